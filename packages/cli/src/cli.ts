@@ -1,0 +1,103 @@
+import { Command, CommanderError, Option } from "commander";
+import { FORMATS, isWardenError, type Format } from "@warden/core";
+import { processIo, type Io } from "./io.js";
+import { VERSION } from "./version.js";
+
+/** Thrown inside command actions to carry an exit code out of commander. */
+class ExitSignal extends Error {
+  constructor(readonly code: number) {
+    super(`exit ${code}`);
+  }
+}
+
+function formatOption(): Option {
+  return new Option("-f, --format <format>", "output format").choices([...FORMATS]).default("pretty");
+}
+
+/** Build the commander program; every action throws ExitSignal with its exit code. */
+export function buildProgram(io: Io): Command {
+  const program = new Command("warden")
+    .description("Enforce your team's written engineering rules on every commit, push, CI run and deploy.")
+    .version(VERSION, "-v, --version")
+    .showSuggestionAfterError(true)
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+    })
+    .exitOverride();
+
+  program
+    .command("check")
+    .description("Check files against the rules (the whole repository by default).")
+    .argument("[paths...]", "files or folders to check (default: the whole repository)")
+    .option("--staged", "check the content staged in the git index (what will be committed)")
+    .option("--since <ref>", "check files changed since a git ref (committed or not)")
+    .option("-c, --config <file>", "config file (default: warden.config.* at the repository root)")
+    .addOption(formatOption())
+    .addHelpText(
+      "after",
+      "\nExit codes: 0 no errors, 1 errors found, 2 usage or config error.\nExamples:\n  warden check\n  warden check --staged\n  warden check --since origin/main --format github\n  warden check packages/core --format sarif > warden.sarif",
+    )
+    .action(async (paths: string[], opts: { staged?: boolean; since?: string; config?: string; format: Format }) => {
+      const { checkCommand } = await import("./commands/check.js");
+      const { WardenError } = await import("@warden/core");
+      const chosen = [opts.staged === true, opts.since !== undefined, paths.length > 0].filter(Boolean).length;
+      if (chosen > 1) throw new WardenError("USAGE", "choose one of --staged, --since REF or paths");
+      const target = opts.staged
+        ? ({ kind: "staged" } as const)
+        : opts.since !== undefined
+          ? ({ kind: "since", ref: opts.since } as const)
+          : ({ kind: "paths", paths } as const);
+      throw new ExitSignal(
+        await checkCommand(io, { target, format: opts.format, ...(opts.config === undefined ? {} : { config: opts.config }) }),
+      );
+    });
+
+  program
+    .command("rules")
+    .description("List every rule, the written rule it enforces, and whether it is on in this config.")
+    .option("--json", "machine-readable output, with every message and the written rules")
+    .action(async (opts: { json?: boolean }) => {
+      const { rulesCommand } = await import("./commands/rules.js");
+      throw new ExitSignal(await rulesCommand(io, { json: opts.json === true }));
+    });
+
+  program
+    .command("hook")
+    .description("Run a git hook (what .husky/* call): pre-commit, commit-msg or pre-push.")
+    .argument("<name>", "pre-commit | commit-msg | pre-push")
+    .argument("[args...]", "the arguments git gives the hook")
+    .addOption(formatOption())
+    .addHelpText(
+      "after",
+      '\nInstall in .husky/:\n  pre-commit: warden hook pre-commit\n  commit-msg: warden hook commit-msg "$1"\n  pre-push:   warden hook pre-push "$@"',
+    )
+    .action(async (name: string, args: string[], opts: { format: Format }) => {
+      const { hookCommand } = await import("./commands/hook.js");
+      throw new ExitSignal(await hookCommand(io, name, args, opts.format));
+    });
+
+  return program;
+}
+
+/** Run the CLI with `argv` (without node and script); returns the exit code. Never throws. */
+export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
+  const program = buildProgram(io);
+  try {
+    await program.parseAsync([...argv], { from: "user" });
+    return 0;
+  } catch (error) {
+    if (error instanceof ExitSignal) return error.code;
+    if (error instanceof CommanderError) {
+      if (error.code === "commander.helpDisplayed" || error.code === "commander.version" || error.code === "commander.help") return 0;
+      return 2; // commander already printed one line: "error: unknown option '--x'"
+    }
+    if (isWardenError(error)) {
+      io.stderr.write(`warden: ${error.message}\n`);
+      return 2;
+    }
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    io.stderr.write(`warden: internal error — this is a bug, please report it with the output below\n${detail}\n`);
+    return 2;
+  }
+}

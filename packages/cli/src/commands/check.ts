@@ -1,0 +1,179 @@
+import { readFile, stat } from "node:fs/promises";
+import path from "node:path";
+import {
+  changedSince,
+  changesBetween,
+  colorEnabled,
+  loadConfig,
+  readChangedContents,
+  repoRoot,
+  reporterFor,
+  runGit,
+  stagedChanges,
+  walkFiles,
+  WardenError,
+  type FileContent,
+  type Finding,
+  type Format,
+  type WardenConfig,
+} from "@warden/core";
+import type { Io } from "../io.js";
+import { VERSION } from "../version.js";
+
+/** Files above this size are not checked by rules (minified bundles, generated data). */
+const MAX_CHECK_BYTES = 1_000_000;
+
+/** What to check: the index, the work tree since a ref, a commit range, or paths. */
+export type CheckTarget =
+  | { readonly kind: "staged" }
+  | { readonly kind: "since"; readonly ref: string }
+  | { readonly kind: "range"; readonly base: string | undefined; readonly head: string }
+  | { readonly kind: "paths"; readonly paths: readonly string[] };
+
+/** Options of `warden check`. */
+export interface CheckOptions {
+  readonly target: CheckTarget;
+  readonly format: Format;
+  readonly config?: string;
+}
+
+/** The outcome of a check, before it is printed. */
+export interface CheckOutcome {
+  readonly findings: Finding[];
+  readonly files: number;
+  readonly suppressed: number;
+  readonly sources: Map<string, string>;
+  readonly durationMs: number;
+}
+
+async function readWorkTree(root: string, files: readonly string[]): Promise<FileContent[]> {
+  const out: FileContent[] = [];
+  const BATCH = 64;
+  for (let i = 0; i < files.length; i += BATCH) {
+    const batch = await Promise.all(
+      files.slice(i, i + BATCH).map(async (file) => {
+        const absolute = path.join(root, file);
+        try {
+          const info = await stat(absolute);
+          if (!info.isFile() || info.size > MAX_CHECK_BYTES) return undefined;
+          return { path: file, content: await readFile(absolute) };
+        } catch {
+          return undefined; // deleted since it was listed
+        }
+      }),
+    );
+    for (const entry of batch) if (entry !== undefined) out.push(entry);
+  }
+  return out;
+}
+
+function indexExists(root: string): (file: string) => Promise<boolean> {
+  return async (file) => {
+    const result = await runGit(root, ["ls-files", "--cached", "-z", "--", `:(literal)${file}`]);
+    return result.stdout.length > 0;
+  };
+}
+
+function commitExistsAt(root: string, commit: string): (file: string) => Promise<boolean> {
+  return async (file) => {
+    const result = await runGit(root, ["cat-file", "-e", `${commit}:${file}`], { allowFailure: true });
+    return result.code === 0;
+  };
+}
+
+function workTreeExists(root: string): (file: string) => Promise<boolean> {
+  return async (file) => {
+    try {
+      await stat(path.join(root, file));
+      return true;
+    } catch {
+      return false;
+    }
+  };
+}
+
+/** Gather the files of a target with their contents, and how to test path existence in that state. */
+async function gather(
+  root: string,
+  target: CheckTarget,
+  config: WardenConfig,
+): Promise<{ files: FileContent[]; exists: (file: string) => Promise<boolean>; mode: "full" | "changes" }> {
+  switch (target.kind) {
+    case "staged": {
+      const changes = await stagedChanges(root);
+      return { files: await readChangedContents(root, changes), exists: indexExists(root), mode: "changes" };
+    }
+    case "range": {
+      const changes = await changesBetween(root, target.base, target.head);
+      return { files: await readChangedContents(root, changes), exists: commitExistsAt(root, target.head), mode: "changes" };
+    }
+    case "since": {
+      const names = await changedSince(root, target.ref);
+      return { files: await readWorkTree(root, names), exists: workTreeExists(root), mode: "changes" };
+    }
+    case "paths": {
+      const whole = target.paths.length === 0 || target.paths.every((p) => path.resolve(root, p) === root);
+      const names = await walkFiles(root, target.paths.length === 0 ? ["."] : target.paths, { exclude: config.ignore });
+      return { files: await readWorkTree(root, names), exists: workTreeExists(root), mode: whole ? "full" : "changes" };
+    }
+  }
+}
+
+/** Run the rules over a target and return the findings (nothing printed). */
+export async function runCheck(cwd: string, options: Omit<CheckOptions, "format">): Promise<CheckOutcome> {
+  const started = performance.now();
+  const root = await repoRoot(cwd);
+  const { config, file } = await loadConfig(root, options.config);
+  const { files, exists, mode } = await gather(root, options.target, config);
+  const { BUILTIN_RULES, runRules } = await import("@warden/rules");
+  const result = await runRules({
+    root,
+    files,
+    config,
+    configFile: file === undefined ? "warden.config" : path.relative(root, file),
+    rules: BUILTIN_RULES,
+    mode,
+    exists,
+  });
+  return { ...result, durationMs: performance.now() - started };
+}
+
+/** Names of the target, for the summary line. */
+function describeTarget(target: CheckTarget): string {
+  switch (target.kind) {
+    case "staged":
+      return "warden check --staged";
+    case "since":
+      return `warden check --since ${target.ref}`;
+    case "range":
+      return `warden check ${target.base === undefined ? "" : `${target.base.slice(0, 10)}..`}${target.head.slice(0, 10)}`;
+    case "paths":
+      return "warden check";
+  }
+}
+
+/** `warden check`: run, print in the chosen format, and return the exit code (0 clean, 1 errors found). */
+export async function checkCommand(io: Io, options: CheckOptions): Promise<number> {
+  if (options.target.kind === "paths") {
+    for (const p of options.target.paths) {
+      if (p.startsWith("-")) throw new WardenError("USAGE", `unknown option "${p}" (to check a file whose name starts with "-", write ./${p})`);
+    }
+  }
+  const reporter = reporterFor(options.format);
+  const outcome = await runCheck(io.cwd, options);
+  const { BUILTIN_RULES } = await import("@warden/rules");
+  io.stdout.write(
+    reporter(
+      {
+        tool: { name: "warden", version: VERSION },
+        command: describeTarget(options.target),
+        findings: outcome.findings,
+        summary: { files: outcome.files, durationMs: outcome.durationMs, suppressed: outcome.suppressed },
+        rules: BUILTIN_RULES.map((rule) => ({ id: rule.id, description: rule.description, enforces: rule.enforces, docs: rule.docs })),
+        sources: outcome.sources,
+      },
+      { color: colorEnabled(io.stdout) },
+    ),
+  );
+  return outcome.findings.some((f) => f.severity === "error") ? 1 : 0;
+}

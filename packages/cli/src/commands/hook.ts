@@ -1,0 +1,99 @@
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { childEnv, loadConfig, parsePrePushInput, pushRanges, repoRoot, WardenError, type Format } from "@warden/core";
+import type { Io } from "../io.js";
+import { checkCommand } from "./check.js";
+import { checkCommitMessage } from "./commit-msg.js";
+
+/** The hooks Warden implements. */
+export const HOOKS = ["pre-commit", "commit-msg", "pre-push"] as const;
+
+function runShell(command: string, cwd: string, env: NodeJS.ProcessEnv, io: Io): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(command, { cwd, env, shell: true, stdio: ["ignore", "pipe", "pipe"] });
+    child.stdout.on("data", (chunk: Buffer) => io.stdout.write(chunk.toString("utf8")));
+    child.stderr.on("data", (chunk: Buffer) => io.stderr.write(chunk.toString("utf8")));
+    child.on("error", () => resolve(127));
+    child.on("close", (code) => resolve(code ?? 1));
+  });
+}
+
+async function preCommit(io: Io, format: Format): Promise<number> {
+  const root = await repoRoot(io.cwd);
+  const { config } = await loadConfig(root);
+  if (!config.hooks.preCommit.check) return 0;
+  return checkCommand({ ...io, cwd: root }, { target: { kind: "staged" }, format });
+}
+
+async function commitMsg(io: Io, file: string | undefined): Promise<number> {
+  if (file === undefined) throw new WardenError("USAGE", "hook commit-msg needs the message file git passes (.husky/commit-msg: warden hook commit-msg \"$1\")");
+  const root = await repoRoot(io.cwd);
+  const { config } = await loadConfig(root);
+  if (!config.hooks.commitMsg.conventional) return 0;
+  let raw: string;
+  try {
+    raw = await readFile(path.resolve(io.cwd, file), "utf8");
+  } catch {
+    throw new WardenError("INPUT", `${file}: cannot read the commit message file`);
+  }
+  const verdict = checkCommitMessage(raw, config.hooks.commitMsg.types);
+  if (verdict.ok) return 0;
+  io.stderr.write(
+    `✖ commit message rejected: ${verdict.problem ?? "invalid"}\n` +
+      `  Rule 19 — Track every change with context (commits/conventional)\n` +
+      `  hint: write "type(scope): what changed", e.g. "fix(cli): exit 2 on unknown options"; types: ${config.hooks.commitMsg.types.join(", ")}\n`,
+  );
+  return 1;
+}
+
+async function prePush(io: Io, remote: string | undefined, format: Format): Promise<number> {
+  const root = await repoRoot(io.cwd);
+  const { config } = await loadConfig(root);
+  const refs = parsePrePushInput(await io.readStdin());
+  const ranges = await pushRanges(root, refs, remote);
+  let exit = 0;
+  if (config.hooks.prePush.check) {
+    for (const range of ranges) {
+      const code = await checkCommand(
+        { ...io, cwd: root },
+        { target: { kind: "range", base: range.base, head: range.head }, format },
+      );
+      if (code !== 0) exit = code;
+    }
+  }
+  if (exit !== 0) return exit;
+  const test = config.hooks.prePush.test;
+  if (test === false || ranges.length === 0) return exit;
+  for (const range of ranges) {
+    const env = childEnv({ TURBO_SCM_HEAD: range.head, ...(range.base === undefined ? {} : { TURBO_SCM_BASE: range.base }) });
+    let command: string | undefined = test === "auto" ? undefined : test;
+    if (test === "auto") {
+      const turbo = path.join(root, "node_modules", ".bin", "turbo");
+      if (existsSync(path.join(root, "turbo.json")) && existsSync(turbo)) command = `"${turbo}" run test --affected --output-logs=errors-only`;
+    }
+    if (command === undefined) continue;
+    io.stderr.write(`warden: testing the affected packages: ${command}\n`);
+    const code = await runShell(command, root, env, io);
+    if (code !== 0) {
+      io.stderr.write(`✖ tests of the affected packages failed (exit ${code}): push refused\n  Rule 2 — Never break existing functionality\n`);
+      return 1;
+    }
+  }
+  return exit;
+}
+
+/** `warden hook <name> [args…]`: what `.husky/<name>` calls. */
+export async function hookCommand(io: Io, name: string, args: readonly string[], format: Format): Promise<number> {
+  switch (name) {
+    case "pre-commit":
+      return preCommit(io, format);
+    case "commit-msg":
+      return commitMsg(io, args[0]);
+    case "pre-push":
+      return prePush(io, args[0], format);
+    default:
+      throw new WardenError("USAGE", `unknown hook "${name}" (expected one of: ${HOOKS.join(", ")})`);
+  }
+}

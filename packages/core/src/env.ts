@@ -1,0 +1,38 @@
+/**
+ * The one module of core that reads environment variables, so every other module takes
+ * plain values and stays testable.
+ */
+export interface WardenEnv {
+  readonly noColor: boolean;
+  readonly forceColor: boolean | undefined;
+  readonly ci: boolean;
+  readonly githubActions: boolean;
+  readonly debug: boolean;
+}
+
+/** Read Warden's environment settings from `env` (defaults to `process.env`). */
+export function readEnv(env: NodeJS.ProcessEnv = process.env): WardenEnv {
+  const force = env.FORCE_COLOR;
+  return {
+    noColor: env.NO_COLOR !== undefined && env.NO_COLOR !== "",
+    forceColor: force === undefined ? undefined : force !== "0" && force !== "false",
+    ci: env.CI !== undefined && env.CI !== "" && env.CI !== "false" && env.CI !== "0",
+    githubActions: env.GITHUB_ACTIONS === "true",
+    debug: env.WARDEN_DEBUG !== undefined && env.WARDEN_DEBUG !== "" && env.WARDEN_DEBUG !== "0",
+  };
+}
+
+/**
+ * Decide whether output to a stream should be coloured: FORCE_COLOR wins, then NO_COLOR
+ * (https://no-color.org), then whether the stream is a terminal.
+ */
+export function colorEnabled(stream: { isTTY?: boolean }, env: WardenEnv = readEnv()): boolean {
+  if (env.forceColor !== undefined) return env.forceColor;
+  if (env.noColor) return false;
+  return stream.isTTY === true;
+}
+
+/** The environment for a child process: this process's variables plus `extra`. */
+export function childEnv(extra: Readonly<Record<string, string>> = {}): NodeJS.ProcessEnv {
+  return { ...process.env, ...extra };
+}

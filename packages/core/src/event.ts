@@ -1,0 +1,40 @@
+import { z } from "zod";
+
+/** The kinds of deployment events, in pipeline order. */
+export const DeployEventTypeSchema = z.enum([
+  "started",
+  "locked",
+  "preflight",
+  "built",
+  "backup",
+  "released",
+  "migrated",
+  "health",
+  "switched",
+  "smoke",
+  "stopped_old",
+  "pruned",
+  "succeeded",
+  "failed",
+  "rolled_back",
+  "unlocked",
+]);
+export type DeployEventType = z.infer<typeof DeployEventTypeSchema>;
+
+/** The zod schema of one line of `.warden/events/<env>.jsonl`: what happened to a deployment and when. */
+export const DeployEventSchema = z
+  .object({
+    id: z.string().min(1),
+    at: z.string().datetime({ offset: false }).describe("ISO-8601 UTC timestamp."),
+    env: z.string().min(1),
+    release: z.string().min(1),
+    commit: z.string(),
+    type: DeployEventTypeSchema,
+    step: z.string().optional(),
+    durationMs: z.number().nonnegative().optional(),
+    detail: z.record(z.string(), z.unknown()).optional(),
+  })
+  .strict();
+
+/** One deployment event. */
+export type DeployEvent = z.infer<typeof DeployEventSchema>;

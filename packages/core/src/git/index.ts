@@ -1,0 +1,17 @@
+export { BlobReader } from "./blobs.js";
+export {
+  changedSince,
+  changesBetween,
+  commitMessage,
+  emptyTree,
+  parsePrePushInput,
+  parseRawDiff,
+  pushRanges,
+  readChangedContents,
+  stagedChanges,
+  type ChangedFile,
+  type FileContent,
+  type PushRange,
+  type PushedRef,
+} from "./changes.js";
+export { commitExists, gitText, repoRoot, runGit, type GitResult } from "./run.js";

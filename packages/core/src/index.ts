@@ -1,0 +1,14 @@
+export { defineConfig, WardenConfigSchema, type WardenConfig, type WardenConfigInput } from "./config/schema.js";
+export { CONFIG_FILES, findConfigFile, formatConfigIssue, loadConfig, parseConfig, type LoadedConfig } from "./config/load.js";
+export { RuleLevelSchema, RuleSettingSchema, type RuleLevel, type RuleSetting } from "./config/rules-section.js";
+export { childEnv, colorEnabled, readEnv, type WardenEnv } from "./env.js";
+export { isWardenError, WardenError, type WardenErrorCode } from "./errors.js";
+export { DeployEventSchema, DeployEventTypeSchema, type DeployEvent, type DeployEventType } from "./event.js";
+export { compareFindings, FindingSchema, fingerprintOf, SeveritySchema, type Finding, type Severity } from "./finding.js";
+export * from "./git/index.js";
+export { createLogger, silentLogger, type Logger, type LogLevel } from "./logger.js";
+export { toRepoPath } from "./paths.js";
+export * from "./reporters/index.js";
+export { didYouMean } from "./suggest.js";
+export { walkFiles, type WalkOptions } from "./walk.js";
+export { listWorkspacePackages, workspaceGlobs, type WorkspacePackage } from "./workspace.js";

@@ -1,0 +1,29 @@
+import type { ts } from "ts-morph";
+
+/** Visit every node below `root` depth-first with the raw compiler API (fast: no wrappers). */
+export function walk(tsApi: typeof ts, root: ts.Node, visit: (node: ts.Node) => void): void {
+  const step = (node: ts.Node): void => {
+    visit(node);
+    tsApi.forEachChild(node, step);
+  };
+  tsApi.forEachChild(root, step);
+}
+
+/** Whether a block `{ … }` holds nothing at all: no statements and no comment. */
+export function isEmptyBlock(block: ts.Block, source: ts.SourceFile): boolean {
+  if (block.statements.length > 0) return false;
+  const inner = source.text.slice(block.getStart(source) + 1, block.getEnd() - 1);
+  return inner.trim() === "";
+}
+
+/** Whether a declaration has the `export` keyword (a syntax check: never asks the type checker). */
+export function hasExportKeyword(tsApi: typeof ts, node: ts.Node): boolean {
+  const modifiers = tsApi.canHaveModifiers(node) ? tsApi.getModifiers(node) : undefined;
+  return modifiers?.some((m) => m.kind === tsApi.SyntaxKind.ExportKeyword) ?? false;
+}
+
+/** Whether a JSDoc block comment (`/** … *\/`) stands right before `node`. */
+export function hasDocComment(tsApi: typeof ts, node: ts.Node, source: ts.SourceFile): boolean {
+  const ranges = tsApi.getLeadingCommentRanges(source.text, node.getFullStart()) ?? [];
+  return ranges.some((range) => source.text.startsWith("/**", range.pos) && !source.text.startsWith("/**/", range.pos));
+}

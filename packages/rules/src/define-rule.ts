@@ -1,0 +1,95 @@
+import type { Severity } from "@warden/core";
+import type { ts, SourceFile } from "ts-morph";
+import type { z } from "zod";
+
+/** Languages a file-scope rule can ask for; `*` means any file (path and text only, no parse). */
+export type Language = "ts" | "js" | "md" | "json" | "*";
+
+/** A message a rule reports: the sentence (with `{{name}}` placeholders) and the fix hint. */
+export interface RuleMessage {
+  readonly message: string;
+  readonly hint: string;
+}
+
+/** Where a report points: a compiler node, or an explicit 1-based position. */
+export type ReportLocation =
+  | { readonly node: ts.Node }
+  | { readonly line: number; readonly column?: number; readonly endLine?: number; readonly endColumn?: number };
+
+/** One report from a rule. `key` identifies the offending thing for the fingerprint (defaults to the node's text). */
+export type ReportDescriptor<M extends string> = ReportLocation & {
+  readonly messageId: M;
+  readonly data?: Readonly<Record<string, string | number>>;
+  readonly key?: string;
+};
+
+/** What a file-scope rule sees for one file. */
+export interface FileContext<O, M extends string> {
+  readonly file: string;
+  readonly text: string;
+  readonly options: O;
+  readonly isTestFile: boolean;
+  /** The ts-morph SourceFile (parsed once, shared by every rule); undefined for non-JS/TS files. */
+  readonly sourceFile: SourceFile | undefined;
+  /** The raw compiler node of the file, for fast walks with `ts.forEachChild`. */
+  readonly ast: ts.SourceFile | undefined;
+  /** The TypeScript compiler API bundled with ts-morph; defined whenever `ast` is. */
+  readonly ts: typeof ts | undefined;
+  report(descriptor: ReportDescriptor<M>): void;
+}
+
+/** What a repository-scope rule sees. */
+export interface RepoContext<O, M extends string> {
+  readonly root: string;
+  readonly options: O;
+  /** "full" checks the whole repository; "changes" checks only `changed` paths (staged, range, or explicit paths). */
+  readonly mode: "full" | "changes";
+  /** Repository-relative paths being checked. */
+  readonly files: readonly string[];
+  /** Whether a repository-relative path exists in the state being checked (index for staged checks). */
+  exists(file: string): Promise<boolean>;
+  report(descriptor: ReportDescriptor<M> & { readonly file: string }): void;
+}
+
+interface RuleBase<O, M extends string> {
+  /** "category/name"; the docs page is docs/rules/<id>.md. */
+  readonly id: string;
+  /** The written rule this check enforces, e.g. "Rule 1". */
+  readonly enforces: string;
+  /** One line: what the rule reports. */
+  readonly description: string;
+  readonly messages: Readonly<Record<M, RuleMessage>>;
+  /** The zod schema of the rule's options, with defaults. */
+  readonly options: z.ZodType<O>;
+  readonly defaultLevel: Severity | "off";
+}
+
+/** A rule that looks at one file at a time. */
+export interface FileRule<O = unknown, M extends string = string> extends RuleBase<O, M> {
+  readonly scope: "file";
+  readonly languages: readonly Language[];
+  check(context: FileContext<O, M>): void;
+}
+
+/** A rule that looks at the repository as a whole. */
+export interface RepoRule<O = unknown, M extends string = string> extends RuleBase<O, M> {
+  readonly scope: "repo";
+  check(context: RepoContext<O, M>): Promise<void>;
+}
+
+/** Any rule, with its docs path derived from its id. */
+export type Rule<O = unknown, M extends string = string> = (FileRule<O, M> | RepoRule<O, M>) & { readonly docs: string };
+
+/** Docs path of a rule id. */
+export function docsPathOf(id: string): string {
+  return `docs/rules/${id}.md`;
+}
+
+/**
+ * Define a rule. The docs path is derived from the id so the two cannot drift; ids are
+ * "category/name" in lowercase kebab-case.
+ */
+export function defineRule<O, M extends string>(rule: FileRule<O, M> | RepoRule<O, M>): Rule<O, M> {
+  if (!/^[a-z]+\/[a-z0-9-]+$/.test(rule.id)) throw new Error(`rule id "${rule.id}" must look like "category/name"`);
+  return { ...rule, docs: docsPathOf(rule.id) } as Rule<O, M>;
+}

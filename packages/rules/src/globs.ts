@@ -1,0 +1,29 @@
+import picomatch from "picomatch";
+
+const cache = new Map<string, (file: string) => boolean>();
+
+/** A cached matcher for a list of picomatch globs (dotfiles included). An empty list matches nothing. */
+export function matcher(globs: readonly string[]): (file: string) => boolean {
+  const key = globs.join("\u0000");
+  let match = cache.get(key);
+  if (match === undefined) {
+    match = globs.length === 0 ? () => false : picomatch([...globs], { dot: true });
+    cache.set(key, match);
+  }
+  return match;
+}
+
+/** Paths that are not library code: tests, scripts, binaries, examples, config files and hooks. */
+export const NON_LIBRARY_GLOBS: readonly string[] = [
+  "**/test/**",
+  "**/tests/**",
+  "**/__tests__/**",
+  "**/*.{test,spec,bench}.*",
+  "scripts/**",
+  "**/scripts/**",
+  "**/bin/**",
+  "examples/**",
+  "**/*.config.*",
+  ".husky/**",
+  ".ci/**",
+];

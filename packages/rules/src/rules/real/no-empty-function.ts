@@ -1,0 +1,55 @@
+import { z } from "zod";
+import type { ts as TS } from "ts-morph";
+import { isEmptyBlock, walk } from "../../ast.js";
+import { defineRule } from "../../define-rule.js";
+
+export default defineRule({
+  id: "real/no-empty-function",
+  enforces: "Rule 1",
+  description: "No functions with an empty body: an empty function is a stub that pretends work is done.",
+  scope: "file",
+  languages: ["ts", "js"],
+  messages: {
+    empty: {
+      message: "Empty {{kind}} body: this function does nothing.",
+      hint: "Implement it, delete it, or—when doing nothing is the point—say why in a comment inside the body.",
+    },
+  },
+  options: z
+    .object({
+      ignoreTests: z.boolean().default(true).describe("Allow empty functions (no-op mocks) in test files."),
+    })
+    .strict(),
+  defaultLevel: "error",
+  check(ctx) {
+    const { ast, ts } = ctx;
+    if (ast === undefined || ts === undefined) return;
+    if (ctx.options.ignoreTests && ctx.isTestFile) return;
+    const kindOf = (node: TS.Node): string | undefined => {
+      if (ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node)) return "function";
+      if (ts.isArrowFunction(node)) return "arrow function";
+      if (ts.isMethodDeclaration(node)) return "method";
+      if (ts.isGetAccessorDeclaration(node) || ts.isSetAccessorDeclaration(node)) return "accessor";
+      if (ts.isConstructorDeclaration(node)) return "constructor";
+      return undefined;
+    };
+    walk(ts, ast, (node) => {
+      const kind = kindOf(node);
+      if (kind === undefined) return;
+      const body = (node as TS.FunctionLikeDeclarationBase).body;
+      if (body === undefined || !ts.isBlock(body) || !isEmptyBlock(body, ast)) return;
+      if (ts.isConstructorDeclaration(node)) {
+        // Parameter properties and private/protected constructors make an empty body meaningful.
+        const params = node.parameters.some((p) => (ts.getModifiers(p) ?? []).length > 0);
+        const restricted = (ts.getModifiers(node) ?? []).some(
+          (m) => m.kind === ts.SyntaxKind.PrivateKeyword || m.kind === ts.SyntaxKind.ProtectedKeyword,
+        );
+        if (params || restricted) return;
+      }
+      const modifiers = ts.canHaveModifiers(node) ? (ts.getModifiers(node) ?? []) : [];
+      if (modifiers.some((m) => m.kind === ts.SyntaxKind.OverrideKeyword)) return;
+      const name = (node as TS.FunctionLikeDeclarationBase).name;
+      ctx.report({ messageId: "empty", data: { kind }, node: name ?? body, key: `${kind}:${name?.getText(ast) ?? body.getText(ast)}` });
+    });
+  },
+});

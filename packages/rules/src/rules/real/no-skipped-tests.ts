@@ -1,0 +1,110 @@
+import { z } from "zod";
+import type { ts as TS } from "ts-morph";
+import { walk } from "../../ast.js";
+import { defineRule } from "../../define-rule.js";
+
+const TEST_FUNCTIONS = new Set(["it", "test"]);
+const SUITE_FUNCTIONS = new Set(["describe", "suite", "context"]);
+const SKIPPED_GLOBALS = new Set(["xit", "xtest", "xdescribe", "xcontext"]);
+const FOCUSED_GLOBALS = new Set(["fit", "fdescribe"]);
+const ASSERTION = /^(?:expect\w*|assert\w*|should\w*|verify\w*|check\w*|ensure\w*)$/;
+const ASSERTING_METHOD = /^(?:to[A-Z]\w*|rejects|resolves|assert\w*|equal|deepEqual|strictEqual|notEqual|ok|throws|doesNotThrow|match|snapshot)$/;
+
+export default defineRule({
+  id: "real/no-skipped-tests",
+  enforces: "Rule 1",
+  description: "No skipped, todo, focused or assertion-free tests.",
+  scope: "file",
+  languages: ["ts", "js"],
+  messages: {
+    skipped: {
+      message: "Skipped test ({{call}}): it never runs, so it proves nothing.",
+      hint: "Make the test pass and remove `.skip`, or delete it; a skipped test is a stub.",
+    },
+    todo: {
+      message: "Placeholder test ({{call}}) with no implementation.",
+      hint: "Write the test now, or delete the line.",
+    },
+    focused: {
+      message: "Focused test ({{call}}) silently disables every other test in the file.",
+      hint: "Remove `.only` before committing.",
+    },
+    noAssertion: {
+      message: "Test \"{{name}}\" makes no assertion: it passes whatever the code does.",
+      hint: "Assert the behaviour (expect/assert) so the test can fail when the code is wrong.",
+    },
+  },
+  options: z.object({}).strict(),
+  defaultLevel: "error",
+  check(ctx) {
+    const { ast, ts } = ctx;
+    if (ast === undefined || ts === undefined || !ctx.isTestFile) return;
+
+    const baseName = (expr: TS.Expression): string | undefined => {
+      if (ts.isIdentifier(expr)) return expr.text;
+      if (ts.isPropertyAccessExpression(expr)) return baseName(expr.expression);
+      if (ts.isCallExpression(expr)) return baseName(expr.expression);
+      return undefined;
+    };
+    const modifiersOf = (expr: TS.Expression): string[] => {
+      if (ts.isPropertyAccessExpression(expr)) return [...modifiersOf(expr.expression), expr.name.text];
+      if (ts.isCallExpression(expr)) return modifiersOf(expr.expression);
+      return [];
+    };
+    const hasAssertion = (fn: TS.Node): boolean => {
+      let found = false;
+      walk(ts, fn, (node) => {
+        if (found) return;
+        if (ts.isIdentifier(node) && ASSERTION.test(node.text)) found = true;
+        else if (ts.isPropertyAccessExpression(node) && ASSERTING_METHOD.test(node.name.text)) found = true;
+      });
+      if (!found) {
+        // A test that receives a context or a done callback may assert through it.
+        const params = (fn as TS.FunctionLikeDeclarationBase).parameters ?? [];
+        found = params.some((p) => ts.isObjectBindingPattern(p.name) && p.name.elements.some((e) => /^expect/.test(e.name.getText(ast))));
+      }
+      return found;
+    };
+
+    walk(ts, ast, (node) => {
+      if (!ts.isCallExpression(node)) return;
+      const callee = node.expression;
+      const base = baseName(callee);
+      if (base === undefined) return;
+      const call = callee.getText(ast).replace(/\s+/g, "");
+      if (SKIPPED_GLOBALS.has(base) && ts.isIdentifier(callee)) {
+        ctx.report({ messageId: "skipped", data: { call }, node: callee });
+        return;
+      }
+      if (FOCUSED_GLOBALS.has(base) && ts.isIdentifier(callee)) {
+        ctx.report({ messageId: "focused", data: { call }, node: callee });
+        return;
+      }
+      if (!TEST_FUNCTIONS.has(base) && !SUITE_FUNCTIONS.has(base)) return;
+      if (ts.isCallExpression(callee)) return; // the inner call of it.each(table)(…) is reported on its own
+      const modifiers = modifiersOf(callee);
+      if (modifiers.includes("skip")) {
+        ctx.report({ messageId: "skipped", data: { call }, node: callee });
+        return;
+      }
+      if (modifiers.includes("todo")) {
+        ctx.report({ messageId: "todo", data: { call }, node: callee });
+        return;
+      }
+      if (modifiers.includes("only")) {
+        ctx.report({ messageId: "focused", data: { call }, node: callee });
+        return;
+      }
+      if (!TEST_FUNCTIONS.has(base)) return;
+      if (modifiers.some((m) => m !== "concurrent" && m !== "sequential" && m !== "each" && m !== "fails")) return;
+      const fn = node.arguments.find((arg) => ts.isArrowFunction(arg) || ts.isFunctionExpression(arg));
+      const nameArg = node.arguments[0];
+      const name = nameArg !== undefined && (ts.isStringLiteral(nameArg) || ts.isNoSubstitutionTemplateLiteral(nameArg)) ? nameArg.text : call;
+      if (fn === undefined) {
+        if (node.arguments.length <= 1) ctx.report({ messageId: "todo", data: { call }, node: callee });
+        return;
+      }
+      if (!hasAssertion(fn)) ctx.report({ messageId: "noAssertion", data: { name }, node: callee, key: `test:${name}` });
+    });
+  },
+});

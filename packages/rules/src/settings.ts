@@ -1,0 +1,87 @@
+import { didYouMean, WardenError, type RuleSetting, type Severity, type WardenConfig } from "@warden/core";
+import picomatch from "picomatch";
+import type { Rule } from "./define-rule.js";
+
+/** The level and validated options of one rule for one file. */
+export interface EffectiveSetting {
+  readonly level: Severity | "off";
+  readonly options: unknown;
+}
+
+function split(setting: RuleSetting): { level: Severity | "off"; options: Record<string, unknown> | undefined } {
+  if (typeof setting === "string") return { level: setting, options: undefined };
+  return { level: setting[0], options: setting[1] };
+}
+
+/**
+ * Rule settings from config, validated once: unknown rule ids (with a suggestion) and invalid
+ * options are {@link WardenError}s. `forFile` applies the per-path overrides in order.
+ */
+export class RuleSettings {
+  private readonly base = new Map<string, EffectiveSetting>();
+  private readonly overrides: { match: (file: string) => boolean; settings: Map<string, EffectiveSetting> }[] = [];
+  private readonly cache = new Map<string, EffectiveSetting>();
+
+  constructor(
+    readonly rules: readonly Rule[],
+    config: Pick<WardenConfig, "rules" | "overrides">,
+    configFile = "warden.config",
+  ) {
+    const byId = new Map(rules.map((rule) => [rule.id, rule]));
+    const resolve = (where: string, entries: Record<string, RuleSetting>): Map<string, EffectiveSetting> => {
+      const out = new Map<string, EffectiveSetting>();
+      for (const [id, setting] of Object.entries(entries)) {
+        const rule = byId.get(id);
+        if (rule === undefined) {
+          const suggestion = didYouMean(id, byId.keys());
+          throw new WardenError(
+            "UNKNOWN_RULE",
+            `${configFile}: ${where}: unknown rule "${id}"${suggestion === undefined ? "" : ` (did you mean "${suggestion}"?)`}; \`warden rules\` lists them`,
+          );
+        }
+        const { level, options } = split(setting);
+        const parsed = rule.options.safeParse(options ?? {});
+        if (!parsed.success) {
+          const issue = parsed.error.issues[0];
+          const at = issue === undefined || issue.path.length === 0 ? "" : `.${issue.path.join(".")}`;
+          throw new WardenError("CONFIG_INVALID", `${configFile}: ${where}["${id}"] options${at}: ${issue?.message ?? "invalid"}`);
+        }
+        out.set(id, { level, options: parsed.data });
+      }
+      return out;
+    };
+    for (const rule of rules) {
+      const parsed = rule.options.safeParse({});
+      if (!parsed.success) throw new Error(`rule ${rule.id}: its options schema must accept {}`);
+      this.base.set(rule.id, { level: rule.defaultLevel, options: parsed.data });
+    }
+    for (const [id, setting] of resolve("rules", config.rules)) this.base.set(id, setting);
+    config.overrides.forEach((override, index) => {
+      this.overrides.push({
+        match: picomatch(override.files, { dot: true }),
+        settings: resolve(`overrides[${index}].rules`, override.rules),
+      });
+    });
+  }
+
+  /** The setting of `ruleId` for `file` (repository-relative), overrides applied. */
+  forFile(ruleId: string, file: string | undefined): EffectiveSetting {
+    const key = `${ruleId}\u0000${file ?? ""}`;
+    const cached = this.cache.get(key);
+    if (cached !== undefined) return cached;
+    let setting = this.base.get(ruleId) ?? { level: "off" as const, options: undefined };
+    if (file !== undefined) {
+      for (const override of this.overrides) {
+        const local = override.settings.get(ruleId);
+        if (local !== undefined && override.match(file)) setting = local;
+      }
+    }
+    this.cache.set(key, setting);
+    return setting;
+  }
+
+  /** The setting of `ruleId` before any per-path override. */
+  global(ruleId: string): EffectiveSetting {
+    return this.forFile(ruleId, undefined);
+  }
+}
