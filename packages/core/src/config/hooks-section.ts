@@ -27,7 +27,9 @@ export const HooksSchema = z
       .object({
         check: z.boolean().default(true).describe("Run `warden check` over the pushed commits."),
         test: z
-          .union([z.literal("auto"), z.literal(false), z.string().min(1)])
+          .union([z.literal("auto"), z.literal(false), z.string().min(1)], {
+            error: () => 'expected "auto", false, or a shell command string',
+          })
           .default("auto")
           .describe(
             'Tests of the affected packages: "auto" runs `turbo run test --affected` when turbo.json exists, false skips, a string is a shell command.',

@@ -5,11 +5,10 @@ export const RuleLevelSchema = z.enum(["error", "warn", "off"]);
 export type RuleLevel = z.infer<typeof RuleLevelSchema>;
 
 /** A rule's setting: a level, or a `[level, options]` pair whose options the rule validates. */
-export const RuleSettingSchema = z.union([
-  RuleLevelSchema,
-  z.tuple([RuleLevelSchema]),
-  z.tuple([RuleLevelSchema, z.record(z.string(), z.unknown())]),
-]);
+export const RuleSettingSchema = z.union(
+  [RuleLevelSchema, z.tuple([RuleLevelSchema]), z.tuple([RuleLevelSchema, z.record(z.string(), z.unknown())])],
+  { error: () => 'expected "error", "warn" or "off", or ["error" | "warn" | "off", { …options }]' },
+);
 export type RuleSetting = z.infer<typeof RuleSettingSchema>;
 
 /** Rule id → setting. Unknown ids are reported (with a suggestion) by the rules engine. */

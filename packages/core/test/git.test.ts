@@ -1,0 +1,137 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { gitRepo, type TempRepo } from "@warden/test-utils";
+import {
+  BlobReader,
+  changedSince,
+  changesBetween,
+  parsePrePushInput,
+  pushRanges,
+  readChangedContents,
+  stagedChanges,
+} from "@warden/core";
+
+const repos: TempRepo[] = [];
+function repo(files: Record<string, string> = {}): TempRepo {
+  const r = gitRepo(files);
+  repos.push(r);
+  return r;
+}
+afterEach(() => {
+  for (const r of repos.splice(0)) r.cleanup();
+});
+
+async function stagedText(r: TempRepo): Promise<Record<string, string>> {
+  const contents = await readChangedContents(r.dir, await stagedChanges(r.dir));
+  return Object.fromEntries(contents.map((c) => [c.path, c.content.toString("utf8")]));
+}
+
+describe("staged changes", () => {
+  it("lists staged files before the very first commit", async () => {
+    const r = repo({ "a.ts": "one\n" });
+    r.git(["add", "a.ts"]);
+    expect(await stagedText(r)).toEqual({ "a.ts": "one\n" });
+  });
+
+  it("reads the staged content of a partly staged file, not the work tree", async () => {
+    const r = repo({ "a.ts": "v1\n" });
+    r.commit("chore: init", { noVerify: true });
+    r.write({ "a.ts": "v2 staged\n" });
+    r.git(["add", "a.ts"]);
+    r.write({ "a.ts": "v3 unstaged\n" });
+    expect(await stagedText(r)).toEqual({ "a.ts": "v2 staged\n" });
+  });
+
+  it("handles names with spaces, unicode, quotes and leading dashes", async () => {
+    const names = ["with space.ts", "ünïcødé-名前.ts", "-leading-dash.ts", 'quote"d.ts', "dir/new\nline.ts"];
+    const r = repo(Object.fromEntries(names.map((n, i) => [n, `file ${i}\n`])));
+    r.git(["add", "--", ...names]);
+    const staged = await stagedText(r);
+    expect(Object.keys(staged).sort()).toEqual([...names].sort());
+    expect(staged["-leading-dash.ts"]).toBe("file 2\n");
+  });
+
+  it("leaves out deleted files and reports a renamed file under its new name", async () => {
+    const r = repo({ "gone.ts": "x\n", "old-name.ts": "content\n" });
+    r.commit("chore: init", { noVerify: true });
+    r.git(["rm", "-q", "gone.ts"]);
+    r.git(["mv", "old-name.ts", "new-name.ts"]);
+    const changes = await stagedChanges(r.dir);
+    expect(changes.map((c) => [c.path, c.status])).toEqual([["new-name.ts", "A"]]);
+  });
+});
+
+describe("ranges and pre-push input", () => {
+  it("reads files changed between two commits at the head commit", async () => {
+    const r = repo({ "a.ts": "1\n" });
+    r.commit("chore: one", { noVerify: true });
+    const base = r.git(["rev-parse", "HEAD"]).stdout.trim();
+    r.write({ "a.ts": "2\n", "b.ts": "new\n" });
+    r.commit("chore: two", { noVerify: true });
+    const head = r.git(["rev-parse", "HEAD"]).stdout.trim();
+    const contents = await readChangedContents(r.dir, await changesBetween(r.dir, base, head));
+    expect(contents.map((c) => [c.path, c.content.toString()])).toEqual([
+      ["a.ts", "2\n"],
+      ["b.ts", "new\n"],
+    ]);
+    const fromRoot = await changesBetween(r.dir, undefined, base);
+    expect(fromRoot.map((c) => c.path)).toEqual(["a.ts"]);
+  });
+
+  it("parses pre-push lines and rejects malformed ones with a clear message", () => {
+    const oid = "a".repeat(40);
+    expect(parsePrePushInput(`refs/heads/main ${oid} refs/heads/main ${"0".repeat(40)}\n`)).toEqual([
+      { localRef: "refs/heads/main", localOid: oid, remoteRef: "refs/heads/main", remoteOid: "0".repeat(40) },
+    ]);
+    expect(() => parsePrePushInput("garbage line")).toThrow(/pre-push: cannot parse the line "garbage line"/);
+  });
+
+  it("computes the commits of a new branch and of an update", async () => {
+    const remote = gitRepo({}, { bare: true });
+    repos.push(remote);
+    const r = repo({ "a.ts": "1\n" });
+    r.git(["remote", "add", "origin", remote.dir]);
+    r.commit("chore: one", { noVerify: true });
+    const first = r.git(["rev-parse", "HEAD"]).stdout.trim();
+    const zero = "0".repeat(40);
+    const newBranch = await pushRanges(r.dir, [{ localRef: "refs/heads/main", localOid: first, remoteRef: "refs/heads/main", remoteOid: zero }]);
+    expect(newBranch).toEqual([{ ref: "refs/heads/main", base: undefined, head: first, commits: [first] }]);
+    r.git(["push", "-q", "--no-verify", "origin", "main"]);
+    r.write({ "b.ts": "2\n" });
+    r.commit("chore: two", { noVerify: true });
+    const second = r.git(["rev-parse", "HEAD"]).stdout.trim();
+    const update = await pushRanges(r.dir, [{ localRef: "refs/heads/main", localOid: second, remoteRef: "refs/heads/main", remoteOid: first }]);
+    expect(update).toEqual([{ ref: "refs/heads/main", base: first, head: second, commits: [second] }]);
+    const deletion = await pushRanges(r.dir, [{ localRef: "(delete)", localOid: zero, remoteRef: "refs/heads/x", remoteOid: first }]);
+    expect(deletion).toEqual([]);
+  });
+
+  it("lists work-tree changes since a ref, untracked files included, and rejects an unknown ref", async () => {
+    const r = repo({ "a.ts": "1\n" });
+    r.commit("chore: one", { noVerify: true });
+    r.write({ "a.ts": "changed\n", "new.ts": "x\n" });
+    expect(await changedSince(r.dir, "HEAD")).toEqual(["a.ts", "new.ts"]);
+    await expect(changedSince(r.dir, "no-such-ref")).rejects.toThrow(/--since no-such-ref: no such commit or ref/);
+  });
+});
+
+describe("BlobReader", () => {
+  it("reads many blobs through one process and reports missing objects as undefined", async () => {
+    const r = repo({ "a.txt": "alpha\n", "b.bin": "\u0000\u0001binary" });
+    r.git(["add", "-A"]);
+    const changes = await stagedChanges(r.dir);
+    const reader = new BlobReader(r.dir);
+    try {
+      const [a, b, missing] = await Promise.all([
+        reader.read(changes.find((c) => c.path === "a.txt")?.oid ?? ""),
+        reader.read(changes.find((c) => c.path === "b.bin")?.oid ?? ""),
+        reader.read("f".repeat(40)),
+      ]);
+      expect(a?.toString()).toBe("alpha\n");
+      expect(b?.length).toBe(8);
+      expect(missing).toBeUndefined();
+      await expect(reader.read("not-an-oid")).rejects.toThrow(/not an object id/);
+    } finally {
+      reader.close();
+    }
+  });
+});
