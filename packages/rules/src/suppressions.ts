@@ -9,15 +9,30 @@ export interface Suppression {
 
 const DIRECTIVE = /(?:\/\/|\/\*+|#|<!--)\s*warden-disable-next-line\b([^\n]*)$/;
 
-/** Find every suppression comment in `text`. */
+/** Whether the text before a comment opener leaves a string literal open (an odd count of one quote kind). */
+function insideString(prefix: string): boolean {
+  const plain = prefix.replace(/\\./g, "");
+  return ["'", '"', "`"].some((quote) => plain.split(quote).length % 2 === 0);
+}
+
+/**
+ * Find every suppression comment in `text`. Directives inside string literals and inside fenced
+ * code blocks (examples in markdown or doc comments) are not suppressions.
+ */
 export function parseSuppressions(text: string): Suppression[] {
   if (!text.includes("warden-disable-next-line")) return [];
   const found: Suppression[] = [];
   const lines = text.split("\n");
+  let fenced = false;
   for (let i = 0; i < lines.length; i += 1) {
     const line = lines[i] ?? "";
+    if (/^\s*(?:\/\/|\*|#)?\s*(?:```|~~~)/.test(line)) {
+      fenced = !fenced;
+      continue;
+    }
+    if (fenced) continue;
     const match = DIRECTIVE.exec(line);
-    if (match === null) continue;
+    if (match === null || insideString(line.slice(0, match.index))) continue;
     const body = (match[1] ?? "").replace(/\s*(?:\*\/|-->)\s*$/, "").trim();
     const separator = body.indexOf("--");
     const idsText = separator < 0 ? body : body.slice(0, separator);

@@ -11,7 +11,7 @@ export default defineRule({
   languages: ["ts", "js"],
   messages: {
     literal: {
-      message: "Thrown value is a {{what}}, not an Error: it has no stack trace and breaks `instanceof Error` handling.",
+      message: "Thrown value is {{what}}, not an Error: it has no stack trace and breaks `instanceof Error` handling.",
       hint: "Throw an Error (or a subclass with a code): `throw new Error(\"…\")`.",
     },
   },
@@ -22,15 +22,15 @@ export default defineRule({
     if (ast === undefined || ts === undefined) return;
     const describe = (expr: TS.Expression): string | undefined => {
       if (ts.isParenthesizedExpression(expr)) return describe(expr.expression);
-      if (ts.isStringLiteral(expr) || ts.isNoSubstitutionTemplateLiteral(expr) || ts.isTemplateExpression(expr)) return "string";
-      if (ts.isNumericLiteral(expr) || ts.isBigIntLiteral(expr)) return "number";
-      if (ts.isObjectLiteralExpression(expr)) return "plain object";
-      if (ts.isArrayLiteralExpression(expr)) return "array";
-      if (expr.kind === ts.SyntaxKind.TrueKeyword || expr.kind === ts.SyntaxKind.FalseKeyword) return "boolean";
+      if (ts.isStringLiteral(expr) || ts.isNoSubstitutionTemplateLiteral(expr) || ts.isTemplateExpression(expr)) return "a string";
+      if (ts.isNumericLiteral(expr) || ts.isBigIntLiteral(expr)) return "a number";
+      if (ts.isObjectLiteralExpression(expr)) return "a plain object";
+      if (ts.isArrayLiteralExpression(expr)) return "an array";
+      if (expr.kind === ts.SyntaxKind.TrueKeyword || expr.kind === ts.SyntaxKind.FalseKeyword) return "a boolean";
       if (expr.kind === ts.SyntaxKind.NullKeyword) return "null";
       if (ts.isIdentifier(expr) && expr.text === "undefined") return "undefined";
       if (ts.isBinaryExpression(expr) && expr.operatorToken.kind === ts.SyntaxKind.PlusToken) {
-        return describe(expr.left) === "string" || describe(expr.right) === "string" ? "string" : undefined;
+        return describe(expr.left) === "a string" || describe(expr.right) === "a string" ? "a string" : undefined;
       }
       return undefined;
     };

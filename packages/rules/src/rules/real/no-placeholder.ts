@@ -4,7 +4,7 @@ import { defineRule } from "../../define-rule.js";
 
 const MARKER = /\b(TODO|FIXME|XXX|HACK)\b/;
 const PHRASE = /\b(not (?:yet )?implemented|unimplemented|stub(?:bed)? (?:implementation|for now|out)|placeholder (?:implementation|code|logic|for now))\b/i;
-const THROWN = /not (?:yet )?implemented|unimplemented|\bTODO\b|\bstub\b|placeholder/i;
+const THROWN = /not ?(?:yet )?implemented|unimplemented|\bTODO\b|\bstub\b|placeholder/i;
 
 export default defineRule({
   id: "real/no-placeholder",

@@ -81,7 +81,8 @@ export default defineRule({
         return;
       }
       if (!TEST_FUNCTIONS.has(base) && !SUITE_FUNCTIONS.has(base)) return;
-      if (ts.isCallExpression(callee)) return; // the inner call of it.each(table)(…) is reported on its own
+      // `it.each(table)` is itself called: the outer call `it.each(table)(name, fn)` is the test.
+      if (ts.isCallExpression(node.parent) && node.parent.expression === node) return;
       const modifiers = modifiersOf(callee);
       if (modifiers.includes("skip")) {
         ctx.report({ messageId: "skipped", data: { call }, node: callee });

@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { runRule } from "../../helpers.js";
+
+const ID = "docs/markdown-location";
+
+describe(ID, () => {
+  it("reports markdown outside docs/", async () => {
+    const findings = await runRule(ID, { "NOTES.md": "# x", "packages/api/design.md": "# y", "src/a.mdx": "# z" });
+    expect(findings.map((f) => f.file)).toEqual(["NOTES.md", "packages/api/design.md", "src/a.mdx"]);
+    expect(findings[0]?.message).toBe("Markdown file outside docs/.");
+  });
+
+  it("allows the files every healthy repository has", async () => {
+    const ok = [
+      "README.md",
+      "CHANGELOG.md",
+      "CONTRIBUTING.md",
+      "LICENSE.md",
+      "AGENTS.md",
+      "CLAUDE.md",
+      "SECURITY.md",
+      "CODE_OF_CONDUCT.md",
+      "packages/api/README.md",
+      "packages/api/CHANGELOG.md",
+      "packages/api/AGENTS.md",
+      "docs/guide.md",
+      "packages/api/docs/x.md",
+      ".changeset/brave-cats.md",
+      ".github/PULL_REQUEST_TEMPLATE.md",
+    ];
+    expect(await runRule(ID, Object.fromEntries(ok.map((f) => [f, "# x"])))).toEqual([]);
+  });
+
+  it("keeps root-only files at the root and honours the options", async () => {
+    expect((await runRule(ID, { "packages/api/SECURITY.md": "# x" })).map((f) => f.file)).toEqual(["packages/api/SECURITY.md"]);
+    expect(await runRule(ID, { "documentation/a.md": "# x" }, { docs: "documentation" })).toEqual([]);
+    expect(await runRule(ID, { "rfcs/001.md": "# x" }, { allow: ["rfcs/**"] })).toEqual([]);
+  });
+});

@@ -1,0 +1,46 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { gitRepo, type TempRepo } from "@warden/test-utils";
+import { runRule } from "../../helpers.js";
+
+const ID = "docs/package-changelog";
+const repos: TempRepo[] = [];
+afterEach(() => {
+  for (const r of repos.splice(0)) r.cleanup();
+});
+
+function workspace(): TempRepo {
+  const r = gitRepo({
+    "pnpm-workspace.yaml": "packages:\n  - packages/*\n  - '!packages/ignored'\n",
+    "packages/a/package.json": '{ "name": "a" }',
+    "packages/a/CHANGELOG.md": "# a\n",
+    "packages/b/package.json": '{ "name": "b" }',
+    "packages/b/src/index.ts": "export {};\n",
+    "packages/ignored/package.json": '{ "name": "ignored" }',
+  });
+  repos.push(r);
+  return r;
+}
+
+describe(ID, () => {
+  it("reports every workspace package without a CHANGELOG.md in a full check", async () => {
+    const r = workspace();
+    const { existsSync } = await import("node:fs");
+    const findings = await runRule(ID, {}, undefined, { root: r.dir, mode: "full", exists: async (f) => existsSync(`${r.dir}/${f}`) });
+    expect(findings.map((f) => [f.file, f.message])).toEqual([["packages/b/package.json", "Package packages/b has no CHANGELOG.md."]]);
+  });
+
+  it("looks only at packages with changed files in a partial check", async () => {
+    const r = workspace();
+    const none = await runRule(ID, { "packages/a/src/x.ts": "" }, undefined, { root: r.dir, mode: "changes", exists: async () => false });
+    expect(none.map((f) => f.file)).toEqual(["packages/a/package.json"]);
+    const onlyA = await runRule(ID, { "packages/a/src/x.ts": "" }, undefined, { root: r.dir, mode: "changes", exists: async () => true });
+    expect(onlyA).toEqual([]);
+  });
+
+  it("supports npm/yarn workspaces and extra directories", async () => {
+    const r = gitRepo({ "package.json": '{ "workspaces": ["apps/*"] }', "apps/web/package.json": "{}", "tools/x/a.sh": "" });
+    repos.push(r);
+    const findings = await runRule(ID, {}, { directories: ["tools/x"] }, { root: r.dir, mode: "full", exists: async () => false });
+    expect(findings.map((f) => f.message)).toEqual(["Package apps/web has no CHANGELOG.md.", "Package tools/x has no CHANGELOG.md."]);
+  });
+});

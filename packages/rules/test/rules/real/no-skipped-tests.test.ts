@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { runRule } from "../../helpers.js";
+
+const ID = "real/no-skipped-tests";
+const file = "test/cart.test.ts";
+
+describe(ID, () => {
+  it("reports skipped, todo and focused tests and suites", async () => {
+    const code = [
+      "it.skip('a', () => { expect(1).toBe(1); });",
+      "test.todo('b');",
+      "describe.only('c', () => {});",
+      "xit('d', () => { expect(1).toBe(1); });",
+      "it.concurrent.skip('e', () => { expect(1).toBe(1); });",
+      "it('f');",
+      "fdescribe('g', () => {});",
+    ].join("\n");
+    const findings = await runRule(ID, { [file]: code });
+    expect(findings.map((f) => [f.line, f.message])).toEqual([
+      [1, "Skipped test (it.skip): it never runs, so it proves nothing."],
+      [2, "Placeholder test (test.todo) with no implementation."],
+      [3, "Focused test (describe.only) silently disables every other test in the file."],
+      [4, "Skipped test (xit): it never runs, so it proves nothing."],
+      [5, "Skipped test (it.concurrent.skip): it never runs, so it proves nothing."],
+      [6, "Placeholder test (it) with no implementation."],
+      [7, "Focused test (fdescribe) silently disables every other test in the file."],
+    ]);
+  });
+
+  it("reports tests without an assertion", async () => {
+    const code = ["test('adds', () => {", "  add(1, 2);", "});", "it.each([1])('runs %i', (n) => { run(n); });"].join("\n");
+    const findings = await runRule(ID, { [file]: code });
+    expect(findings.map((f) => [f.line, f.message])).toEqual([
+      [1, 'Test "adds" makes no assertion: it passes whatever the code does.'],
+      [4, 'Test "runs %i" makes no assertion: it passes whatever the code does.'],
+    ]);
+  });
+
+  it("accepts tests that assert in any common style", async () => {
+    const code = [
+      "it('a', () => { expect(add(1, 2)).toBe(3); });",
+      "it('b', async () => { await expect(p).rejects.toThrow(); });",
+      "test('c', () => { assert.equal(add(1, 2), 3); });",
+      "test('d', (t) => { t.assert.ok(true); });",
+      "it('e', ({ expect }) => { expect(1).toBe(1); });",
+      "it('f', () => { checkInvariants(state); });",
+      "it.skipIf(process.platform === 'win32')('g', () => { expect(1).toBe(1); });",
+    ].join("\n");
+    expect(await runRule(ID, { [file]: code })).toEqual([]);
+  });
+
+  it("only looks at test files", async () => {
+    expect(await runRule(ID, { "src/it.ts": "it.skip('a', () => {});\n" })).toEqual([]);
+  });
+});

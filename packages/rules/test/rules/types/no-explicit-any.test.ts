@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { positions, runRule } from "../../helpers.js";
+
+const ID = "types/no-explicit-any";
+
+describe(ID, () => {
+  it("reports every explicit any", async () => {
+    const code = ["export function f(a: any): Promise<any> {", "  return a as any;", "}", "const many: any[] = [];"].join("\n");
+    expect(positions(await runRule(ID, { "src/a.ts": code }))).toEqual([
+      [ID, 1, 22],
+      [ID, 1, 36],
+      [ID, 2, 15],
+      [ID, 4, 13],
+    ]);
+  });
+
+  it("ignores the word in names, strings and JavaScript files", async () => {
+    const code = "const anyValue: unknown = 'any';\nexport const company = anyValue;\n";
+    expect(await runRule(ID, { "src/a.ts": code, "src/b.js": "/** @type {any} */ const x = 1;" })).toEqual([]);
+  });
+
+  it("can be relaxed for tests", async () => {
+    const files = { "src/a.test.ts": "const x: any = 1;" };
+    expect(await runRule(ID, files)).toHaveLength(1);
+    expect(await runRule(ID, files, { ignoreTests: true })).toEqual([]);
+  });
+});
