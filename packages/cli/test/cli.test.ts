@@ -1,0 +1,169 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { gitRepo, type TempRepo } from "@warden/test-utils";
+
+const repos: TempRepo[] = [];
+function repo(files: Record<string, string>): TempRepo {
+  const r = gitRepo(files);
+  repos.push(r);
+  return r;
+}
+afterEach(() => {
+  for (const r of repos.splice(0)) r.cleanup();
+});
+
+const PLACEHOLDER = 'export function pay(): void {\n  throw new Error("not implemented");\n}\n';
+
+function oneLine(text: string): void {
+  expect(text.trim().split("\n")).toHaveLength(1);
+  expect(text).not.toMatch(/\n\s+at /);
+}
+
+describe("exit codes", () => {
+  it("exits 0 on a clean tree, 1 with findings", () => {
+    const clean = repo({ "a.ts": "export const a = 1;\n" });
+    expect(clean.warden(["check"]).code).toBe(0);
+    const dirty = repo({ "a.ts": PLACEHOLDER });
+    const result = dirty.warden(["check"]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain("a.ts:2:3");
+  });
+
+  it("exits 0 when only warnings are found", () => {
+    const r = repo({ "a.ts": PLACEHOLDER, "warden.config.json": JSON.stringify({ rules: { "real/no-placeholder": "warn" } }) });
+    const result = r.warden(["check"]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/1 problem \(0 errors, 1 warning\)/);
+  });
+});
+
+describe("bad input: exit 2 and one clear line", () => {
+  it("a malformed warden.config.ts", () => {
+    const r = repo({ "warden.config.ts": "export default { rules: {\n", "a.ts": "" });
+    const result = r.warden(["check"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^warden: warden\.config\.ts: cannot load config: /);
+    oneLine(result.stderr);
+  });
+
+  it("an invalid config value names the key path", () => {
+    const r = repo({ "warden.config.ts": 'export default { ignore: "dist" };\n' });
+    const result = r.warden(["check"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^warden: warden\.config\.ts: ignore: .*expected array/);
+    oneLine(result.stderr);
+  });
+
+  it("an unknown rule id, with a did-you-mean", () => {
+    const r = repo({ "warden.config.ts": 'export default { rules: { "real/no-placeholders": "off" } };\n' });
+    const result = r.warden(["check"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      'warden: warden.config.ts: rules: unknown rule "real/no-placeholders" (did you mean "real/no-placeholder"?); `warden rules` lists them\n',
+    );
+  });
+
+  it("an unknown option, with a suggestion", () => {
+    const r = repo({});
+    const result = r.warden(["check", "--stagged"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("error: unknown option '--stagged'");
+    expect(result.stderr).toContain("--staged");
+  });
+
+  it("an unknown format, conflicting targets, a missing path and a bad ref", () => {
+    const r = repo({ "a.ts": "" });
+    const format = r.warden(["check", "--format", "xml"]);
+    expect(format.code).toBe(2);
+    expect(format.stderr).toMatch(/argument 'xml' is invalid.*pretty, json, sarif, github/s);
+    const both = r.warden(["check", "--staged", "a.ts"]);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toBe("warden: choose one of --staged, --since REF or paths\n");
+    const missing = r.warden(["check", "nope.ts"]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toBe("warden: nope.ts: no such file or directory\n");
+    r.commit("chore: init", { noVerify: true });
+    const ref = r.warden(["check", "--since", "nowhere"]);
+    expect(ref.code).toBe(2);
+    expect(ref.stderr).toBe("warden: --since nowhere: no such commit or ref\n");
+  });
+
+  it("outside a git repository", async () => {
+    const { mkdtempSync, rmSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const path = await import("node:path");
+    const { runWarden } = await import("@warden/test-utils");
+    const dir = mkdtempSync(path.join(tmpdir(), "warden-nogit-"));
+    try {
+      const result = runWarden(dir, ["check"]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(/is not inside a git work tree/);
+      oneLine(result.stderr);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("an unknown hook", () => {
+    const result = repo({}).warden(["hook", "post-merge"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('warden: unknown hook "post-merge" (expected one of: pre-commit, commit-msg, pre-push)\n');
+  });
+});
+
+describe("--help", () => {
+  it.each([[[]], [["check"]], [["rules"]], [["hook"]]])("prints usage for %j and exits 0", (command) => {
+    const result = repo({}).warden([...command, "--help"]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^Usage: warden/);
+  });
+});
+
+describe("output formats and targets", () => {
+  it("writes JSON findings and checks only the given paths", () => {
+    const r = repo({ "a.ts": PLACEHOLDER, "b/c.ts": PLACEHOLDER });
+    const result = r.warden(["check", "b", "--format", "json"]);
+    expect(result.code).toBe(1);
+    const report = JSON.parse(result.stdout) as { findings: { file: string; ruleId: string; line: number }[]; summary: { files: number } };
+    expect(report.findings.map((f) => [f.file, f.ruleId, f.line])).toEqual([["b/c.ts", "real/no-placeholder", 2]]);
+    expect(report.summary.files).toBe(1);
+  });
+
+  it("writes GitHub annotations", () => {
+    const result = repo({ "a.ts": PLACEHOLDER }).warden(["check", "-f", "github"]);
+    expect(result.stdout).toMatch(/^::error file=a\.ts,line=2,col=3,/m);
+  });
+
+  it("checks files changed since a ref, untracked included", () => {
+    const r = repo({ "old.ts": PLACEHOLDER });
+    r.commit("chore: init", { noVerify: true });
+    r.write({ "new.ts": PLACEHOLDER });
+    const result = r.warden(["check", "--since", "HEAD", "--format", "json"]);
+    const report = JSON.parse(result.stdout) as { findings: { file: string }[] };
+    expect(report.findings.map((f) => f.file)).toEqual(["new.ts"]);
+  });
+
+  it("honours per-path overrides and config ignores", () => {
+    const r = repo({
+      "legacy/a.ts": PLACEHOLDER,
+      "gen/b.ts": PLACEHOLDER,
+      "src/c.ts": PLACEHOLDER.replace("export function", "/** Pays. */\nexport function"),
+      "warden.config.json": JSON.stringify({ ignore: ["gen/**"], overrides: [{ files: ["legacy/**"], rules: { "real/no-placeholder": "off" } }] }),
+    });
+    const report = JSON.parse(r.warden(["check", "-f", "json"]).stdout) as { findings: { file: string }[] };
+    expect(report.findings.map((f) => f.file)).toEqual(["src/c.ts"]);
+  });
+});
+
+describe("warden rules", () => {
+  it("lists every rule with its written rule and state in this config", () => {
+    const r = repo({ "warden.config.json": JSON.stringify({ rules: { "logging/no-console": "off" } }) });
+    const result = r.warden(["rules", "--json"]);
+    expect(result.code).toBe(0);
+    const data = JSON.parse(result.stdout) as { rules: { id: string; level: string; writtenRule: string; docs: string }[] };
+    const byId = new Map(data.rules.map((rule) => [rule.id, rule]));
+    expect(byId.get("logging/no-console")?.level).toBe("off");
+    expect(byId.get("real/no-placeholder")).toMatchObject({ level: "error", writtenRule: "Rule 1 — Real implementation only", docs: "docs/rules/real/no-placeholder.md" });
+    const text = r.warden(["rules"]).stdout;
+    expect(text).toMatch(/real\/no-placeholder\s+error\s+Rule 1 — Real implementation only/);
+  });
+});
