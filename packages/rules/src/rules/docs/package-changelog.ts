@@ -15,7 +15,7 @@ export default defineRule({
   options: PackageFileOptions,
   defaultLevel: "error",
   async check(ctx) {
-    for (const dir of await packagesToCheck(ctx.root, ctx.mode, ctx.files, ctx.options.directories)) {
+    for (const dir of await packagesToCheck(ctx.root, ctx.mode, ctx.files, ctx.options.directories, ctx.exists)) {
       if (!(await ctx.exists(`${dir}/CHANGELOG.md`))) {
         ctx.report({ messageId: "missing", data: { dir }, file: `${dir}/package.json`, line: 1, key: dir });
       }

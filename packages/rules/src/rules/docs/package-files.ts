@@ -1,4 +1,5 @@
-import { listWorkspacePackages } from "@warden/core";
+import { listWorkspacePackages, workspaceGlobs } from "@warden/core";
+import picomatch from "picomatch";
 import { z } from "zod";
 
 /** Options shared by the per-package file rules. */
@@ -10,16 +11,38 @@ export const PackageFileOptions = z
 
 /**
  * The package folders a per-package rule should look at: every workspace package (plus the
- * configured directories) in a full check, only those containing a changed path otherwise.
+ * configured directories) in a full check. Otherwise only the packages that contain a changed
+ * path, found from the changed paths themselves (their folders matched against the workspace
+ * globs), so the cost follows the change and not the size of the repository.
  */
 export async function packagesToCheck(
   root: string,
   mode: "full" | "changes",
   files: readonly string[],
   extra: readonly string[],
+  exists: (file: string) => Promise<boolean>,
 ): Promise<string[]> {
-  const dirs = [...(await listWorkspacePackages(root)).map((p) => p.dir), ...extra.map((d) => d.replace(/\/+$/, ""))];
-  const unique = [...new Set(dirs)].sort();
-  if (mode === "full") return unique;
-  return unique.filter((dir) => files.some((file) => file.startsWith(`${dir}/`)));
+  const extraDirs = extra.map((d) => d.replace(/\/+$/, ""));
+  if (mode === "full") {
+    const dirs = [...(await listWorkspacePackages(root)).map((p) => p.dir), ...extraDirs];
+    return [...new Set(dirs)].sort();
+  }
+  const globs = workspaceGlobs(root).map((g) => g.replace(/\/+$/, ""));
+  const include = globs.filter((g) => !g.startsWith("!"));
+  const exclude = globs.filter((g) => g.startsWith("!")).map((g) => g.slice(1));
+  const isWorkspaceDir = include.length === 0 ? () => false : picomatch(include);
+  const isExcluded = exclude.length === 0 ? () => false : picomatch(exclude);
+  const candidates = new Set<string>();
+  for (const file of files) {
+    const parts = file.split("/");
+    for (let depth = 1; depth < parts.length; depth += 1) {
+      const dir = parts.slice(0, depth).join("/");
+      if (extraDirs.includes(dir) || (isWorkspaceDir(dir) && !isExcluded(dir))) candidates.add(dir);
+    }
+  }
+  const found: string[] = [];
+  for (const dir of [...candidates].sort()) {
+    if (extraDirs.includes(dir) || (await exists(`${dir}/package.json`))) found.push(dir);
+  }
+  return found;
 }

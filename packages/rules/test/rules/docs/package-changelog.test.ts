@@ -31,7 +31,8 @@ describe(ID, () => {
 
   it("looks only at packages with changed files in a partial check", async () => {
     const r = workspace();
-    const none = await runRule(ID, { "packages/a/src/x.ts": "" }, undefined, { root: r.dir, mode: "changes", exists: async () => false });
+    const manifestsOnly = async (f: string) => f.endsWith("/package.json");
+    const none = await runRule(ID, { "packages/a/src/x.ts": "", "packages/ignored/x.ts": "", "other/x.ts": "" }, undefined, { root: r.dir, mode: "changes", exists: manifestsOnly });
     expect(none.map((f) => f.file)).toEqual(["packages/a/package.json"]);
     const onlyA = await runRule(ID, { "packages/a/src/x.ts": "" }, undefined, { root: r.dir, mode: "changes", exists: async () => true });
     expect(onlyA).toEqual([]);

@@ -1,0 +1,118 @@
+#!/usr/bin/env node
+// `pnpm bench check`: (1) `warden check --staged` with 5 staged files in generated repositories
+// of 1k, 10k and 50k files — median wall time, goal ≤ 300 ms and flat across sizes;
+// (2) a full `warden check` of a generated 5k-file TypeScript tree beside ESLint with
+// typescript-eslint's recommended (untyped) config over the same files.
+// Results go to the "check" section of docs/benchmarks.md.
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync, appendFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { generateTsRepo } from "./generate-ts-repo.mjs";
+import { machine, median, ROOT, writeSection } from "./lib.mjs";
+
+if (process.argv.includes("--help")) {
+  process.stdout.write("usage: node scripts/bench/check.bench.mjs [--quick]\n--quick: 1k and 10k only, fewer runs.\n");
+  process.exit(0);
+}
+const quick = process.argv.includes("--quick");
+const WARDEN = path.join(ROOT, "packages/cli/bin/warden.js");
+const ESLINT = path.join(ROOT, "node_modules/eslint/bin/eslint.js");
+const env = { ...process.env, NO_COLOR: "1", GIT_AUTHOR_NAME: "b", GIT_AUTHOR_EMAIL: "b@b", GIT_COMMITTER_NAME: "b", GIT_COMMITTER_EMAIL: "b@b" };
+
+function git(cwd, args) {
+  execFileSync("git", args, { cwd, env, stdio: ["ignore", "ignore", "pipe"], maxBuffer: 1 << 28 });
+}
+
+function timeRun(cmd, args, cwd, extraEnv = {}) {
+  const start = process.hrtime.bigint();
+  const result = spawnSync(cmd, args, { cwd, env: { ...env, ...extraEnv }, encoding: "utf8", maxBuffer: 1 << 28 });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  return { ms, code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const rows = [];
+const sizes = quick ? [1000, 10000] : [1000, 10000, 50000];
+const runs = quick ? 5 : 11;
+for (const size of sizes) {
+  const dir = mkdtempSync(path.join(tmpdir(), `warden-bench-${size}-`));
+  try {
+    process.stdout.write(`generating ${size} files… `);
+    const files = generateTsRepo(dir, size);
+    git(dir, ["init", "-q", "-b", "main"]);
+    git(dir, ["add", "-A"]);
+    git(dir, ["commit", "-q", "--no-verify", "-m", "chore: generated"]);
+    for (const file of files.slice(0, 5)) appendFileSync(path.join(dir, file), "\n/** One more export. */\nexport const extra = 1;\n");
+    git(dir, ["add", ...files.slice(0, 5)]);
+    timeRun(process.execPath, [WARDEN, "check", "--staged"], dir); // warm the OS file cache and the compile cache
+    const times = [];
+    let last;
+    for (let i = 0; i < runs; i += 1) {
+      last = timeRun(process.execPath, [WARDEN, "check", "--staged"], dir);
+      times.push(last.ms);
+    }
+    if (last.code !== 0) throw new Error(`check --staged failed in the ${size}-file repo: ${last.stdout}${last.stderr}`);
+    const med = median(times);
+    rows.push({ size, median: med, min: Math.min(...times), max: Math.max(...times) });
+    process.stdout.write(`check --staged median ${med.toFixed(0)} ms\n`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// Full check vs ESLint on a 5k-file tree.
+const fullDir = mkdtempSync(path.join(tmpdir(), "warden-bench-full-"));
+let full;
+try {
+  generateTsRepo(fullDir, 5000);
+  git(fullDir, ["init", "-q", "-b", "main"]);
+  writeFileSync(
+    path.join(fullDir, "eslint.config.mjs"),
+    `import tseslint from ${JSON.stringify(path.join(ROOT, "node_modules/typescript-eslint/dist/index.js"))};\nexport default tseslint.config(...tseslint.configs.recommended);\n`,
+  );
+  process.stdout.write("full check of 5k files… ");
+  const wardenRuns = [];
+  for (let i = 0; i < (quick ? 1 : 3); i += 1) wardenRuns.push(timeRun(process.execPath, [WARDEN, "check", "--format", "json"], fullDir));
+  const wardenFindings = JSON.parse(wardenRuns[0].stdout).findings.length;
+  const eslintRuns = [];
+  for (let i = 0; i < (quick ? 1 : 2); i += 1) eslintRuns.push(timeRun(process.execPath, [ESLINT, "--no-cache", "packages"], fullDir));
+  const wardenMs = median(wardenRuns.map((r) => r.ms));
+  const eslintMs = median(eslintRuns.map((r) => r.ms));
+  full = { wardenMs, eslintMs, wardenFindings, eslintExit: eslintRuns[0].code };
+  process.stdout.write(`warden ${wardenMs.toFixed(0)} ms, eslint ${eslintMs.toFixed(0)} ms\n`);
+} finally {
+  rmSync(fullDir, { recursive: true, force: true });
+}
+
+const date = new Date().toISOString().slice(0, 10);
+const table = rows.map((r) => `| ${r.size.toLocaleString("en")} | ${r.median.toFixed(0)} | ${r.min.toFixed(0)} | ${r.max.toFixed(0)} | ${r.median <= 300 ? "yes" : "no"} |`).join("\n");
+const spread = rows.length > 1 ? Math.max(...rows.map((r) => r.median)) / Math.min(...rows.map((r) => r.median)) : 1;
+writeSection(
+  "check",
+  `## warden check
+
+Measured ${date} on ${machine()}. Script: \`scripts/bench/check.bench.mjs\`${quick ? " (--quick)" : ""}.
+
+### \`warden check --staged\` with 5 staged files (goal ≤ 300 ms, flat across repository sizes)
+
+Each repository is generated (\`scripts/bench/generate-ts-repo.mjs\`), committed, then 5 files are
+changed and staged. Wall time of the whole process (Node start included), ${runs} runs after one warm-up.
+
+| files in repo | median ms | min ms | max ms | ≤ 300 ms |
+| ---: | ---: | ---: | ---: | :---: |
+${table}
+
+Largest median / smallest median: ${spread.toFixed(2)}× (1.00× is perfectly flat).
+
+### Full check of a generated 5,000-file TypeScript tree beside ESLint
+
+| tool | wall time (median) |
+| --- | ---: |
+| \`warden check\` (all ${"built-in"} rules, one ts-morph parse per file) | ${(full.wardenMs / 1000).toFixed(2)} s |
+| \`eslint\` with typescript-eslint \`recommended\` (untyped) | ${(full.eslintMs / 1000).toFixed(2)} s |
+
+Ratio warden / eslint: **${(full.wardenMs / full.eslintMs).toFixed(2)}** (goal: below 1.00). Warden reported
+${full.wardenFindings} findings on the generated tree.
+`,
+);
+process.stdout.write("written to docs/benchmarks.md\n");
