@@ -17,7 +17,7 @@ const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url),
 
 await build({
   absWorkingDir: packageDir,
-  entryPoints: { cli: "src/cli.ts", index: "src/index.ts" },
+  entryPoints: { cli: "src/cli.ts", index: "src/index.ts", client: "src/server/client.ts" },
   outdir: "dist",
   bundle: true,
   splitting: true,

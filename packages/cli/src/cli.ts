@@ -54,6 +54,45 @@ export function buildProgram(io: Io): Command {
     });
 
   program
+    .command("scan")
+    .description("Scan for secrets: the work tree (default), the git index, a commit range, or history.")
+    .argument("[paths...]", "files or folders to scan (default: the whole repository); with --history: refs (default: all)")
+    .option("--staged", "scan the content staged in the git index (what will be committed)")
+    .option("--range <A..B>", "scan the lines added by the commits in A..B, each finding naming its commit")
+    .option("--history", "scan every commit reachable from the given refs (default: all refs)")
+    .option("--update-baseline", "write the fingerprints of today's findings to the baseline (secrets.baseline) and exit 0")
+    .option("-c, --config <file>", "config file (default: warden.config.* at the repository root)")
+    .addOption(formatOption())
+    .addHelpText(
+      "after",
+      "\nSecrets are never printed whole: every format shows them redacted, with a fingerprint.\nExit codes: 0 no secrets, 1 secrets found, 2 usage, config or git error.\nExamples:\n  warden scan\n  warden scan --staged\n  warden scan --range origin/main..HEAD --format github\n  warden scan --history --format sarif > secrets.sarif\nDocs: docs/secrets/README.md",
+    )
+    .action(async (paths: string[], opts: { staged?: boolean; range?: string; history?: boolean; updateBaseline?: boolean; config?: string; format: Format }) => {
+      const { scanCommand } = await import("./commands/scan.js");
+      const { WardenError } = await import("@warden/core");
+      const chosen = [opts.staged === true, opts.range !== undefined, opts.history === true].filter(Boolean).length;
+      if (chosen > 1) throw new WardenError("USAGE", "choose one of --staged, --range A..B or --history");
+      if ((opts.staged === true || opts.range !== undefined) && paths.length > 0) {
+        throw new WardenError("USAGE", "paths cannot be combined with --staged or --range");
+      }
+      const target = opts.staged
+        ? ({ kind: "staged" } as const)
+        : opts.range !== undefined
+          ? ({ kind: "range", range: opts.range } as const)
+          : opts.history
+            ? ({ kind: "history", refs: paths } as const)
+            : ({ kind: "paths", paths } as const);
+      throw new ExitSignal(
+        await scanCommand(io, {
+          target,
+          format: opts.format,
+          updateBaseline: opts.updateBaseline === true,
+          ...(opts.config === undefined ? {} : { config: opts.config }),
+        }),
+      );
+    });
+
+  program
     .command("rules")
     .description("List every rule, the written rule it enforces, and whether it is on in this config.")
     .option("--json", "machine-readable output, with every message and the written rules")
@@ -75,6 +114,58 @@ export function buildProgram(io: Io): Command {
     .action(async (name: string, args: string[], opts: { format: Format }) => {
       const { hookCommand } = await import("./commands/hook.js");
       throw new ExitSignal(await hookCommand(io, name, args, opts.format));
+    });
+
+  program
+    .command("deploy")
+    .description("Deploy an environment: gates, build, release, health-checked switch, automatic rollback.")
+    .argument("[env]", "environment from deploy.environments (default: deploy.default)")
+    .addOption(new Option("--strategy <strategy>", "override the configured strategy").choices(["blue-green", "rolling", "canary"]))
+    .option("--dry-run", "print the plan and run nothing")
+    .option("--force-unlock", "remove a stale lock left by a deploy that no longer runs")
+    .option("--json", "print the result (outcome, release, events) as JSON")
+    .option("-c, --config <file>", "config file (default: warden.config.* at the repository root)")
+    .addHelpText(
+      "after",
+      "\nExit codes: 0 deployed, 1 failed gate / failed or rolled-back deploy / environment locked, 2 usage or config error.\nEvents: .warden/events/<env>.jsonl. Docs: docs/deploy/README.md\nExamples:\n  warden deploy\n  warden deploy staging --dry-run\n  warden deploy production --strategy canary",
+    )
+    .action(async (env: string | undefined, opts: { strategy?: "blue-green" | "rolling" | "canary"; dryRun?: boolean; forceUnlock?: boolean; json?: boolean; config?: string }) => {
+      const { deployCommand } = await import("./commands/deploy.js");
+      throw new ExitSignal(await deployCommand(io, env, opts));
+    });
+
+  program
+    .command("rollback")
+    .description("Put a previous release of an environment back (health-checked before traffic moves).")
+    .argument("<env>", "environment from deploy.environments")
+    .option("--to <release>", "release id to go back to (default: the one before the live release; see warden releases)")
+    .option("--force-unlock", "remove a stale lock left by a deploy that no longer runs")
+    .option("-c, --config <file>", "config file (default: warden.config.* at the repository root)")
+    .action(async (env: string, opts: { to?: string; forceUnlock?: boolean; config?: string }) => {
+      const { rollbackCommand } = await import("./commands/deploy.js");
+      throw new ExitSignal(await rollbackCommand(io, env, opts));
+    });
+
+  program
+    .command("releases")
+    .description("List the releases of an environment, newest first, the live one marked with *.")
+    .argument("<env>", "environment from deploy.environments")
+    .option("--json", "machine-readable output")
+    .option("-c, --config <file>", "config file (default: warden.config.* at the repository root)")
+    .action(async (env: string, opts: { json?: boolean; config?: string }) => {
+      const { releasesCommand } = await import("./commands/deploy.js");
+      throw new ExitSignal(await releasesCommand(io, env, opts));
+    });
+
+  program
+    .command("__server", { hidden: true })
+    .description("Run the warm server that `check` and `hook pre-commit` use (started on demand).")
+    .action(async () => {
+      const { runServer } = await import("./server/server.js");
+      await runServer();
+      await new Promise<void>(() => {
+        // Serve until idle; the server exits the process itself.
+      });
     });
 
   return program;

@@ -1,7 +1,25 @@
+import { AsyncLocalStorage } from "node:async_hooks";
+
 /**
  * The one module of core that reads environment variables, so every other module takes
  * plain values and stays testable.
  */
+
+const requestEnv = new AsyncLocalStorage<NodeJS.ProcessEnv>();
+
+/**
+ * Run `fn` with `env` as the environment of everything it does: git processes, colour
+ * decisions, child processes. The warm server uses it so each request sees its client's
+ * environment (GIT_INDEX_FILE during `git commit -a`, NO_COLOR, …).
+ */
+export function runWithEnv<T>(env: NodeJS.ProcessEnv, fn: () => T): T {
+  return requestEnv.run(env, fn);
+}
+
+/** The environment in effect: the one given to {@link runWithEnv}, else this process's. */
+export function currentEnv(): NodeJS.ProcessEnv {
+  return requestEnv.getStore() ?? process.env;
+}
 export interface WardenEnv {
   readonly noColor: boolean;
   readonly forceColor: boolean | undefined;
@@ -10,8 +28,8 @@ export interface WardenEnv {
   readonly debug: boolean;
 }
 
-/** Read Warden's environment settings from `env` (defaults to `process.env`). */
-export function readEnv(env: NodeJS.ProcessEnv = process.env): WardenEnv {
+/** Read Warden's environment settings from `env` (defaults to {@link currentEnv}). */
+export function readEnv(env: NodeJS.ProcessEnv = currentEnv()): WardenEnv {
   const force = env.FORCE_COLOR;
   return {
     noColor: env.NO_COLOR !== undefined && env.NO_COLOR !== "",
@@ -34,5 +52,5 @@ export function colorEnabled(stream: { isTTY?: boolean }, env: WardenEnv = readE
 
 /** The environment for a child process: this process's variables plus `extra`. */
 export function childEnv(extra: Readonly<Record<string, string>> = {}): NodeJS.ProcessEnv {
-  return { ...process.env, ...extra };
+  return { ...currentEnv(), ...extra };
 }

@@ -1,9 +1,10 @@
 import { createRequire } from "node:module";
-import Ajv from "ajv-draft-04";
+import type AjvDraft04 from "ajv-draft-04";
 import { describe, expect, it } from "vitest";
 import { FindingSchema, renderGithub, renderJson, renderPretty, renderSarif, reporterFor, type Finding, type Report } from "@warden/core";
 
 const require = createRequire(import.meta.url);
+const Ajv = (require("ajv-draft-04") as { default: typeof AjvDraft04 }).default;
 
 const finding: Finding = {
   ruleId: "real/no-placeholder",

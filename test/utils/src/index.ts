@@ -22,6 +22,8 @@ export const GIT_ENV: NodeJS.ProcessEnv = {
   NO_COLOR: "1",
   FORCE_COLOR: "0",
   HUSKY: "0",
+  // Tests run the CLI in-process unless a test opts into the warm server explicitly.
+  WARDEN_DAEMON: "0",
 };
 
 /** Result of a finished process. */

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
+import { currentEnv } from "../env.js";
 import { WardenError } from "../errors.js";
 
 interface Pending {
@@ -18,7 +19,7 @@ export class BlobReader {
   private failure: Error | undefined;
 
   constructor(cwd: string) {
-    this.child = spawn("git", ["cat-file", "--batch"], { cwd, stdio: ["pipe", "pipe", "pipe"] });
+    this.child = spawn("git", ["cat-file", "--batch"], { cwd, stdio: ["pipe", "pipe", "pipe"], env: currentEnv() });
     this.child.stdout.on("data", (chunk: Buffer) => {
       this.buffer = this.buffer.length === 0 ? chunk : Buffer.concat([this.buffer, chunk]);
       this.drain();

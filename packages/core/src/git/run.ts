@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { currentEnv } from "../env.js";
 import { WardenError } from "../errors.js";
 
 /** Output of a finished git command. */
@@ -18,7 +19,7 @@ export function runGit(
   options: { input?: string | Buffer; allowFailure?: boolean } = {},
 ): Promise<GitResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn("git", args, { cwd, stdio: ["pipe", "pipe", "pipe"] });
+    const child = spawn("git", args, { cwd, stdio: ["pipe", "pipe", "pipe"], env: currentEnv() });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on("data", (chunk: Buffer) => out.push(chunk));
