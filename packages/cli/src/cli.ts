@@ -93,6 +93,45 @@ export function buildProgram(io: Io): Command {
     });
 
   program
+    .command("scan")
+    .description("Scan for secrets: the work tree (default), the git index, a commit range, or history.")
+    .argument("[paths...]", "files or folders to scan (default: the whole repository); with --history: refs (default: all)")
+    .option("--staged", "scan the content staged in the git index (what will be committed)")
+    .option("--range <A..B>", "scan the lines added by the commits in A..B, each finding naming its commit")
+    .option("--history", "scan every commit reachable from the given refs (default: all refs)")
+    .option("--update-baseline", "write the fingerprints of today's findings to the baseline (secrets.baseline) and exit 0")
+    .option("-c, --config <file>", "config file (default: warden.config.* at the repository root)")
+    .addOption(formatOption())
+    .addHelpText(
+      "after",
+      "\nSecrets are never printed whole: every format shows them redacted, with a fingerprint.\nExit codes: 0 no secrets, 1 secrets found, 2 usage, config or git error.\nExamples:\n  warden scan\n  warden scan --staged\n  warden scan --range origin/main..HEAD --format github\n  warden scan --history --format sarif > secrets.sarif\nDocs: docs/secrets/README.md",
+    )
+    .action(async (paths: string[], opts: { staged?: boolean; range?: string; history?: boolean; updateBaseline?: boolean; config?: string; format: Format }) => {
+      const { scanCommand } = await import("./commands/scan.js");
+      const { WardenError } = await import("@warden/core");
+      const chosen = [opts.staged === true, opts.range !== undefined, opts.history === true].filter(Boolean).length;
+      if (chosen > 1) throw new WardenError("USAGE", "choose one of --staged, --range A..B or --history");
+      if ((opts.staged === true || opts.range !== undefined) && paths.length > 0) {
+        throw new WardenError("USAGE", "paths cannot be combined with --staged or --range");
+      }
+      const target = opts.staged
+        ? ({ kind: "staged" } as const)
+        : opts.range !== undefined
+          ? ({ kind: "range", range: opts.range } as const)
+          : opts.history
+            ? ({ kind: "history", refs: paths } as const)
+            : ({ kind: "paths", paths } as const);
+      throw new ExitSignal(
+        await scanCommand(io, {
+          target,
+          format: opts.format,
+          updateBaseline: opts.updateBaseline === true,
+          ...(opts.config === undefined ? {} : { config: opts.config }),
+        }),
+      );
+    });
+
+  program
     .command("rules")
     .description("List every rule, the written rule it enforces, and whether it is on in this config.")
     .option("--json", "machine-readable output, with every message and the written rules")

@@ -23,8 +23,14 @@ function runShell(command: string, cwd: string, env: NodeJS.ProcessEnv, io: Io):
 async function preCommit(io: Io, format: Format): Promise<number> {
   const root = await repoRoot(io.cwd);
   const { config } = await loadConfig(root);
-  if (!config.hooks.preCommit.check) return 0;
-  return checkCommand({ ...io, cwd: root }, { target: { kind: "staged" }, format });
+  let exit = 0;
+  if (config.hooks.preCommit.check) exit = await checkCommand({ ...io, cwd: root }, { target: { kind: "staged" }, format });
+  if (config.hooks.preCommit.scan) {
+    const { scanCommand } = await import("./scan.js");
+    const code = await scanCommand({ ...io, cwd: root }, { target: { kind: "staged" }, format });
+    if (code !== 0) exit = code;
+  }
+  return exit;
 }
 
 async function commitMsg(io: Io, file: string | undefined): Promise<number> {
@@ -60,6 +66,14 @@ async function prePush(io: Io, remote: string | undefined, format: Format): Prom
         { ...io, cwd: root },
         { target: { kind: "range", base: range.base, head: range.head }, format },
       );
+      if (code !== 0) exit = code;
+    }
+  }
+  if (config.hooks.preCommit.scan) {
+    // The secret scan covers exactly the pushed commits: every line they add, each finding with its commit.
+    const { scanCommand } = await import("./scan.js");
+    for (const range of ranges) {
+      const code = await scanCommand({ ...io, cwd: root }, { target: { kind: "commits", base: range.base, head: range.head }, format });
       if (code !== 0) exit = code;
     }
   }

@@ -1,0 +1,249 @@
+import { readFile, stat } from "node:fs/promises";
+import path from "node:path";
+import {
+  BlobReader,
+  colorEnabled,
+  commitExists,
+  compareFindings,
+  loadConfig,
+  repoRoot,
+  reporterFor,
+  stagedChanges,
+  walkFiles,
+  WardenError,
+  type Finding,
+  type Format,
+} from "@warden/core";
+import type { ScanStats, SecretScanner } from "@warden/secrets";
+import type { Io } from "../io.js";
+import { VERSION } from "../version.js";
+
+/** What to scan: the index, a commit range, history, explicit commits (pre-push), or paths. */
+export type ScanSpec =
+  | { readonly kind: "staged" }
+  | { readonly kind: "range"; readonly range: string }
+  | { readonly kind: "history"; readonly refs: readonly string[] }
+  | { readonly kind: "commits"; readonly base: string | undefined; readonly head: string }
+  | { readonly kind: "paths"; readonly paths: readonly string[] };
+
+/** Options of `warden scan`. */
+export interface ScanOptions {
+  readonly target: ScanSpec;
+  readonly format: Format;
+  readonly config?: string;
+  /** Write the current findings to the baseline file instead of reporting them. */
+  readonly updateBaseline?: boolean;
+}
+
+/** The outcome of a scan, before it is printed. */
+export interface ScanOutcome {
+  readonly findings: Finding[];
+  readonly stats: ScanStats;
+  readonly durationMs: number;
+  readonly baselineFile: string;
+}
+
+/** Object ids of the empty blob (SHA-1 and SHA-256 repositories). */
+const EMPTY_BLOBS = new Set([
+  "e69de29bb2d1d6434b8b29ae775ad8c2e48c5391",
+  "473a0f4c3be8a93681a267e3b1e9a7dcda1185436fe141f7749120a303721813",
+]);
+
+/** Files read at once in a paths scan: enough to overlap I/O, few enough to bound memory. */
+const READ_BATCH = 16;
+
+async function scanStaged(root: string, scanner: SecretScanner): Promise<Finding[]> {
+  const changes = await stagedChanges(root);
+  const findings: Finding[] = [];
+  const reader = new BlobReader(root);
+  let bytesRead = 0;
+  try {
+    for (let i = 0; i < changes.length; i += READ_BATCH) {
+      const batch = changes.slice(i, i + READ_BATCH);
+      const contents = await Promise.all(batch.map((change) => reader.read(change.oid)));
+      batch.forEach((change, index) => {
+        const content = contents[index];
+        if (content === undefined) {
+          throw new WardenError("GIT", `${change.path}: cannot read the staged content (blob ${change.oid.slice(0, 10)} is missing)`);
+        }
+        bytesRead += content.length;
+        findings.push(...scanner.scan({ path: change.path, content }));
+      });
+    }
+  } finally {
+    reader.close();
+  }
+  const nonEmpty = changes.filter((change) => !EMPTY_BLOBS.has(change.oid));
+  if (nonEmpty.length > 0 && bytesRead === 0) {
+    throw new WardenError(
+      "GIT",
+      `staged scan read 0 bytes from ${nonEmpty.length} staged file(s) with content (first: ${nonEmpty[0]?.path ?? "?"}); refusing to report a clean scan`,
+    );
+  }
+  return findings;
+}
+
+async function scanPaths(root: string, scanner: SecretScanner, paths: readonly string[], ignore: readonly string[]): Promise<Finding[]> {
+  const names = await walkFiles(root, paths.length === 0 ? ["."] : paths, { exclude: ignore });
+  const findings: Finding[] = [];
+  for (let i = 0; i < names.length; i += READ_BATCH) {
+    const batch = await Promise.all(
+      names.slice(i, i + READ_BATCH).map(async (name) => {
+        if (scanner.isAllowedPath(name)) return { name, content: undefined, size: 0 };
+        const absolute = path.join(root, name);
+        try {
+          const info = await stat(absolute);
+          if (!info.isFile()) return undefined;
+          // Too large: the scanner notes the skip; the file is never read.
+          if (info.size > scanner.maxFileSize) return { name, content: undefined, size: info.size };
+          return { name, content: await readFile(absolute), size: info.size };
+        } catch {
+          return undefined; // deleted or unreadable since it was listed
+        }
+      }),
+    );
+    for (const entry of batch) if (entry !== undefined) findings.push(...scanner.scan({ path: entry.name, content: entry.content, size: entry.size }));
+  }
+  return findings;
+}
+
+async function checkRange(root: string, range: string): Promise<string[]> {
+  const match = /^([^.\s][^\s]*?)\.\.(\.?)([^.\s][^\s]*)?$/.exec(range);
+  if (match === null || match[2] === ".") {
+    throw new WardenError("USAGE", `--range ${range}: expected A..B (the commits reachable from B and not from A)`);
+  }
+  const from = match[1] as string;
+  const to = match[3] ?? "HEAD";
+  for (const ref of [from, to]) {
+    if (!(await commitExists(root, ref))) throw new WardenError("USAGE", `--range ${range}: ${ref} is not a commit`);
+  }
+  return [`${from}..${to}`];
+}
+
+function progressReporter(io: Io): ((commits: number, bytes: number) => void) | undefined {
+  if (io.stderr.isTTY !== true) return undefined;
+  let last = 0;
+  return (commits, bytes) => {
+    const now = Date.now();
+    if (now - last < 200) return;
+    last = now;
+    io.stderr.write(`\rwarden scan: ${commits} commits, ${(bytes / 1048576).toFixed(1)} MB scanned…`);
+  };
+}
+
+/** Run the secret scan over a target and return the findings (nothing printed except progress). */
+export async function runScan(io: Io, options: Omit<ScanOptions, "format">): Promise<ScanOutcome> {
+  const started = performance.now();
+  const root = await repoRoot(io.cwd);
+  const { config } = await loadConfig(root, options.config);
+  const { readBaseline, scanCommits, SecretScanner: Scanner } = await import("@warden/secrets");
+  const settings = config.secrets;
+  const baselineFile = path.resolve(root, settings.baseline);
+  const baseline = options.updateBaseline === true ? [] : await readBaseline(baselineFile, settings.baseline);
+  const scanner = new Scanner({ settings, baseline: baseline.map((entry) => entry.fingerprint) });
+  const target = options.target;
+  let findings: Finding[];
+  switch (target.kind) {
+    case "staged":
+      findings = await scanStaged(root, scanner);
+      break;
+    case "paths":
+      findings = await scanPaths(root, scanner, target.paths, config.ignore);
+      break;
+    case "range":
+    case "history":
+    case "commits": {
+      let revisions: string[];
+      if (target.kind === "range") revisions = await checkRange(root, target.range);
+      else if (target.kind === "commits") revisions = target.base === undefined ? [target.head] : [`${target.base}..${target.head}`];
+      else {
+        for (const ref of target.refs) {
+          if (ref.startsWith("-") || !(await commitExists(root, ref))) throw new WardenError("USAGE", `--history ${ref}: not a commit or ref`);
+        }
+        revisions = target.refs.length === 0 ? ["--all"] : [...target.refs];
+      }
+      const onProgress = progressReporter(io);
+      findings = await scanCommits(root, scanner, { revisions, ...(onProgress === undefined ? {} : { onProgress }) });
+      if (onProgress !== undefined) io.stderr.write("\r\u001b[K");
+      break;
+    }
+  }
+  findings.sort(compareFindings);
+  return { findings, stats: scanner.stats, durationMs: performance.now() - started, baselineFile };
+}
+
+function describe(spec: ScanSpec): string {
+  switch (spec.kind) {
+    case "staged":
+      return "warden scan --staged";
+    case "range":
+      return `warden scan --range ${spec.range}`;
+    case "history":
+      return `warden scan --history${spec.refs.length > 0 ? ` ${spec.refs.join(" ")}` : ""}`;
+    case "commits":
+      return `warden scan ${spec.base === undefined ? "" : `${spec.base.slice(0, 10)}..`}${spec.head.slice(0, 10)}`;
+    case "paths":
+      return `warden scan${spec.paths.length > 0 ? ` ${spec.paths.join(" ")}` : ""}`;
+  }
+}
+
+/** One line saying what the scan covered, for logs and non-pretty formats. */
+export function coverageLine(spec: ScanSpec, stats: ScanStats): string {
+  const parts = [`${stats.files} file${stats.files === 1 ? "" : "s"}`];
+  if (spec.kind === "range" || spec.kind === "history" || spec.kind === "commits") parts.push(`${stats.commits} commit${stats.commits === 1 ? "" : "s"}`);
+  parts.push(`${stats.bytes} bytes`);
+  const skipped: string[] = [];
+  if (stats.binary > 0) skipped.push(`${stats.binary} binary`);
+  if (stats.tooLarge.length > 0) skipped.push(`${stats.tooLarge.length} too large`);
+  if (stats.allowedPaths > 0) skipped.push(`${stats.allowedPaths} by allowPaths`);
+  return `${describe(spec)}: scanned ${parts.join(", ")}${skipped.length > 0 ? ` (skipped ${skipped.join(", ")})` : ""}`;
+}
+
+/** `warden scan`: scan, print in the chosen format, return the exit code (0 clean, 1 secrets found). */
+export async function scanCommand(io: Io, options: ScanOptions): Promise<number> {
+  if (options.target.kind === "paths") {
+    for (const p of options.target.paths) {
+      if (p.startsWith("-")) throw new WardenError("USAGE", `unknown option "${p}" (to scan a file whose name starts with "-", write ./${p})`);
+    }
+  }
+  const reporter = reporterFor(options.format);
+  const outcome = await runScan(io, options);
+  const { stats } = outcome;
+  if (options.updateBaseline === true) {
+    const { baselineOf, writeBaseline } = await import("@warden/secrets");
+    const entries = baselineOf(outcome.findings);
+    await writeBaseline(outcome.baselineFile, entries);
+    io.stderr.write(`warden: wrote ${entries.length} fingerprint(s) to ${path.relative(await repoRoot(io.cwd), outcome.baselineFile)}\n`);
+    return 0;
+  }
+  if (stats.tooLarge.length > 0) {
+    const shown = stats.tooLarge.slice(0, 5).join(", ");
+    io.stderr.write(
+      `warden: note: skipped ${stats.tooLarge.length} file(s) larger than secrets.maxFileSize: ${shown}${stats.tooLarge.length > 5 ? ", …" : ""}\n`,
+    );
+  }
+  const { DETECTORS } = await import("@warden/secrets");
+  io.stdout.write(
+    reporter(
+      {
+        tool: { name: "warden", version: VERSION },
+        command: describe(options.target),
+        findings: outcome.findings,
+        summary: {
+          files: stats.files,
+          durationMs: outcome.durationMs,
+          bytes: stats.bytes,
+          ...(options.target.kind === "range" || options.target.kind === "history" || options.target.kind === "commits"
+            ? { commits: stats.commits }
+            : {}),
+          suppressed: stats.suppressed,
+          baselined: stats.baselined,
+        },
+        rules: DETECTORS.map((d) => ({ id: d.ruleId, description: d.description, enforces: "Rule 5", docs: d.docs })),
+      },
+      { color: colorEnabled(io.stdout) },
+    ),
+  );
+  if (options.format !== "pretty") io.stderr.write(`${coverageLine(options.target, stats)}\n`);
+  return outcome.findings.some((f) => f.severity === "error") ? 1 : 0;
+}

@@ -1,0 +1,20 @@
+import { defineDetector } from "../define-detector.js";
+import { SAMPLE_PASSWORDS } from "./shared.js";
+
+function plausiblePassword(password: string, before: string): boolean {
+  const user = /([^\s:@/"'<>]*):$/.exec(before)?.[1] ?? "";
+  return !SAMPLE_PASSWORDS.has(password.toLowerCase()) && password !== user;
+}
+
+/** Database URL with a password. */
+export default defineDetector({
+  id: "database-url-password",
+  name: "Database URL with a password",
+  description: "Database connection URL with an embedded password (PostgreSQL, MySQL/MariaDB, MongoDB, Redis, AMQP, SQL Server, ClickHouse, CockroachDB).",
+  severity: "error",
+  keywords: ["://"],
+  pattern: /(?<![A-Za-z0-9+.-])(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?|mssql|sqlserver|clickhouse|cockroachdb)(?:\+[a-z0-9]+)?:\/\/[^\s:@/"'<>]{0,64}:(?<secret>[^\s:@/"'<>]{3,128})@[A-Za-z0-9._-]+/,
+  window: { before: 60, after: 300 },
+  minEntropy: 1.5,
+  validate: (secret, context) => plausiblePassword(secret, context.text.slice(context.index - 80 < 0 ? 0 : context.index - 80, context.index)),
+});

@@ -1,0 +1,14 @@
+import { defineDetector } from "../define-detector.js";
+import { checksumVerdict } from "./shared.js";
+
+/** GitHub OAuth access token. */
+export default defineDetector({
+  id: "github-oauth-token",
+  name: "GitHub OAuth access token",
+  description: "GitHub OAuth access token: `gho_` + 36 base62 characters, the last 6 a CRC-32 checksum that is verified (a mismatch is reported as a warning).",
+  severity: "error",
+  keywords: ["gho_"],
+  pattern: /(?<![A-Za-z0-9_])gho_[A-Za-z0-9]{36}(?![A-Za-z0-9])/,
+  minEntropy: 3.5,
+  validate: (secret) => checksumVerdict(secret.slice(4)),
+});

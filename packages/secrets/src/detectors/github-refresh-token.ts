@@ -1,0 +1,14 @@
+import { defineDetector } from "../define-detector.js";
+import { checksumVerdict } from "./shared.js";
+
+/** GitHub refresh token. */
+export default defineDetector({
+  id: "github-refresh-token",
+  name: "GitHub refresh token",
+  description: "GitHub refresh token: `ghr_` + 36 base62 characters, the last 6 a CRC-32 checksum that is verified (a mismatch is reported as a warning).",
+  severity: "error",
+  keywords: ["ghr_"],
+  pattern: /(?<![A-Za-z0-9_])ghr_[A-Za-z0-9]{36}(?![A-Za-z0-9])/,
+  minEntropy: 3.5,
+  validate: (secret) => checksumVerdict(secret.slice(4)),
+});

@@ -1,0 +1,14 @@
+import { defineDetector } from "../define-detector.js";
+import { checksumVerdict } from "./shared.js";
+
+/** GitHub server-to-server token. */
+export default defineDetector({
+  id: "github-server-to-server-token",
+  name: "GitHub server-to-server token",
+  description: "GitHub server-to-server token: `ghs_` + 36 base62 characters, the last 6 a CRC-32 checksum that is verified (a mismatch is reported as a warning).",
+  severity: "error",
+  keywords: ["ghs_"],
+  pattern: /(?<![A-Za-z0-9_])ghs_[A-Za-z0-9]{36}(?![A-Za-z0-9])/,
+  minEntropy: 3.5,
+  validate: (secret) => checksumVerdict(secret.slice(4)),
+});

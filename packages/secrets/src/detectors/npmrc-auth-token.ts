@@ -1,0 +1,13 @@
+import { defineDetector } from "../define-detector.js";
+
+/** npm registry credential in .npmrc. */
+export default defineDetector({
+  id: "npmrc-auth-token",
+  name: "npm registry credential in .npmrc",
+  description: "`_authToken`, `_auth` or `_password` with a literal value in an .npmrc line (`${NPM_TOKEN}` references are fine).",
+  severity: "error",
+  keywords: ["_authtoken", "_auth", "_password"],
+  pattern: /(?:_authToken|_auth|_password)\s*=\s*["']?(?<secret>[^\s"'$][^\s"']{7,512})/,
+  minEntropy: 3,
+  fallback: true,
+});

@@ -1,0 +1,61 @@
+import { validTokenChecksum } from "../checksum.js";
+import type { Verdict } from "../define-detector.js";
+
+/**
+ * Verdict for a token whose body carries a CRC-32 checksum (GitHub, npm): a valid checksum is
+ * an error; an invalid one is reported as a warning, since it is most likely a made-up value.
+ */
+export function checksumVerdict(body: string): Verdict {
+  if (validTokenChecksum(body)) return { note: "checksum valid" };
+  return { severity: "warn", note: "checksum does not match: probably a made-up value" };
+}
+
+/** Whether the text within `radius` characters of `index` matches `context`. */
+export function near(text: string, index: number, radius: number, context: RegExp): boolean {
+  return context.test(text.slice(Math.max(0, index - radius), Math.min(text.length, index + radius)));
+}
+
+/** Base64url-decode `part` to text, or undefined when it is not valid base64url. */
+export function decodeBase64Url(part: string): string | undefined {
+  if (!/^[A-Za-z0-9_-]+$/.test(part)) return undefined;
+  return Buffer.from(part, "base64url").toString("utf8");
+}
+
+/** Passwords that only ever appear in samples and local development setups. */
+export const SAMPLE_PASSWORDS = new Set([
+  "pass",
+  "password",
+  "passwd",
+  "secret",
+  "root",
+  "admin",
+  "test",
+  "guest",
+  "user",
+  "postgres",
+  "mysql",
+  "redis",
+  "rabbitmq",
+  "mongo",
+  "example",
+  "changeme",
+  "dev",
+  "local",
+]);
+
+/** The base64 body of a PEM or PuTTY key block, without whitespace, quotes, `\n` escapes or headers. */
+export function pemBody(block: string): string {
+  return block
+    .replace(/\\[nr]/g, "\n")
+    .split(/\r?\n/)
+    .filter((line) => !line.includes(":"))
+    .join("")
+    .replace(/[^A-Za-z0-9+/=]/g, "");
+}
+
+/** A key body is real when it is long enough and varied enough to hold key material. */
+export function validPemBody(body: string): boolean {
+  if (body.length < 64) return false;
+  const distinct = new Set(body).size;
+  return distinct >= 20;
+}

@@ -1,0 +1,10 @@
+import { definePathDetector } from "../define-detector.js";
+
+/** SSH private key file. */
+export default definePathDetector({
+  id: "ssh-private-key-file",
+  name: "SSH private key file",
+  description: "An SSH private key file by its default name: `id_rsa`, `id_dsa`, `id_ecdsa`, `id_ed25519` (and the `_sk` variants); `.pub` files are fine.",
+  severity: "error",
+  matchPath: (path) => /(?:^|\/)id_(?:rsa|dsa|ecdsa|ed25519)(?:_sk)?$/.test(path),
+});

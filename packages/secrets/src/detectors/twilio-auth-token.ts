@@ -1,0 +1,12 @@
+import { defineDetector } from "../define-detector.js";
+
+/** Twilio auth token. */
+export default defineDetector({
+  id: "twilio-auth-token",
+  name: "Twilio auth token",
+  description: "Twilio account auth token: 32 hex characters assigned to a Twilio token or secret name.",
+  severity: "error",
+  keywords: ["twilio"],
+  pattern: /twilio[\w.-]{0,24}?(?:auth|token|secret)[\w.-]{0,24}["']?\s*[:=]\s*["']?(?<secret>[a-f0-9]{32})(?![A-Za-z0-9])/i,
+  minEntropy: 3,
+});

@@ -1,0 +1,21 @@
+export {
+  defineDetector,
+  definePathDetector,
+  DETECTOR_DOCS,
+  type ContentDetector,
+  type ContentDetectorSpec,
+  type Detector,
+  type DetectorWindow,
+  type MatchContext,
+  type PathDetector,
+  type PathDetectorSpec,
+  type Verdict,
+} from "./define-detector.js";
+export { baselineOf, BASELINE_VERSION, readBaseline, writeBaseline, type BaselineEntry } from "./baseline.js";
+export { base62, crc32, validTokenChecksum } from "./checksum.js";
+export { isPlaceholder, shannonEntropy } from "./entropy.js";
+export { parsePatchStream, scanCommits, type CommitScanOptions, type PatchFile } from "./history.js";
+export { MASK, redact } from "./redact.js";
+export { DETECTORS } from "./registry.js";
+export { SECRETS_RULE, SecretScanner, type ScannerOptions, type ScanStats, type ScanTarget, type SecretsSettings } from "./scanner.js";
+export { CATALOGUE_PATH, renderCatalogue } from "./catalogue.js";

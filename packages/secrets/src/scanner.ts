@@ -1,0 +1,372 @@
+import { fingerprintOf, type Finding, type Severity, type WardenConfig } from "@warden/core";
+import picomatch from "picomatch";
+import type { ContentDetector, Detector, DetectorWindow, PathDetector } from "./define-detector.js";
+import { isPlaceholder, shannonEntropy } from "./entropy.js";
+import { redact } from "./redact.js";
+import { DETECTORS } from "./registry.js";
+
+/** The `secrets` section of the config, defaults filled in. */
+export type SecretsSettings = WardenConfig["secrets"];
+
+/** The written rule every secret finding enforces. */
+export const SECRETS_RULE = "Rule 5 — Professional standards (no hard-coded secrets)";
+
+const HINT =
+  "Revoke or rotate it at the vendor now, then remove it and load it from the environment or a secret store. " +
+  "A test value: build it at run time, or mark the line `warden-ignore-secret -- <reason>`, or add the fingerprint to secrets.allowFingerprints.";
+
+/** Bytes looked at to decide whether a file is binary (git looks at the same amount). */
+const BINARY_SNIFF_BYTES = 8000;
+/** Longest stretch looked at when finding line boundaries around a keyword. */
+const LINE_SEARCH_LIMIT = 4096;
+/** Secrets longer than this (key blocks) skip the placeholder word check: random text hits it by chance. */
+const PLACEHOLDER_CHECK_MAX = 200;
+
+/** One piece of content to scan. */
+export interface ScanTarget {
+  /** Repository-relative path. */
+  readonly path: string;
+  /** The bytes (or text) to scan; undefined for a file known to be too large, which is only noted. */
+  readonly content: Buffer | string | undefined;
+  /** Size in bytes when `content` is undefined. */
+  readonly size?: number;
+  /** The commit that added this content (range and history scans). */
+  readonly commit?: string;
+  /**
+   * For added lines of a patch: the file's line number for each line of `content` (1-based
+   * index into this array). Without it, line n of the content is line n of the file.
+   */
+  readonly lines?: readonly number[];
+}
+
+/** What a scan covered and what it left out. */
+export interface ScanStats {
+  files: number;
+  bytes: number;
+  commits: number;
+  /** Files skipped because their content is binary. */
+  binary: number;
+  /** Paths skipped because they are larger than `maxFileSize`. */
+  tooLarge: string[];
+  /** Paths skipped by `allowPaths`. */
+  allowedPaths: number;
+  /** Findings silenced by an inline `warden-ignore-secret -- reason`. */
+  suppressed: number;
+  /** Findings dropped by `allowPatterns` or `allowFingerprints`. */
+  allowed: number;
+  /** Findings dropped because the baseline has them. */
+  baselined: number;
+}
+
+/** Options of a {@link SecretScanner}. */
+export interface ScannerOptions {
+  readonly settings?: Partial<SecretsSettings>;
+  /** Detectors to run (default: every built-in detector not disabled in settings). */
+  readonly detectors?: readonly Detector[];
+  /** Fingerprints already accepted (from the baseline file). */
+  readonly baseline?: Iterable<string>;
+}
+
+interface Candidate {
+  readonly detector: ContentDetector;
+  readonly start: number;
+  readonly end: number;
+  readonly secret: string;
+  readonly severity: Severity;
+  readonly note: string | undefined;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+function lineStart(text: string, at: number, limit: number): number {
+  const floor = Math.max(0, at - limit);
+  for (let i = at - 1; i >= floor; i -= 1) if (text.charCodeAt(i) === 10) return i + 1;
+  return floor;
+}
+
+function lineEnd(text: string, at: number, limit: number): number {
+  const ceiling = Math.min(text.length, at + limit);
+  for (let i = at; i < ceiling; i += 1) if (text.charCodeAt(i) === 10) return i;
+  return ceiling;
+}
+
+function windowAround(text: string, at: number, length: number, spec: DetectorWindow | undefined): [number, number] {
+  const before = spec?.before ?? 128;
+  const after = spec?.after ?? 512;
+  if (spec?.lines !== undefined) {
+    let start = lineStart(text, at, LINE_SEARCH_LIMIT);
+    let end = lineEnd(text, at + length, LINE_SEARCH_LIMIT);
+    for (let n = 0; n < spec.lines && start > 0; n += 1) start = lineStart(text, start - 1, LINE_SEARCH_LIMIT);
+    for (let n = 0; n < spec.lines && end < text.length; n += 1) end = lineEnd(text, end + 1, LINE_SEARCH_LIMIT);
+    return [start, end];
+  }
+  if (spec?.multiline === true) return [Math.max(0, at - before), Math.min(text.length, at + length + after)];
+  return [lineStart(text, at, before), lineEnd(text, at + length, after)];
+}
+
+function inlineIgnore(text: string, at: number): "reason" | "none" {
+  const start = lineStart(text, at, LINE_SEARCH_LIMIT);
+  const previous = start > 0 ? lineStart(text, start - 1, LINE_SEARCH_LIMIT) : start;
+  const end = lineEnd(text, at, LINE_SEARCH_LIMIT);
+  const lines = text.slice(previous, end);
+  const marker = /warden-ignore-secret(?:\s*(?:--|:)\s*(\S[^\n]{2,}))?/.exec(lines);
+  if (marker === null) return "none";
+  return marker[1] === undefined ? "none" : "reason";
+}
+
+/**
+ * Scans text for secrets. A keyword prefilter (one case-insensitive pass over the text) finds
+ * where each detector could match; detector patterns then run only over small windows around
+ * those hits. Every finding carries the secret redacted and a fingerprint — never the secret.
+ */
+export class SecretScanner {
+  readonly stats: ScanStats = {
+    files: 0,
+    bytes: 0,
+    commits: 0,
+    binary: 0,
+    tooLarge: [],
+    allowedPaths: 0,
+    suppressed: 0,
+    allowed: 0,
+    baselined: 0,
+  };
+  readonly detectors: readonly Detector[];
+  private readonly content: readonly ContentDetector[];
+  private readonly paths: readonly PathDetector[];
+  private readonly keywordRe: RegExp | undefined;
+  private readonly byKeyword = new Map<string, ContentDetector[]>();
+  /** Files (and a commit's added lines of one file) above this many bytes are skipped with a note. */
+  readonly maxFileSize: number;
+  private readonly allowPath: (path: string) => boolean;
+  private readonly allowPatterns: readonly RegExp[];
+  private readonly allowFingerprints: ReadonlySet<string>;
+  private readonly baseline: ReadonlySet<string>;
+
+  constructor(options: ScannerOptions = {}) {
+    const settings = options.settings ?? {};
+    const disabled = new Set(settings.disable ?? []);
+    this.detectors = (options.detectors ?? DETECTORS).filter((d) => !disabled.has(d.id) && !disabled.has(d.ruleId));
+    this.content = this.detectors.filter((d): d is ContentDetector => d.kind === "content");
+    this.paths = this.detectors.filter((d): d is PathDetector => d.kind === "path");
+    this.maxFileSize = settings.maxFileSize ?? 5 * 1024 * 1024;
+    const globs = settings.allowPaths ?? [];
+    this.allowPath = globs.length > 0 ? picomatch([...globs], { dot: true }) : () => false;
+    this.allowPatterns = (settings.allowPatterns ?? []).map((source) => new RegExp(source));
+    this.allowFingerprints = new Set(settings.allowFingerprints ?? []);
+    this.baseline = new Set(options.baseline ?? []);
+
+    const own = new Map<string, ContentDetector[]>();
+    for (const detector of this.content) {
+      for (const keyword of detector.keywords) own.set(keyword, [...(own.get(keyword) ?? []), detector]);
+    }
+    const keywords = [...own.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+    // The alternation takes the longest keyword at a position, so a hit also counts for every
+    // keyword that is a prefix of it ("sk-ant-api" also wakes detectors keyed on "sk-").
+    for (const keyword of keywords) {
+      const wake = new Set<ContentDetector>();
+      for (const other of keywords) if (keyword.startsWith(other)) for (const d of own.get(other) ?? []) wake.add(d);
+      this.byKeyword.set(keyword, [...wake]);
+    }
+    this.keywordRe = keywords.length > 0 ? new RegExp(keywords.map(escapeRegExp).join("|"), "gi") : undefined;
+  }
+
+  /** Whether `path` is excluded by `allowPaths`. */
+  isAllowedPath(path: string): boolean {
+    return this.allowPath(path);
+  }
+
+  /**
+   * Scan one file (or the added lines of one file in one commit): file-name detectors, then —
+   * unless the content is binary or too large — content detectors. Updates {@link stats}.
+   */
+  scan(target: ScanTarget): Finding[] {
+    if (this.allowPath(target.path)) {
+      this.stats.allowedPaths += 1;
+      return [];
+    }
+    this.stats.files += 1;
+    const findings = this.scanPath(target.path, target.commit);
+    const size = target.content?.length ?? target.size ?? 0;
+    if (target.content === undefined || size > this.maxFileSize) {
+      this.stats.tooLarge.push(target.path);
+      return findings;
+    }
+    let text: string;
+    if (typeof target.content === "string") {
+      text = target.content;
+    } else {
+      if (target.content.subarray(0, BINARY_SNIFF_BYTES).includes(0)) {
+        this.stats.binary += 1;
+        return findings;
+      }
+      text = target.content.toString("latin1");
+    }
+    this.stats.bytes += size;
+    findings.push(...this.scanText(target.path, text, target));
+    return findings;
+  }
+
+  /** File-name detectors only. */
+  scanPath(path: string, commit?: string): Finding[] {
+    const findings: Finding[] = [];
+    for (const detector of this.paths) {
+      if (!detector.matchPath(path)) continue;
+      const fingerprint = fingerprintOf(detector.ruleId, path);
+      if (this.dropped(fingerprint)) continue;
+      findings.push({
+        ruleId: detector.ruleId,
+        severity: detector.severity,
+        message: `${detector.name} in the repository: ${path.slice(path.lastIndexOf("/") + 1)}.`,
+        file: path,
+        line: 1,
+        column: 1,
+        hint: "Remove the file from git (and from history if it was pushed), rotate what it holds, and add its name to .gitignore.",
+        rule: SECRETS_RULE,
+        docs: detector.docs,
+        fingerprint,
+        sensitive: true,
+        ...(commit === undefined ? {} : { commit }),
+      });
+    }
+    return findings;
+  }
+
+  /**
+   * Content detectors over `text` (a latin1 view of the bytes, so offsets are byte offsets and
+   * invalid UTF-8 cannot break decoding). Does not touch {@link stats} except for drops.
+   */
+  scanText(path: string, text: string, extra: { readonly commit?: string; readonly lines?: readonly number[] } = {}): Finding[] {
+    const candidates = this.candidates(text, path);
+    if (candidates.length === 0) return [];
+    candidates.sort((a, b) => a.start - b.start || a.end - b.end);
+    const specific = candidates.filter((c) => c.detector.fallback !== true);
+    const kept = candidates.filter(
+      (c) => c.detector.fallback !== true || !specific.some((s) => s.start < c.end && c.start < s.end),
+    );
+    const findings: Finding[] = [];
+    let line = 1;
+    let lineAt = 0; // offset of the start of `line`
+    let scanned = 0;
+    const advance = (to: number): void => {
+      for (; scanned < to; scanned += 1) {
+        if (text.charCodeAt(scanned) === 10) {
+          line += 1;
+          lineAt = scanned + 1;
+        }
+      }
+    };
+    for (const candidate of kept) {
+      advance(candidate.start);
+      const startLine = line;
+      const startColumn = candidate.start - lineAt + 1;
+      advance(candidate.end);
+      const endLine = line;
+      const endColumn = candidate.end - lineAt + 1;
+      if (inlineIgnore(text, candidate.start) === "reason") {
+        this.stats.suppressed += 1;
+        continue;
+      }
+      if (this.allowPatterns.some((re) => re.test(candidate.secret))) {
+        this.stats.allowed += 1;
+        continue;
+      }
+      const { detector } = candidate;
+      const fingerprint = fingerprintOf(detector.ruleId, candidate.secret);
+      if (this.dropped(fingerprint)) continue;
+      const mapLine = (n: number): number => extra.lines?.[n - 1] ?? n;
+      findings.push({
+        ruleId: detector.ruleId,
+        severity: candidate.severity,
+        message: `${detector.name} found: ${redact(candidate.secret)}${candidate.note === undefined ? "" : ` (${candidate.note})`}.`,
+        file: path,
+        line: mapLine(startLine),
+        column: startColumn,
+        endLine: mapLine(endLine),
+        endColumn,
+        hint: HINT,
+        rule: SECRETS_RULE,
+        docs: detector.docs,
+        fingerprint,
+        sensitive: true,
+        ...(extra.commit === undefined ? {} : { commit: extra.commit }),
+      });
+    }
+    return findings;
+  }
+
+  private dropped(fingerprint: string): boolean {
+    if (this.allowFingerprints.has(fingerprint)) {
+      this.stats.allowed += 1;
+      return true;
+    }
+    if (this.baseline.has(fingerprint)) {
+      this.stats.baselined += 1;
+      return true;
+    }
+    return false;
+  }
+
+  /** Keyword prefilter, then each woken detector's pattern over its merged windows. */
+  private candidates(text: string, path: string): Candidate[] {
+    const re = this.keywordRe;
+    if (re === undefined) return [];
+    const windows = new Map<ContentDetector, [number, number][]>();
+    re.lastIndex = 0;
+    for (let hit = re.exec(text); hit !== null; hit = re.exec(text)) {
+      const keyword = hit[0].toLowerCase();
+      for (const detector of this.byKeyword.get(keyword) ?? []) {
+        const [start, end] = windowAround(text, hit.index, keyword.length, detector.window);
+        const list = windows.get(detector);
+        const last = list?.[list.length - 1];
+        if (list === undefined) windows.set(detector, [[start, end]]);
+        else if (last !== undefined && start <= last[1]) last[1] = Math.max(last[1], end);
+        else list.push([start, end]);
+      }
+      re.lastIndex = hit.index + 1;
+    }
+    const out: Candidate[] = [];
+    for (const [detector, list] of windows) {
+      const seen = new Set<number>();
+      for (const [from, to] of list) {
+        const slice = text.slice(from, to);
+        const pattern = detector.pattern;
+        pattern.lastIndex = 0;
+        for (let m = pattern.exec(slice); m !== null; m = pattern.exec(slice)) {
+          if (m[0].length === 0) pattern.lastIndex += 1;
+          const group = m.groups?.secret !== undefined ? "secret" : m.groups?.bare !== undefined ? "bare" : undefined;
+          const span = group === undefined ? m.indices?.[0] : m.indices?.groups?.[group];
+          if (span === undefined) continue;
+          const start = from + span[0];
+          if (seen.has(start)) continue;
+          seen.add(start);
+          const raw = slice.slice(span[0], span[1]);
+          const candidate = this.judge(detector, raw, text, start, path);
+          if (candidate !== undefined) out.push({ ...candidate, end: from + span[1] });
+        }
+      }
+    }
+    return out;
+  }
+
+  private judge(detector: ContentDetector, raw: string, text: string, start: number, path: string): Omit<Candidate, "end"> | undefined {
+    const secret = detector.normalize === undefined ? raw : detector.normalize(raw);
+    if (secret.length === 0) return undefined;
+    if (detector.examples?.includes(secret) === true) return undefined;
+    if (secret.length <= PLACEHOLDER_CHECK_MAX && isPlaceholder(secret)) return undefined;
+    if (detector.minEntropy !== undefined && shannonEntropy(secret) < detector.minEntropy) return undefined;
+    let severity = detector.severity;
+    let note: string | undefined;
+    if (detector.validate !== undefined) {
+      const verdict = detector.validate(secret, { text, index: start, path });
+      if (verdict === false) return undefined;
+      if (typeof verdict === "object") {
+        severity = verdict.severity ?? severity;
+        note = verdict.note;
+      }
+    }
+    return { detector, start, secret, severity, note };
+  }
+}
