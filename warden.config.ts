@@ -6,4 +6,19 @@ export default defineConfig({
   rules: {
     "docs/exported-api-documented": ["error", { include: ["packages/*/src/**"] }],
   },
+  // `./deploy.sh` with no environment deploys the example service to the local target
+  // (docs/deploy/README.md).
+  deploy: {
+    default: "local",
+    environments: {
+      local: {
+        target: { type: "local", app: "examples/hello-service", start: "node server.mjs", env: { APP_VERSION: "1.0.0" } },
+        strategy: { type: "blue-green" },
+        health: { path: "/healthz", expectStatus: 200, timeoutMs: 2000, retries: 20, intervalMs: 250 },
+        preflight: { cleanTree: false, check: true, scan: true, migrations: false },
+        build: "pnpm exec turbo run build --output-logs=errors-only",
+        keepReleases: 3,
+      },
+    },
+  },
 });

@@ -4,6 +4,17 @@ export { RuleLevelSchema, RuleSettingSchema, type RuleLevel, type RuleSetting } 
 export { childEnv, colorEnabled, readEnv, type WardenEnv } from "./env.js";
 export { isWardenError, WardenError, type WardenErrorCode } from "./errors.js";
 export { DeployEventSchema, DeployEventTypeSchema, type DeployEvent, type DeployEventType } from "./event.js";
+export {
+  DEPLOY_STEPS,
+  DeployEnvironmentSchema,
+  DeploySchema,
+  DeployStrategySchema,
+  type DeployEnvironment,
+  type DeployStep,
+  type DeployStrategy,
+  type DeployTarget,
+  type HealthCheck,
+} from "./config/deploy-section.js";
 export { compareFindings, FindingSchema, fingerprintOf, SeveritySchema, type Finding, type Severity } from "./finding.js";
 export * from "./git/index.js";
 export { createLogger, silentLogger, type Logger, type LogLevel } from "./logger.js";

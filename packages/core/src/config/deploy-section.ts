@@ -1,9 +1,164 @@
 import { z } from "zod";
 
+/** The named steps of the deploy pipeline, in order; hooks and events refer to them by these names. */
+export const DEPLOY_STEPS = [
+  "lock",
+  "preflight",
+  "build",
+  "backup",
+  "release",
+  "migrate",
+  "start",
+  "health",
+  "switch",
+  "smoke",
+  "stop_old",
+  "prune",
+  "unlock",
+] as const;
+
+/** One step of the deploy pipeline. */
+export type DeployStep = (typeof DEPLOY_STEPS)[number];
+
+const StepSchema = z.enum(DEPLOY_STEPS);
+const Command = z.string().min(1);
+const EnvVars = z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "environment variable names are letters, digits and _"), z.string());
+
+const LocalTargetSchema = z
+  .object({
+    type: z.literal("local"),
+    app: z.string().min(1).describe("Folder (relative to the repository root) copied into each release."),
+    start: Command.describe("Command that starts one instance, run in the release folder with PORT set."),
+    env: EnvVars.default({}).describe("Extra environment variables for the instances."),
+    port: z.number().int().min(0).max(65535).default(0).describe("Port of the proxy on 127.0.0.1 (0: chosen once by the OS, then kept)."),
+    instances: z.number().int().min(1).max(32).default(1).describe("Instances of each release behind the proxy."),
+    stopTimeoutMs: z.number().int().positive().default(5000).describe("Grace period after SIGTERM before SIGKILL."),
+  })
+  .strict();
+
+const KubernetesTargetSchema = z
+  .object({
+    type: z.literal("kubernetes"),
+    name: z.string().regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, "a Kubernetes name: lower-case letters, digits and -"),
+    namespace: z.string().min(1).default("default"),
+    image: z.string().min(1).describe("Container image; {commit} and {release} are replaced."),
+    replicas: z.number().int().min(1).default(2),
+    containerPort: z.number().int().min(1).max(65535).default(8080),
+    servicePort: z.number().int().min(1).max(65535).default(80),
+    env: EnvVars.default({}),
+    context: z.string().min(1).optional().describe("kubectl context (default: the current one)."),
+    kubectl: z.string().min(1).default("kubectl").describe("kubectl executable."),
+    rolloutTimeoutMs: z.number().int().positive().default(300_000),
+  })
+  .strict();
+
+const CommandTargetSchema = z
+  .object({
+    type: z.literal("command"),
+    deploy: Command.describe("Deploys the release (WARDEN_RELEASE, WARDEN_COMMIT and WARDEN_ENV are set)."),
+    health: Command.optional().describe("Exits 0 when the deployed version is healthy (used instead of the HTTP check when set)."),
+    rollback: Command.describe("Puts the previous version back (WARDEN_ROLLBACK_TO is set)."),
+    env: EnvVars.default({}),
+  })
+  .strict();
+
+/** Where an environment is deployed. */
+export const DeployTargetSchema = z.discriminatedUnion("type", [
+  LocalTargetSchema,
+  KubernetesTargetSchema,
+  CommandTargetSchema,
+]);
+
+/** How traffic moves from the old version to the new one. */
+export const DeployStrategySchema = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("blue-green") }).strict(),
+  z.object({ type: z.literal("rolling") }).strict(),
+  z
+    .object({
+      type: z.literal("canary"),
+      share: z.number().gt(0).lt(1).default(0.1).describe("Share of requests sent to the new version during the canary."),
+      durationMs: z.number().int().positive().default(60_000).describe("How long the canary runs."),
+      maxErrorRateIncrease: z
+        .number()
+        .min(0)
+        .max(1)
+        .default(0.01)
+        .describe("Roll back when the new version's error rate exceeds the old one's by more than this."),
+      minRequests: z.number().int().min(0).default(10).describe("Requests the canary must see; fewer fails it."),
+    })
+    .strict(),
+]);
+
+/** The HTTP health check of a new version. */
+export const HealthCheckSchema = z
+  .object({
+    path: z.string().startsWith("/").default("/healthz").describe("Path requested on each instance."),
+    url: z.string().url().optional().describe("Full URL instead of the path (targets without local instances)."),
+    expectStatus: z.number().int().min(100).max(599).default(200),
+    timeoutMs: z.number().int().positive().default(2000).describe("Timeout of one attempt."),
+    retries: z.number().int().min(0).default(20).describe("Attempts after the first one."),
+    intervalMs: z.number().int().min(0).default(250).describe("Pause between attempts."),
+  })
+  .strict();
+
+const HookMap = z.partialRecord(StepSchema, Command);
+
+/** One deployment environment. */
+export const DeployEnvironmentSchema = z
+  .object({
+    target: DeployTargetSchema,
+    strategy: DeployStrategySchema.default({ type: "blue-green" }),
+    health: HealthCheckSchema.default({ path: "/healthz", expectStatus: 200, timeoutMs: 2000, retries: 20, intervalMs: 250 }),
+    smoke: z
+      .object({ path: z.string().startsWith("/").default("/"), expectStatus: z.number().int().min(100).max(599).default(200) })
+      .strict()
+      .optional()
+      .describe("Request sent through the switched traffic; a failure rolls back. Default: the health check path."),
+    preflight: z
+      .object({
+        cleanTree: z.boolean().default(true).describe("The git work tree has no uncommitted changes."),
+        tests: z.union([z.literal(false), Command]).default(false).describe("Test command that must pass."),
+        check: z.boolean().default(true).describe("`warden check` passes."),
+        scan: z.boolean().default(true).describe("`warden scan` passes, when the scanner is installed."),
+        changesets: z.boolean().default(false).describe("Packages changed since the live release come with a changeset."),
+        migrations: z.boolean().default(true).describe("Already-applied migration files are unchanged."),
+        checklist: z.boolean().default(false).describe("Every item of the deployment checklist is checked (production)."),
+        bench: z.union([z.literal(false), Command]).default(false).describe("Benchmark command that must pass (its budget check)."),
+      })
+      .strict()
+      .default({ cleanTree: true, tests: false, check: true, scan: true, changesets: false, migrations: true, checklist: false, bench: false }),
+    build: z.union([z.literal(false), Command]).default("pnpm exec turbo run build --output-logs=errors-only"),
+    hooks: z
+      .object({ before: HookMap.default({}), after: HookMap.default({}) })
+      .strict()
+      .default({ before: {}, after: {} })
+      .describe("Shell commands run before/after a step; a failing hook fails the step."),
+    keepReleases: z.number().int().min(1).default(5).describe("Releases kept on the target (the live one included)."),
+    backup: z.array(z.string().min(1)).default([]).describe("Paths (relative to the repository root) copied before each deploy."),
+    migrate: z
+      .object({
+        command: Command,
+        dir: z.string().min(1).describe("Folder of migration files whose checksums are recorded once applied."),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();
+
 /** Settings of the deploy driver (`warden deploy`): environments and their targets. */
 export const DeploySchema = z
   .object({
-    environments: z.record(z.string(), z.record(z.string(), z.unknown())).default({}),
+    default: z.string().min(1).optional().describe("Environment deployed when none is named."),
+    environments: z.record(z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, "environment names are lower-case letters, digits, - and _"), DeployEnvironmentSchema).default({}),
   })
   .strict()
   .default({ environments: {} });
+
+/** A validated deploy environment. */
+export type DeployEnvironment = z.output<typeof DeployEnvironmentSchema>;
+/** A validated deploy target. */
+export type DeployTarget = z.output<typeof DeployTargetSchema>;
+/** A validated strategy. */
+export type DeployStrategy = z.output<typeof DeployStrategySchema>;
+/** A validated health check. */
+export type HealthCheck = z.output<typeof HealthCheckSchema>;

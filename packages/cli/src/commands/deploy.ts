@@ -1,0 +1,133 @@
+import { createLogger, didYouMean, loadConfig, repoRoot, WardenError, type DeployEnvironment, type DeployStrategy, type WardenConfig } from "@warden/core";
+import type { Io } from "../io.js";
+
+/** Options of `warden deploy`. */
+export interface DeployCommandOptions {
+  readonly strategy?: DeployStrategy["type"];
+  readonly dryRun?: boolean;
+  readonly forceUnlock?: boolean;
+  readonly config?: string;
+  readonly json?: boolean;
+}
+
+/** The argv prefix that runs this very CLI (for the `warden check`/`warden scan` gates). */
+function selfCommand(): string[] | undefined {
+  const script = process.argv[1];
+  return script === undefined || !/warden(\.js)?$/.test(script) ? undefined : [process.execPath, script];
+}
+
+async function environment(io: Io, env: string | undefined, configFile: string | undefined): Promise<{ root: string; name: string; config: DeployEnvironment; all: WardenConfig }> {
+  const root = await repoRoot(io.cwd);
+  const { config, file } = await loadConfig(root, configFile);
+  const envs = config.deploy.environments;
+  const names = Object.keys(envs);
+  const name = env ?? config.deploy.default ?? (names.length === 1 ? names[0] : undefined);
+  if (name === undefined) {
+    if (names.length === 0) {
+      throw new WardenError("USAGE", `no deploy environments configured in ${file ?? "warden.config.ts"}; add deploy.environments (see docs/deploy/README.md)`);
+    }
+    throw new WardenError("USAGE", `name the environment to deploy (${names.join(", ")}), or set deploy.default`);
+  }
+  const chosen = envs[name];
+  if (chosen === undefined) {
+    const guess = didYouMean(name, names);
+    throw new WardenError(
+      "USAGE",
+      `unknown environment "${name}"${guess === undefined ? "" : ` — did you mean "${guess}"?`} (configured: ${names.join(", ") || "none"})`,
+    );
+  }
+  return { root, name, config: chosen, all: config };
+}
+
+function refusal(io: Io, error: unknown): number | undefined {
+  if (error instanceof Error && error.name === "DeployRefusedError") {
+    io.stderr.write(`warden: ${error.message}\n`);
+    return 1;
+  }
+  return undefined;
+}
+
+/** `warden deploy [env]`: run the pipeline; 0 succeeded, 1 failed or rolled back (or refused), 2 bad input. */
+export async function deployCommand(io: Io, env: string | undefined, options: DeployCommandOptions): Promise<number> {
+  const { root, name, config } = await environment(io, env, options.config);
+  const { deploy } = await import("@warden/deploy");
+  const logger = createLogger({ stream: io.stderr, prefix: "warden deploy" });
+  const self = selfCommand();
+  let result;
+  try {
+    result = await deploy({
+      root,
+      env: name,
+      config,
+      logger,
+      ...(options.strategy === undefined ? {} : { strategy: options.strategy }),
+      ...(options.dryRun === true ? { dryRun: true } : {}),
+      ...(options.forceUnlock === true ? { forceUnlock: true } : {}),
+      ...(self === undefined ? {} : { warden: self }),
+    });
+  } catch (error) {
+    const code = refusal(io, error);
+    if (code !== undefined) return code;
+    throw error;
+  }
+  if (options.json === true) {
+    io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  } else if (result.outcome === "planned") {
+    io.stdout.write(`${result.plan.join("\n")}\n`);
+  } else {
+    for (const note of result.repaired) io.stderr.write(`warden deploy: repaired: ${note}\n`);
+    if (result.outcome === "succeeded") {
+      io.stdout.write(`deployed ${result.release} to ${name}${result.url === undefined ? "" : `, serving at ${result.url}`}\n`);
+    } else if (result.outcome === "rolled_back") {
+      io.stdout.write(`deploy of ${result.release} to ${name} rolled back at step ${result.step}: ${result.error}\nthe previous release keeps serving\n`);
+    } else {
+      io.stdout.write(`deploy of ${result.release} to ${name} failed at step ${result.step}: ${result.error}\nnothing changed on the target\n`);
+    }
+  }
+  return result.outcome === "succeeded" || result.outcome === "planned" ? 0 : 1;
+}
+
+/** `warden rollback <env> [--to RELEASE]`: put a previous release back. */
+export async function rollbackCommand(io: Io, env: string, options: { to?: string; config?: string; forceUnlock?: boolean }): Promise<number> {
+  const { root, name, config } = await environment(io, env, options.config);
+  const { rollback } = await import("@warden/deploy");
+  try {
+    const result = await rollback({
+      root,
+      env: name,
+      config,
+      logger: createLogger({ stream: io.stderr, prefix: "warden rollback" }),
+      ...(options.to === undefined ? {} : { to: options.to }),
+      ...(options.forceUnlock === true ? { forceUnlock: true } : {}),
+    });
+    if (result.outcome === "rolled_back") {
+      io.stdout.write(`rolled ${name} back to ${result.release}${result.url === undefined ? "" : `, serving at ${result.url}`}\n`);
+      return 0;
+    }
+    io.stdout.write(`rollback of ${name} to ${result.release} failed: ${result.error}\nthe live release keeps serving\n`);
+    return 1;
+  } catch (error) {
+    const code = refusal(io, error);
+    if (code !== undefined) return code;
+    throw error;
+  }
+}
+
+/** `warden releases <env>`: the releases on the target, the live one marked. */
+export async function releasesCommand(io: Io, env: string, options: { config?: string; json?: boolean }): Promise<number> {
+  const { root, name, config } = await environment(io, env, options.config);
+  const { listReleases } = await import("@warden/deploy");
+  const releases = await listReleases({ root, env: name, config });
+  if (options.json === true) {
+    io.stdout.write(`${JSON.stringify(releases, null, 2)}\n`);
+    return 0;
+  }
+  if (releases.length === 0) {
+    io.stdout.write(`no releases of ${name} yet (deploy with: warden deploy ${name})\n`);
+    return 0;
+  }
+  for (const r of [...releases].reverse()) {
+    io.stdout.write(`${r.live ? "*" : " "} ${r.release}  commit ${r.commit.slice(0, 10) || "-"}  made ${r.createdAt}${r.live ? "  (live)" : ""}\n`);
+  }
+  return 0;
+}

@@ -1,0 +1,28 @@
+/** Why a deploy was refused before it changed anything. */
+export type DeployRefusalReason = "locked" | "stale-lock";
+
+/**
+ * A deploy that could not start (the environment is locked). The CLI prints the message as one
+ * line and exits 1, like a failed gate; nothing on the target was touched.
+ */
+export class DeployRefusedError extends Error {
+  readonly reason: DeployRefusalReason;
+
+  constructor(reason: DeployRefusalReason, message: string) {
+    super(message);
+    this.name = "DeployRefusedError";
+    this.reason = reason;
+  }
+}
+
+/** A pipeline step that failed; `step` names it. */
+export class StepFailedError extends Error {
+  constructor(
+    readonly step: string,
+    message: string,
+    options: { cause?: unknown } = {},
+  ) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = "StepFailedError";
+  }
+}

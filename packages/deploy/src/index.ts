@@ -1,0 +1,23 @@
+export { DeployRefusedError, StepFailedError, type DeployRefusalReason } from "./errors.js";
+export { eventsFile, EventLog, readEvents } from "./events.js";
+export { checkHealth, probe, type HealthResult, type ProbeResult } from "./health.js";
+export { acquireLock, type DeployLock, type LockInfo } from "./lock.js";
+export {
+  deploy,
+  effectiveConfig,
+  listReleases,
+  planLines,
+  previousRelease,
+  rollback,
+  type DeployOptions,
+  type DeployOutcome,
+  type DeployResult,
+  type ReleaseEntry,
+  type RollbackOptions,
+} from "./pipeline.js";
+export { proxyMain, proxyScript, type ProxyInfo, type ProxyRoute, type ProxyStats } from "./proxy.js";
+export { configHash, contentHash, newReleaseId, type ReleaseManifest } from "./release.js";
+export { judgeCanary, type CanaryVerdict } from "./strategies/canary.js";
+export { renderManifests, validateManifests } from "./targets/kubernetes.js";
+export { localEnvDir } from "./targets/local.js";
+export type { Instance, InstanceTarget, LiveState, ManagedTarget, Route, Target } from "./types.js";

@@ -1,0 +1,496 @@
+import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import {
+  DeployStrategySchema,
+  runGit,
+  silentLogger,
+  WardenError,
+  type DeployEnvironment,
+  type DeployEvent,
+  type DeployEventType,
+  type DeployStrategy,
+  type Logger,
+} from "@warden/core";
+import { readDeployEnv } from "./env.js";
+import { StepFailedError } from "./errors.js";
+import { EventLog } from "./events.js";
+import { checkHealth, describeHealthFailure } from "./health.js";
+import { acquireLock, type DeployLock } from "./lock.js";
+import { migrationChecksums, recordApplied } from "./migrations.js";
+import { runPreflight } from "./preflight.js";
+import { configHash, newReleaseId, type ReleaseManifest } from "./release.js";
+import { restoreOld, RolloutFailedError, type Rollout, type RolloutContext, type StepName, type StepRunner } from "./rollout.js";
+import { lastLine, runShell } from "./shell.js";
+import blueGreen from "./strategies/blue-green.js";
+import canary from "./strategies/canary.js";
+import rolling from "./strategies/rolling.js";
+import { createTarget } from "./targets/index.js";
+import { localEnvDir } from "./targets/local.js";
+import type { LiveState, Target } from "./types.js";
+
+/** Options of one deploy. */
+export interface DeployOptions {
+  readonly root: string;
+  readonly env: string;
+  readonly config: DeployEnvironment;
+  /** Use this strategy instead of the configured one (its settings take their defaults). */
+  readonly strategy?: DeployStrategy["type"];
+  readonly dryRun?: boolean;
+  /** Remove a stale lock left by a dead deploy (a live one is never taken over). */
+  readonly forceUnlock?: boolean;
+  /** argv prefix that runs the warden CLI, for the `warden check`/`warden scan` gates. */
+  readonly warden?: readonly string[];
+  readonly logger?: Logger;
+}
+
+/** How a deploy ended: `rolled_back` means a new version was started, rejected, and the old one serves. */
+export type DeployOutcome = "succeeded" | "failed" | "rolled_back" | "planned";
+
+/** The result of `deploy()`. */
+export interface DeployResult {
+  readonly outcome: DeployOutcome;
+  readonly env: string;
+  readonly release: string;
+  readonly commit: string;
+  readonly step: string | undefined;
+  readonly error: string | undefined;
+  readonly url: string | undefined;
+  readonly plan: string[];
+  readonly repaired: string[];
+  readonly events: DeployEvent[];
+}
+
+const EVENT_OF: Record<StepName, DeployEventType> = {
+  lock: "locked",
+  preflight: "preflight",
+  build: "built",
+  backup: "backup",
+  release: "released",
+  migrate: "migrated",
+  start: "launched",
+  health: "health",
+  canary: "canary",
+  switch: "switched",
+  smoke: "smoke",
+  stop_old: "stopped_old",
+  prune: "pruned",
+  unlock: "unlocked",
+};
+
+const STRATEGIES: Record<DeployStrategy["type"], (ctx: RolloutContext) => Promise<Rollout>> = {
+  "blue-green": blueGreen,
+  rolling,
+  canary,
+};
+
+async function headCommit(root: string): Promise<string> {
+  const result = await runGit(root, ["rev-parse", "HEAD"], { allowFailure: true });
+  return result.code === 0 ? result.stdout.toString("utf8").trim() : "";
+}
+
+/** The environment's config with the strategy override applied. */
+export function effectiveConfig(config: DeployEnvironment, strategy: DeployStrategy["type"] | undefined): DeployEnvironment {
+  if (strategy === undefined || strategy === config.strategy.type) return config;
+  return { ...config, strategy: DeployStrategySchema.parse({ type: strategy }) };
+}
+
+function instanceCount(config: DeployEnvironment): number {
+  const target = config.target;
+  return target.type === "local" ? target.instances : 1;
+}
+
+/** The steps a deploy would run, one line each, for --dry-run. */
+export function planLines(options: DeployOptions, target: Target, release: string, commit: string, live: string | undefined): string[] {
+  const c = effectiveConfig(options.config, options.strategy);
+  const p = c.preflight;
+  const gates = [
+    p.cleanTree && "clean tree",
+    p.tests !== false && `tests (\`${p.tests}\`)`,
+    (p.check || p.checklist) && "warden check",
+    (p.scan || p.checklist) && "warden scan (when installed)",
+    (p.changesets || p.checklist) && "changesets",
+    (p.migrations || p.checklist) && "migration checksums",
+    p.bench !== false && `benchmarks (\`${p.bench}\`)`,
+    p.checklist && "deployment checklist",
+  ].filter((g): g is string => typeof g === "string");
+  const strategy = c.strategy.type === "canary" ? `canary: ${c.strategy.share * 100}% for ${c.strategy.durationMs} ms, then promote or roll back` : c.strategy.type;
+  const steps: [string, string][] = [
+    ["lock", `${target.describe()}/lock (a stale lock is reported, --force-unlock removes it)`],
+    ["preflight", gates.length === 0 ? "no gates configured" : gates.join(", ")],
+    ["build", c.build === false ? "skipped (build: false)" : `\`${c.build}\``],
+    ["backup", c.backup.length === 0 ? "nothing configured" : c.backup.join(", ")],
+    ["release", `immutable release ${release} with manifest.json (commit, UTC time, config hash)`],
+    ["migrate", c.migrate === undefined ? "no migrate command" : `\`${c.migrate.command}\` (checksums of ${c.migrate.dir} recorded)`],
+  ];
+  if (target.kind === "instances") {
+    const t = c.target as Extract<DeployEnvironment["target"], { start: string }>;
+    steps.push(
+      ["start", `${instanceCount(c)} instance(s) of \`${t.start}\``],
+      ["health", `GET ${c.health.path} expects ${c.health.expectStatus} (timeout ${c.health.timeoutMs} ms, ${c.health.retries} retries every ${c.health.intervalMs} ms)`],
+      ["switch", `${strategy}; live now: ${live ?? "none"}`],
+      ["smoke", `GET ${c.smoke?.path ?? c.health.path} through the proxy expects ${c.smoke?.expectStatus ?? c.health.expectStatus}; failure rolls back`],
+      ["stop_old", live === undefined ? "nothing running" : `stop the instances of ${live}`],
+    );
+  } else {
+    steps.push(
+      ["switch", target.plan(release, commit).join(" && ")],
+      ["health", c.target.type === "command" && c.target.health !== undefined ? `\`${c.target.health}\`` : `GET ${c.health.url ?? c.health.path} expects ${c.health.expectStatus}`],
+    );
+  }
+  steps.push(["prune", `keep ${c.keepReleases} release(s)`], ["unlock", "remove the lock"]);
+  return [
+    `deploy plan for "${options.env}" (dry run: nothing is run)`,
+    `  target    ${c.target.type} → ${target.describe()}`,
+    `  commit    ${commit === "" ? "(no commit)" : commit.slice(0, 12)}  release ${release}`,
+    ...steps.map(([name, what], i) => `  ${String(i + 1).padStart(2)}. ${name.padEnd(10)} ${what}`),
+  ];
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Keep the newest `keep` releases that went live (and the live one); remove the rest and their backups. */
+async function pruneReleases(envDir: string, releases: ReleaseManifest[], state: LiveState, keep: number, discard: (id: string) => Promise<void>): Promise<string[]> {
+  const order = [...state.history].reverse().map((h) => h.release);
+  const kept = new Set(order.filter((r, i) => order.indexOf(r) === i).slice(0, keep));
+  if (state.release !== undefined) kept.add(state.release);
+  const removed: string[] = [];
+  for (const manifest of releases) {
+    if (kept.has(manifest.release)) continue;
+    await discard(manifest.release);
+    rmSync(path.join(envDir, "backups", manifest.release), { recursive: true, force: true });
+    removed.push(manifest.release);
+  }
+  return removed;
+}
+
+/**
+ * Deploy one environment: lock → preflight → build → backup → release → migrate → start →
+ * health → switch → smoke → stop_old → prune → unlock, each step timed and recorded in
+ * `.warden/events/<env>.jsonl`. A failure before the switch discards the new release and
+ * leaves the old one serving; a failure after it rolls back automatically.
+ */
+export async function deploy(options: DeployOptions): Promise<DeployResult> {
+  const logger = options.logger ?? silentLogger;
+  const config = effectiveConfig(options.config, options.strategy);
+  const { root, env } = options;
+  const envDir = localEnvDir(root, env);
+  const commit = await headCommit(root);
+  const release = newReleaseId(commit);
+  const target = createTarget({ root, env, config, logger });
+  const base = { env, release, commit, repaired: [] as string[] };
+
+  if (options.dryRun === true) {
+    const live = (await target.readState()).release;
+    return { ...base, outcome: "planned", step: undefined, error: undefined, url: undefined, plan: planLines(options, target, release, commit, live), events: [] };
+  }
+
+  const settings = readDeployEnv();
+  const events = new EventLog(root, env, release, commit);
+  const pause = async (name: StepName): Promise<void> => {
+    if (settings.pauseAt !== name) return;
+    mkdirSync(envDir, { recursive: true });
+    writeFileSync(path.join(envDir, "paused"), `${name} ${process.pid}\n`);
+    logger.info(`paused at step ${name} (WARDEN_DEPLOY_PAUSE_AT); waiting to be killed`);
+    await new Promise((resolve) => setTimeout(resolve, 2 ** 31 - 1));
+  };
+  const hook = async (when: "before" | "after", name: StepName): Promise<void> => {
+    if (name === "canary") return;
+    const command = config.hooks[when][name];
+    if (command === undefined) return;
+    const result = await runShell(command, { cwd: root, env: { WARDEN_ENV: env, WARDEN_RELEASE: release, WARDEN_COMMIT: commit, WARDEN_STEP: name } });
+    if (result.code !== 0) throw new StepFailedError(name, `hook ${when} ${name} (\`${command}\`) exited ${result.code}: ${lastLine(result.output)}`);
+  };
+  const step: StepRunner = async (name, run, detail) => {
+    await pause(name);
+    await hook("before", name);
+    const started = performance.now();
+    logger.info(`${env}: ${name}`);
+    let result;
+    try {
+      result = await run();
+    } catch (error) {
+      if (error instanceof StepFailedError) throw error;
+      throw new StepFailedError(name, errorMessage(error), { cause: error });
+    }
+    await hook("after", name);
+    events.emit(EVENT_OF[name], { step: name, durationMs: performance.now() - started, ...(detail === undefined ? {} : { detail: detail(result) }) });
+    return result;
+  };
+
+  // lock (a refusal throws DeployRefusedError before anything is written)
+  const lockStarted = performance.now();
+  const lock: DeployLock = acquireLock(envDir, env, release, options.forceUnlock === true ? { forceUnlock: true } : {});
+  let outcome: DeployOutcome = "failed";
+  let failedStep: string | undefined;
+  let failure: string | undefined;
+  let url: string | undefined;
+  const repaired: string[] = [];
+  try {
+    events.emit("started", { detail: { target: config.target.type, strategy: config.strategy.type, pid: process.pid } });
+    repaired.push(...(target.kind === "instances" ? await target.recover() : []));
+    events.emit("locked", {
+      step: "lock",
+      durationMs: performance.now() - lockStarted,
+      detail: { repaired, ...(lock.replaced === undefined ? {} : { replacedStaleLock: lock.replaced }) },
+    });
+    await pause("lock");
+    const before = await target.readState();
+
+    let created = false;
+    let switched = false;
+    let rollout: Rollout | undefined;
+    try {
+      await step(
+        "preflight",
+        async () => {
+          const gates = await runPreflight({ root, env, envDir, config, warden: options.warden, liveCommit: before.release === undefined ? undefined : (await target.listReleases()).find((m) => m.release === before.release)?.commit });
+          const bad = gates.filter((g) => g.status === "failed");
+          if (bad.length > 0) throw new StepFailedError("preflight", `gate failed: ${bad.map((g) => `${g.gate}: ${g.detail}`).join("; ")}`);
+          return gates;
+        },
+        (gates) => ({ gates }),
+      );
+      await step(
+        "build",
+        async () => {
+          if (config.build === false) return "skipped";
+          const result = await runShell(config.build, { cwd: root });
+          if (result.code !== 0) throw new StepFailedError("build", `\`${config.build}\` exited ${result.code}: ${lastLine(result.output)}`);
+          return config.build;
+        },
+        (command) => ({ command }),
+      );
+      await step(
+        "backup",
+        async () => {
+          const saved: string[] = [];
+          for (const entry of config.backup) {
+            const from = path.resolve(root, entry);
+            if (!existsSync(from)) continue;
+            cpSync(from, path.join(envDir, "backups", release, entry), { recursive: true });
+            saved.push(entry);
+          }
+          return saved;
+        },
+        (saved) => ({ paths: saved, dir: saved.length === 0 ? null : path.relative(root, path.join(envDir, "backups", release)) }),
+      );
+      const manifest = await step(
+        "release",
+        async () => {
+          const made = await target.createRelease({
+            release,
+            env,
+            commit,
+            createdAt: new Date().toISOString(),
+            configHash: configHash(options.config),
+            strategy: config.strategy.type,
+            target: config.target.type,
+          });
+          created = true;
+          return made;
+        },
+        (m) => ({ configHash: m.configHash, contentHash: m.contentHash }),
+      );
+      await step(
+        "migrate",
+        async () => {
+          if (config.migrate === undefined) return { ran: false };
+          const result = await runShell(config.migrate.command, { cwd: root, env: { WARDEN_ENV: env, WARDEN_RELEASE: release } });
+          if (result.code !== 0) throw new StepFailedError("migrate", `\`${config.migrate.command}\` exited ${result.code}: ${lastLine(result.output)}`);
+          const sums = migrationChecksums(path.resolve(root, config.migrate.dir));
+          recordApplied(envDir, sums);
+          return { ran: true, files: Object.keys(sums).length };
+        },
+        (r) => r,
+      );
+
+      if (target.kind === "instances") {
+        rollout = await STRATEGIES[config.strategy.type]({ target, config, release: manifest.release, instances: instanceCount(config), before, events, step });
+        switched = true;
+        const smokePath = config.smoke?.path ?? config.health.path;
+        const smokeStatus = config.smoke?.expectStatus ?? config.health.expectStatus;
+        url = await target.proxyUrl("/");
+        try {
+          await step(
+            "smoke",
+            async () => {
+              const result = await checkHealth(await target.proxyUrl(smokePath), { ...config.health, path: smokePath, expectStatus: smokeStatus, retries: 2 });
+              if (!result.ok) throw new StepFailedError("smoke", describeHealthFailure(result, smokeStatus));
+              return result;
+            },
+            (r) => ({ path: smokePath, latenciesMs: r.latenciesMs }),
+          );
+        } catch (error) {
+          await restoreOld({ target, config, before }, rollout.newInstances);
+          throw new RolloutFailedError("smoke", errorMessage(error), true);
+        }
+        const stale = rollout.oldInstances.filter((old) => !rollout?.newInstances.includes(old));
+        await step(
+          "stop_old",
+          async () => {
+            for (const old of stale) await target.stopInstance(old);
+            return stale.length;
+          },
+          (count) => ({ stopped: count }),
+        );
+        await step(
+          "prune",
+          async () => pruneReleases(envDir, await target.listReleases(), await target.readState(), config.keepReleases, (id) => target.discardRelease(id)),
+          (removed) => ({ removed, keep: config.keepReleases }),
+        );
+      } else {
+        try {
+          await step(
+            "switch",
+            async () => {
+              await target.apply(release, commit);
+              return target.plan(release, commit);
+            },
+            (commands) => ({ from: before.release ?? null, to: release, commands }),
+          );
+          switched = true;
+          await step(
+            "health",
+            async () => {
+              const own = await target.health(release);
+              if (own !== undefined) {
+                if (!own.ok) throw new StepFailedError("health", own.detail);
+                return { detail: own.detail };
+              }
+              if (config.health.url === undefined) return { detail: "no health URL configured" };
+              const result = await checkHealth(config.health.url, config.health);
+              if (!result.ok) throw new StepFailedError("health", describeHealthFailure(result, config.health.expectStatus));
+              return { latenciesMs: result.latenciesMs };
+            },
+            (r) => r,
+          );
+        } catch (error) {
+          const failedAt = error instanceof StepFailedError ? error.step : "switch";
+          try {
+            await target.rollback(before.release);
+          } catch (undo) {
+            throw new StepFailedError(failedAt, `${errorMessage(error)}; the rollback failed too: ${errorMessage(undo)}`);
+          }
+          throw new RolloutFailedError(failedAt, errorMessage(error), true);
+        }
+        await target.writeState({
+          release,
+          instances: [],
+          history: [...before.history, { release, at: new Date().toISOString() }],
+        });
+        await step(
+          "prune",
+          async () => pruneReleases(envDir, await target.listReleases(), await target.readState(), config.keepReleases, (id) => target.discardRelease(id)),
+          (removed) => ({ removed, keep: config.keepReleases }),
+        );
+      }
+      outcome = "succeeded";
+      events.emit("succeeded", { detail: { url: url ?? null, strategy: config.strategy.type } });
+    } catch (error) {
+      failedStep = error instanceof StepFailedError ? error.step : "unknown";
+      failure = errorMessage(error);
+      if (created) await target.discardRelease(release);
+      outcome = error instanceof RolloutFailedError ? "rolled_back" : "failed";
+      const serving = (await target.readState()).release ?? null;
+      events.emit(outcome, {
+        step: failedStep,
+        detail: {
+          error: failure,
+          trafficSwitched: error instanceof RolloutFailedError ? error.trafficMoved : switched,
+          serving,
+          discarded: created ? release : null,
+        },
+      });
+    }
+  } finally {
+    try {
+      await step("unlock", async () => lock.release(), () => ({}));
+    } finally {
+      lock.release();
+      rmSync(path.join(envDir, "paused"), { force: true });
+      if (target.kind === "instances") await target.close();
+    }
+  }
+  return { ...base, repaired, outcome, step: failedStep, error: failure, url, plan: [], events: events.written };
+}
+
+/** Options of a manual rollback. */
+export interface RollbackOptions {
+  readonly root: string;
+  readonly env: string;
+  readonly config: DeployEnvironment;
+  readonly to?: string;
+  readonly forceUnlock?: boolean;
+  readonly logger?: Logger;
+}
+
+/** The release a rollback goes back to: `to`, or the last release before the live one that still exists. */
+export function previousRelease(state: LiveState, available: readonly string[]): string | undefined {
+  const order = [...state.history].reverse().map((h) => h.release);
+  return order.find((r) => r !== state.release && available.includes(r));
+}
+
+/** `warden rollback`: put a previous release back (health-checked before traffic moves). */
+export async function rollback(options: RollbackOptions): Promise<DeployResult> {
+  const logger = options.logger ?? silentLogger;
+  const { root, env, config } = options;
+  const envDir = localEnvDir(root, env);
+  const target = createTarget({ root, env, config, logger });
+  const releases = await target.listReleases();
+  const lock = acquireLock(envDir, env, `rollback`, options.forceUnlock === true ? { forceUnlock: true } : {});
+  try {
+    const repaired = target.kind === "instances" ? await target.recover() : [];
+    const state = await target.readState();
+    const to = options.to ?? previousRelease(state, releases.map((m) => m.release));
+    if (to === undefined) throw new WardenError("INPUT", `no release of "${env}" to roll back to (see warden releases ${env})`);
+    const manifest = releases.find((m) => m.release === to);
+    if (manifest === undefined) throw new WardenError("INPUT", `release ${to} of "${env}" does not exist (see warden releases ${env})`);
+    if (to === state.release) throw new WardenError("INPUT", `release ${to} is already live in "${env}"`);
+    const events = new EventLog(root, env, to, manifest.commit);
+    const started = performance.now();
+    if (target.kind === "instances") {
+      if (!(await target.verifyRelease(to))) throw new WardenError("INPUT", `release ${to} of "${env}" was modified after it was made (content hash mismatch); deploy instead`);
+      const fresh = [];
+      try {
+        for (let i = 0; i < instanceCount(config); i += 1) fresh.push(await target.startInstance(to, i));
+        for (const instance of fresh) {
+          const result = await checkHealth(await target.instanceUrl(instance, config.health.path), config.health);
+          if (!result.ok) throw new StepFailedError("health", describeHealthFailure(result, config.health.expectStatus));
+        }
+      } catch (error) {
+        for (const instance of fresh) await target.stopInstance(instance);
+        events.emit("failed", { step: "health", detail: { error: errorMessage(error), manual: true, serving: state.release ?? null } });
+        return { env, release: to, commit: manifest.commit, repaired, outcome: "failed", step: "health", error: errorMessage(error), url: undefined, plan: [], events: events.written };
+      }
+      await target.writeState({ release: to, instances: fresh, history: [...state.history, { release: to, at: new Date().toISOString() }] });
+      await target.route(fresh.map((instance) => ({ instance, weight: 1 })));
+      for (const old of state.instances) await target.stopInstance(old);
+    } else {
+      await target.rollback(to);
+      await target.writeState({ release: to, instances: [], history: [...state.history, { release: to, at: new Date().toISOString() }] });
+    }
+    events.emit("rolled_back", { durationMs: performance.now() - started, detail: { from: state.release ?? null, to, manual: true } });
+    const url = target.kind === "instances" ? await target.proxyUrl("/") : undefined;
+    return { env, release: to, commit: manifest.commit, repaired, outcome: "rolled_back", step: undefined, error: undefined, url, plan: [], events: events.written };
+  } finally {
+    lock.release();
+    if (target.kind === "instances") await target.close();
+  }
+}
+
+/** One release as listed by `warden releases`. */
+export interface ReleaseEntry extends ReleaseManifest {
+  readonly live: boolean;
+  readonly wentLiveAt: string | undefined;
+}
+
+/** The releases of an environment on its target, oldest first, with the live one marked. */
+export async function listReleases(options: { root: string; env: string; config: DeployEnvironment }): Promise<ReleaseEntry[]> {
+  const target = createTarget({ ...options, logger: silentLogger });
+  const state = await target.readState();
+  const releases = await target.listReleases();
+  if (target.kind === "instances") await target.close();
+  return releases.map((m) => ({ ...m, live: m.release === state.release, wentLiveAt: [...state.history].reverse().find((h) => h.release === m.release)?.at }));
+}

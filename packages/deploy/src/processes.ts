@@ -1,0 +1,57 @@
+import { spawn } from "node:child_process";
+import { closeSync, openSync, readFileSync } from "node:fs";
+import { setTimeout as sleep } from "node:timers/promises";
+
+function isZombie(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3) === "Z";
+  } catch {
+    return false; // no procfs (not Linux): rely on kill(0)
+  }
+}
+
+/** Whether a process with `pid` is running (a zombie waiting to be reaped counts as gone). */
+export function pidAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EPERM") return false;
+  }
+  return !isZombie(pid);
+}
+
+/** Start `command` through `sh -c`, detached in its own process group, output appended to `logFile`. */
+export function spawnDetached(command: string, options: { cwd: string; env: NodeJS.ProcessEnv; logFile: string }): number {
+  const fd = openSync(options.logFile, "a");
+  try {
+    const child = spawn("sh", ["-c", `exec ${command}`], { cwd: options.cwd, env: options.env, detached: true, stdio: ["ignore", fd, fd] });
+    child.unref();
+    if (child.pid === undefined) throw new Error(`cannot start: ${command}`);
+    return child.pid;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Send SIGTERM to a process group (or the process), wait up to `graceMs`, then SIGKILL. Resolves once it is gone. */
+export async function stopProcess(pid: number, graceMs: number): Promise<void> {
+  const signal = (sig: NodeJS.Signals): void => {
+    try {
+      process.kill(-pid, sig);
+    } catch {
+      try {
+        process.kill(pid, sig);
+      } catch {
+        // already gone
+      }
+    }
+  };
+  if (!pidAlive(pid)) return;
+  signal("SIGTERM");
+  const deadline = Date.now() + graceMs;
+  while (pidAlive(pid) && Date.now() < deadline) await sleep(25);
+  if (pidAlive(pid)) signal("SIGKILL");
+  while (pidAlive(pid)) await sleep(10);
+}

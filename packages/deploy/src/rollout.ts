@@ -1,0 +1,118 @@
+import type { DeployEnvironment, DeployStep } from "@warden/core";
+import type { EventLog } from "./events.js";
+import { checkHealth, describeHealthFailure } from "./health.js";
+import { pidAlive } from "./processes.js";
+import type { Instance, InstanceTarget, LiveState } from "./types.js";
+import { StepFailedError } from "./errors.js";
+
+/** A pipeline step name, or the canary phase. */
+export type StepName = DeployStep | "canary";
+
+/** Runs one named, timed step (hooks, event, pause hook); given to strategies by the pipeline. */
+export type StepRunner = <T>(name: StepName, run: () => Promise<T>, detail?: (result: T) => Record<string, unknown>) => Promise<T>;
+
+/** What a strategy works with. */
+export interface RolloutContext {
+  readonly target: InstanceTarget;
+  readonly config: DeployEnvironment;
+  readonly release: string;
+  readonly instances: number;
+  readonly before: LiveState;
+  readonly events: EventLog;
+  readonly step: StepRunner;
+}
+
+/** The result of a rollout that reached full traffic on the new release. */
+export interface Rollout {
+  readonly newInstances: readonly Instance[];
+  /** Old instances still running (stopped by the stop_old step). */
+  readonly oldInstances: readonly Instance[];
+}
+
+/** A rollout failure; `trafficMoved` says whether any request could have reached the new release. */
+export class RolloutFailedError extends StepFailedError {
+  constructor(
+    step: string,
+    message: string,
+    readonly trafficMoved: boolean,
+  ) {
+    super(step, message);
+    this.name = "RolloutFailedError";
+  }
+}
+
+/** Health-check one instance; throws a StepFailedError naming it when it stays unhealthy. */
+export async function checkInstance(ctx: Pick<RolloutContext, "target" | "config">, instance: Instance): Promise<number[]> {
+  const url = await ctx.target.instanceUrl(instance, ctx.config.health.path);
+  const result = await checkHealth(url, ctx.config.health);
+  if (!result.ok) {
+    throw new StepFailedError("health", `${instance.release}#${instance.index}: ${describeHealthFailure(result, ctx.config.health.expectStatus)}`);
+  }
+  return result.latenciesMs;
+}
+
+/** Record the new live state: `instances` serve, `release` joins the history when it is new. */
+export async function commitLive(target: InstanceTarget, before: LiveState, release: string, instances: readonly Instance[]): Promise<LiveState> {
+  const history = before.history.some((h) => h.release === release)
+    ? before.history
+    : [...before.history, { release, at: new Date().toISOString() }];
+  const state: LiveState = { release, instances, history };
+  await target.writeState(state);
+  return state;
+}
+
+/**
+ * Put the old release back: its instances that are still running keep serving, stopped ones are
+ * started again from their (immutable) release folder, traffic goes to them only, the new
+ * instances are stopped. Used by every strategy and by the smoke-check rollback.
+ */
+export async function restoreOld(ctx: Pick<RolloutContext, "target" | "config" | "before">, newInstances: readonly Instance[]): Promise<Instance[]> {
+  const { target, before } = ctx;
+  const restored: Instance[] = [];
+  for (const old of before.instances) {
+    if (pidAlive(old.pid) || target.type !== "local") {
+      restored.push(old);
+      continue;
+    }
+    const again = await target.startInstance(old.release, old.index);
+    await checkInstance(ctx, again);
+    restored.push(again);
+  }
+  if (restored.length > 0) await target.route(restored.map((instance) => ({ instance, weight: 1 })));
+  await target.writeState({ ...before, instances: restored });
+  for (const instance of newInstances) await target.stopInstance(instance);
+  return restored;
+}
+
+/** Start instance `index` of the new release and health-check it (steps start and health). */
+export async function launchChecked(ctx: RolloutContext, indexes: readonly number[]): Promise<Instance[]> {
+  const started: Instance[] = [];
+  try {
+    await ctx.step(
+      "start",
+      async () => {
+        for (const index of indexes) started.push(await ctx.target.startInstance(ctx.release, index));
+        return started;
+      },
+      (list) => ({ instances: list.map((i) => ({ index: i.index, port: i.port, pid: i.pid })) }),
+    );
+    await ctx.step(
+      "health",
+      async () => {
+        const latencies: Record<string, number[]> = {};
+        await Promise.all(
+          started.map(async (instance) => {
+            latencies[String(instance.index)] = await checkInstance(ctx, instance);
+          }),
+        );
+        return latencies;
+      },
+      (latencies) => ({ path: ctx.config.health.path, latenciesMs: latencies }),
+    );
+    return started;
+  } catch (error) {
+    for (const instance of started) await ctx.target.stopInstance(instance);
+    if (error instanceof RolloutFailedError) throw error;
+    throw new RolloutFailedError(error instanceof StepFailedError ? error.step : "start", error instanceof Error ? error.message : String(error), false);
+  }
+}

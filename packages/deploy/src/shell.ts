@@ -1,0 +1,58 @@
+import { spawn } from "node:child_process";
+import { deployChildEnv } from "./env.js";
+
+/** Output of a finished shell command. */
+export interface ShellResult {
+  readonly code: number;
+  readonly output: string;
+}
+
+/** Run `command` with `sh -c` in `cwd`; resolves with its exit code and the tail of its output. */
+export function runShell(command: string, options: { cwd: string; env?: Readonly<Record<string, string>>; timeoutMs?: number }): Promise<ShellResult> {
+  return runArgv("sh", ["-c", command], options);
+}
+
+/** Run a program with arguments (no shell) and collect its exit code and output. */
+export function runArgv(
+  program: string,
+  args: readonly string[],
+  options: { cwd: string; env?: Readonly<Record<string, string>>; timeoutMs?: number; input?: string },
+): Promise<ShellResult> {
+  return new Promise((resolve) => {
+    const child = spawn(program, [...args], { cwd: options.cwd, env: deployChildEnv(options.env ?? {}), stdio: ["pipe", "pipe", "pipe"] });
+    let output = "";
+    const keep = (chunk: Buffer): void => {
+      output = (output + chunk.toString("utf8")).slice(-16_384);
+    };
+    child.stdout.on("data", keep);
+    child.stderr.on("data", keep);
+    const timer =
+      options.timeoutMs === undefined
+        ? undefined
+        : setTimeout(() => {
+            output += `\n(timed out after ${options.timeoutMs} ms)`;
+            child.kill("SIGKILL");
+          }, options.timeoutMs);
+    child.on("error", (error) => {
+      if (timer !== undefined) clearTimeout(timer);
+      resolve({ code: 127, output: `${output}${error.message}` });
+    });
+    child.on("close", (code) => {
+      if (timer !== undefined) clearTimeout(timer);
+      resolve({ code: code ?? 1, output });
+    });
+    child.stdin.on("error", () => undefined);
+    child.stdin.end(options.input ?? "");
+  });
+}
+
+/** The last non-empty line of some output, for one-line error messages. */
+export function lastLine(output: string): string {
+  return (
+    output
+      .split("\n")
+      .map((l) => l.trim())
+      .filter((l) => l !== "")
+      .at(-1) ?? ""
+  );
+}

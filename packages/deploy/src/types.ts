@@ -1,0 +1,81 @@
+import type { DeployEnvironment, Logger } from "@warden/core";
+import type { ProxyStats } from "./proxy.js";
+import type { ReleaseManifest } from "./release.js";
+
+/** One running instance of a release. */
+export interface Instance {
+  readonly release: string;
+  readonly index: number;
+  readonly port: number;
+  readonly pid: number;
+}
+
+/** An instance and its share of the traffic. */
+export interface Route {
+  readonly instance: Instance;
+  readonly weight: number;
+}
+
+/** Which release is live on a target, its instances, and the releases that went live before. */
+export interface LiveState {
+  readonly release: string | undefined;
+  readonly instances: readonly Instance[];
+  readonly history: readonly { readonly release: string; readonly at: string }[];
+}
+
+/** Everything a target module needs to know about the deployment it serves. */
+export interface TargetContext {
+  readonly root: string;
+  readonly env: string;
+  readonly config: DeployEnvironment;
+  readonly logger: Logger;
+}
+
+/** What every target does: keep releases and the live state. */
+export interface TargetBase {
+  /** Where the releases live, for messages. */
+  describe(): string;
+  readState(): Promise<LiveState>;
+  writeState(state: LiveState): Promise<void>;
+  createRelease(manifest: Omit<ReleaseManifest, "contentHash">): Promise<ReleaseManifest>;
+  discardRelease(release: string): Promise<void>;
+  listReleases(): Promise<ReleaseManifest[]>;
+}
+
+/**
+ * A target that runs instances itself behind Warden's proxy (local, ssh): the strategies drive
+ * it instance by instance.
+ */
+export interface InstanceTarget extends TargetBase {
+  readonly kind: "instances";
+  readonly type: "local";
+  /** Put the target in a consistent state after a killed deploy; returns what was repaired. */
+  recover(): Promise<string[]>;
+  /** Whether a release exists on the target and still matches its content hash. */
+  verifyRelease(release: string): Promise<boolean>;
+  startInstance(release: string, index: number): Promise<Instance>;
+  stopInstance(instance: Instance): Promise<void>;
+  /** URL of `path` on one instance, as reachable from here. */
+  instanceUrl(instance: Instance, path: string): Promise<string>;
+  /** URL of `path` through the proxy, as reachable from here. */
+  proxyUrl(path: string): Promise<string>;
+  route(routes: readonly Route[]): Promise<void>;
+  stats(): Promise<ProxyStats>;
+  /** Release resources held for this run (tunnels). */
+  close(): Promise<void>;
+}
+
+/** A target that deploys by itself (kubernetes, command): Warden applies, checks and rolls back. */
+export interface ManagedTarget extends TargetBase {
+  readonly kind: "managed";
+  readonly type: "kubernetes" | "command";
+  /** The commands or actions `apply` would run, for --dry-run. */
+  plan(release: string, commit: string): string[];
+  apply(release: string, commit: string): Promise<void>;
+  /** Health of the deployed version; undefined when the HTTP health check should be used. */
+  health(release: string): Promise<{ ok: boolean; detail: string } | undefined>;
+  rollback(to: string | undefined): Promise<void>;
+}
+
+/** Any deploy target. */
+export type Target = InstanceTarget | ManagedTarget;

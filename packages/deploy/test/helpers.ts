@@ -1,0 +1,106 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { request } from "node:http";
+import path from "node:path";
+import { DeployEnvironmentSchema, type DeployEnvironment } from "@warden/core";
+import { gitRepo, type TempRepo } from "@warden/test-utils";
+
+/** Source of a tiny HTTP service reporting `version`; `healthStatus` and `errorEvery` make it misbehave. */
+export function serviceSource(version: string, options: { healthStatus?: number; errorEvery?: number } = {}): string {
+  return `import { createServer } from "node:http";
+let n = 0;
+const server = createServer((req, res) => {
+  if (req.url === "/healthz") { res.writeHead(${options.healthStatus ?? 200}); res.end("health ${version}\\n"); return; }
+  n += 1;
+  if (${options.errorEvery ?? 0} > 0 && n % ${options.errorEvery ?? 1} === 0) { res.writeHead(500); res.end("boom\\n"); return; }
+  res.writeHead(200, { "content-type": "text/plain" });
+  res.end("${version}\\n");
+});
+server.listen(Number(process.env.PORT), "127.0.0.1");
+process.on("SIGTERM", () => { server.close(() => process.exit(0)); server.closeIdleConnections(); });
+`;
+}
+
+/** A deploy environment for the local target with fast health checks and no slow gates. */
+export function localEnv(overrides: Record<string, unknown> = {}, target: Record<string, unknown> = {}): DeployEnvironment {
+  return DeployEnvironmentSchema.parse({
+    target: { type: "local", app: "app", start: "node server.mjs", stopTimeoutMs: 2000, ...target },
+    health: { retries: 10, intervalMs: 100, timeoutMs: 1000 },
+    preflight: { cleanTree: true, check: false, scan: false },
+    build: false,
+    ...overrides,
+  });
+}
+
+/** A temp git repo with the service at `app/server.mjs`, committed. */
+export function serviceRepo(version = "v1"): TempRepo {
+  const repo = gitRepo({ "app/server.mjs": serviceSource(version), ".gitignore": ".warden/\n" });
+  repo.commit("feat: service", { noVerify: true });
+  return repo;
+}
+
+/** Replace the service and commit. */
+export function commitService(repo: TempRepo, source: string, message = "feat: new version"): void {
+  repo.write({ "app/server.mjs": source });
+  repo.commit(message, { noVerify: true });
+}
+
+/** GET a URL (no keep-alive); resolves with status and body. */
+export function get(url: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { agent: false, timeout: 5000 }, (res) => {
+      let body = "";
+      res.on("data", (c: Buffer) => (body += c.toString("utf8")));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, body: body.trim() }));
+    });
+    req.on("error", reject);
+    req.end();
+  });
+}
+
+/** Every pid Warden started for the repo's environments (instances and proxies). */
+export function startedPids(dir: string): number[] {
+  const base = path.join(dir, ".warden", "deploy");
+  if (!existsSync(base)) return [];
+  const pids: number[] = [];
+  for (const env of readdirSync(base)) {
+    const run = path.join(base, env, "run");
+    if (existsSync(run)) {
+      for (const f of readdirSync(run)) {
+        try {
+          pids.push((JSON.parse(readFileSync(path.join(run, f), "utf8")) as { pid: number }).pid);
+        } catch {
+          // a half-written pid file: nothing to stop
+        }
+      }
+    }
+    const info = path.join(base, env, "proxy", "info.json");
+    if (existsSync(info)) pids.push((JSON.parse(readFileSync(info, "utf8")) as { pid: number }).pid);
+  }
+  return pids;
+}
+
+/** Stop everything Warden started in the repo, then remove it. */
+export function cleanupRepo(repo: TempRepo): void {
+  for (const pid of startedPids(repo.dir)) {
+    try {
+      process.kill(-pid, "SIGKILL");
+    } catch {
+      try {
+        process.kill(pid, "SIGKILL");
+      } catch {
+        // already gone
+      }
+    }
+  }
+  repo.cleanup();
+}
+
+/** The events of `env` in the repo, parsed. */
+export function eventsOf(dir: string, env: string): { type: string; step?: string; detail?: Record<string, unknown> }[] {
+  const file = path.join(dir, ".warden", "events", `${env}.jsonl`);
+  if (!existsSync(file)) return [];
+  return readFileSync(file, "utf8")
+    .split("\n")
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as { type: string; step?: string; detail?: Record<string, unknown> });
+}

@@ -1,0 +1,131 @@
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { DeployEnvironmentSchema } from "@warden/core";
+import { deploy, listReleases, renderManifests, rollback, validateManifests } from "@warden/deploy";
+import type { TempRepo } from "@warden/test-utils";
+import { cleanupRepo, eventsOf, serviceRepo } from "./helpers.js";
+
+const repos: TempRepo[] = [];
+afterEach(() => {
+  for (const repo of repos.splice(0)) cleanupRepo(repo);
+});
+
+/** A fake kubectl that appends its argv (one line per call) to `log`; `rollout status` fails while `failFlag` exists, `rollout undo` removes it. */
+function fakeKubectl(dir: string): { bin: string; log: string; failFlag: string } {
+  const bin = path.join(dir, "fake-bin", "kubectl");
+  const log = path.join(dir, "kubectl.log");
+  const failFlag = path.join(dir, "fail-rollout");
+  mkdirSync(path.dirname(bin), { recursive: true });
+  writeFileSync(
+    bin,
+    `#!/bin/sh\necho "$*" >> "${log}"\ncase "$*" in *"rollout undo"*) rm -f "${failFlag}";; *"rollout status"*) if [ -e "${failFlag}" ]; then echo "error: deployment exceeded its progress deadline" >&2; exit 1; fi;; esac\nexit 0\n`,
+  );
+  chmodSync(bin, 0o755);
+  return { bin, log, failFlag };
+}
+
+/** The parts of the rendered objects the assertions read. */
+interface Manifest {
+  kind: string;
+  spec: {
+    replicas: number;
+    selector: { matchLabels: Record<string, string> };
+    template: { spec: { containers: { image: string; readinessProbe: { httpGet: { path: string } } }[] } };
+  } & { selector: Record<string, string>; ports: { port: number; targetPort: string }[] };
+}
+
+const k8sTarget = { type: "kubernetes", name: "hello", namespace: "shop", image: "registry.example/hello:{commit}", replicas: 3, context: "prod" };
+
+describe("kubernetes target", () => {
+  it("renders a Deployment and a Service that pass the Kubernetes schema", async () => {
+    const env = DeployEnvironmentSchema.parse({ target: k8sTarget });
+    if (env.target.type !== "kubernetes") throw new Error("wrong target");
+    const manifests = renderManifests(env.target, "prod", "20261122T000000000Z-abcdef1", "abcdef1234", env.health);
+    await validateManifests(manifests);
+    const [deployment, service] = manifests as unknown as [Manifest, Manifest];
+    expect(deployment.kind).toBe("Deployment");
+    expect(deployment.spec.replicas).toBe(3);
+    expect(deployment.spec.template.spec.containers[0]?.image).toBe("registry.example/hello:abcdef1234");
+    expect(deployment.spec.template.spec.containers[0]?.readinessProbe.httpGet.path).toBe("/healthz");
+    expect(deployment.spec.selector.matchLabels).toEqual(service.spec.selector);
+    expect(service.spec.ports[0]).toMatchObject({ port: 80, targetPort: "http" });
+  });
+
+  it("rejects a manifest that does not match the schema before kubectl runs", async () => {
+    const env = DeployEnvironmentSchema.parse({ target: k8sTarget });
+    if (env.target.type !== "kubernetes") throw new Error("wrong target");
+    const [deployment] = renderManifests(env.target, "prod", "r1", "c1", env.health);
+    if (deployment === undefined) throw new Error("nothing rendered");
+    (deployment.spec as Record<string, unknown>).replicas = "three";
+    await expect(validateManifests([deployment])).rejects.toThrow(/Deployment\/hello does not match the Kubernetes schema/);
+  });
+
+  it("applies, waits for the rollout, and undoes it when the rollout fails — the exact kubectl sequence", async () => {
+    const repo = serviceRepo();
+    repos.push(repo);
+    const kubectl = fakeKubectl(repo.dir);
+    const config = DeployEnvironmentSchema.parse({ target: { ...k8sTarget, kubectl: kubectl.bin }, build: false, preflight: { cleanTree: false, check: false, scan: false } });
+    const ok = await deploy({ root: repo.dir, env: "prod", config });
+    expect(ok.outcome, ok.error).toBe("succeeded");
+    const file = `.warden/deploy/prod/releases/${ok.release}/kubernetes.json`;
+    const applied = JSON.parse(readFileSync(path.join(repo.dir, file), "utf8")) as { items: { kind: string }[] };
+    expect(applied.items.map((i) => i.kind)).toEqual(["Deployment", "Service"]);
+    const base = "--context prod --namespace shop";
+    expect(readFileSync(kubectl.log, "utf8").trim().split("\n")).toEqual([
+      `${base} apply -f ${path.join(repo.dir, file)}`,
+      `${base} rollout status deployment/hello --timeout=300s`,
+      `${base} rollout status deployment/hello --timeout=1s`,
+    ]);
+
+    writeFileSync(kubectl.log, "");
+    writeFileSync(kubectl.failFlag, "");
+    const bad = await deploy({ root: repo.dir, env: "prod", config });
+    expect(bad.outcome).toBe("rolled_back");
+    expect(bad.error).toMatch(/progress deadline/);
+    expect(readFileSync(kubectl.log, "utf8").trim().split("\n").slice(1)).toEqual([
+      `${base} rollout status deployment/hello --timeout=300s`,
+      `${base} rollout undo deployment/hello`,
+      `${base} rollout status deployment/hello --timeout=300s`,
+    ]);
+    expect((await listReleases({ root: repo.dir, env: "prod", config })).map((r) => [r.release, r.live])).toEqual([[ok.release, true]]);
+  });
+});
+
+describe("command target", () => {
+  it("runs the deploy and health commands, and the rollback command when health fails", async () => {
+    const repo = serviceRepo();
+    repos.push(repo);
+    const log = path.join(repo.dir, "commands.log");
+    const config = (healthy: boolean) =>
+      DeployEnvironmentSchema.parse({
+        target: {
+          type: "command",
+          deploy: `echo "deploy $WARDEN_ENV $WARDEN_RELEASE" >> ${log}`,
+          health: healthy ? `echo health >> ${log}` : `echo health >> ${log}; echo "503 from app" >&2; exit 1`,
+          rollback: `echo "rollback to $WARDEN_ROLLBACK_TO" >> ${log}`,
+        },
+        build: false,
+        preflight: { cleanTree: false, check: false, scan: false },
+      });
+    const first = await deploy({ root: repo.dir, env: "web", config: config(true) });
+    expect(first.outcome, first.error).toBe("succeeded");
+    const second = await deploy({ root: repo.dir, env: "web", config: config(false) });
+    expect(second.outcome).toBe("rolled_back");
+    expect(second.error).toMatch(/503 from app/);
+    expect(readFileSync(log, "utf8").trim().split("\n")).toEqual([
+      `deploy web ${first.release}`,
+      "health",
+      `deploy web ${second.release}`,
+      "health",
+      `rollback to ${first.release}`,
+    ]);
+    expect(eventsOf(repo.dir, "web").filter((e) => e.type === "rolled_back")).toHaveLength(1);
+
+    const third = await deploy({ root: repo.dir, env: "web", config: config(true) });
+    expect(third.outcome).toBe("succeeded");
+    const manual = await rollback({ root: repo.dir, env: "web", config: config(true) });
+    expect(manual.release).toBe(first.release);
+    expect(readFileSync(log, "utf8").trim().split("\n").at(-1)).toBe(`rollback to ${first.release}`);
+  });
+});

@@ -1,0 +1,86 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { DeployEventSchema } from "@warden/core";
+import { deploy, listReleases, readEvents, rollback } from "@warden/deploy";
+import type { TempRepo } from "@warden/test-utils";
+import { cleanupRepo, commitService, eventsOf, get, localEnv, serviceRepo, serviceSource } from "./helpers.js";
+
+const repos: TempRepo[] = [];
+afterEach(() => {
+  for (const repo of repos.splice(0)) cleanupRepo(repo);
+});
+
+describe("deploy to the local target (blue-green)", () => {
+  it("deploys v1, then v2; a v2 failing its health check is rolled back and v1 keeps serving", async () => {
+    const repo = serviceRepo("v1");
+    repos.push(repo);
+    const config = localEnv();
+
+    const first = await deploy({ root: repo.dir, env: "staging", config });
+    expect(first.outcome, first.error).toBe("succeeded");
+    expect(first.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    expect(await get(first.url ?? "")).toEqual({ status: 200, body: "v1" });
+
+    commitService(repo, serviceSource("v2"));
+    const second = await deploy({ root: repo.dir, env: "staging", config });
+    expect(second.outcome, second.error).toBe("succeeded");
+    expect(second.url).toBe(first.url);
+    expect(await get(second.url ?? "")).toEqual({ status: 200, body: "v2" });
+
+    commitService(repo, serviceSource("v3-broken", { healthStatus: 503 }));
+    const third = await deploy({ root: repo.dir, env: "staging", config: localEnv({ health: { retries: 2, intervalMs: 50, timeoutMs: 500 } }) });
+    expect(third.outcome).toBe("rolled_back");
+    expect(third.step).toBe("health");
+    expect(third.error).toMatch(/expected 200, got status 503/);
+    expect(await get(first.url ?? "")).toEqual({ status: 200, body: "v2" });
+
+    const events = readEvents(repo.dir, "staging");
+    for (const event of events) expect(DeployEventSchema.safeParse(event).success).toBe(true);
+    const rolledBack = events.filter((e) => e.type === "rolled_back");
+    expect(rolledBack).toHaveLength(1);
+    expect(rolledBack[0]).toMatchObject({ release: third.release, step: "health", detail: { serving: second.release, trafficSwitched: false } });
+    const steps = events.filter((e) => e.release === second.release).map((e) => e.type);
+    expect(steps).toEqual(["started", "locked", "preflight", "built", "backup", "released", "migrated", "launched", "health", "switched", "smoke", "stopped_old", "pruned", "succeeded", "unlocked"]);
+    expect(events.find((e) => e.release === second.release && e.type === "health")?.detail).toMatchObject({ path: "/healthz" });
+
+    const releases = await listReleases({ root: repo.dir, env: "staging", config });
+    expect(releases.map((r) => [r.release, r.live])).toEqual([
+      [first.release, false],
+      [second.release, true],
+    ]);
+  });
+
+  it("rolls back by hand to the previous release, or to a named one", async () => {
+    const repo = serviceRepo("v1");
+    repos.push(repo);
+    const config = localEnv();
+    const first = await deploy({ root: repo.dir, env: "prod", config });
+    commitService(repo, serviceSource("v2"));
+    const second = await deploy({ root: repo.dir, env: "prod", config });
+    expect(second.outcome).toBe("succeeded");
+
+    const back = await rollback({ root: repo.dir, env: "prod", config });
+    expect(back.outcome).toBe("rolled_back");
+    expect(back.release).toBe(first.release);
+    expect(await get(first.url ?? "")).toEqual({ status: 200, body: "v1" });
+
+    const forward = await rollback({ root: repo.dir, env: "prod", config, to: second.release });
+    expect(forward.release).toBe(second.release);
+    expect(await get(first.url ?? "")).toEqual({ status: 200, body: "v2" });
+    await expect(rollback({ root: repo.dir, env: "prod", config, to: "nope" })).rejects.toThrow(/release nope of "prod" does not exist/);
+    expect(eventsOf(repo.dir, "prod").filter((e) => e.type === "rolled_back" && e.detail?.manual === true)).toHaveLength(2);
+  });
+
+  it("stops at a failing gate before anything is built, and keeps the live release", async () => {
+    const repo = serviceRepo("v1");
+    repos.push(repo);
+    const config = localEnv();
+    const first = await deploy({ root: repo.dir, env: "staging", config });
+    repo.write({ "app/server.mjs": serviceSource("dirty") });
+    const refused = await deploy({ root: repo.dir, env: "staging", config });
+    expect(refused.outcome).toBe("failed");
+    expect(refused.step).toBe("preflight");
+    expect(refused.error).toMatch(/clean tree: 1 uncommitted change/);
+    expect(await get(first.url ?? "")).toEqual({ status: 200, body: "v1" });
+    expect((await listReleases({ root: repo.dir, env: "staging", config })).map((r) => r.release)).toEqual([first.release]);
+  });
+});
