@@ -8,7 +8,7 @@ if [[ "${1:-}" == "--help" ]]; then
   exit 0
 fi
 
-wanted=(git openssh-server rsync)
+wanted=(git openssh-server rsync git-secrets ripgrep)
 missing=()
 for pkg in "${wanted[@]}"; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")

@@ -1,0 +1,261 @@
+import { readFileSync, rmSync } from "node:fs";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { gitRepo, installHooks, type TempRepo } from "@warden/test-utils";
+import { awsKeyId, githubToken, password, stripeKey } from "./scan-fakes.js";
+
+const repos: TempRepo[] = [];
+function repo(files: Record<string, string | Buffer> = {}): TempRepo {
+  const r = gitRepo(files);
+  repos.push(r);
+  return r;
+}
+afterEach(() => {
+  for (const r of repos.splice(0)) r.cleanup();
+});
+
+interface JsonFinding {
+  ruleId: string;
+  file: string;
+  line: number;
+  column: number;
+  message: string;
+  fingerprint: string;
+  commit?: string;
+  sensitive?: boolean;
+}
+interface JsonReport {
+  summary: { files: number; bytes: number; commits?: number; suppressed?: number; baselined?: number };
+  findings: JsonFinding[];
+}
+
+function scanJson(r: TempRepo, args: string[]): { code: number; report: JsonReport; stderr: string } {
+  const result = r.warden(["scan", ...args, "--format", "json"]);
+  if (result.code === 2) throw new Error(`warden scan failed: ${result.stderr}`);
+  return { code: result.code, report: JSON.parse(result.stdout) as JsonReport, stderr: result.stderr };
+}
+
+function head(r: TempRepo): string {
+  return r.git(["rev-parse", "HEAD"]).stdout.trim();
+}
+
+describe("warden scan PATH…", () => {
+  it("reports a secret with file, line, column and redaction, and honours .gitignore", () => {
+    const token = githubToken();
+    const r = repo({
+      "src/config.ts": `export const name = "demo";\nexport const token = "${token}";\n`,
+      "ignored/leak.ts": `export const t = "${githubToken()}";\n`,
+      ".gitignore": "ignored/\n",
+    });
+    const result = r.warden(["scan"]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain("src/config.ts:2:23");
+    expect(result.stdout).toContain("secrets/github-pat");
+    expect(result.stdout).toContain("ghp_********");
+    expect(result.stdout).not.toContain("ignored/leak.ts");
+    expect(result.stdout).not.toContain(token);
+    expect(result.stdout).toMatch(/2 files, \d+ bytes/);
+  });
+
+  it("is clean (exit 0) on a repository without secrets and names what it covered", () => {
+    const r = repo({ "a.ts": "export const a = 1;\n", "b.md": "# B\n" });
+    const result = r.warden(["scan"]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/no problems \(2 files, 24 bytes/);
+  });
+
+  it("scans CRLF and invalid UTF-8 text, skips binary files by content but not by name, notes large files", () => {
+    const key = awsKeyId();
+    const r = repo({
+      "win.txt": `first\r\nsecond\r\naws_key = ${key}\r\n`,
+      "latin.txt": Buffer.concat([Buffer.from([0xff, 0xfe, 0x80, 0x0a]), Buffer.from(`x = "${stripeKey()}"\n`)]),
+      "blob.bin": Buffer.concat([Buffer.from([0, 1, 2]), Buffer.from(githubToken())]),
+      "release.p12": Buffer.from([0, 1, 2, 3]),
+      "big.txt": `${"a".repeat(2000)}\n${githubToken()}\n`,
+      "warden.config.json": JSON.stringify({ secrets: { maxFileSize: 1000 } }),
+    });
+    const { code, report, stderr } = scanJson(r, []);
+    expect(code).toBe(1);
+    const where = report.findings.map((f) => `${f.ruleId} ${f.file}:${f.line}:${f.column}`).sort();
+    expect(where).toEqual([
+      "secrets/aws-access-key-id win.txt:3:11",
+      "secrets/pkcs12-file release.p12:1:1",
+      "secrets/stripe-secret-key latin.txt:2:6",
+    ]);
+    expect(stderr).toContain("skipped 1 file(s) larger than secrets.maxFileSize: big.txt");
+    expect(stderr).toMatch(/scanned 6 files, \d+ bytes \(skipped 2 binary, 1 too large\)/);
+  });
+
+  it("honours inline ignores with a reason, allowlists and disabled detectors", () => {
+    const r = repo({
+      "a.ts": `// warden-ignore-secret -- public demo token of the sandbox tenant\nexport const a = "${githubToken()}";\n`,
+      "b.ts": `export const b = "${githubToken()}"; // warden-ignore-secret\n`,
+      "fixtures/c.ts": `export const c = "${githubToken()}";\n`,
+      "d.ts": `export const d = "${stripeKey()}";\n`,
+      "warden.config.json": JSON.stringify({ secrets: { allowPaths: ["fixtures/**"], allowPatterns: ["^sk_live_"] } }),
+    });
+    const { report } = scanJson(r, []);
+    expect(report.findings.map((f) => `${f.file}:${f.line}`)).toEqual(["b.ts:1"]);
+    expect(report.summary.suppressed).toBe(1);
+  });
+
+  it("writes a baseline of fingerprints that silences known findings, even after lines move", () => {
+    const token = githubToken();
+    const r = repo({ "a.ts": `export const a = "${token}";\n` });
+    const update = r.warden(["scan", "--update-baseline"]);
+    expect(update.code).toBe(0);
+    expect(update.stderr).toContain("wrote 1 fingerprint(s) to .secrets-baseline.json");
+    const baseline = readFileSync(path.join(r.dir, ".secrets-baseline.json"), "utf8");
+    expect(baseline).not.toContain(token);
+    expect(baseline).not.toContain(token.slice(4, 12));
+    expect(JSON.parse(baseline)).toMatchObject({ version: 1, entries: [{ ruleId: "secrets/github-pat", file: "a.ts" }] });
+    r.write({ "a.ts": `// moved down\n\nexport const a = "${token}";\n` });
+    const { code, report } = scanJson(r, []);
+    expect(code).toBe(0);
+    expect(report.summary.baselined).toBe(1);
+    r.write({ "b.ts": `export const b = "${githubToken()}";\n` });
+    expect(scanJson(r, []).report.findings.map((f) => f.file)).toEqual(["b.ts"]);
+    // Re-writing the baseline without new findings changes nothing.
+    r.write({ "b.ts": "export const b = 1;\n" });
+    r.warden(["scan", "--update-baseline"]);
+    expect(readFileSync(path.join(r.dir, ".secrets-baseline.json"), "utf8")).toBe(baseline);
+  });
+});
+
+describe("warden scan --staged", () => {
+  it("reads the index: a partly staged file counts only with its staged part", () => {
+    const staged = githubToken();
+    const unstaged = stripeKey();
+    const r = repo({ "app.ts": "export const x = 1;\n" });
+    r.commit("feat: first");
+    r.write({ "app.ts": `export const x = 1;\nexport const token = "${staged}";\n` });
+    r.git(["add", "app.ts"]);
+    r.write({ "app.ts": `export const x = 1;\nexport const token = "${staged}";\nexport const key = "${unstaged}";\n` });
+    const { code, report } = scanJson(r, ["--staged"]);
+    expect(code).toBe(1);
+    expect(report.findings.map((f) => `${f.ruleId} ${f.file}:${f.line}`)).toEqual(["secrets/github-pat app.ts:2"]);
+    expect(report.summary.files).toBe(1);
+  });
+
+  it("a secret only in the work tree is not reported; nothing staged is a clean pass that says 0 files", () => {
+    const r = repo({ "app.ts": "export const x = 1;\n" });
+    r.commit("feat: first");
+    r.write({ "app.ts": `export const token = "${githubToken()}";\n` });
+    const result = r.warden(["scan", "--staged"]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("(0 files, 0 bytes");
+  });
+
+  it("staged files whose content cannot be read are an error (exit 2), never a silent pass", () => {
+    const r = repo({ "a.ts": "export const x = 1;\n" });
+    r.git(["add", "a.ts"]);
+    const oid = r.git(["rev-parse", ":a.ts"]).stdout.trim();
+    rmSync(path.join(r.dir, ".git", "objects", oid.slice(0, 2), oid.slice(2)));
+    const result = r.warden(["scan", "--staged"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim().split("\n")).toHaveLength(1);
+    expect(result.stderr).toContain("a.ts: cannot read the staged content");
+  });
+});
+
+describe("warden scan --range and --history", () => {
+  it("--range reports a secret added in one commit and removed in the next, with the commit that added it", () => {
+    const pw = password();
+    const r = repo({ "README.md": "# demo\n" });
+    r.commit("chore: init");
+    const base = head(r);
+    r.write({ "config/.env.example": "# none\n", "config/app.ini": `[db]\nhost = db.internal\nDB_PASSWORD = ${pw}\n` });
+    r.commit("feat: config");
+    const added = head(r);
+    r.write({ "config/app.ini": "[db]\nhost = db.internal\n" });
+    r.commit("fix: drop the password");
+    const { code, report, stderr } = scanJson(r, ["--range", `${base}..HEAD`]);
+    expect(code).toBe(1);
+    expect(report.findings).toHaveLength(1);
+    expect(report.findings[0]).toMatchObject({ ruleId: "secrets/generic-secret-assignment", file: "config/app.ini", line: 3, commit: added });
+    expect(report.summary.commits).toBe(2);
+    expect(stderr).toContain(`warden scan --range ${base}..HEAD: scanned`);
+    // Outside the range: nothing.
+    expect(scanJson(r, ["--range", `${added}..HEAD`]).report.findings).toEqual([]);
+  });
+
+  it("--history finds secrets on every ref, once, with their first commit", () => {
+    const token = githubToken();
+    const r = repo({ "a.ts": "export const a = 1;\n" });
+    r.commit("chore: init");
+    r.git(["checkout", "-q", "-b", "side"]);
+    r.write({ "lib/b.ts": `export const t = "${token}";\n` });
+    r.commit("feat: side");
+    const side = head(r);
+    r.write({ "lib/b.ts": `// same secret, moved\nexport const t = "${token}";\n` });
+    r.commit("refactor: move");
+    r.git(["checkout", "-q", "main"]);
+    const { code, report, stderr } = scanJson(r, ["--history"]);
+    expect(code).toBe(1);
+    expect(report.findings.map((f) => `${f.file}:${f.line} ${f.commit ?? ""}`)).toEqual([`lib/b.ts:1 ${side}`]);
+    expect(report.summary.commits).toBe(3);
+    expect(stderr).toMatch(/^warden scan --history: scanned \d+ files, 3 commits, \d+ bytes$/m);
+    // Only main's history: clean.
+    expect(scanJson(r, ["--history", "main"]).report.findings).toEqual([]);
+  });
+});
+
+describe("hooks", () => {
+  it("pre-commit refuses a staged secret; pre-push refuses a pushed commit that added one", () => {
+    const remote = gitRepo({}, { bare: true });
+    repos.push(remote);
+    const r = repo({ "a.ts": "export const a = 1;\n" });
+    installHooks(r);
+    r.git(["remote", "add", "origin", remote.dir]);
+    expect(r.commit("feat: first").code).toBe(0);
+
+    r.write({ "b.ts": `export const key = "${stripeKey()}";\n` });
+    const refused = r.commit("feat: add key");
+    expect(refused.code).not.toBe(0);
+    expect(refused.stdout + refused.stderr).toContain("secrets/stripe-secret-key");
+
+    r.git(["commit", "-q", "--no-verify", "-m", "feat: add key"]);
+    r.write({ "b.ts": "export const key = readKey();\n" });
+    expect(r.commit("fix: read the key from the environment").code).toBe(0);
+    const push = r.git(["push", "origin", "main"], { allowFailure: true });
+    expect(push.code).not.toBe(0);
+    expect(push.stdout + push.stderr).toContain("b.ts:1:21");
+    expect(remote.git(["rev-parse", "--verify", "--quiet", "refs/heads/main"], { allowFailure: true }).code).not.toBe(0);
+    // The first commit alone is clean and may be pushed.
+    expect(r.git(["push", "origin", "HEAD~2:refs/heads/main"], { allowFailure: true }).code).toBe(0);
+  });
+});
+
+describe("bad input: exit 2 and one line", () => {
+  it.each([
+    [["scan", "--range", "nonsense"], "--range nonsense: expected A..B"],
+    [["scan", "--range", "main..nope"], "--range main..nope: nope is not a commit"],
+    [["scan", "--staged", "--history"], "choose one of --staged, --range A..B or --history"],
+    [["scan", "--history", "nope"], "--history nope: not a commit or ref"],
+  ])("%j", (args, message) => {
+    const r = repo({ "a.ts": "export const a = 1;\n" });
+    r.commit("chore: init");
+    const result = r.warden(args);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(`warden: ${message}${message.endsWith(")") ? "" : result.stderr.slice(`warden: ${message}`.length)}`);
+    expect(result.stderr.trim().split("\n")).toHaveLength(1);
+  });
+
+  it("a corrupt baseline names the file", () => {
+    const r = repo({ "a.ts": "export const a = 1;\n", ".secrets-baseline.json": "{ not json" });
+    const result = r.warden(["scan"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      "warden: .secrets-baseline.json: not valid JSON (fix it, or delete it and run warden scan --update-baseline)\n",
+    );
+  });
+
+  it("--help documents the modes and exit codes", () => {
+    const r = repo();
+    const result = r.warden(["scan", "--help"]);
+    expect(result.code).toBe(0);
+    for (const text of ["--staged", "--range <A..B>", "--history", "--update-baseline", "Exit codes: 0 no secrets, 1 secrets found"]) {
+      expect(result.stdout).toContain(text);
+    }
+  });
+});
