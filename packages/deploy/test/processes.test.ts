@@ -1,0 +1,136 @@
+import { spawn } from "node:child_process";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { DEPLOY_STEPS } from "@warden/core";
+import { GIT_ENV, runAsync, WARDEN_BIN, type TempRepo } from "@warden/test-utils";
+import { cleanupRepo, commitService, eventsOf, get, serviceRepo, serviceSource } from "./helpers.js";
+
+const repos: TempRepo[] = [];
+afterEach(() => {
+  for (const repo of repos.splice(0)) cleanupRepo(repo);
+});
+
+/** A repo whose warden.config.json deploys app/ to the local target as environment "staging". */
+function configuredRepo(extra: Record<string, unknown> = {}): TempRepo {
+  const repo = serviceRepo("v0");
+  repos.push(repo);
+  repo.write({
+    "warden.config.json": JSON.stringify({
+      deploy: {
+        default: "staging",
+        environments: {
+          staging: {
+            target: { type: "local", app: "app", start: "node server.mjs", stopTimeoutMs: 2000 },
+            health: { retries: 10, intervalMs: 100, timeoutMs: 1000 },
+            preflight: { cleanTree: true, check: false, scan: false },
+            build: "node -e \"process.exit(0)\"",
+            backup: ["app/server.mjs"],
+            migrate: { command: "true", dir: "migrations" },
+            ...extra,
+          },
+        },
+      },
+    }),
+    "migrations/001-init.sql": "create table t (id int);\n",
+  });
+  repo.commit("chore: deploy config", { noVerify: true });
+  return repo;
+}
+
+function warden(repo: TempRepo, args: string[], env: NodeJS.ProcessEnv = {}) {
+  return runAsync(process.execPath, [WARDEN_BIN, ...args], { cwd: repo.dir, env: { ...GIT_ENV, ...env } });
+}
+
+function servingUrl(stdout: string): string {
+  const match = /serving at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(stdout);
+  if (match?.[1] === undefined) throw new Error(`no URL in: ${stdout}`);
+  return match[1];
+}
+
+async function waitFor(file: string, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!existsSync(file)) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${file}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+describe("warden deploy as a process", () => {
+  it("refuses the second of two deploys of one environment at once, with a clear message", async () => {
+    const repo = configuredRepo({ hooks: { before: { start: "sleep 1" } } });
+    const [a, b] = await Promise.all([warden(repo, ["deploy"]), warden(repo, ["deploy", "staging"])]);
+    const results = [a, b].sort((x, y) => x.code - y.code);
+    expect(results.map((r) => r.code)).toEqual([0, 1]);
+    expect(results[1]?.stderr).toMatch(/^warden: deploy of "staging" refused: another deploy \(pid \d+ on .+, release \S+\) holds the lock since \S+Z; wait for it to finish\n$/);
+    expect(await get(servingUrl(results[0]?.stdout ?? ""))).toEqual({ status: 200, body: "v0" });
+  });
+
+  it("survives SIGKILL at every pipeline step: the old version keeps serving and the next deploy succeeds", async () => {
+    const repo = configuredRepo();
+    const first = await warden(repo, ["deploy"]);
+    expect(first.code, first.stderr).toBe(0);
+    const url = servingUrl(first.stdout);
+    const paused = path.join(repo.dir, ".warden/deploy/staging/paused");
+    let live = "v0";
+    for (const [n, step] of DEPLOY_STEPS.entries()) {
+      const version = `v${n + 1}`;
+      commitService(repo, serviceSource(version), `feat: ${version}`);
+      const child = spawn(process.execPath, [WARDEN_BIN, "deploy", "staging"], {
+        cwd: repo.dir,
+        env: { ...GIT_ENV, WARDEN_DEPLOY_PAUSE_AT: step },
+        stdio: "ignore",
+      });
+      const exited = new Promise((resolve) => child.on("exit", resolve));
+      await waitFor(paused);
+      expect(readFileSync(paused, "utf8")).toBe(`${step} ${child.pid}\n`);
+      child.kill("SIGKILL");
+      await exited;
+      // traffic moves at the switch step: killed before it, the old version serves; after it, the new one
+      const afterSwitch = DEPLOY_STEPS.indexOf(step) > DEPLOY_STEPS.indexOf("switch");
+      const expected = afterSwitch ? version : live;
+      expect(await get(url), `killed at ${step}`).toEqual({ status: 200, body: expected });
+
+      const refused = await warden(repo, ["deploy"]);
+      expect(refused.code, `after kill at ${step}`).toBe(1);
+      expect(refused.stderr).toMatch(/stale lock .* left by pid \d+ \(no longer running\).*rerun with --force-unlock/);
+
+      const next = await warden(repo, ["deploy", "--force-unlock"]);
+      expect(next.code, `${step}: ${next.stdout}${next.stderr}`).toBe(0);
+      expect(await get(url)).toEqual({ status: 200, body: version });
+      live = version;
+    }
+    const events = eventsOf(repo.dir, "staging");
+    // the first deploy, every recovery deploy, and the one killed at unlock (it had already succeeded)
+    expect(events.filter((e) => e.type === "succeeded")).toHaveLength(DEPLOY_STEPS.length + 2);
+    expect(events.filter((e) => e.type === "locked" && e.detail?.replacedStaleLock !== undefined)).toHaveLength(DEPLOY_STEPS.length);
+    // nothing is left running but the live instance (and the proxy)
+    expect(readdirSync(path.join(repo.dir, ".warden/deploy/staging/run"))).toHaveLength(1);
+    const releases = await warden(repo, ["releases", "staging", "--json"]);
+    const list = JSON.parse(releases.stdout) as { release: string; live: boolean }[];
+    expect(list.filter((r) => r.live)).toHaveLength(1);
+  });
+
+  it("prints the plan with --dry-run and runs nothing", async () => {
+    const repo = configuredRepo();
+    const plan = await warden(repo, ["deploy", "--dry-run"]);
+    expect(plan.code).toBe(0);
+    expect(plan.stdout).toMatch(/^deploy plan for "staging" \(dry run: nothing is run\)/);
+    for (const step of DEPLOY_STEPS) expect(plan.stdout).toMatch(new RegExp(`\\d+\\. ${step} `));
+    expect(existsSync(path.join(repo.dir, ".warden"))).toBe(false);
+  });
+
+  it("rejects an unknown environment and a bad config with one line and exit code 2", async () => {
+    const repo = configuredRepo();
+    const unknown = await warden(repo, ["deploy", "stagign"]);
+    expect(unknown).toMatchObject({ code: 2, stdout: "" });
+    expect(unknown.stderr).toBe('warden: unknown environment "stagign" — did you mean "staging"? (configured: staging)\n');
+    repo.write({ "warden.config.json": JSON.stringify({ deploy: { environments: { staging: { target: { type: "local", app: "app" } } } } }) });
+    const bad = await warden(repo, ["deploy"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^warden: warden\.config\.json: deploy\.environments\.staging\.target\.start: .+\n$/);
+    const help = await warden(repo, ["rollback", "--help"]);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/--to <release>/);
+  });
+});
