@@ -133,11 +133,13 @@ export function buildProgram(io: Io): Command {
 
   program
     .command("rules")
-    .description("List every rule, the written rule it enforces, and whether it is on in this config.")
+    .description("Show every written rule with the checks that enforce it and their state in this config, or why it is not machine-checkable.")
     .option("--json", "machine-readable output, with every message and the written rules")
-    .action(async (opts: { json?: boolean }) => {
+    .addOption(new Option("--format <format>", "text, or markdown to write docs/rules/README.md").choices(["text", "markdown"]).default("text"))
+    .option("--check", "with --format markdown: exit 1 when docs/rules/README.md is out of date, change nothing")
+    .action(async (opts: { json?: boolean; format: "text" | "markdown"; check?: boolean }) => {
       const { rulesCommand } = await import("./commands/rules.js");
-      throw new ExitSignal(await rulesCommand(io, { json: opts.json === true }));
+      throw new ExitSignal(await rulesCommand(io, { json: opts.json === true, format: opts.format, check: opts.check === true }));
     });
 
   program

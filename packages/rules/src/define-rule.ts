@@ -38,6 +38,19 @@ export interface FileContext<O, M extends string> {
   report(descriptor: ReportDescriptor<M>): void;
 }
 
+/** A commit of the range being checked (pre-push, CI): its id, full message and the paths it changed. */
+export interface CommitInfo {
+  readonly oid: string;
+  readonly message: string;
+  readonly files: readonly string[];
+}
+
+/** A parsed JS/TS file handed to repository rules: the raw compiler tree and the compiler API. */
+export interface ParsedFile {
+  readonly ast: ts.SourceFile;
+  readonly ts: typeof ts;
+}
+
 /** What a repository-scope rule sees. */
 export interface RepoContext<O, M extends string> {
   readonly root: string;
@@ -46,8 +59,16 @@ export interface RepoContext<O, M extends string> {
   readonly mode: "full" | "changes";
   /** Repository-relative paths being checked. */
   readonly files: readonly string[];
+  /** The commits being checked (a pushed range or `--range`); empty for other checks. */
+  readonly commits: readonly CommitInfo[];
   /** Whether a repository-relative path exists in the state being checked (index for staged checks). */
   exists(file: string): Promise<boolean>;
+  /** The text of a file in the state being checked; undefined when it does not exist or is binary. */
+  readText(file: string): Promise<string | undefined>;
+  /** Every file of the repository in the state being checked (in a full check: `files`). Costs O(repo): call it only when needed. */
+  listFiles(): Promise<readonly string[]>;
+  /** The parsed tree of a JS/TS file, reused from the file pass when it was parsed there. */
+  parse(file: string): Promise<ParsedFile | undefined>;
   report(descriptor: ReportDescriptor<M> & { readonly file: string }): void;
 }
 

@@ -1,7 +1,12 @@
+import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { createRequire } from "node:module";
 import { compareFindings, fingerprintOf, type Finding, type Severity, type WardenConfig } from "@warden/core";
 import picomatch from "picomatch";
+import type * as TsMorph from "ts-morph";
 import type { Project, ts as TS } from "ts-morph";
-import type { FileRule, Language, RepoRule, ReportDescriptor, Rule } from "./define-rule.js";
+import type { CommitInfo, FileRule, Language, ParsedFile, RepoRule, ReportDescriptor, Rule } from "./define-rule.js";
 import { isBinary, isTestFile, languageOf } from "./files.js";
 import { RuleSettings } from "./settings.js";
 import { parseSuppressions, type Suppression } from "./suppressions.js";
@@ -11,6 +16,18 @@ import { describeWrittenRule } from "./written-rules.js";
 export interface CheckFile {
   readonly path: string;
   readonly content: Buffer | string;
+}
+
+/** Where results are cached between runs (see `ResultCache` in @warden/core); keys are content hashes. */
+export interface ResultStore {
+  get(key: string): unknown;
+  set(key: string, value: unknown): void;
+}
+
+/** One shard of a check split over machines: `index` is 1-based, of `count`. */
+export interface Shard {
+  readonly index: number;
+  readonly count: number;
 }
 
 /** Input of {@link runRules}. */
@@ -24,8 +41,19 @@ export interface RunRulesInput {
   readonly mode: "full" | "changes";
   /** Whether a path exists in the state being checked; repository rules use it. */
   readonly exists: (file: string) => Promise<boolean>;
+  /** Read a file that is not among `files` in the state being checked (default: from disk under `root`). */
+  readonly read?: (file: string) => Promise<Buffer | undefined>;
+  /** Every file of the repository in the state being checked (default: the paths of `files`). */
+  readonly listAll?: () => Promise<readonly string[]>;
+  /** The commits being checked (pushed range); default none. */
+  readonly commits?: readonly CommitInfo[];
   /** Keep the text of checked files for code frames. Default true. */
   readonly keepSources?: boolean;
+  /** Cache of per-file and repository-rule results; `cacheSalt` (the Warden version) is part of every key. */
+  readonly cache?: ResultStore;
+  readonly cacheSalt?: string;
+  /** Check only this shard's files with file rules; repository rules run in shard 1 only. */
+  readonly shard?: Shard;
 }
 
 /** Result of {@link runRules}. */
@@ -34,6 +62,8 @@ export interface RunRulesResult {
   readonly sources: Map<string, string>;
   readonly files: number;
   readonly suppressed: number;
+  /** Files whose results came from the cache. */
+  readonly cached: number;
 }
 
 interface Parser {
@@ -43,9 +73,12 @@ interface Parser {
 
 let parserPromise: Promise<Parser> | undefined;
 
-/** Load ts-morph once per process, only when a JS/TS file is checked. */
+/**
+ * Load ts-morph once per process, only when a JS/TS file is checked. It is loaded with
+ * `require`, not `import()`: ESM's CommonJS export detection re-lexes its 9 MB bundle (≈ 90 ms).
+ */
 function loadParser(): Promise<Parser> {
-  parserPromise ??= import("ts-morph").then(({ Project, ts }) => ({
+  parserPromise ??= Promise.resolve(createRequire(import.meta.url)("ts-morph") as typeof TsMorph).then(({ Project, ts }) => ({
     ts,
     project: new Project({
       useInMemoryFileSystem: true,
@@ -128,39 +161,88 @@ function isSuppressed(suppressions: readonly Suppression[], ruleId: string, line
   return suppressions.some((s) => s.line === line - 1 && s.ruleIds.includes(ruleId));
 }
 
+function hashOf(...parts: readonly (string | Buffer)[]): string {
+  const hash = createHash("sha1");
+  for (const part of parts) {
+    hash.update(part);
+    hash.update("\u0000");
+  }
+  return hash.digest("hex");
+}
+
+/** The shard (1-based) a path belongs to among `count`: a hash of the path, so the split is deterministic. */
+export function shardOf(file: string, count: number): number {
+  return (createHash("sha1").update(file).digest().readUInt32BE(0) % count) + 1;
+}
+
+interface CachedFile {
+  readonly findings: Finding[];
+  readonly suppressed: number;
+}
+
+function isCachedFile(value: unknown): value is CachedFile {
+  return typeof value === "object" && value !== null && Array.isArray((value as CachedFile).findings) && typeof (value as CachedFile).suppressed === "number";
+}
+
 /**
  * Run the rules over the files: each JS/TS file is parsed once (ts-morph, in-memory, no type
- * checker, no dependency resolution) and its tree shared by every file rule; repository rules
- * run once. Per-rule and per-path settings and inline suppressions are applied.
+ * checker, no dependency resolution) and its tree shared by every file rule and, in a full
+ * check, by the repository rules; repository rules run once. Per-rule and per-path settings and
+ * inline suppressions are applied. With a `cache`, a file whose content, path and rule settings
+ * are unchanged reuses its findings, and a repository rule whose inputs are all unchanged too.
  */
 export async function runRules(input: RunRulesInput): Promise<RunRulesResult> {
   const settings = new RuleSettings(input.rules, input.config, input.configFile);
   const ignored = input.config.ignore.length > 0 ? picomatch(input.config.ignore, { dot: true }) : () => false;
   const fileRules = input.rules.filter((rule): rule is FileRule & { docs: string } => rule.scope === "file");
-  const repoRules = input.rules.filter((rule): rule is RepoRule & { docs: string } => rule.scope === "repo");
+  const runRepoRules = input.shard === undefined || input.shard.index === 1;
+  const repoRules = runRepoRules ? input.rules.filter((rule): rule is RepoRule & { docs: string } => rule.scope === "repo") : [];
   const collector = new FindingCollector();
   const sources = new Map<string, string>();
+  const texts = new Map<string, string>();
+  const asts = new Map<string, TS.SourceFile>();
   const suppressionsByFile = new Map<string, Suppression[]>();
+  const salt = input.cacheSalt ?? "";
+  const inputDigest: string[] = [];
   let suppressed = 0;
   let checked = 0;
+  let cachedFiles = 0;
+  const keepAsts = input.mode === "full" && repoRules.length > 0;
 
   for (const file of input.files) {
     if (ignored(file.path)) continue;
     const content = typeof file.content === "string" ? Buffer.from(file.content) : file.content;
     if (isBinary(content)) continue;
-    checked += 1;
     const text = content.toString("utf8");
+    texts.set(file.path, text);
+    if (input.cache !== undefined) inputDigest.push(file.path, hashOf(content));
+    const suppressions = parseSuppressions(text);
+    suppressionsByFile.set(file.path, suppressions);
+    if (input.shard !== undefined && shardOf(file.path, input.shard.count) !== input.shard.index) continue;
+    checked += 1;
     const language = languageOf(file.path);
     const active = fileRules.filter((rule) => appliesTo(rule, language) && settings.forFile(rule.id, file.path).level !== "off");
     if (active.length === 0) continue;
+    if (input.keepSources !== false) sources.set(file.path, text);
+    let cacheKey: string | undefined;
+    if (input.cache !== undefined) {
+      const signature = JSON.stringify(active.map((rule) => [rule.id, settings.forFile(rule.id, file.path)]));
+      cacheKey = hashOf("file", salt, file.path, signature, inputDigest[inputDigest.length - 1] ?? "");
+      const hit = input.cache.get(cacheKey);
+      if (isCachedFile(hit)) {
+        collector.findings.push(...hit.findings);
+        suppressed += hit.suppressed;
+        cachedFiles += 1;
+        continue;
+      }
+    }
+    const before = collector.findings.length;
+    const suppressedBefore = suppressed;
     const needsParse = (language === "ts" || language === "js") && active.some((rule) => rule.languages.includes(language));
     const parser = needsParse ? await loadParser() : undefined;
     const sourceFile = parser?.project.createSourceFile(`/${file.path}`, text, { overwrite: true });
     const ast = sourceFile?.compilerNode;
     const lines = text.split("\n");
-    const suppressions = parseSuppressions(text);
-    suppressionsByFile.set(file.path, suppressions);
-    if (input.keepSources !== false) sources.set(file.path, text);
     const testFile = isTestFile(file.path);
     try {
       for (const rule of active) {
@@ -186,32 +268,93 @@ export async function runRules(input: RunRulesInput): Promise<RunRulesResult> {
       }
     } finally {
       if (sourceFile !== undefined) parser?.project.removeSourceFile(sourceFile);
+      if (ast !== undefined && keepAsts) asts.set(file.path, ast);
+    }
+    if (cacheKey !== undefined) {
+      input.cache?.set(cacheKey, { findings: collector.findings.slice(before), suppressed: suppressed - suppressedBefore });
     }
   }
 
-  const paths = input.files.map((file) => file.path).filter((p) => !ignored(p));
+  const paths = [...texts.keys()];
+  const commits = input.commits ?? [];
+  const readOther = input.read ?? ((file: string) => readFile(path.join(input.root, file)).catch(() => undefined));
+  const readText = async (file: string): Promise<string | undefined> => {
+    const known = texts.get(file);
+    if (known !== undefined) return known;
+    const content = await readOther(file);
+    return content === undefined || isBinary(content) ? undefined : content.toString("utf8");
+  };
+  let listed: Promise<readonly string[]> | undefined;
+  const listFiles = (): Promise<readonly string[]> => {
+    listed ??= input.listAll === undefined ? Promise.resolve(paths) : input.listAll().then((all) => all.filter((p) => !ignored(p)));
+    return listed;
+  };
+  const parse = async (file: string): Promise<ParsedFile | undefined> => {
+    const language = languageOf(file);
+    if (language !== "ts" && language !== "js") return undefined;
+    const parser = await loadParser();
+    const known = asts.get(file);
+    if (known !== undefined) return { ast: known, ts: parser.ts };
+    const text = await readText(file);
+    if (text === undefined) return undefined;
+    const ast = parser.ts.createSourceFile(`/${file}`, text, parser.ts.ScriptTarget.ESNext, true, scriptKindOf(parser.ts, file));
+    if (keepAsts) asts.set(file, ast);
+    return { ast, ts: parser.ts };
+  };
+  const repoDigest =
+    input.cache !== undefined && input.mode === "full"
+      ? hashOf(salt, ...inputDigest, ...commits.map((c) => `${c.oid}:${c.message}`))
+      : undefined;
+
   for (const rule of repoRules) {
     const setting = settings.global(rule.id);
     if (setting.level === "off") continue;
+    const cacheKey = repoDigest === undefined ? undefined : hashOf("repo", rule.id, JSON.stringify(setting), JSON.stringify(input.config.overrides), repoDigest);
+    if (cacheKey !== undefined) {
+      const hit = input.cache?.get(cacheKey);
+      if (isCachedFile(hit)) {
+        collector.findings.push(...hit.findings);
+        suppressed += hit.suppressed;
+        continue;
+      }
+    }
+    const before = collector.findings.length;
+    const suppressedBefore = suppressed;
     await rule.check({
       root: input.root,
       options: setting.options,
       mode: input.mode,
       files: paths,
+      commits,
       exists: input.exists,
+      readText,
+      listFiles,
+      parse,
       report: (descriptor) => {
         const local = settings.forFile(rule.id, descriptor.file);
         if (local.level === "off") return;
-        const lines = sources.get(descriptor.file)?.split("\n") ?? [];
+        const lines = texts.get(descriptor.file)?.split("\n") ?? [];
         const { position, key } = positionOf(descriptor, undefined, lines);
         if (isSuppressed(suppressionsByFile.get(descriptor.file) ?? [], rule.id, position.line)) {
           suppressed += 1;
           return;
         }
+        const text = texts.get(descriptor.file);
+        if (text !== undefined && input.keepSources !== false) sources.set(descriptor.file, text);
         collector.add(rule, local.level, descriptor.file, descriptor, position, key);
       },
     });
+    if (cacheKey !== undefined) {
+      input.cache?.set(cacheKey, { findings: collector.findings.slice(before), suppressed: suppressed - suppressedBefore });
+    }
   }
 
-  return { findings: collector.findings.sort(compareFindings), sources, files: checked, suppressed };
+  return { findings: collector.findings.sort(compareFindings), sources, files: checked, suppressed, cached: cachedFiles };
+}
+
+function scriptKindOf(tsApi: typeof TS, file: string): TS.ScriptKind {
+  if (/\.tsx$/.test(file)) return tsApi.ScriptKind.TSX;
+  if (/\.jsx$/.test(file)) return tsApi.ScriptKind.JSX;
+  if (/\.[cm]?js$/.test(file)) return tsApi.ScriptKind.JS;
+  return tsApi.ScriptKind.TS;
 }

@@ -1,18 +1,21 @@
 export { BUILTIN_RULES } from "./builtin.js";
+export { CATALOGUE_FILE, renderCatalogue } from "./catalogue.js";
 export {
   defineRule,
   docsPathOf,
+  type CommitInfo,
   type FileContext,
   type FileRule,
   type Language,
+  type ParsedFile,
   type RepoContext,
   type RepoRule,
   type ReportDescriptor,
   type Rule,
   type RuleMessage,
 } from "./define-rule.js";
-export { runRules, type CheckFile, type RunRulesInput, type RunRulesResult } from "./engine.js";
+export { runRules, shardOf, type CheckFile, type ResultStore, type RunRulesInput, type RunRulesResult, type Shard } from "./engine.js";
 export { isBinary, isTestFile, languageOf } from "./files.js";
 export { RuleSettings, type EffectiveSetting } from "./settings.js";
 export { parseSuppressions, type Suppression } from "./suppressions.js";
-export { describeWrittenRule, WRITTEN_RULES } from "./written-rules.js";
+export { describeWrittenRule, WRITTEN_RULES, type WrittenRule } from "./written-rules.js";

@@ -1,4 +1,6 @@
-import { loadConfig, repoRoot } from "@warden/core";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { loadConfig, repoRoot, WardenError } from "@warden/core";
 import type { Io } from "../io.js";
 
 /** One row of `warden rules`. */
@@ -12,8 +14,41 @@ export interface RuleRow {
   readonly messages: Record<string, { message: string; hint: string }>;
 }
 
-/** `warden rules`: every rule, the written rule it enforces and whether it is on in this config. */
-export async function rulesCommand(io: Io, options: { json: boolean }): Promise<number> {
+/** Options of `warden rules`. */
+export interface RulesOptions {
+  readonly json: boolean;
+  readonly format: "text" | "markdown";
+  /** With markdown: compare docs/rules/README.md with what would be written, change nothing, exit 1 when it differs. */
+  readonly check: boolean;
+}
+
+async function writeCatalogue(io: Io, root: string, check: boolean): Promise<number> {
+  const { BUILTIN_RULES, CATALOGUE_FILE, renderCatalogue } = await import("@warden/rules");
+  const target = path.join(root, CATALOGUE_FILE);
+  const wanted = renderCatalogue(BUILTIN_RULES);
+  const current = await readFile(target, "utf8").catch(() => undefined);
+  if (check) {
+    if (current === wanted) {
+      io.stdout.write(`${CATALOGUE_FILE} is up to date\n`);
+      return 0;
+    }
+    io.stderr.write(`✖ ${CATALOGUE_FILE} is out of date: run \`warden rules --format markdown\` and commit it\n`);
+    return 1;
+  }
+  if (current !== wanted) {
+    await mkdir(path.dirname(target), { recursive: true });
+    await writeFile(target, wanted);
+  }
+  io.stdout.write(`${current === wanted ? "unchanged" : "wrote"} ${CATALOGUE_FILE}\n`);
+  return 0;
+}
+
+/**
+ * `warden rules`: every written rule (1–20 and the standards) with the checks that enforce it and
+ * their level in this config, or why it cannot be checked by machine. `--json` for tools;
+ * `--format markdown` writes the catalogue page docs/rules/README.md.
+ */
+export async function rulesCommand(io: Io, options: RulesOptions): Promise<number> {
   const { BUILTIN_RULES, RuleSettings, WRITTEN_RULES, describeWrittenRule } = await import("@warden/rules");
   let root = io.cwd;
   try {
@@ -21,6 +56,8 @@ export async function rulesCommand(io: Io, options: { json: boolean }): Promise<
   } catch {
     // outside a git repository: list the defaults for the current folder
   }
+  if (options.check && options.format !== "markdown") throw new WardenError("USAGE", "--check works with --format markdown");
+  if (options.format === "markdown") return writeCatalogue(io, root, options.check);
   const { config, file } = await loadConfig(root);
   const settings = new RuleSettings(BUILTIN_RULES, config, file ?? "warden.config");
   const rows: RuleRow[] = BUILTIN_RULES.map((rule) => ({
@@ -32,21 +69,29 @@ export async function rulesCommand(io: Io, options: { json: boolean }): Promise<
     docs: rule.docs,
     messages: { ...rule.messages },
   }));
+  const written = Object.entries(WRITTEN_RULES).map(([id, entry]) => ({
+    id,
+    title: entry.title,
+    machineCheckable: entry.machineCheckable,
+    ...(entry.why === undefined ? {} : { why: entry.why }),
+    ...(entry.elsewhere === undefined ? {} : { elsewhere: entry.elsewhere }),
+    checks: rows.filter((row) => row.enforces === id).map((row) => row.id),
+  }));
   if (options.json) {
-    const written = Object.entries(WRITTEN_RULES).map(([id, entry]) => ({
-      id,
-      title: entry.title,
-      machineCheckable: entry.machineCheckable,
-      ...(entry.why === undefined ? {} : { why: entry.why }),
-      checks: rows.filter((row) => row.enforces === id).map((row) => row.id),
-    }));
     io.stdout.write(`${JSON.stringify({ rules: rows, writtenRules: written }, null, 2)}\n`);
     return 0;
   }
   const width = Math.max(...rows.map((row) => row.id.length));
-  for (const row of rows) {
-    io.stdout.write(`${row.id.padEnd(width)}  ${row.level.padEnd(5)}  ${row.writtenRule}\n${" ".repeat(width + 9)}${row.description}\n`);
+  for (const entry of written) {
+    io.stdout.write(`${entry.id} — ${entry.title}\n`);
+    if (!entry.machineCheckable) io.stdout.write(`  not machine-checkable: ${entry.why ?? "no mechanical check exists"}\n`);
+    for (const id of entry.checks) {
+      const row = rows.find((r) => r.id === id) as RuleRow;
+      io.stdout.write(`  ${row.id.padEnd(width)}  ${row.level.padEnd(5)}  ${row.description}\n`);
+    }
+    if (entry.elsewhere !== undefined) io.stdout.write(`  also: ${entry.elsewhere}\n`);
+    if (entry.machineCheckable && entry.checks.length === 0 && entry.elsewhere === undefined) io.stdout.write("  no check yet\n");
   }
-  io.stdout.write(`\n${rows.length} rules, ${rows.filter((r) => r.level !== "off").length} on. Docs: docs/rules/<id>.md\n`);
+  io.stdout.write(`\n${rows.length} checks, ${rows.filter((r) => r.level !== "off").length} on, over ${written.length} written rules and standards. Docs: docs/rules/<id>.md\n`);
   return 0;
 }

@@ -1,0 +1,153 @@
+import { createHash } from "node:crypto";
+import type { ts } from "ts-morph";
+import { z } from "zod";
+import { defineRule } from "../../define-rule.js";
+import { isTestFile, languageOf } from "../../files.js";
+import { matcher } from "../../globs.js";
+
+interface Tokens {
+  readonly file: string;
+  /** Normalised token ids: every identifier collapses to one id, so renamed copies match; literals are kept (they are content). */
+  readonly ids: number[];
+  readonly lines: number[];
+}
+
+const vocabulary = new Map<string, number>();
+function tokenId(text: string): number {
+  let id = vocabulary.get(text);
+  if (id === undefined) {
+    id = vocabulary.size + 1;
+    vocabulary.set(text, id);
+  }
+  return id;
+}
+
+/** Tokenise a parsed file, leaving out import/export-from statements (every file has similar ones). */
+function tokenise(tsApi: typeof ts, ast: ts.SourceFile, file: string): Tokens {
+  const skipped: [number, number][] = [];
+  for (const statement of ast.statements) {
+    if (tsApi.isImportDeclaration(statement) || (tsApi.isExportDeclaration(statement) && statement.moduleSpecifier !== undefined)) {
+      skipped.push([statement.getStart(ast), statement.getEnd()]);
+    }
+  }
+  const scanner = tsApi.createScanner(tsApi.ScriptTarget.ESNext, true, ast.languageVariant, ast.text);
+  const K = tsApi.SyntaxKind;
+  const ids: number[] = [];
+  const lines: number[] = [];
+  let skip = 0;
+  for (let kind = scanner.scan(); kind !== K.EndOfFileToken; kind = scanner.scan()) {
+    const start = scanner.getTokenStart();
+    while (skip < skipped.length && (skipped[skip]?.[1] ?? 0) <= start) skip += 1;
+    const range = skipped[skip];
+    if (range !== undefined && start >= range[0] && start < range[1]) continue;
+    let text: string;
+    if (kind === K.Identifier || kind === K.PrivateIdentifier) text = "$id";
+    else text = scanner.getTokenText();
+    ids.push(tokenId(text));
+    lines.push(ast.getLineAndCharacterOfPosition(start).line + 1);
+  }
+  return { file, ids, lines };
+}
+
+const MOD = 2 ** 31 - 1;
+
+/** Rolling hashes of every window of `size` tokens. */
+function windowHashes(ids: readonly number[], size: number): number[] {
+  if (ids.length < size) return [];
+  const base = 1_000_003;
+  let power = 1;
+  for (let i = 0; i < size - 1; i += 1) power = (power * base) % MOD;
+  let hash = 0;
+  for (let i = 0; i < size; i += 1) hash = (hash * base + (ids[i] ?? 0)) % MOD;
+  const out = [hash];
+  for (let i = size; i < ids.length; i += 1) {
+    hash = (hash - (((ids[i - size] ?? 0) * power) % MOD) + MOD) % MOD;
+    hash = (hash * base + (ids[i] ?? 0)) % MOD;
+    out.push(hash);
+  }
+  return out;
+}
+
+function sameRun(a: readonly number[], i: number, b: readonly number[], j: number, size: number): boolean {
+  for (let k = 0; k < size; k += 1) if (a[i + k] !== b[j + k]) return false;
+  return true;
+}
+
+export default defineRule({
+  id: "code/no-duplicate-blocks",
+  enforces: "Rule 4",
+  description: "No duplicated code blocks across files (token-normalised, so a renamed copy is still a copy).",
+  scope: "repo",
+  messages: {
+    duplicate: {
+      message: "Lines {{start}}–{{end}} duplicate {{other}}:{{otherStart}}–{{otherEnd}} ({{tokens}} tokens).",
+      hint: "Extract the shared code into one function or module and call it from both places.",
+    },
+  },
+  options: z
+    .object({
+      minTokens: z.number().int().min(10).default(80).describe("Smallest clone reported, in tokens (identifiers, literals and punctuation)."),
+      minLines: z.number().int().min(1).default(6).describe("Smallest clone reported, in lines."),
+      includeTests: z.boolean().default(false).describe("Also compare test files (tests repeat setup on purpose)."),
+      ignore: z.array(z.string()).default([]).describe("Globs of files not compared."),
+    })
+    .strict(),
+  defaultLevel: "error",
+  async check(ctx) {
+    // Duplicates are a whole-repository property: a full check compares every file; a check of changes compares nothing (CI runs the full check).
+    if (ctx.mode !== "full") return;
+    const { minTokens, minLines } = ctx.options;
+    const ignored = matcher(ctx.options.ignore);
+    const seen = new Map<number, { tokens: Tokens; index: number }>();
+    const files = ctx.files.filter((f) => {
+      const language = languageOf(f);
+      return (language === "ts" || language === "js") && !f.endsWith(".d.ts") && !ignored(f) && (ctx.options.includeTests || !isTestFile(f));
+    });
+    for (const file of files) {
+      const parsed = await ctx.parse(file);
+      if (parsed === undefined) continue;
+      const tokens = tokenise(parsed.ts, parsed.ast, file);
+      const hashes = windowHashes(tokens.ids, minTokens);
+      let i = 0;
+      while (i < hashes.length) {
+        const hash = hashes[i] ?? 0;
+        const first = seen.get(hash);
+        const overlapping = first !== undefined && first.tokens === tokens && first.index + minTokens > i;
+        // A list or table (`a, b, c, …`) is repetitive by nature, not a copied block: too few distinct tokens.
+        const repetitive = first !== undefined && new Set(tokens.ids.slice(i, i + minTokens)).size < minTokens / 6;
+        if (first === undefined || overlapping || repetitive || !sameRun(first.tokens.ids, first.index, tokens.ids, i, minTokens)) {
+          if (first === undefined) seen.set(hash, { tokens, index: i });
+          i += 1;
+          continue;
+        }
+        let length = minTokens;
+        const other = first.tokens;
+        while (
+          i + length < tokens.ids.length &&
+          first.index + length < other.ids.length &&
+          tokens.ids[i + length] === other.ids[first.index + length] &&
+          !(other === tokens && first.index + length >= i)
+        ) {
+          length += 1;
+        }
+        const start = tokens.lines[i] ?? 1;
+        const end = tokens.lines[i + length - 1] ?? start;
+        if (end - start + 1 >= minLines) {
+          const otherStart = other.lines[first.index] ?? 1;
+          const key = createHash("sha1").update(Int32Array.from(tokens.ids.slice(i, i + length))).digest("hex").slice(0, 16);
+          ctx.report({
+            messageId: "duplicate",
+            data: { start, end, other: other.file, otherStart, otherEnd: other.lines[first.index + length - 1] ?? otherStart, tokens: length },
+            file,
+            line: start,
+            endLine: end,
+            key: `${other.file}:${key}`,
+          });
+          i += length;
+        } else {
+          i += 1;
+        }
+      }
+    }
+  },
+});

@@ -1,0 +1,67 @@
+import { builtinModules } from "node:module";
+import path from "node:path";
+import { z } from "zod";
+import { defineRule } from "../../define-rule.js";
+import { languageOf } from "../../files.js";
+import { matcher } from "../../globs.js";
+import { DEPENDENCY_FIELDS, dependenciesOf, parseManifest } from "../../manifest.js";
+import { moduleInfo, packageNameOf } from "../../module-info.js";
+
+const BUILTINS = new Set(builtinModules.flatMap((name) => [name, name.split("/")[0] ?? name]));
+
+export default defineRule({
+  id: "deps/no-phantom-dependencies",
+  enforces: "Rule 1",
+  description: "Every imported package is declared in the importing package's package.json (or is a workspace package it declares).",
+  scope: "repo",
+  messages: {
+    phantom: {
+      message: "Import of \"{{name}}\", which {{manifest}} does not declare.",
+      hint: "Add {{name}} to the dependencies (or devDependencies for tests and tooling) of {{manifest}}; an undeclared import only works by accident of hoisting.",
+    },
+  },
+  options: z
+    .object({
+      allow: z.array(z.string()).default([]).describe("Package names that may be imported without being declared (e.g. virtual modules)."),
+      ignore: z.array(z.string()).default([]).describe("Globs of files not checked."),
+    })
+    .strict(),
+  defaultLevel: "error",
+  async check(ctx) {
+    const manifests = new Map<string, { file: string; declared: Set<string> } | null>();
+    const ignored = matcher(ctx.options.ignore);
+    const allowed = new Set(ctx.options.allow);
+    const manifestFor = async (dir: string): Promise<{ file: string; declared: Set<string> } | null> => {
+      const cached = manifests.get(dir);
+      if (cached !== undefined) return cached;
+      const file = dir === "." ? "package.json" : `${dir}/package.json`;
+      const text = await ctx.readText(file);
+      let found: { file: string; declared: Set<string> } | null;
+      if (text === undefined) {
+        found = dir === "." ? null : await manifestFor(path.posix.dirname(dir));
+      } else {
+        const manifest = parseManifest(text) ?? {};
+        const declared = new Set<string>();
+        if (typeof manifest.name === "string") declared.add(manifest.name);
+        for (const field of DEPENDENCY_FIELDS) for (const name of dependenciesOf(manifest, field).keys()) declared.add(name);
+        found = { file, declared };
+      }
+      manifests.set(dir, found);
+      return found;
+    };
+    for (const file of ctx.files) {
+      const language = languageOf(file);
+      if ((language !== "ts" && language !== "js") || file.includes("node_modules/") || ignored(file)) continue;
+      const parsed = await ctx.parse(file);
+      if (parsed === undefined) continue;
+      const manifest = await manifestFor(path.posix.dirname(file));
+      if (manifest === null) continue;
+      for (const edge of moduleInfo(parsed.ts, parsed.ast).imports) {
+        const name = packageNameOf(edge.specifier);
+        if (name === undefined || BUILTINS.has(name) || allowed.has(name) || manifest.declared.has(name)) continue;
+        if (edge.typeOnly && manifest.declared.has(`@types/${name.replace(/^@([^/]+)\//, "$1__")}`)) continue;
+        ctx.report({ messageId: "phantom", data: { name, manifest: manifest.file }, file, line: edge.line, column: edge.column, key: name });
+      }
+    }
+  },
+});

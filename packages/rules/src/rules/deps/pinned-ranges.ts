@@ -1,0 +1,62 @@
+import { z } from "zod";
+import { defineRule } from "../../define-rule.js";
+import { dependenciesOf, isManifest, jsonKeyLine, parseManifest, type DependencyField } from "../../manifest.js";
+
+const SAFE_PROTOCOLS = /^(?:workspace|catalog|file|link|portal|patch):/;
+const GIT_OR_URL = /^(?:git\+|git:|github:|gitlab:|bitbucket:|https?:|[\w.-]+\/[\w.-]+(?:#|$))/;
+
+/** Why a range is not bounded, or undefined when it is fine. */
+function unboundedReason(range: string): string | undefined {
+  const value = range.trim();
+  if (SAFE_PROTOCOLS.test(value)) return undefined;
+  if (value.startsWith("npm:")) {
+    const at = value.lastIndexOf("@");
+    return at > 4 ? unboundedReason(value.slice(at + 1)) : "an npm: alias without a version";
+  }
+  if (GIT_OR_URL.test(value)) return /#[0-9a-f]{7,40}$/.test(value) ? undefined : "a git or URL dependency not pinned to a commit";
+  if (value === "" || value === "*" || /^[xX]$/.test(value)) return `"${value}" (any version)`;
+  if (/^[a-z][\w.-]*$/i.test(value) && !/^v?\d/.test(value)) return `the dist-tag "${value}" (moves without notice)`;
+  for (const set of value.split("||")) {
+    const part = set.trim();
+    if (part === "" || part === "*" || /^[xX*](?:\.[xX*])*$/.test(part)) return `"${value}" (any version)`;
+    if (/(?:^|\s)>=?\s*\d/.test(part) && !/<=?\s*\d/.test(part) && !/\s-\s/.test(part)) return `"${value}" (no upper bound)`;
+  }
+  return undefined;
+}
+
+export default defineRule({
+  id: "deps/pinned-ranges",
+  enforces: "Rule 8",
+  description: "Dependency ranges are bounded: no `*`, `latest` or other dist-tags, no `>=x` without an upper bound, no unpinned git URLs.",
+  scope: "file",
+  languages: ["json"],
+  messages: {
+    unbounded: {
+      message: "{{field}}.{{name}} is {{reason}}.",
+      hint: "Pin a version or a bounded range (\"1.4.2\", \"^1.4.2\"), or use \"workspace:\"/\"catalog:\"; the lockfile alone does not protect a fresh install or a library's users.",
+    },
+  },
+  options: z
+    .object({
+      fields: z
+        .array(z.enum(["dependencies", "devDependencies", "optionalDependencies", "peerDependencies"]))
+        .default(["dependencies", "devDependencies", "optionalDependencies"])
+        .describe("The package.json fields checked (peer ranges are open on purpose, so not by default)."),
+      allow: z.array(z.string()).default([]).describe("Dependency names allowed any range."),
+    })
+    .strict(),
+  defaultLevel: "error",
+  check(ctx) {
+    if (!isManifest(ctx.file) || ctx.file.includes("node_modules/")) return;
+    const manifest = parseManifest(ctx.text);
+    if (manifest === undefined) return;
+    for (const field of ctx.options.fields as DependencyField[]) {
+      for (const [name, range] of dependenciesOf(manifest, field)) {
+        if (ctx.options.allow.includes(name)) continue;
+        const reason = unboundedReason(range);
+        if (reason === undefined) continue;
+        ctx.report({ messageId: "unbounded", data: { field, name, reason }, line: jsonKeyLine(ctx.text, name, field), key: `${field}.${name}` });
+      }
+    }
+  },
+});

@@ -1,0 +1,37 @@
+import { z } from "zod";
+import { defineRule } from "../../define-rule.js";
+import { matcher } from "../../globs.js";
+import { scriptKind } from "../../script-files.js";
+
+export default defineRule({
+  id: "scripts/location",
+  enforces: "Rule 7",
+  description: "Scripts (shell files and files with a `#!` line) live in scripts/<category>/, a package's scripts/ or bin/, .husky/, .ci/ or the root deploy.sh.",
+  scope: "file",
+  languages: ["*"],
+  messages: {
+    loose: {
+      message: "Script outside the scripts folders.",
+      hint: "Move it to scripts/<category>/ (e.g. scripts/ci/, scripts/release/) and update what calls it; package-local build scripts go in <package>/scripts/.",
+    },
+    uncategorised: {
+      message: "Script directly in scripts/, not in a category folder.",
+      hint: "Move it to scripts/<category>/ named after its purpose (ci, release, bench, dev…).",
+    },
+  },
+  options: z
+    .object({
+      allow: z
+        .array(z.string())
+        .default(["scripts/*/**", "*/**/scripts/**", "**/bin/**", ".husky/**", ".ci/**", "deploy.sh", "examples/**", "**/node_modules/**"])
+        .describe("Globs where scripts may live."),
+    })
+    .strict(),
+  defaultLevel: "error",
+  check(ctx) {
+    if (scriptKind(ctx.file, ctx.text) === undefined) return;
+    if (matcher(ctx.options.allow)(ctx.file)) return;
+    const direct = /^scripts\/[^/]+$/.test(ctx.file);
+    ctx.report({ messageId: direct ? "uncategorised" : "loose", line: 1, key: ctx.file });
+  },
+});

@@ -1,0 +1,42 @@
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { walkFiles, WardenConfigSchema, type Finding } from "@warden/core";
+import { runRules, type CommitInfo } from "@warden/rules";
+import { ruleById } from "./helpers.js";
+
+/** Folder of the fixture repositories: test/fixtures/<rule-id-with-dashes>/{bad,good}/. */
+export const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), "fixtures");
+
+/** The folder of one fixture repository of a rule. */
+export function fixtureDir(ruleId: string, variant: string): string {
+  return path.join(FIXTURES, ruleId.replace("/", "-"), variant);
+}
+
+/**
+ * Run one rule (error level, optional options) over a fixture repository as a full check, the
+ * way `warden check` runs over a work tree. A `commits.json` in the fixture (an array of
+ * {oid, message, files}) is handed to the rule as the pushed range and is not itself checked.
+ */
+export async function checkFixture(ruleId: string, variant: string, options?: Record<string, unknown>): Promise<Finding[]> {
+  const root = fixtureDir(ruleId, variant);
+  const names = (await walkFiles(root)).filter((name) => name !== "commits.json");
+  const commitsFile = path.join(root, "commits.json");
+  const commits = existsSync(commitsFile) ? (JSON.parse(readFileSync(commitsFile, "utf8")) as CommitInfo[]) : [];
+  const config = WardenConfigSchema.parse({ rules: { [ruleId]: options === undefined ? "error" : ["error", options] } });
+  const result = await runRules({
+    root,
+    files: names.map((name) => ({ path: name, content: readFileSync(path.join(root, name)) })),
+    config,
+    rules: [ruleById(ruleId)],
+    mode: "full",
+    exists: async (file) => existsSync(path.join(root, file)),
+    commits,
+  });
+  return result.findings;
+}
+
+/** Findings reduced to file, line and message, for exact assertions. */
+export function summary(findings: readonly Finding[]): [string, number, string][] {
+  return findings.map((f) => [f.file, f.line, f.message]);
+}

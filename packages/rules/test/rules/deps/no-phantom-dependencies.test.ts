@@ -1,0 +1,20 @@
+import { describe, expect, it } from "vitest";
+import { checkFixture, summary } from "../../fixture-repo.js";
+
+const RULE = "deps/no-phantom-dependencies";
+
+describe(RULE, () => {
+  it("reports every planted violation with its file, line and written rule", async () => {
+    const findings = await checkFixture(RULE, "bad");
+    expect(summary(findings)).toEqual([
+      ["packages/app/src/index.ts", 3, "Import of \"chalk\", which packages/app/package.json does not declare."],
+      ["packages/app/src/index.ts", 4, "Import of \"@babel/parser\", which packages/app/package.json does not declare."],
+      ["packages/app/src/index.ts", 7, "Import of \"lodash\", which packages/app/package.json does not declare."],
+    ]);
+    expect(findings.every((f) => f.ruleId === RULE && f.rule?.startsWith("Rule 1 — ") === true)).toBe(true);
+  });
+
+  it("reports nothing on the clean twin", async () => {
+    expect(await checkFixture(RULE, "good")).toEqual([]);
+  });
+});

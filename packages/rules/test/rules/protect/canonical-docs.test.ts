@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { checkFixture, summary } from "../../fixture-repo.js";
+
+const RULE = "protect/canonical-docs";
+
+describe(RULE, () => {
+  it("reports nothing on either fixture with the default options", async () => {
+    expect(await checkFixture(RULE, "bad")).toEqual([]);
+    expect(await checkFixture(RULE, "good")).toEqual([]);
+  });
+
+  it("reports a commit changing the configured canonical folder without authorisation", async () => {
+    const findings = await checkFixture(RULE, "bad", { folder: "docs/canonical" });
+    expect(summary(findings)).toEqual([
+      ["docs/canonical/policy.md", 1, "Commit 666666666666 changes the canonical documentation (docs/canonical/policy.md) without an Authorized-by trailer."],
+    ]);
+    expect(findings[0]?.rule).toBe("Rule 17 — A canonical documentation authority");
+  });
+
+  it("accepts an Authorised-by trailer and ignores other folders", async () => {
+    expect(await checkFixture(RULE, "good", { folder: "docs/canonical/" })).toEqual([]);
+  });
+});

@@ -1,0 +1,24 @@
+import { describe, expect, it } from "vitest";
+import { checkFixture, summary } from "../../fixture-repo.js";
+
+const RULE = "scripts/shellcheck";
+
+describe(RULE, () => {
+  it("reports every planted violation with its file, line and written rule", async () => {
+    const findings = await checkFixture(RULE, "bad");
+    expect(summary(findings)).toEqual([
+      ["scripts/ci/quote.sh", 4, "shellcheck SC2045 (error): Iterating over ls output is fragile. Use globs."],
+    ]);
+    expect(findings.every((f) => f.ruleId === RULE && f.rule?.startsWith("Rule 7 — ") === true)).toBe(true);
+  });
+
+  it("reports nothing on the clean twin", async () => {
+    expect(await checkFixture(RULE, "good")).toEqual([]);
+  });
+
+  it("says so when shellcheck is not installed instead of passing silently", async () => {
+    const findings = await checkFixture(RULE, "good", { command: "shellcheck-is-not-installed" });
+    expect(summary(findings)).toEqual([["scripts/ci/quote.sh", 1, "shellcheck is not installed, so 1 shell script(s) were not checked."]]);
+    expect(await checkFixture(RULE, "good", { command: "shellcheck-is-not-installed", whenMissing: "skip" })).toEqual([]);
+  });
+});
