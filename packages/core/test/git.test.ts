@@ -5,6 +5,7 @@ import {
   changedSince,
   changesBetween,
   parsePrePushInput,
+  PathProbe,
   pushRanges,
   readChangedContents,
   stagedChanges,
@@ -111,6 +112,31 @@ describe("ranges and pre-push input", () => {
     r.write({ "a.ts": "changed\n", "new.ts": "x\n" });
     expect(await changedSince(r.dir, "HEAD")).toEqual(["a.ts", "new.ts"]);
     await expect(changedSince(r.dir, "no-such-ref")).rejects.toThrow(/--since no-such-ref: no such commit or ref/);
+  });
+});
+
+describe("PathProbe", () => {
+  it("answers for the index and for a commit through one process, odd names included", async () => {
+    const r = repo({ "a.ts": "1", "dir/b c.ts": "2", "new\nline.ts": "3" });
+    r.git(["add", "a.ts", "dir/b c.ts", "new\nline.ts"]);
+    const index = new PathProbe(r.dir);
+    try {
+      expect(await Promise.all(["a.ts", "dir/b c.ts", "new\nline.ts", "missing.ts", "dir"].map((f) => index.exists(f)))).toEqual([true, true, true, false, true]);
+    } finally {
+      index.close();
+    }
+    r.commit("chore: one", { noVerify: true });
+    r.git(["rm", "-q", "a.ts"]);
+    const staged = new PathProbe(r.dir);
+    const head = new PathProbe(r.dir, "HEAD");
+    try {
+      expect(await staged.exists("a.ts")).toBe(false);
+      expect(await head.exists("a.ts")).toBe(true);
+      expect(await head.exists("new\nline.ts")).toBe(true);
+    } finally {
+      staged.close();
+      head.close();
+    }
   });
 });
 

@@ -132,4 +132,30 @@ describe("pre-push hook", () => {
     const again = repo.git(["push", "origin", "main"], { allowFailure: true });
     expect(again.code).not.toBe(0);
   });
+
+  it("runs the configured tests over the pushed range and refuses the push when they fail", () => {
+    const remote = gitRepo({}, { bare: true });
+    repos.push(remote);
+    const script = "const base = process.env.TURBO_SCM_BASE ?? 'none'; const head = process.env.TURBO_SCM_HEAD ?? 'none'; console.log('range', base, head); process.exit(require('fs').existsSync('fail-tests') ? 3 : 0);";
+    const repo = hookedRepo({
+      "a.ts": CLEAN,
+      "scripts/ci/check-tests.cjs": script,
+      "warden.config.json": JSON.stringify({ hooks: { prePush: { test: "node scripts/ci/check-tests.cjs" } } }),
+    });
+    repo.git(["remote", "add", "origin", remote.dir]);
+    expect(repo.commit("feat: first").code).toBe(0);
+    const first = repo.git(["rev-parse", "HEAD"]).stdout.trim();
+    const pushed = repo.git(["push", "origin", "main"], { allowFailure: true });
+    expect(pushed.code).toBe(0);
+    expect(pushed.stdout + pushed.stderr).toContain(`range none ${first}`);
+
+    repo.write({ "fail-tests": "1", "b.ts": CLEAN });
+    expect(repo.commit("feat: second").code).toBe(0);
+    const second = repo.git(["rev-parse", "HEAD"]).stdout.trim();
+    const refused = repo.git(["push", "origin", "main"], { allowFailure: true });
+    expect(refused.code).not.toBe(0);
+    expect(refused.stdout + refused.stderr).toContain(`range ${first} ${second}`);
+    expect(refused.stderr).toContain("tests of the affected packages failed (exit 3): push refused");
+    expect(remote.git(["rev-parse", "refs/heads/main"]).stdout.trim()).toBe(first);
+  });
 });

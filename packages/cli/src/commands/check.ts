@@ -5,10 +5,10 @@ import {
   changesBetween,
   colorEnabled,
   loadConfig,
+  PathProbe,
   readChangedContents,
   repoRoot,
   reporterFor,
-  runGit,
   stagedChanges,
   walkFiles,
   WardenError,
@@ -67,20 +67,6 @@ async function readWorkTree(root: string, files: readonly string[]): Promise<Fil
   return out;
 }
 
-function indexExists(root: string): (file: string) => Promise<boolean> {
-  return async (file) => {
-    const result = await runGit(root, ["ls-files", "--cached", "-z", "--", `:(literal)${file}`]);
-    return result.stdout.length > 0;
-  };
-}
-
-function commitExistsAt(root: string, commit: string): (file: string) => Promise<boolean> {
-  return async (file) => {
-    const result = await runGit(root, ["cat-file", "-e", `${commit}:${file}`], { allowFailure: true });
-    return result.code === 0;
-  };
-}
-
 function workTreeExists(root: string): (file: string) => Promise<boolean> {
   return async (file) => {
     try {
@@ -97,15 +83,17 @@ async function gather(
   root: string,
   target: CheckTarget,
   config: WardenConfig,
-): Promise<{ files: FileContent[]; exists: (file: string) => Promise<boolean>; mode: "full" | "changes" }> {
+): Promise<{ files: FileContent[]; exists: (file: string) => Promise<boolean>; mode: "full" | "changes"; close?: () => void }> {
   switch (target.kind) {
     case "staged": {
       const changes = await stagedChanges(root);
-      return { files: await readChangedContents(root, changes), exists: indexExists(root), mode: "changes" };
+      const probe = new PathProbe(root);
+      return { files: await readChangedContents(root, changes), exists: (f) => probe.exists(f), mode: "changes", close: () => probe.close() };
     }
     case "range": {
       const changes = await changesBetween(root, target.base, target.head);
-      return { files: await readChangedContents(root, changes), exists: commitExistsAt(root, target.head), mode: "changes" };
+      const probe = new PathProbe(root, target.head);
+      return { files: await readChangedContents(root, changes), exists: (f) => probe.exists(f), mode: "changes", close: () => probe.close() };
     }
     case "since": {
       const names = await changedSince(root, target.ref);
@@ -124,18 +112,22 @@ export async function runCheck(cwd: string, options: Omit<CheckOptions, "format"
   const started = performance.now();
   const root = await repoRoot(cwd);
   const { config, file } = await loadConfig(root, options.config);
-  const { files, exists, mode } = await gather(root, options.target, config);
-  const { BUILTIN_RULES, runRules } = await import("@warden/rules");
-  const result = await runRules({
-    root,
-    files,
-    config,
-    configFile: file === undefined ? "warden.config" : path.relative(root, file),
-    rules: BUILTIN_RULES,
-    mode,
-    exists,
-  });
-  return { ...result, durationMs: performance.now() - started };
+  const { files, exists, mode, close } = await gather(root, options.target, config);
+  try {
+    const { BUILTIN_RULES, runRules } = await import("@warden/rules");
+    const result = await runRules({
+      root,
+      files,
+      config,
+      configFile: file === undefined ? "warden.config" : path.relative(root, file),
+      rules: BUILTIN_RULES,
+      mode,
+      exists,
+    });
+    return { ...result, durationMs: performance.now() - started };
+  } finally {
+    close?.();
+  }
 }
 
 /** Names of the target, for the summary line. */

@@ -1,4 +1,5 @@
 export { BlobReader } from "./blobs.js";
+export { PathProbe } from "./probe.js";
 export {
   changedSince,
   changesBetween,
