@@ -1,7 +1,7 @@
 export { defineConfig, WardenConfigSchema, type WardenConfig, type WardenConfigInput } from "./config/schema.js";
 export { CONFIG_FILES, findConfigFile, formatConfigIssue, loadConfig, parseConfig, type LoadedConfig } from "./config/load.js";
 export { RuleLevelSchema, RuleSettingSchema, type RuleLevel, type RuleSetting } from "./config/rules-section.js";
-export { childEnv, colorEnabled, readEnv, type WardenEnv } from "./env.js";
+export { childEnv, colorEnabled, currentEnv, readEnv, runWithEnv, type WardenEnv } from "./env.js";
 export { isWardenError, WardenError, type WardenErrorCode } from "./errors.js";
 export { DeployEventSchema, DeployEventTypeSchema, type DeployEvent, type DeployEventType } from "./event.js";
 export {

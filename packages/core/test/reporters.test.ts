@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { FindingSchema, renderGithub, renderJson, renderPretty, renderSarif, reporterFor, type Finding, type Report } from "@warden/core";
 
 const require = createRequire(import.meta.url);
-const Ajv = (require("ajv-draft-04") as { default: typeof AjvDraft04 }).default;
+const Ajv = (require("ajv-draft-04") as typeof AjvDraft04).default;
 
 const finding: Finding = {
   ruleId: "real/no-placeholder",
