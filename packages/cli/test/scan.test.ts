@@ -200,6 +200,33 @@ describe("warden scan --range and --history", () => {
   });
 });
 
+describe("worker threads", () => {
+  it("--workers 2 finds exactly what the single-thread scan finds, in paths and history mode", () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 40; i += 1) files[`src/m${i}.ts`] = `export const v${i} = ${i};\n${i % 7 === 0 ? `export const t = "${githubToken()}";\n` : ""}`;
+    files["deploy/.env"] = `DB_PASSWORD=${password()}\n`;
+    const r = repo(files);
+    r.commit("feat: many files");
+    r.write({ "late.ts": `export const k = "${stripeKey()}";\n` });
+    r.commit("feat: late");
+    for (const mode of [[], ["--history"]]) {
+      const single = scanJson(r, [...mode, "--workers", "0"]);
+      const multi = scanJson(r, [...mode, "--workers", "2"]);
+      expect(multi.report.findings.length).toBe(9);
+      expect(multi.report.findings).toEqual(single.report.findings);
+      expect(multi.report.summary.files).toBe(single.report.summary.files);
+      expect(multi.report.summary.bytes).toBe(single.report.summary.bytes);
+    }
+  });
+
+  it("--workers must be a whole number", () => {
+    const r = repo({ "a.ts": "export const a = 1;\n" });
+    const result = r.warden(["scan", "--workers", "many"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe("warden: --workers many: expected a whole number from 0 to 64\n");
+  });
+});
+
 describe("hooks", () => {
   it("pre-commit refuses a staged secret; pre-push refuses a pushed commit that added one", () => {
     const remote = gitRepo({}, { bare: true });

@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
 import { WardenError, type Finding } from "@warden/core";
+import { addStats, type ScanPool } from "./pool.js";
 import type { SecretScanner } from "./scanner.js";
 
 /** The lines one commit added to one file, as read from `git log -p`. */
@@ -161,7 +162,12 @@ export interface CommitScanOptions {
   readonly revisions: readonly string[];
   /** Called after each commit with the number of commits and bytes seen so far. */
   readonly onProgress?: (commits: number, bytes: number) => void;
+  /** Worker threads to scan in; without it the scan runs in this thread. */
+  readonly pool?: ScanPool;
 }
+
+/** Bytes of added lines handed to workers and not yet scanned before git's output is paused. */
+const IN_FLIGHT_LIMIT = 32 * 1024 * 1024;
 
 /**
  * Scan the lines each commit added, oldest first, streamed from one `git log -p` process.
@@ -186,33 +192,55 @@ export async function scanCommits(cwd: string, scanner: SecretScanner, options: 
     ...options.revisions,
     "--",
   ];
-  const findings: Finding[] = [];
-  const seen = new Set<string>();
+  const ordered: { seq: number; findings: Finding[] }[] = [];
+  const pool = options.pool;
+  let seq = 0;
+  let bytes = 0;
+  let pause: (() => void) | undefined;
   const parser = parsePatchStream({
     maxBytes: scanner.maxFileSize,
     onCommit: () => {
       scanner.stats.commits += 1;
-      options.onProgress?.(scanner.stats.commits, scanner.stats.bytes);
+      options.onProgress?.(scanner.stats.commits, pool === undefined ? scanner.stats.bytes : bytes);
     },
     onFile: (file) => {
+      seq += 1;
       if (file.tooLarge) {
         if (!scanner.isAllowedPath(file.path)) scanner.stats.tooLarge.push(`${file.path}@${file.commit.slice(0, 10)}`);
         return;
       }
-      const found = file.binary
-        ? scanner.scan({ path: file.path, content: Buffer.from([0]), commit: file.commit })
-        : scanner.scan({ path: file.path, content: file.text, commit: file.commit, lines: file.lines });
-      for (const finding of found) {
-        const key = `${finding.fingerprint}\0${finding.file}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        findings.push(finding);
+      if (file.binary) {
+        ordered.push({ seq, findings: scanner.scan({ path: file.path, content: Buffer.from([0]), commit: file.commit }) });
+        return;
       }
+      if (pool === undefined) {
+        ordered.push({ seq, findings: scanner.scan({ path: file.path, content: file.text, commit: file.commit, lines: file.lines }) });
+        return;
+      }
+      bytes += file.text.length;
+      pool.submit({ seq, path: file.path, content: file.text, commit: file.commit, lines: file.lines, size: file.text.length });
+      if (pool.inFlight > IN_FLIGHT_LIMIT) pause?.();
     },
   });
   await new Promise<void>((resolve, reject) => {
     const child = spawn("git", args, { cwd, stdio: ["ignore", "pipe", "pipe"] });
     const err: Buffer[] = [];
+    let paused = false;
+    pause = () => {
+      if (paused || pool === undefined) return;
+      paused = true;
+      child.stdout.pause();
+      pool.drained(IN_FLIGHT_LIMIT / 2).then(
+        () => {
+          paused = false;
+          child.stdout.resume();
+        },
+        (error: unknown) => {
+          child.kill();
+          reject(error instanceof Error ? error : new Error(String(error)));
+        },
+      );
+    };
     child.stdout.on("data", (chunk: Buffer) => parser.push(chunk));
     child.stderr.on("data", (chunk: Buffer) => err.push(chunk));
     child.on("error", (error) => reject(new WardenError("GIT", `cannot run git: ${error.message}`)));
@@ -226,5 +254,23 @@ export async function scanCommits(cwd: string, scanner: SecretScanner, options: 
       resolve();
     });
   });
+  if (pool !== undefined) {
+    const { results, stats } = await pool.close();
+    ordered.push(...results);
+    const commits = scanner.stats.commits;
+    addStats(scanner.stats, stats);
+    scanner.stats.commits = commits;
+  }
+  ordered.sort((a, b) => a.seq - b.seq);
+  const findings: Finding[] = [];
+  const seen = new Set<string>();
+  for (const { findings: found } of ordered) {
+    for (const finding of found) {
+      const key = `${finding.fingerprint}\0${finding.file}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      findings.push(finding);
+    }
+  }
   return findings;
 }

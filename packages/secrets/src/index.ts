@@ -15,6 +15,7 @@ export { baselineOf, BASELINE_VERSION, readBaseline, writeBaseline, type Baselin
 export { base62, crc32, validTokenChecksum } from "./checksum.js";
 export { isPlaceholder, shannonEntropy } from "./entropy.js";
 export { parsePatchStream, scanCommits, type CommitScanOptions, type PatchFile } from "./history.js";
+export { addStats, emptyStats, ScanPool, workersAvailable, type PoolJob, type PoolResult } from "./pool.js";
 export { MASK, redact } from "./redact.js";
 export { DETECTORS } from "./registry.js";
 export { SECRETS_RULE, SecretScanner, type ScannerOptions, type ScanStats, type ScanTarget, type SecretsSettings } from "./scanner.js";

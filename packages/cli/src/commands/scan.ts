@@ -1,4 +1,5 @@
 import { readFile, stat } from "node:fs/promises";
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import {
   BlobReader,
@@ -14,7 +15,7 @@ import {
   type Finding,
   type Format,
 } from "@warden/core";
-import type { ScanStats, SecretScanner } from "@warden/secrets";
+import type { ScanPool, ScanStats, SecretScanner, SecretsSettings } from "@warden/secrets";
 import type { Io } from "../io.js";
 import { VERSION } from "../version.js";
 
@@ -33,6 +34,8 @@ export interface ScanOptions {
   readonly config?: string;
   /** Write the current findings to the baseline file instead of reporting them. */
   readonly updateBaseline?: boolean;
+  /** Worker threads: 0 scans in the main thread; undefined decides by the size of the scan. */
+  readonly workers?: number;
 }
 
 /** The outcome of a scan, before it is printed. */
@@ -51,6 +54,24 @@ const EMPTY_BLOBS = new Set([
 
 /** Files read at once in a paths scan: enough to overlap I/O, few enough to bound memory. */
 const READ_BATCH = 16;
+/** A paths scan of more bytes than this runs in worker threads (when there is more than one core). */
+const WORKER_THRESHOLD_BYTES = 16 * 1024 * 1024;
+/** Bytes handed to workers and not yet scanned before the paths scan waits. */
+const IN_FLIGHT_LIMIT = 64 * 1024 * 1024;
+
+/** How many worker threads a scan of this kind gets (0: scan in this thread). */
+function threadCount(requested: number | undefined, large: boolean): number {
+  if (requested !== undefined) return requested;
+  if (!large) return 0;
+  const cores = availableParallelism();
+  return cores > 1 ? Math.min(4, cores) : 0;
+}
+
+async function openPool(settings: SecretsSettings, baseline: readonly string[], threads: number): Promise<ScanPool | undefined> {
+  if (threads === 0) return undefined;
+  const { ScanPool: Pool, workersAvailable } = await import("@warden/secrets");
+  return workersAvailable() ? new Pool({ settings, baseline, threads }) : undefined;
+}
 
 async function scanStaged(root: string, scanner: SecretScanner): Promise<Finding[]> {
   const changes = await stagedChanges(root);
@@ -83,20 +104,62 @@ async function scanStaged(root: string, scanner: SecretScanner): Promise<Finding
   return findings;
 }
 
-async function scanPaths(root: string, scanner: SecretScanner, paths: readonly string[], ignore: readonly string[]): Promise<Finding[]> {
+async function scanPaths(
+  root: string,
+  scanner: SecretScanner,
+  paths: readonly string[],
+  ignore: readonly string[],
+  usePool: (large: boolean) => Promise<ScanPool | undefined>,
+): Promise<Finding[]> {
   const names = await walkFiles(root, paths.length === 0 ? ["."] : paths, { exclude: ignore });
-  const findings: Finding[] = [];
-  for (let i = 0; i < names.length; i += READ_BATCH) {
+  const sized: { name: string; size: number }[] = [];
+  let total = 0;
+  for (let i = 0; i < names.length; i += READ_BATCH * 4) {
     const batch = await Promise.all(
-      names.slice(i, i + READ_BATCH).map(async (name) => {
-        if (scanner.isAllowedPath(name)) return { name, content: undefined, size: 0 };
-        const absolute = path.join(root, name);
+      names.slice(i, i + READ_BATCH * 4).map(async (name) => {
         try {
-          const info = await stat(absolute);
-          if (!info.isFile()) return undefined;
-          // Too large: the scanner notes the skip; the file is never read.
-          if (info.size > scanner.maxFileSize) return { name, content: undefined, size: info.size };
-          return { name, content: await readFile(absolute), size: info.size };
+          const info = await stat(path.join(root, name));
+          return info.isFile() ? { name, size: info.size } : undefined;
+        } catch {
+          return undefined; // deleted since it was listed
+        }
+      }),
+    );
+    for (const entry of batch) {
+      if (entry === undefined) continue;
+      sized.push(entry);
+      if (entry.size <= scanner.maxFileSize) total += entry.size;
+    }
+  }
+  const pool = await usePool(total > WORKER_THRESHOLD_BYTES);
+  const findings: Finding[] = [];
+  if (pool !== undefined) {
+    try {
+      let seq = 0;
+      for (const { name, size } of sized) {
+        if (scanner.isAllowedPath(name)) {
+          scanner.scan({ path: name, content: undefined });
+          continue;
+        }
+        pool.submit({ seq: (seq += 1), path: name, file: path.join(root, name), size });
+        if (pool.inFlight > IN_FLIGHT_LIMIT) await pool.drained(IN_FLIGHT_LIMIT / 2);
+      }
+      const { results, stats } = await pool.close();
+      const { addStats } = await import("@warden/secrets");
+      addStats(scanner.stats, stats);
+      for (const result of results) findings.push(...result.findings);
+    } finally {
+      await pool.terminate();
+    }
+    return findings;
+  }
+  for (let i = 0; i < sized.length; i += READ_BATCH) {
+    const batch = await Promise.all(
+      sized.slice(i, i + READ_BATCH).map(async ({ name, size }) => {
+        // Allowed or too large: the scanner notes the skip; the file is never read.
+        if (scanner.isAllowedPath(name) || size > scanner.maxFileSize) return { name, content: undefined, size };
+        try {
+          return { name, content: await readFile(path.join(root, name)), size };
         } catch {
           return undefined; // deleted or unreadable since it was listed
         }
@@ -140,7 +203,8 @@ export async function runScan(io: Io, options: Omit<ScanOptions, "format">): Pro
   const settings = config.secrets;
   const baselineFile = path.resolve(root, settings.baseline);
   const baseline = options.updateBaseline === true ? [] : await readBaseline(baselineFile, settings.baseline);
-  const scanner = new Scanner({ settings, baseline: baseline.map((entry) => entry.fingerprint) });
+  const fingerprints = baseline.map((entry) => entry.fingerprint);
+  const scanner = new Scanner({ settings, baseline: fingerprints });
   const target = options.target;
   let findings: Finding[];
   switch (target.kind) {
@@ -148,7 +212,9 @@ export async function runScan(io: Io, options: Omit<ScanOptions, "format">): Pro
       findings = await scanStaged(root, scanner);
       break;
     case "paths":
-      findings = await scanPaths(root, scanner, target.paths, config.ignore);
+      findings = await scanPaths(root, scanner, target.paths, config.ignore, (large) =>
+        openPool(settings, fingerprints, threadCount(options.workers, large)),
+      );
       break;
     case "range":
     case "history":
@@ -163,7 +229,17 @@ export async function runScan(io: Io, options: Omit<ScanOptions, "format">): Pro
         revisions = target.refs.length === 0 ? ["--all"] : [...target.refs];
       }
       const onProgress = progressReporter(io);
-      findings = await scanCommits(root, scanner, { revisions, ...(onProgress === undefined ? {} : { onProgress }) });
+      // History scans are large by nature; range and pre-push scans are small.
+      const pool = await openPool(settings, fingerprints, threadCount(options.workers, target.kind === "history"));
+      try {
+        findings = await scanCommits(root, scanner, {
+          revisions,
+          ...(onProgress === undefined ? {} : { onProgress }),
+          ...(pool === undefined ? {} : { pool }),
+        });
+      } finally {
+        await pool?.terminate();
+      }
       if (onProgress !== undefined) io.stderr.write("\r\u001b[K");
       break;
     }
@@ -217,7 +293,7 @@ export async function scanCommand(io: Io, options: ScanOptions): Promise<number>
     return 0;
   }
   if (stats.tooLarge.length > 0) {
-    const shown = stats.tooLarge.slice(0, 5).join(", ");
+    const shown = [...stats.tooLarge].sort().slice(0, 5).join(", ");
     io.stderr.write(
       `warden: note: skipped ${stats.tooLarge.length} file(s) larger than secrets.maxFileSize: ${shown}${stats.tooLarge.length > 5 ? ", …" : ""}\n`,
     );

@@ -4,6 +4,7 @@ function looksRandom(secret: string): boolean {
   if (/^[a-z]+(?:[_.-][a-z0-9]+)*$/i.test(secret)) return false; // a name or identifier, not a value
   if (/^(?:https?:\/\/|\/|\.\/|[A-Za-z]:\\)/.test(secret)) return false; // a URL or path
   if (/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+(?:\(\))?$/.test(secret)) return false; // a property access
+  if (/[(){}[\]<>]/.test(secret) && /^[\w$.]+\(/.test(secret)) return false; // a call
   const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((re) => re.test(secret)).length;
   return classes >= 2 && /[0-9]/.test(secret);
 }
@@ -15,7 +16,7 @@ export default defineDetector({
   description: "A literal of 8 or more characters assigned to a secret-sounding name (`password`, `secret`, `token`, `api_key` …), reported only when it looks random (entropy gate) and is not a placeholder.",
   severity: "error",
   keywords: ["password", "passwd", "secret", "token", "api_key", "apikey", "api-key", "access_key", "auth_key", "credential", "private_key"],
-  pattern: /(?<![A-Za-z0-9])(?<name>(?:[A-Za-z_][A-Za-z0-9_.-]{0,40}?)?(?:password|passwd|secret|token|api_?key|apikey|api-key|access_?key|auth_?key|credentials?|private_?key)[A-Za-z0-9_.-]{0,20})["'`]?\s*(?:=|:=|=>|:)\s*(?:["'`](?<secret>[^"'`\s\\]{8,200})["'`]|(?<bare>[^\s"'`,;#]{12,200})(?=\s*(?:$|#)))/im,
+  pattern: /(?<![A-Za-z0-9])(?<name>(?:[A-Za-z_][A-Za-z0-9_.-]{0,40}?)?(?:password|passwd|secret|token|api_?key|apikey|api-key|access_?key|auth_?key|credentials?|private_?key)[A-Za-z0-9_.-]{0,20})["'`]?\s*(?:=|:=|=>|:)\s*(?:["'`](?<secret>[^"'`\s\\]{8,200})["'`]|(?<bare>[^\s"'`,;#(){}[\]<>]{12,200})(?=\s*(?:$|#)))/im,
   window: { before: 64, after: 300 },
   minEntropy: 3.5,
   fallback: true,
