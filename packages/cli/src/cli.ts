@@ -1,0 +1,196 @@
+import { Command, CommanderError, Option } from "commander";
+import { FORMATS, isWardenError, type Format } from "@warden/core";
+import { processIo, type Io } from "./io.js";
+import { VERSION } from "./version.js";
+
+/** Thrown inside command actions to carry an exit code out of commander. */
+class ExitSignal extends Error {
+  constructor(readonly code: number) {
+    super(`exit ${code}`);
+  }
+}
+
+function formatOption(): Option {
+  return new Option("-f, --format <format>", "output format").choices([...FORMATS]).default("pretty");
+}
+
+/** Build the commander program; every action throws ExitSignal with its exit code. */
+export function buildProgram(io: Io): Command {
+  const program = new Command("warden")
+    .description("Enforce your team's written engineering rules on every commit, push, CI run and deploy.")
+    .version(VERSION, "-v, --version")
+    .showSuggestionAfterError(true)
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+    })
+    .exitOverride();
+
+  program
+    .command("check")
+    .description("Check files against the rules (the whole repository by default).")
+    .argument("[paths...]", "files or folders to check (default: the whole repository)")
+    .option("--staged", "check the content staged in the git index (what will be committed)")
+    .option("--since <ref>", "check files changed since a git ref (committed or not)")
+    .option("-c, --config <file>", "config file (default: warden.config.* at the repository root)")
+    .addOption(formatOption())
+    .addHelpText(
+      "after",
+      "\nExit codes: 0 no errors, 1 errors found, 2 usage or config error.\nExamples:\n  warden check\n  warden check --staged\n  warden check --since origin/main --format github\n  warden check packages/core --format sarif > warden.sarif",
+    )
+    .action(async (paths: string[], opts: { staged?: boolean; since?: string; config?: string; format: Format }) => {
+      const { checkCommand } = await import("./commands/check.js");
+      const { WardenError } = await import("@warden/core");
+      const chosen = [opts.staged === true, opts.since !== undefined, paths.length > 0].filter(Boolean).length;
+      if (chosen > 1) throw new WardenError("USAGE", "choose one of --staged, --since REF or paths");
+      const target = opts.staged
+        ? ({ kind: "staged" } as const)
+        : opts.since !== undefined
+          ? ({ kind: "since", ref: opts.since } as const)
+          : ({ kind: "paths", paths } as const);
+      throw new ExitSignal(
+        await checkCommand(io, { target, format: opts.format, ...(opts.config === undefined ? {} : { config: opts.config }) }),
+      );
+    });
+
+  program
+    .command("scan")
+    .description("Scan for secrets: the work tree (default), the git index, a commit range, or history.")
+    .argument("[paths...]", "files or folders to scan (default: the whole repository); with --history: refs (default: all)")
+    .option("--staged", "scan the content staged in the git index (what will be committed)")
+    .option("--range <A..B>", "scan the lines added by the commits in A..B, each finding naming its commit")
+    .option("--history", "scan every commit reachable from the given refs (default: all refs)")
+    .option("--update-baseline", "write the fingerprints of today's findings to the baseline (secrets.baseline) and exit 0")
+    .option("-c, --config <file>", "config file (default: warden.config.* at the repository root)")
+    .addOption(formatOption())
+    .addHelpText(
+      "after",
+      "\nSecrets are never printed whole: every format shows them redacted, with a fingerprint.\nExit codes: 0 no secrets, 1 secrets found, 2 usage, config or git error.\nExamples:\n  warden scan\n  warden scan --staged\n  warden scan --range origin/main..HEAD --format github\n  warden scan --history --format sarif > secrets.sarif\nDocs: docs/secrets/README.md",
+    )
+    .action(async (paths: string[], opts: { staged?: boolean; range?: string; history?: boolean; updateBaseline?: boolean; config?: string; format: Format }) => {
+      const { scanCommand } = await import("./commands/scan.js");
+      const { WardenError } = await import("@warden/core");
+      const chosen = [opts.staged === true, opts.range !== undefined, opts.history === true].filter(Boolean).length;
+      if (chosen > 1) throw new WardenError("USAGE", "choose one of --staged, --range A..B or --history");
+      if ((opts.staged === true || opts.range !== undefined) && paths.length > 0) {
+        throw new WardenError("USAGE", "paths cannot be combined with --staged or --range");
+      }
+      const target = opts.staged
+        ? ({ kind: "staged" } as const)
+        : opts.range !== undefined
+          ? ({ kind: "range", range: opts.range } as const)
+          : opts.history
+            ? ({ kind: "history", refs: paths } as const)
+            : ({ kind: "paths", paths } as const);
+      throw new ExitSignal(
+        await scanCommand(io, {
+          target,
+          format: opts.format,
+          updateBaseline: opts.updateBaseline === true,
+          ...(opts.config === undefined ? {} : { config: opts.config }),
+        }),
+      );
+    });
+
+  program
+    .command("rules")
+    .description("Show every written rule with the checks that enforce it and their state in this config, or why it is not machine-checkable.")
+    .option("--json", "machine-readable output, with every message and the written rules")
+    .addOption(new Option("--format <format>", "text, or markdown to write docs/rules/README.md").choices(["text", "markdown"]).default("text"))
+    .option("--check", "with --format markdown: exit 1 when docs/rules/README.md is out of date, change nothing")
+    .action(async (opts: { json?: boolean; format: "text" | "markdown"; check?: boolean }) => {
+      const { rulesCommand } = await import("./commands/rules.js");
+      throw new ExitSignal(await rulesCommand(io, { json: opts.json === true, format: opts.format, check: opts.check === true }));
+    });
+
+  program
+    .command("hook")
+    .description("Run a git hook (what .husky/* call): pre-commit, commit-msg or pre-push.")
+    .argument("<name>", "pre-commit | commit-msg | pre-push")
+    .argument("[args...]", "the arguments git gives the hook")
+    .addOption(formatOption())
+    .addHelpText(
+      "after",
+      '\nInstall in .husky/:\n  pre-commit: warden hook pre-commit\n  commit-msg: warden hook commit-msg "$1"\n  pre-push:   warden hook pre-push "$@"',
+    )
+    .action(async (name: string, args: string[], opts: { format: Format }) => {
+      const { hookCommand } = await import("./commands/hook.js");
+      throw new ExitSignal(await hookCommand(io, name, args, opts.format));
+    });
+
+  program
+    .command("deploy")
+    .description("Deploy an environment: gates, build, release, health-checked switch, automatic rollback.")
+    .argument("[env]", "environment from deploy.environments (default: deploy.default)")
+    .addOption(new Option("--strategy <strategy>", "override the configured strategy").choices(["blue-green", "rolling", "canary"]))
+    .option("--dry-run", "print the plan and run nothing")
+    .option("--force-unlock", "remove a stale lock left by a deploy that no longer runs")
+    .option("--json", "print the result (outcome, release, events) as JSON")
+    .option("-c, --config <file>", "config file (default: warden.config.* at the repository root)")
+    .addHelpText(
+      "after",
+      "\nExit codes: 0 deployed, 1 failed gate / failed or rolled-back deploy / environment locked, 2 usage or config error.\nEvents: .warden/events/<env>.jsonl. Docs: docs/deploy/README.md\nExamples:\n  warden deploy\n  warden deploy staging --dry-run\n  warden deploy production --strategy canary",
+    )
+    .action(async (env: string | undefined, opts: { strategy?: "blue-green" | "rolling" | "canary"; dryRun?: boolean; forceUnlock?: boolean; json?: boolean; config?: string }) => {
+      const { deployCommand } = await import("./commands/deploy.js");
+      throw new ExitSignal(await deployCommand(io, env, opts));
+    });
+
+  program
+    .command("rollback")
+    .description("Put a previous release of an environment back (health-checked before traffic moves).")
+    .argument("<env>", "environment from deploy.environments")
+    .option("--to <release>", "release id to go back to (default: the one before the live release; see warden releases)")
+    .option("--force-unlock", "remove a stale lock left by a deploy that no longer runs")
+    .option("-c, --config <file>", "config file (default: warden.config.* at the repository root)")
+    .action(async (env: string, opts: { to?: string; forceUnlock?: boolean; config?: string }) => {
+      const { rollbackCommand } = await import("./commands/deploy.js");
+      throw new ExitSignal(await rollbackCommand(io, env, opts));
+    });
+
+  program
+    .command("releases")
+    .description("List the releases of an environment, newest first, the live one marked with *.")
+    .argument("<env>", "environment from deploy.environments")
+    .option("--json", "machine-readable output")
+    .option("-c, --config <file>", "config file (default: warden.config.* at the repository root)")
+    .action(async (env: string, opts: { json?: boolean; config?: string }) => {
+      const { releasesCommand } = await import("./commands/deploy.js");
+      throw new ExitSignal(await releasesCommand(io, env, opts));
+    });
+
+  program
+    .command("__server", { hidden: true })
+    .description("Run the warm server that `check` and `hook pre-commit` use (started on demand).")
+    .action(async () => {
+      const { runServer } = await import("./server/server.js");
+      await runServer();
+      await new Promise<void>(() => {
+        // Serve until idle; the server exits the process itself.
+      });
+    });
+
+  return program;
+}
+
+/** Run the CLI with `argv` (without node and script); returns the exit code. Never throws. */
+export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
+  const program = buildProgram(io);
+  try {
+    await program.parseAsync([...argv], { from: "user" });
+    return 0;
+  } catch (error) {
+    if (error instanceof ExitSignal) return error.code;
+    if (error instanceof CommanderError) {
+      if (error.code === "commander.helpDisplayed" || error.code === "commander.version" || error.code === "commander.help") return 0;
+      return 2; // commander already printed one line: "error: unknown option '--x'"
+    }
+    if (isWardenError(error)) {
+      io.stderr.write(`warden: ${error.message}\n`);
+      return 2;
+    }
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    io.stderr.write(`warden: internal error — this is a bug, please report it with the output below\n${detail}\n`);
+    return 2;
+  }
+}
