@@ -61,17 +61,22 @@ export function buildProgram(io: Io): Command {
     .option("--range <A..B>", "scan the lines added by the commits in A..B, each finding naming its commit")
     .option("--history", "scan every commit reachable from the given refs (default: all refs)")
     .option("--update-baseline", "write the fingerprints of today's findings to the baseline (secrets.baseline) and exit 0")
+    .option("--workers <n>", "worker threads (0: none; default: as many as cores, up to 4, for large scans only)")
     .option("-c, --config <file>", "config file (default: warden.config.* at the repository root)")
     .addOption(formatOption())
     .addHelpText(
       "after",
       "\nSecrets are never printed whole: every format shows them redacted, with a fingerprint.\nExit codes: 0 no secrets, 1 secrets found, 2 usage, config or git error.\nExamples:\n  warden scan\n  warden scan --staged\n  warden scan --range origin/main..HEAD --format github\n  warden scan --history --format sarif > secrets.sarif\nDocs: docs/secrets/README.md",
     )
-    .action(async (paths: string[], opts: { staged?: boolean; range?: string; history?: boolean; updateBaseline?: boolean; config?: string; format: Format }) => {
+    .action(async (paths: string[], opts: { staged?: boolean; range?: string; history?: boolean; updateBaseline?: boolean; workers?: string; config?: string; format: Format }) => {
       const { scanCommand } = await import("./commands/scan.js");
       const { WardenError } = await import("@warden/core");
       const chosen = [opts.staged === true, opts.range !== undefined, opts.history === true].filter(Boolean).length;
       if (chosen > 1) throw new WardenError("USAGE", "choose one of --staged, --range A..B or --history");
+      const workers = opts.workers === undefined ? undefined : Number(opts.workers);
+      if (workers !== undefined && !(Number.isInteger(workers) && workers >= 0 && workers <= 64)) {
+        throw new WardenError("USAGE", `--workers ${opts.workers}: expected a whole number from 0 to 64`);
+      }
       if ((opts.staged === true || opts.range !== undefined) && paths.length > 0) {
         throw new WardenError("USAGE", "paths cannot be combined with --staged or --range");
       }
@@ -87,6 +92,7 @@ export function buildProgram(io: Io): Command {
           target,
           format: opts.format,
           updateBaseline: opts.updateBaseline === true,
+          ...(workers === undefined ? {} : { workers }),
           ...(opts.config === undefined ? {} : { config: opts.config }),
         }),
       );
