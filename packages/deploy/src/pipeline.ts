@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import {
   DeployStrategySchema,
@@ -96,7 +96,7 @@ export function effectiveConfig(config: DeployEnvironment, strategy: DeployStrat
 
 function instanceCount(config: DeployEnvironment): number {
   const target = config.target;
-  return target.type === "local" ? target.instances : 1;
+  return target.type === "local" || target.type === "ssh" ? target.instances : 1;
 }
 
 /** The steps a deploy would run, one line each, for --dry-run. */
@@ -191,7 +191,9 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
   const pause = async (name: StepName): Promise<void> => {
     if (settings.pauseAt !== name) return;
     mkdirSync(envDir, { recursive: true });
-    writeFileSync(path.join(envDir, "paused"), `${name} ${process.pid}\n`);
+    const marker = path.join(envDir, "paused");
+    writeFileSync(`${marker}.tmp`, `${name} ${process.pid}\n`);
+    renameSync(`${marker}.tmp`, marker);
     logger.info(`paused at step ${name} (WARDEN_DEPLOY_PAUSE_AT); waiting to be killed`);
     await new Promise((resolve) => setTimeout(resolve, 2 ** 31 - 1));
   };
@@ -228,8 +230,8 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
   let url: string | undefined;
   const repaired: string[] = [];
   try {
-    events.emit("started", { detail: { target: config.target.type, strategy: config.strategy.type, pid: process.pid } });
     repaired.push(...(target.kind === "instances" ? await target.recover() : []));
+    events.emit("started", { detail: { target: config.target.type, strategy: config.strategy.type, pid: process.pid } });
     events.emit("locked", {
       step: "lock",
       durationMs: performance.now() - lockStarted,

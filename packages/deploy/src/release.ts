@@ -75,7 +75,7 @@ export function createReleaseDir(releasesDir: string, appDir: string, manifest: 
 }
 
 /** Read a release's manifest, or undefined when the folder is not a complete release. */
-export function readManifest(releaseDir: string): ReleaseManifest | undefined {
+function readManifest(releaseDir: string): ReleaseManifest | undefined {
   try {
     return JSON.parse(readFileSync(path.join(releaseDir, "manifest.json"), "utf8")) as ReleaseManifest;
   } catch {
@@ -98,12 +98,4 @@ export function listReleaseDirs(releasesDir: string): ReleaseManifest[] {
     .sort()
     .map((name) => readManifest(path.join(releasesDir, name)))
     .filter((m): m is ReleaseManifest => m !== undefined);
-}
-
-/** Remove staging leftovers (from a killed deploy) under `releasesDir`; returns their names. */
-export function removeStaging(releasesDir: string): string[] {
-  if (!existsSync(releasesDir)) return [];
-  const leftovers = readdirSync(releasesDir).filter((name) => name.startsWith(".staging-"));
-  for (const name of leftovers) rmSync(path.join(releasesDir, name), { recursive: true, force: true });
-  return leftovers;
 }

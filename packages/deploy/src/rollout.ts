@@ -1,7 +1,6 @@
 import type { DeployEnvironment, DeployStep } from "@warden/core";
 import type { EventLog } from "./events.js";
 import { checkHealth, describeHealthFailure } from "./health.js";
-import { pidAlive } from "./processes.js";
 import type { Instance, InstanceTarget, LiveState } from "./types.js";
 import { StepFailedError } from "./errors.js";
 
@@ -70,7 +69,7 @@ export async function restoreOld(ctx: Pick<RolloutContext, "target" | "config" |
   const { target, before } = ctx;
   const restored: Instance[] = [];
   for (const old of before.instances) {
-    if (pidAlive(old.pid) || target.type !== "local") {
+    if (await target.instanceAlive(old)) {
       restored.push(old);
       continue;
     }

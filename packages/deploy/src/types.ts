@@ -48,13 +48,15 @@ export interface TargetBase {
  */
 export interface InstanceTarget extends TargetBase {
   readonly kind: "instances";
-  readonly type: "local";
+  readonly type: "local" | "ssh";
   /** Put the target in a consistent state after a killed deploy; returns what was repaired. */
   recover(): Promise<string[]>;
   /** Whether a release exists on the target and still matches its content hash. */
   verifyRelease(release: string): Promise<boolean>;
   startInstance(release: string, index: number): Promise<Instance>;
   stopInstance(instance: Instance): Promise<void>;
+  /** Whether the instance's process is still running. */
+  instanceAlive(instance: Instance): Promise<boolean>;
   /** URL of `path` on one instance, as reachable from here. */
   instanceUrl(instance: Instance, path: string): Promise<string>;
   /** URL of `path` through the proxy, as reachable from here. */

@@ -57,9 +57,8 @@ export function get(url: string): Promise<{ status: number; body: string }> {
   });
 }
 
-/** Every pid Warden started for the repo's environments (instances and proxies). */
-export function startedPids(dir: string): number[] {
-  const base = path.join(dir, ".warden", "deploy");
+/** Every pid Warden started under a deploy layout folder (`<base>/<env>/run`, `<base>/<env>/proxy`). */
+export function startedPids(base: string): number[] {
   if (!existsSync(base)) return [];
   const pids: number[] = [];
   for (const env of readdirSync(base)) {
@@ -79,9 +78,9 @@ export function startedPids(dir: string): number[] {
   return pids;
 }
 
-/** Stop everything Warden started in the repo, then remove it. */
-export function cleanupRepo(repo: TempRepo): void {
-  for (const pid of startedPids(repo.dir)) {
+/** Kill every process Warden started under a deploy layout folder. */
+export function killLayout(base: string): void {
+  for (const pid of startedPids(base)) {
     try {
       process.kill(-pid, "SIGKILL");
     } catch {
@@ -92,6 +91,11 @@ export function cleanupRepo(repo: TempRepo): void {
       }
     }
   }
+}
+
+/** Stop everything Warden started in the repo, then remove it. */
+export function cleanupRepo(repo: TempRepo): void {
+  killLayout(path.join(repo.dir, ".warden", "deploy"));
   repo.cleanup();
 }
 

@@ -36,6 +36,25 @@ const LocalTargetSchema = z
   })
   .strict();
 
+const SshTargetSchema = z
+  .object({
+    type: z.literal("ssh"),
+    host: z.string().min(1),
+    user: z.string().min(1).optional(),
+    sshPort: z.number().int().min(1).max(65535).default(22),
+    identityFile: z.string().min(1).optional().describe("Private key file for ssh and rsync."),
+    knownHostsFile: z.string().min(1).optional().describe("known_hosts file; host keys are pinned there."),
+    path: z.string().startsWith("/", "an absolute path on the remote host").describe("Base folder on the remote host; releases go under <path>/<env>/."),
+    node: z.string().min(1).default("node").describe("The node executable on the remote host (runs the proxy)."),
+    app: z.string().min(1),
+    start: Command,
+    env: EnvVars.default({}),
+    port: z.number().int().min(1).max(65535).describe("Port of the proxy on the remote host's 127.0.0.1."),
+    instances: z.number().int().min(1).max(32).default(1),
+    stopTimeoutMs: z.number().int().positive().default(5000),
+  })
+  .strict();
+
 const KubernetesTargetSchema = z
   .object({
     type: z.literal("kubernetes"),
@@ -65,6 +84,7 @@ const CommandTargetSchema = z
 /** Where an environment is deployed. */
 export const DeployTargetSchema = z.discriminatedUnion("type", [
   LocalTargetSchema,
+  SshTargetSchema,
   KubernetesTargetSchema,
   CommandTargetSchema,
 ]);

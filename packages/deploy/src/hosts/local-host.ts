@@ -1,0 +1,52 @@
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { deployChildEnv } from "../env.js";
+import { freePort } from "../ports.js";
+import { pidAlive, spawnDetached, stopProcess } from "../processes.js";
+import type { Host } from "./host.js";
+
+/** This machine as a {@link Host}: plain file system calls and child processes. */
+export function localHost(): Host {
+  return {
+    name: "this machine",
+    node: process.execPath,
+    readText: async (file) => {
+      try {
+        return readFileSync(file, "utf8");
+      } catch {
+        return undefined;
+      }
+    },
+    writeText: async (file, text) => {
+      mkdirSync(path.dirname(file), { recursive: true });
+      const tmp = `${file}.${process.pid}.tmp`;
+      writeFileSync(tmp, text);
+      renameSync(tmp, file);
+    },
+    list: async (dir) => (existsSync(dir) ? readdirSync(dir) : []),
+    remove: async (target) => rmSync(target, { recursive: true, force: true }),
+    upload: async (localDir, dir) => {
+      mkdirSync(path.dirname(dir), { recursive: true });
+      const staging = path.join(path.dirname(dir), `.staging-${path.basename(dir)}`);
+      rmSync(staging, { recursive: true, force: true });
+      cpSync(localDir, staging, { recursive: true });
+      renameSync(staging, dir);
+    },
+    spawn: async (command, options) => {
+      mkdirSync(path.dirname(options.logFile), { recursive: true });
+      return spawnDetached(command, { cwd: options.cwd, env: deployChildEnv(options.env), logFile: options.logFile });
+    },
+    alive: async (pid) => pidAlive(pid),
+    stop: (pid, graceMs) => stopProcess(pid, graceMs),
+    freePort,
+    reach: async (port) => port,
+    tail: async (file) => {
+      try {
+        return readFileSync(file, "utf8").trim().split("\n").at(-1) ?? "";
+      } catch {
+        return "";
+      }
+    },
+    close: async () => undefined,
+  };
+}

@@ -1,0 +1,146 @@
+import { createHash } from "node:crypto";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { WardenError } from "@warden/core";
+import { freePort } from "../ports.js";
+import { lastLine, runArgv } from "../shell.js";
+import type { Host } from "./host.js";
+
+/** How to reach the remote host. */
+export interface SshSettings {
+  readonly host: string;
+  readonly user: string | undefined;
+  readonly sshPort: number;
+  readonly identityFile: string | undefined;
+  readonly knownHostsFile: string | undefined;
+  readonly node: string;
+}
+
+/** Quote a string for a POSIX shell. */
+export function shellQuote(value: string): string {
+  return `'${value.replaceAll("'", `'\\''`)}'`;
+}
+
+/**
+ * A remote machine as a {@link Host}: commands over one multiplexed ssh connection (a control
+ * master started on first use and closed by `close()`), uploads with rsync, and ports reached
+ * through ssh port forwards on this machine's 127.0.0.1.
+ */
+export function sshHost(settings: SshSettings): Host {
+  const destination = settings.user === undefined ? settings.host : `${settings.user}@${settings.host}`;
+  const name = `${destination}:${settings.sshPort}`;
+  const control = path.join(tmpdir(), `warden-ssh-${createHash("sha1").update(`${name}:${process.pid}`).digest("hex").slice(0, 12)}.sock`);
+  const options = [
+    "-p",
+    String(settings.sshPort),
+    "-o",
+    "BatchMode=yes",
+    "-o",
+    "ConnectTimeout=10",
+    "-o",
+    `ControlPath=${control}`,
+    ...(settings.identityFile === undefined ? [] : ["-i", settings.identityFile, "-o", "IdentitiesOnly=yes"]),
+    ...(settings.knownHostsFile === undefined ? [] : ["-o", `UserKnownHostsFile=${settings.knownHostsFile}`, "-o", "StrictHostKeyChecking=yes"]),
+  ];
+  let master: Promise<void> | undefined;
+  const forwards = new Map<number, number>();
+
+  const connect = (): Promise<void> => {
+    master ??= (async () => {
+      const result = await runArgv("ssh", ["-M", "-N", "-f", "-o", "ControlPersist=120", ...options, destination], { cwd: tmpdir(), timeoutMs: 30_000 });
+      if (result.code !== 0) {
+        master = undefined;
+        throw new WardenError("INPUT", `ssh ${name}: cannot connect: ${lastLine(result.output) || `exit code ${result.code}`}`);
+      }
+    })();
+    return master;
+  };
+
+  /** Run a shell script on the host; returns its exit code and output (ssh failures throw). */
+  const run = async (script: string, input?: string): Promise<{ code: number; output: string }> => {
+    await connect();
+    const result = await runArgv("ssh", [...options, destination, `sh -c ${shellQuote(script)}`], { cwd: tmpdir(), ...(input === undefined ? {} : { input }) });
+    if (result.code === 255) throw new WardenError("INPUT", `ssh ${name}: ${lastLine(result.output) || "connection failed"}`);
+    return result;
+  };
+  const must = async (script: string, what: string, input?: string): Promise<string> => {
+    const result = await run(script, input);
+    if (result.code !== 0) throw new WardenError("INPUT", `ssh ${name}: ${what} failed: ${lastLine(result.output) || `exit code ${result.code}`}`);
+    return result.output;
+  };
+  const q = shellQuote;
+  const alive = (pid: number): string => `kill -0 ${pid} 2>/dev/null && ! grep -q '^State:[[:space:]]*Z' /proc/${pid}/status 2>/dev/null`;
+
+  return {
+    name,
+    node: settings.node,
+    readText: async (file) => {
+      const result = await run(`cat ${q(file)} 2>/dev/null`);
+      return result.code === 0 ? result.output : undefined;
+    },
+    writeText: async (file, text) => {
+      const tmp = `${file}.${process.pid}.tmp`;
+      await must(`mkdir -p ${q(path.posix.dirname(file))} && cat > ${q(tmp)} && mv ${q(tmp)} ${q(file)}`, `writing ${file}`, text);
+    },
+    list: async (dir) => (await run(`ls -1A ${q(dir)} 2>/dev/null`)).output.split("\n").filter((n) => n !== ""),
+    remove: async (target) => {
+      await must(`rm -rf ${q(target)}`, `removing ${target}`);
+    },
+    upload: async (localDir, dir) => {
+      const staging = `${path.posix.dirname(dir)}/.staging-${path.posix.basename(dir)}`;
+      await must(`rm -rf ${q(staging)} && mkdir -p ${q(path.posix.dirname(dir))}`, "preparing the release folder");
+      const ssh = ["ssh", ...options].map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : q(a))).join(" ");
+      const result = await runArgv("rsync", ["-a", "--delete", "-e", ssh, `${localDir}/`, `${destination}:${staging}/`], { cwd: tmpdir() });
+      if (result.code !== 0) throw new WardenError("INPUT", `rsync to ${name} failed: ${lastLine(result.output) || `exit code ${result.code}`}`);
+      await must(`mv ${q(staging)} ${q(dir)}`, "moving the release into place");
+    },
+    spawn: async (command, opts) => {
+      const env = Object.entries(opts.env)
+        .map(([k, v]) => `${k}=${q(v)}`)
+        .join(" ");
+      const out = await must(
+        `mkdir -p ${q(path.posix.dirname(opts.logFile))} && cd ${q(opts.cwd)} && ${env} setsid sh -c ${q(`exec ${command}`)} >> ${q(opts.logFile)} 2>&1 < /dev/null & echo $!`,
+        `starting ${command}`,
+      );
+      const pid = Number(lastLine(out));
+      if (!Number.isInteger(pid) || pid <= 0) throw new WardenError("INPUT", `ssh ${name}: starting ${command} gave no pid`);
+      return pid;
+    },
+    alive: async (pid) => (await run(alive(pid))).code === 0,
+    stop: async (pid, graceMs) => {
+      const rounds = Math.ceil(graceMs / 50);
+      await run(
+        [
+          `kill -TERM -${pid} 2>/dev/null || kill -TERM ${pid} 2>/dev/null`,
+          `i=0; while ${alive(pid)} && [ $i -lt ${rounds} ]; do sleep 0.05; i=$((i+1)); done`,
+          `if ${alive(pid)}; then kill -KILL -${pid} 2>/dev/null || kill -KILL ${pid} 2>/dev/null; fi`,
+          `while ${alive(pid)}; do sleep 0.02; done`,
+          "true",
+        ].join("\n"),
+      );
+    },
+    freePort: async () => {
+      const script = "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close()})";
+      const port = Number(lastLine(await must(`${q(settings.node)} -e ${q(script)}`, "finding a free port")));
+      if (!Number.isInteger(port) || port <= 0) throw new WardenError("INPUT", `ssh ${name}: could not find a free port`);
+      return port;
+    },
+    reach: async (port) => {
+      const known = forwards.get(port);
+      if (known !== undefined) return known;
+      await connect();
+      const local = await freePort();
+      const result = await runArgv("ssh", [...options, "-O", "forward", "-L", `127.0.0.1:${local}:127.0.0.1:${port}`, destination], { cwd: tmpdir() });
+      if (result.code !== 0) throw new WardenError("INPUT", `ssh ${name}: cannot forward port ${port}: ${lastLine(result.output)}`);
+      forwards.set(port, local);
+      return local;
+    },
+    tail: async (file) => lastLine((await run(`tail -n 1 ${q(file)} 2>/dev/null`)).output),
+    close: async () => {
+      if (master === undefined) return;
+      await runArgv("ssh", [...options, "-O", "exit", destination], { cwd: tmpdir() });
+      master = undefined;
+      forwards.clear();
+    },
+  };
+}

@@ -1,0 +1,204 @@
+import { existsSync, mkdirSync, rmSync } from "node:fs";
+import { request } from "node:http";
+import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { WardenError } from "@warden/core";
+import type { Host } from "./hosts/host.js";
+import { proxyScript, type ProxyInfo, type ProxyStats } from "./proxy.js";
+import { createReleaseDir, type ReleaseManifest } from "./release.js";
+import type { Instance, InstanceTarget, LiveState, Route, TargetContext } from "./types.js";
+
+/** What an instance target runs and where. */
+export interface InstanceSettings {
+  /** The environment's folder on the host. */
+  readonly dir: string;
+  /** The folder on this machine where releases are assembled before they are uploaded. */
+  readonly outgoing: string;
+  readonly app: string;
+  readonly start: string;
+  readonly env: Readonly<Record<string, string>>;
+  /** Proxy port on the host's 127.0.0.1 (0: chosen once, then kept). */
+  readonly port: number;
+  readonly stopTimeoutMs: number;
+  /** How to check a release folder against its manifest's content hash (undefined: manifest present is enough). */
+  readonly verify: ((releaseDir: string) => Promise<boolean>) | undefined;
+  readonly type: InstanceTarget["type"];
+  readonly describe: string;
+}
+
+function parse<T>(text: string | undefined): T | undefined {
+  if (text === undefined) return undefined;
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    return undefined;
+  }
+}
+
+function admin(port: number, method: "GET" | "POST", urlPath: string, body?: unknown): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: "127.0.0.1", port, method, path: urlPath, agent: false, timeout: 5000 }, (res) => {
+      let text = "";
+      res.on("data", (chunk: Buffer) => (text += chunk.toString("utf8")));
+      res.on("end", () => {
+        if (res.statusCode !== 200) reject(new Error(`proxy admin ${urlPath}: ${res.statusCode}: ${text.trim()}`));
+        else resolve(JSON.parse(text));
+      });
+    });
+    req.on("timeout", () => req.destroy(new Error("proxy admin timed out")));
+    req.on("error", reject);
+    req.end(body === undefined ? undefined : JSON.stringify(body));
+  });
+}
+
+/**
+ * An instance target on a {@link Host}: release folders, instances with pid files and logs, and
+ * Warden's proxy in front of them, all under one folder per environment. The `local` and `ssh`
+ * targets are this, on this machine or over ssh.
+ */
+export function hostTarget(ctx: TargetContext, host: Host, settings: InstanceSettings): InstanceTarget {
+  const { dir } = settings;
+  const releasesDir = `${dir}/releases`;
+  const runDir = `${dir}/run`;
+  const logsDir = `${dir}/logs`;
+  const proxyDir = `${dir}/proxy`;
+  const stateFile = `${dir}/state.json`;
+  const routesFile = `${proxyDir}/routes.json`;
+  const infoFile = `${proxyDir}/info.json`;
+  const portFile = `${proxyDir}/port`;
+  const pidFile = (release: string, index: number): string => `${runDir}/${release}.${index}.json`;
+  const empty: LiveState = { release: undefined, instances: [], history: [] };
+
+  const readState = async (): Promise<LiveState> => parse<LiveState>(await host.readText(stateFile)) ?? empty;
+  const writeState = async (state: LiveState): Promise<void> => host.writeText(stateFile, `${JSON.stringify(state, null, 2)}\n`);
+
+  const proxyInfo = async (): Promise<ProxyInfo | undefined> => {
+    const info = parse<ProxyInfo>(await host.readText(infoFile));
+    return info !== undefined && (await host.alive(info.pid)) ? info : undefined;
+  };
+
+  const ensureProxy = async (): Promise<ProxyInfo> => {
+    const running = await proxyInfo();
+    if (running !== undefined) return running;
+    await host.writeText(`${proxyDir}/proxy.mjs`, proxyScript());
+    await host.remove(infoFile);
+    const saved = Number(parse<number>(await host.readText(portFile)) ?? 0);
+    const port = settings.port !== 0 ? settings.port : saved;
+    if ((await host.readText(routesFile)) === undefined) await host.writeText(routesFile, "[]\n");
+    const pid = await host.spawn(`"${host.node}" proxy.mjs ${port} "${routesFile}" "${infoFile}"`, { cwd: proxyDir, env: {}, logFile: `${proxyDir}/proxy.log` });
+    const deadline = Date.now() + 10_000;
+    while (Date.now() < deadline) {
+      const info = parse<ProxyInfo>(await host.readText(infoFile));
+      if (info !== undefined) {
+        await host.writeText(portFile, String(info.port));
+        return info;
+      }
+      if (!(await host.alive(pid))) break;
+      await sleep(25);
+    }
+    const why = await host.tail(`${proxyDir}/proxy.log`);
+    throw new WardenError("INPUT", `the deploy proxy for "${ctx.env}" did not start on ${host.name} 127.0.0.1:${port}: ${why || "no output"}`);
+  };
+
+  const route = async (routes: readonly Route[]): Promise<void> => {
+    const body = routes.map((r) => ({ url: `http://127.0.0.1:${r.instance.port}`, weight: r.weight, tag: `${r.instance.release}#${r.instance.index}` }));
+    await host.writeText(routesFile, `${JSON.stringify(body)}\n`);
+    const info = await ensureProxy();
+    await admin(await host.reach(info.adminPort), "POST", "/routes", body);
+  };
+
+  const stopInstance = async (instance: Instance): Promise<void> => {
+    await host.stop(instance.pid, settings.stopTimeoutMs);
+    await host.remove(pidFile(instance.release, instance.index));
+  };
+
+  const manifestOf = async (release: string): Promise<ReleaseManifest | undefined> => parse<ReleaseManifest>(await host.readText(`${releasesDir}/${release}/manifest.json`));
+
+  const listReleases = async (): Promise<ReleaseManifest[]> => {
+    const names = (await host.list(releasesDir)).filter((n) => !n.startsWith(".")).sort();
+    const manifests = await Promise.all(names.map(manifestOf));
+    return manifests.filter((m): m is ReleaseManifest => m !== undefined);
+  };
+
+  const startInstance = async (release: string, index: number): Promise<Instance> => {
+    const releaseDir = `${releasesDir}/${release}`;
+    if ((await manifestOf(release)) === undefined) throw new WardenError("INPUT", `release ${release} of "${ctx.env}" does not exist on ${host.name}`);
+    const port = await host.freePort();
+    const pid = await host.spawn(settings.start, {
+      cwd: releaseDir,
+      env: { ...settings.env, PORT: String(port), WARDEN_RELEASE: release, WARDEN_ENV: ctx.env, WARDEN_INSTANCE: String(index) },
+      logFile: `${logsDir}/${release}.${index}.log`,
+    });
+    const instance: Instance = { release, index, port, pid };
+    await host.writeText(pidFile(release, index), `${JSON.stringify(instance)}\n`);
+    return instance;
+  };
+
+  return {
+    kind: "instances",
+    type: settings.type,
+    describe: () => settings.describe,
+    async recover() {
+      const notes: string[] = [];
+      rmSync(settings.outgoing, { recursive: true, force: true });
+      for (const name of (await host.list(releasesDir)).filter((n) => n.startsWith(".staging-"))) {
+        await host.remove(`${releasesDir}/${name}`);
+        notes.push(`removed unfinished release folder ${name}`);
+      }
+      const state = await readState();
+      const live = new Set(state.instances.map((i) => `${i.release}.${i.index}`));
+      for (const name of (await host.list(runDir)).filter((n) => n.endsWith(".json"))) {
+        const instance = parse<Instance>(await host.readText(`${runDir}/${name}`));
+        if (instance === undefined || live.has(`${instance.release}.${instance.index}`)) continue;
+        if (await host.alive(instance.pid)) notes.push(`stopped instance ${instance.release}#${instance.index} (pid ${instance.pid}) that never went live`);
+        await stopInstance(instance);
+      }
+      const instances: Instance[] = [];
+      for (const instance of state.instances) {
+        if (await host.alive(instance.pid)) instances.push(instance);
+        else {
+          instances.push(await startInstance(instance.release, instance.index));
+          notes.push(`restarted live instance ${instance.release}#${instance.index} (pid ${instance.pid} was gone)`);
+        }
+      }
+      if (instances.some((i, n) => i !== state.instances[n])) await writeState({ ...state, instances });
+      const known = new Set([...state.history.map((h) => h.release), ...instances.map((i) => i.release)]);
+      for (const manifest of await listReleases()) {
+        if (!known.has(manifest.release)) {
+          await host.remove(`${releasesDir}/${manifest.release}`);
+          notes.push(`discarded release ${manifest.release} that never went live`);
+        }
+      }
+      if (instances.length > 0) await route(instances.map((instance) => ({ instance, weight: 1 })));
+      return notes;
+    },
+    readState,
+    writeState,
+    createRelease: async (manifest) => {
+      const appDir = path.resolve(ctx.root, settings.app);
+      if (!existsSync(appDir)) throw new WardenError("INPUT", `deploy.environments.${ctx.env}.target.app: ${settings.app} does not exist`);
+      mkdirSync(settings.outgoing, { recursive: true });
+      try {
+        const made = createReleaseDir(settings.outgoing, appDir, manifest);
+        await host.upload(path.join(settings.outgoing, manifest.release), `${releasesDir}/${manifest.release}`);
+        return made;
+      } finally {
+        rmSync(settings.outgoing, { recursive: true, force: true });
+      }
+    },
+    discardRelease: async (release) => host.remove(`${releasesDir}/${release}`),
+    verifyRelease: async (release) => {
+      if ((await manifestOf(release)) === undefined) return false;
+      return settings.verify === undefined ? true : settings.verify(`${releasesDir}/${release}`);
+    },
+    listReleases,
+    startInstance,
+    stopInstance,
+    instanceAlive: (instance) => host.alive(instance.pid),
+    instanceUrl: async (instance, urlPath) => `http://127.0.0.1:${await host.reach(instance.port)}${urlPath}`,
+    proxyUrl: async (urlPath) => `http://127.0.0.1:${await host.reach((await ensureProxy()).port)}${urlPath}`,
+    route,
+    stats: async (): Promise<ProxyStats> => (await admin(await host.reach((await ensureProxy()).adminPort), "GET", "/stats")) as ProxyStats,
+    close: () => host.close(),
+  };
+}
