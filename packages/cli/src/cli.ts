@@ -32,25 +32,81 @@ export function buildProgram(io: Io): Command {
     .argument("[paths...]", "files or folders to check (default: the whole repository)")
     .option("--staged", "check the content staged in the git index (what will be committed)")
     .option("--since <ref>", "check files changed since a git ref (committed or not)")
+    .option("--range <A..B>", "check the commits of A..B: the files they change and their messages (CI, pre-push)")
+    .option("--shard <i/n>", "check shard i of n of a full check (deterministic split for a CI matrix; merge with `warden report merge`)")
+    .option("--no-cache", "do not read or write the result cache (node_modules/.cache/warden)")
+    .option("--no-baseline", "report findings recorded in .warden-baseline too")
     .option("-c, --config <file>", "config file (default: warden.config.* at the repository root)")
     .addOption(formatOption())
     .addHelpText(
       "after",
-      "\nExit codes: 0 no errors, 1 errors found, 2 usage or config error.\nExamples:\n  warden check\n  warden check --staged\n  warden check --since origin/main --format github\n  warden check packages/core --format sarif > warden.sarif",
+      "\nExit codes: 0 no errors, 1 errors found, 2 usage or config error.\nExamples:\n  warden check\n  warden check --staged\n  warden check --since origin/main --format github\n  warden check --range origin/main..HEAD\n  warden check --shard 2/4 --format json > shard-2.json\n  warden check packages/core --format sarif > warden.sarif",
     )
-    .action(async (paths: string[], opts: { staged?: boolean; since?: string; config?: string; format: Format }) => {
-      const { checkCommand } = await import("./commands/check.js");
-      const { WardenError } = await import("@warden/core");
-      const chosen = [opts.staged === true, opts.since !== undefined, paths.length > 0].filter(Boolean).length;
-      if (chosen > 1) throw new WardenError("USAGE", "choose one of --staged, --since REF or paths");
-      const target = opts.staged
-        ? ({ kind: "staged" } as const)
-        : opts.since !== undefined
-          ? ({ kind: "since", ref: opts.since } as const)
-          : ({ kind: "paths", paths } as const);
+    .action(
+      async (
+        paths: string[],
+        opts: { staged?: boolean; since?: string; range?: string; shard?: string; cache: boolean; baseline: boolean; config?: string; format: Format },
+      ) => {
+        const { checkCommand, parseShard } = await import("./commands/check.js");
+        const { WardenError } = await import("@warden/core");
+        const chosen = [opts.staged === true, opts.since !== undefined, opts.range !== undefined, paths.length > 0].filter(Boolean).length;
+        if (chosen > 1) throw new WardenError("USAGE", "choose one of --staged, --since REF, --range A..B or paths");
+        const range = opts.range === undefined ? undefined : /^(.+?)\.\.(.+)$/.exec(opts.range);
+        if (opts.range !== undefined && range === null) throw new WardenError("USAGE", `--range ${opts.range}: expected A..B, e.g. origin/main..HEAD`);
+        const target = opts.staged
+          ? ({ kind: "staged" } as const)
+          : opts.since !== undefined
+            ? ({ kind: "since", ref: opts.since } as const)
+            : range !== undefined && range !== null
+              ? ({ kind: "range", base: range[1], head: range[2] ?? "HEAD" } as const)
+              : ({ kind: "paths", paths } as const);
+        throw new ExitSignal(
+          await checkCommand(io, {
+            target,
+            format: opts.format,
+            cache: opts.cache,
+            baseline: opts.baseline,
+            ...(opts.shard === undefined ? {} : { shard: parseShard(opts.shard) }),
+            ...(opts.config === undefined ? {} : { config: opts.config }),
+          }),
+        );
+      },
+    );
+
+  program
+    .command("baseline")
+    .description("Record today's findings in .warden-baseline so only new ones block (the baseline may only shrink).")
+    .option("--update", "drop entries that no longer occur (never adds)")
+    .option("--check", "CI gate: exit 1 when the baseline has entries the one at --base does not")
+    .option("--base <ref>", "with --check: the commit to compare with (e.g. origin/main)")
+    .option("-c, --config <file>", "config file (default: warden.config.* at the repository root)")
+    .addHelpText(
+      "after",
+      "\nExit codes: 0 done (or did not grow), 1 the baseline grew, 2 usage error or a corrupt baseline.\nExamples:\n  warden baseline\n  warden baseline --update\n  warden baseline --check --base origin/main",
+    )
+    .action(async (opts: { update?: boolean; check?: boolean; base?: string; config?: string }) => {
+      const { baselineCommand } = await import("./commands/baseline.js");
       throw new ExitSignal(
-        await checkCommand(io, { target, format: opts.format, ...(opts.config === undefined ? {} : { config: opts.config }) }),
+        await baselineCommand(io, {
+          update: opts.update === true,
+          check: opts.check === true,
+          ...(opts.base === undefined ? {} : { base: opts.base }),
+          ...(opts.config === undefined ? {} : { config: opts.config }),
+        }),
       );
+    });
+
+  program
+    .command("report")
+    .description("Work with JSON reports: `report merge` joins the shards of a split check.")
+    .command("merge")
+    .description("Merge JSON reports of `warden check --shard i/n --format json` into one report.")
+    .argument("<files...>", "the JSON reports to merge")
+    .addOption(formatOption())
+    .addHelpText("after", "\nExit codes: 0 no errors, 1 errors found, 2 unreadable or invalid report.\nExample:\n  warden report merge shard-*.json --format github")
+    .action(async (files: string[], opts: { format: Format }) => {
+      const { reportMergeCommand } = await import("./commands/report.js");
+      throw new ExitSignal(await reportMergeCommand(io, files, opts.format));
     });
 
   program

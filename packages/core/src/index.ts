@@ -1,3 +1,15 @@
+export {
+  applyBaseline,
+  BASELINE_FILE,
+  baselineEntries,
+  parseBaseline,
+  readBaseline,
+  renderBaseline,
+  writeBaseline,
+  type BaselineEntry,
+  type BaselineSplit,
+} from "./baseline.js";
+export { CACHE_DIR, ResultCache } from "./cache.js";
 export { defineConfig, WardenConfigSchema, type WardenConfig, type WardenConfigInput } from "./config/schema.js";
 export { CONFIG_FILES, findConfigFile, formatConfigIssue, loadConfig, parseConfig, type LoadedConfig } from "./config/load.js";
 export { RuleLevelSchema, RuleSettingSchema, type RuleLevel, type RuleSetting } from "./config/rules-section.js";

@@ -96,8 +96,13 @@ function interpolate(template: string, data: Readonly<Record<string, string | nu
   return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => (name in data ? String(data[name]) : whole));
 }
 
+/** Code as a fingerprint key: whitespace dropped around punctuation and collapsed elsewhere, so reformatting keeps the identity. */
 function normalise(text: string): string {
-  return text.replace(/\s+/g, " ").trim().slice(0, 500);
+  return text
+    .replace(/\s+/g, " ")
+    .replace(/ ?([^\w\s$]) ?/g, "$1")
+    .trim()
+    .slice(0, 500);
 }
 
 function appliesTo(rule: FileRule, language: Exclude<Language, "*"> | undefined): boolean {

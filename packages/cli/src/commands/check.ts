@@ -4,7 +4,11 @@ import {
   changedSince,
   changesBetween,
   colorEnabled,
+  applyBaseline,
+  gitText,
   loadConfig,
+  readBaseline,
+  ResultCache,
   PathProbe,
   readChangedContents,
   repoRoot,
@@ -17,6 +21,7 @@ import {
   type Format,
   type WardenConfig,
 } from "@warden/core";
+import type { CommitInfo, Shard } from "@warden/rules";
 import type { Io } from "../io.js";
 import { VERSION } from "../version.js";
 
@@ -35,11 +40,22 @@ export interface CheckOptions {
   readonly target: CheckTarget;
   readonly format: Format;
   readonly config?: string;
+  /** Check one shard of the files (a full check split over CI machines). */
+  readonly shard?: Shard;
+  /** Reuse and update the result cache (full checks only). Default true. */
+  readonly cache?: boolean;
+  /** Let the baseline (.warden-baseline) hide known findings. Default true. */
+  readonly baseline?: boolean;
 }
 
 /** The outcome of a check, before it is printed. */
 export interface CheckOutcome {
+  /** The findings that block: not in the baseline. */
   readonly findings: Finding[];
+  /** Findings recorded in the baseline (reported as a count only). */
+  readonly baselined: number;
+  /** Every finding, baseline or not (what `warden baseline` records). */
+  readonly all: Finding[];
   readonly files: number;
   readonly suppressed: number;
   readonly sources: Map<string, string>;
@@ -107,14 +123,31 @@ async function gather(
   }
 }
 
+/** The commits of `base..head` (all of `head` when base is undefined), oldest first, with messages and changed paths. */
+async function commitsOf(root: string, base: string | undefined, head: string): Promise<CommitInfo[]> {
+  const range = base === undefined ? [head] : [`${base}..${head}`];
+  const output = await gitText(root, ["log", "--reverse", "--no-renames", "--format=%x1e%H%x1f%B%x1f", "--name-only", ...range, "--"]);
+  return output
+    .split("\x1e")
+    .filter((record) => record.trim() !== "")
+    .map((record) => {
+      const [oid = "", message = "", names = ""] = record.split("\x1f");
+      return { oid: oid.trim(), message: message.trim(), files: names.split("\n").filter((n) => n.trim() !== "") };
+    });
+}
+
 /** Run the rules over a target and return the findings (nothing printed). */
 export async function runCheck(cwd: string, options: Omit<CheckOptions, "format">): Promise<CheckOutcome> {
   const started = performance.now();
   const root = await repoRoot(cwd);
   const { config, file } = await loadConfig(root, options.config);
+  const baseline = options.baseline === false ? undefined : await readBaseline(root);
   const { files, exists, mode, close } = await gather(root, options.target, config);
+  if (options.shard !== undefined && mode !== "full") throw new WardenError("USAGE", "--shard splits a full check: use it without --staged, --since, --range or paths");
   try {
     const { BUILTIN_RULES, runRules } = await import("@warden/rules");
+    const cache = mode === "full" && options.cache !== false ? await ResultCache.open(root, VERSION) : undefined;
+    const target = options.target;
     const result = await runRules({
       root,
       files,
@@ -123,8 +156,19 @@ export async function runCheck(cwd: string, options: Omit<CheckOptions, "format"
       rules: BUILTIN_RULES,
       mode,
       exists,
+      ...(target.kind === "range" ? { commits: await commitsOf(root, target.base, target.head) } : {}),
+      ...(cache === undefined ? {} : { cache, cacheSalt: VERSION }),
+      ...(options.shard === undefined ? {} : { shard: options.shard }),
     });
-    return { ...result, durationMs: performance.now() - started };
+    await cache?.save();
+    const split = baseline === undefined ? undefined : applyBaseline(result.findings, baseline);
+    return {
+      ...result,
+      all: result.findings,
+      findings: split?.fresh ?? result.findings,
+      baselined: split?.known.length ?? 0,
+      durationMs: performance.now() - started,
+    };
   } finally {
     close?.();
   }
@@ -144,6 +188,17 @@ function describeTarget(target: CheckTarget): string {
   }
 }
 
+/** Parse `--shard i/n` (1 ≤ i ≤ n). */
+export function parseShard(text: string): Shard {
+  const match = /^(\d+)\/(\d+)$/.exec(text.trim());
+  const index = Number(match?.[1]);
+  const count = Number(match?.[2]);
+  if (match === null || count < 1 || index < 1 || index > count) {
+    throw new WardenError("USAGE", `--shard ${text}: expected i/n with 1 ≤ i ≤ n, e.g. --shard 2/4`);
+  }
+  return { index, count };
+}
+
 /** `warden check`: run, print in the chosen format, and return the exit code (0 clean, 1 errors found). */
 export async function checkCommand(io: Io, options: CheckOptions): Promise<number> {
   if (options.target.kind === "paths") {
@@ -160,7 +215,7 @@ export async function checkCommand(io: Io, options: CheckOptions): Promise<numbe
         tool: { name: "warden", version: VERSION },
         command: describeTarget(options.target),
         findings: outcome.findings,
-        summary: { files: outcome.files, durationMs: outcome.durationMs, suppressed: outcome.suppressed },
+        summary: { files: outcome.files, durationMs: outcome.durationMs, suppressed: outcome.suppressed, baselined: outcome.baselined },
         rules: BUILTIN_RULES.map((rule) => ({ id: rule.id, description: rule.description, enforces: rule.enforces, docs: rule.docs })),
         sources: outcome.sources,
       },
