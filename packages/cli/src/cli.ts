@@ -237,9 +237,8 @@ export function buildProgram(io: Io): Command {
 
 /** Run the CLI with `argv` (without node and script); returns the exit code. Never throws. */
 export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
-  const program = buildProgram(io);
   try {
-    await program.parseAsync([...argv], { from: "user" });
+    await buildProgram(io).parseAsync([...argv], { from: "user" });
     return 0;
   } catch (error) {
     if (error instanceof ExitSignal) return error.code;
