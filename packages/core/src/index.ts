@@ -10,7 +10,7 @@ export {
   type BaselineSplit,
 } from "./baseline.js";
 export { CACHE_DIR, ResultCache } from "./cache.js";
-export { defineConfig, WardenConfigSchema, type WardenConfig, type WardenConfigInput } from "./config/schema.js";
+export { defineConfig, renderConfigJsonSchema, WardenConfigSchema, type WardenConfig, type WardenConfigInput } from "./config/schema.js";
 export { CONFIG_FILES, findConfigFile, formatConfigIssue, loadConfig, parseConfig, type LoadedConfig } from "./config/load.js";
 export { RuleLevelSchema, RuleSettingSchema, type RuleLevel, type RuleSetting } from "./config/rules-section.js";
 export { childEnv, colorEnabled, currentEnv, readEnv, runWithEnv, type WardenEnv } from "./env.js";
