@@ -8,7 +8,7 @@ if [[ "${1:-}" == "--help" ]]; then
   exit 0
 fi
 
-wanted=(git openssh-server rsync git-secrets ripgrep shellcheck)
+wanted=(git openssh-server rsync wrk git-secrets ripgrep shellcheck)
 missing=()
 for pkg in "${wanted[@]}"; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")

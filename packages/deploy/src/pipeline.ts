@@ -325,8 +325,8 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
             (r) => ({ path: smokePath, latenciesMs: r.latenciesMs }),
           );
         } catch (error) {
-          await restoreOld({ target, config, before }, rollout.newInstances);
-          throw new RolloutFailedError("smoke", errorMessage(error), true);
+          const recoveryMs = await restoreOld({ target, config, before }, rollout.newInstances);
+          throw new RolloutFailedError("smoke", errorMessage(error), true, recoveryMs);
         }
         const stale = rollout.oldInstances.filter((old) => !rollout?.newInstances.includes(old));
         await step(
@@ -401,6 +401,7 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
         detail: {
           error: failure,
           trafficSwitched: error instanceof RolloutFailedError ? error.trafficMoved : switched,
+          ...(error instanceof RolloutFailedError && error.recoveryMs !== undefined ? { recoveryMs: Math.round(error.recoveryMs * 10) / 10 } : {}),
           serving,
           discarded: created ? release : null,
         },

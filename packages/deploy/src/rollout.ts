@@ -34,6 +34,8 @@ export class RolloutFailedError extends StepFailedError {
     step: string,
     message: string,
     readonly trafficMoved: boolean,
+    /** Time from the failed check's verdict to the old release serving all traffic again. */
+    readonly recoveryMs?: number,
   ) {
     super(step, message);
     this.name = "RolloutFailedError";
@@ -63,9 +65,11 @@ export async function commitLive(target: InstanceTarget, before: LiveState, rele
 /**
  * Put the old release back: its instances that are still running keep serving, stopped ones are
  * started again from their (immutable) release folder, traffic goes to them only, the new
- * instances are stopped. Used by every strategy and by the smoke-check rollback.
+ * instances are stopped. Used by every strategy and by the smoke-check rollback. Returns the time
+ * until the old instances had all traffic again.
  */
-export async function restoreOld(ctx: Pick<RolloutContext, "target" | "config" | "before">, newInstances: readonly Instance[]): Promise<Instance[]> {
+export async function restoreOld(ctx: Pick<RolloutContext, "target" | "config" | "before">, newInstances: readonly Instance[]): Promise<number> {
+  const started = performance.now();
   const { target, before } = ctx;
   const restored: Instance[] = [];
   for (const old of before.instances) {
@@ -78,9 +82,10 @@ export async function restoreOld(ctx: Pick<RolloutContext, "target" | "config" |
     restored.push(again);
   }
   if (restored.length > 0) await target.route(restored.map((instance) => ({ instance, weight: 1 })));
+  const recoveryMs = performance.now() - started;
   await target.writeState({ ...before, instances: restored });
   for (const instance of newInstances) await target.stopInstance(instance);
-  return restored;
+  return recoveryMs;
 }
 
 /** Start instance `index` of the new release and health-check it (steps start and health). */

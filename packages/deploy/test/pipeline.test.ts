@@ -70,6 +70,24 @@ describe("deploy to the local target (blue-green)", () => {
     expect(eventsOf(repo.dir, "prod").filter((e) => e.type === "rolled_back" && e.detail?.manual === true)).toHaveLength(2);
   });
 
+  it("rolls back automatically when the smoke check fails after the switch", async () => {
+    const repo = serviceRepo("v1");
+    repos.push(repo);
+    const config = localEnv({ smoke: { path: "/", expectStatus: 200 } });
+    const first = await deploy({ root: repo.dir, env: "web", config });
+    expect(first.outcome, first.error).toBe("succeeded");
+    // healthy on /healthz, broken everywhere else: only the smoke check through the proxy sees it
+    commitService(repo, serviceSource("v2", { errorEvery: 1 }));
+    const second = await deploy({ root: repo.dir, env: "web", config });
+    expect(second).toMatchObject({ outcome: "rolled_back", step: "smoke" });
+    expect(second.error).toMatch(/expected 200, got status 500/);
+    expect(await get(first.url ?? "")).toEqual({ status: 200, body: "v1" });
+    const outcome = readEvents(repo.dir, "web").find((e) => e.type === "rolled_back");
+    expect(outcome?.detail).toMatchObject({ trafficSwitched: true, serving: first.release, discarded: second.release });
+    expect(outcome?.detail?.recoveryMs).toEqual(expect.any(Number));
+    expect(readEvents(repo.dir, "web").filter((e) => e.release === second.release).map((e) => e.type)).toContain("switched");
+  });
+
   it("stops at a failing gate before anything is built, and keeps the live release", async () => {
     const repo = serviceRepo("v1");
     repos.push(repo);

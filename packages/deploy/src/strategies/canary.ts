@@ -62,9 +62,9 @@ export default async function canary(ctx: RolloutContext): Promise<Rollout> {
       );
       if (!verdict.promote) throw new StepFailedError("canary", `canary rejected: ${verdict.reason}`);
     } catch (error) {
-      await restoreOld(ctx, fresh);
+      const recoveryMs = await restoreOld(ctx, fresh);
       const message = error instanceof Error ? error.message : String(error);
-      throw new RolloutFailedError("canary", message, true);
+      throw new RolloutFailedError("canary", message, true, recoveryMs);
     }
   }
   await ctx.step(

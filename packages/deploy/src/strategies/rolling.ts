@@ -40,8 +40,8 @@ export default async function rolling(ctx: RolloutContext): Promise<Rollout> {
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const step = error instanceof StepFailedError ? error.step : "start";
-      await restoreOld(ctx, fresh);
-      throw new RolloutFailedError(step, `rolling, instance ${index + 1} of ${ctx.instances}: ${message}`, fresh.length > 0);
+      const recoveryMs = await restoreOld(ctx, fresh);
+      throw new RolloutFailedError(step, `rolling, instance ${index + 1} of ${ctx.instances}: ${message}`, fresh.length > 0, recoveryMs);
     }
   }
   return { newInstances: fresh, oldInstances: [] };

@@ -1,0 +1,226 @@
+#!/usr/bin/env node
+// `pnpm bench deploy`: the deploy driver on the local target, in a temp git repo.
+//  1. steady load (wrk, 50 connections, bounded time) through two blue-green deploys:
+//     failed and non-2xx requests must be 0;
+//  2. time from a failing check (the smoke check after the switch) to the old version serving
+//     all traffic again (goal <= 1 s), from the rolled_back event's recoveryMs, over 5 runs;
+//  3. the driver's own overhead per deploy, build excluded (goal <= 3 s): wall time of
+//     `warden deploy` with build: false and no slow gates, over 5 runs.
+// Needs wrk (Debian package; scripts/ci/system-deps.sh installs it). Writes its section of
+// docs/benchmarks.md.
+import { execFileSync, spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { machine, median, ROOT, writeSection } from "./lib.mjs";
+
+if (process.argv.includes("--help")) {
+  process.stdout.write("usage: node scripts/bench/deploy.bench.mjs   (or: pnpm bench deploy)\nMeasures zero-downtime switching under load, rollback time and driver overhead on the local target.\n");
+  process.exit(0);
+}
+
+const WARDEN = path.join(ROOT, "packages/cli/bin/warden.js");
+const CONNECTIONS = 50;
+const LOAD_SECONDS = 12;
+const GIT_ENV = {
+  ...process.env,
+  GIT_AUTHOR_NAME: "Bench",
+  GIT_AUTHOR_EMAIL: "bench@example.test",
+  GIT_COMMITTER_NAME: "Bench",
+  GIT_COMMITTER_EMAIL: "bench@example.test",
+  GIT_CONFIG_NOSYSTEM: "1",
+  GIT_CONFIG_GLOBAL: "/dev/null",
+  NO_COLOR: "1",
+  HUSKY: "0",
+};
+
+function fail(message) {
+  process.stderr.write(`bench deploy: ${message}\n`);
+  process.exit(1);
+}
+
+if (spawnSync("wrk", ["--version"]).error !== undefined) fail("wrk is not installed (bash scripts/ci/system-deps.sh)");
+if (!existsSync(path.join(ROOT, "packages/cli/dist/cli.js"))) execFileSync(process.execPath, [path.join(ROOT, "packages/cli/scripts/build.mjs")]);
+
+function service(version, { smokeFails = false } = {}) {
+  return `import { createServer } from "node:http";
+const server = createServer((req, res) => {
+  if (req.url === "/healthz") { res.writeHead(200); res.end("ok\\n"); return; }
+  if (${smokeFails} && req.url === "/smoke") { res.writeHead(500); res.end("broken\\n"); return; }
+  res.writeHead(200, { "content-type": "text/plain" });
+  res.end("${version}\\n");
+});
+server.keepAliveTimeout = 5000;
+server.listen(Number(process.env.PORT), "127.0.0.1");
+process.on("SIGTERM", () => { server.close(() => process.exit(0)); server.closeIdleConnections(); });
+`;
+}
+
+function makeRepo() {
+  const dir = mkdtempSync(path.join(tmpdir(), "warden-bench-deploy-"));
+  const git = (...args) => execFileSync("git", args, { cwd: dir, env: GIT_ENV, stdio: "pipe" });
+  git("init", "-q", "-b", "main");
+  mkdirSync(path.join(dir, "app"));
+  writeFileSync(path.join(dir, ".gitignore"), ".warden/\n");
+  writeFileSync(
+    path.join(dir, "warden.config.json"),
+    JSON.stringify({
+      deploy: {
+        default: "bench",
+        environments: {
+          bench: {
+            target: { type: "local", app: "app", start: "node server.mjs", instances: 2, stopTimeoutMs: 5000 },
+            health: { retries: 40, intervalMs: 50, timeoutMs: 1000 },
+            smoke: { path: "/smoke", expectStatus: 200 },
+            preflight: { cleanTree: true, check: false, scan: false, migrations: false },
+            build: false,
+          },
+        },
+      },
+    }),
+  );
+  const commit = (version, options) => {
+    writeFileSync(path.join(dir, "app/server.mjs"), service(version, options));
+    git("add", "-A");
+    git("commit", "-q", "-m", `feat: ${version}`);
+  };
+  return { dir, commit };
+}
+
+function deploy(dir) {
+  return new Promise((resolve) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, [WARDEN, "deploy", "--json"], { cwd: dir, env: GIT_ENV });
+    let out = "";
+    let err = "";
+    child.stdout.on("data", (c) => (out += c));
+    child.stderr.on("data", (c) => (err += c));
+    child.on("close", (code) => {
+      const ms = performance.now() - started;
+      let result;
+      try {
+        result = JSON.parse(out);
+      } catch {
+        result = undefined;
+      }
+      resolve({ code, ms, result, err });
+    });
+  });
+}
+
+function killAll(dir) {
+  const base = path.join(dir, ".warden/deploy");
+  if (!existsSync(base)) return;
+  for (const env of readdirSync(base)) {
+    const files = [];
+    const run = path.join(base, env, "run");
+    if (existsSync(run)) files.push(...readdirSync(run).map((f) => path.join(run, f)));
+    files.push(path.join(base, env, "proxy/info.json"));
+    for (const file of files) {
+      try {
+        process.kill(-JSON.parse(readFileSync(file, "utf8")).pid, "SIGKILL");
+      } catch {
+        // gone already
+      }
+    }
+  }
+}
+
+function parseWrk(text) {
+  const num = (re) => Number(re.exec(text)?.[1] ?? 0);
+  const errors = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(text);
+  return {
+    requests: num(/(\d+) requests in/),
+    rps: num(/Requests\/sec:\s+([\d.]+)/),
+    non2xx: num(/Non-2xx or 3xx responses: (\d+)/),
+    socketErrors: errors === null ? 0 : errors.slice(1).reduce((sum, n) => sum + Number(n), 0),
+    latency: /Latency\s+(\S+)\s+(\S+)\s+(\S+)/.exec(text)?.slice(1, 4).join(" / ") ?? "?",
+  };
+}
+
+const repo = makeRepo();
+try {
+  // 1. steady load through two blue-green deploys
+  repo.commit("v1");
+  const first = await deploy(repo.dir);
+  if (first.code !== 0) fail(`first deploy failed: ${first.err}`);
+  const url = first.result.url;
+  const wrk = spawn("wrk", ["-t", "2", "-c", String(CONNECTIONS), "-d", `${LOAD_SECONDS}s`, "--latency", url]);
+  let wrkOut = "";
+  wrk.stdout.on("data", (c) => (wrkOut += c));
+  const wrkDone = new Promise((resolve) => wrk.on("close", resolve));
+  const underLoad = [];
+  await new Promise((r) => setTimeout(r, 2000));
+  repo.commit("v2");
+  underLoad.push(await deploy(repo.dir));
+  await new Promise((r) => setTimeout(r, 1500));
+  repo.commit("v3");
+  underLoad.push(await deploy(repo.dir));
+  await wrkDone;
+  const load = parseWrk(wrkOut);
+  const loadOutcomes = underLoad.map((d) => d.result?.outcome ?? `exit ${d.code}`);
+
+  // 2. failing check after the switch -> old version serving again
+  const recovery = [];
+  const visible = [];
+  for (let i = 0; i < 5; i += 1) {
+    repo.commit(`bad-${i}`, { smokeFails: true });
+    // a client polling /smoke sees the broken version between the switch and the rollback
+    let polling = true;
+    const seen = [];
+    const poller = (async () => {
+      while (polling) {
+        const at = performance.now();
+        const status = await fetch(new URL("/smoke", url)).then((r) => r.arrayBuffer().then(() => r.status), () => 0);
+        if (status !== 200) seen.push(at);
+      }
+    })();
+    const bad = await deploy(repo.dir);
+    polling = false;
+    await poller;
+    if (seen.length > 0) visible.push(seen[seen.length - 1] - seen[0]);
+    const event = bad.result?.events?.find((e) => e.type === "rolled_back");
+    if (bad.result?.outcome !== "rolled_back" || typeof event?.detail?.recoveryMs !== "number") fail(`expected a rollback, got ${JSON.stringify(bad.result?.outcome)} ${bad.err}`);
+    recovery.push(event.detail.recoveryMs);
+  }
+  const serving = await (await fetch(url)).text();
+
+  // 3. driver overhead per deploy (build: false)
+  const overhead = [];
+  const steps = {};
+  for (let i = 0; i < 5; i += 1) {
+    repo.commit(`o${i}`);
+    const run = await deploy(repo.dir);
+    if (run.code !== 0) fail(`deploy failed: ${run.err}`);
+    overhead.push(run.ms);
+    for (const e of run.result.events) if (e.step !== undefined && e.durationMs !== undefined) (steps[e.step] ??= []).push(e.durationMs);
+  }
+
+  const ok = (cond) => (cond ? "yes" : "**no**");
+  const failed = load.non2xx + load.socketErrors;
+  const recoveryMedian = median(recovery);
+  const overheadMedian = median(overhead);
+  const md = `## Deploy (local target)
+
+Measured ${new Date().toISOString()} on ${machine()}. Temp git repo, a two-instance Node service,
+\`warden deploy\` run as a process (\`scripts/bench/deploy.bench.mjs\`).
+
+| measure | result | goal | met |
+| --- | --- | --- | --- |
+| failed + non-2xx requests under load (wrk, ${CONNECTIONS} connections, ${LOAD_SECONDS} s, two blue-green deploys: ${loadOutcomes.join(", ")}) | ${failed} of ${load.requests} (${load.non2xx} non-2xx, ${load.socketErrors} socket errors) | 0 | ${ok(failed === 0 && loadOutcomes.every((o) => o === "succeeded"))} |
+| throughput through the proxy during the deploys | ${load.rps.toFixed(0)} req/s, latency avg / stdev / max ${load.latency} | — | — |
+| failing check after the switch → old version serving all traffic (median of ${recovery.length}; \`recoveryMs\` of the \`rolled_back\` event) | ${recoveryMedian.toFixed(1)} ms (max ${Math.max(...recovery).toFixed(1)} ms); afterwards serving \`${serving.trim()}\` | ≤ 1000 ms | ${ok(recoveryMedian <= 1000)} |
+| the broken version as a polling client saw it: first to last failed answer (median of ${visible.length}; includes the smoke check's own attempts) | ${visible.length === 0 ? "never seen" : `${median(visible).toFixed(0)} ms`} | — | — |
+| driver overhead per deploy, build excluded (wall time of \`warden deploy\`, median of ${overhead.length}) | ${(overheadMedian / 1000).toFixed(2)} s (min ${(Math.min(...overhead) / 1000).toFixed(2)} s) | ≤ 3 s | ${ok(overheadMedian <= 3000)} |
+
+Median step durations of those deploys (ms): ${Object.entries(steps)
+    .map(([step, values]) => `${step} ${median(values).toFixed(0)}`)
+    .join(" · ")}.
+`;
+  writeSection("deploy", md);
+  process.stdout.write(md);
+  if (failed !== 0 || recoveryMedian > 1000 || overheadMedian > 3000) process.exitCode = 1;
+} finally {
+  killAll(repo.dir);
+  rmSync(repo.dir, { recursive: true, force: true });
+}
