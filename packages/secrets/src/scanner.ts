@@ -19,6 +19,8 @@ const HINT =
 const BINARY_SNIFF_BYTES = 8000;
 /** Longest stretch looked at when finding line boundaries around a keyword. */
 const LINE_SEARCH_LIMIT = 4096;
+/** Merged windows stop growing at this size, so one dense region cannot become one huge regex run. */
+const MAX_WINDOW = 64 * 1024;
 /** Secrets longer than this (key blocks) skip the placeholder word check: random text hits it by chance. */
 const PLACEHOLDER_CHECK_MAX = 200;
 
@@ -137,7 +139,10 @@ export class SecretScanner {
   private readonly content: readonly ContentDetector[];
   private readonly paths: readonly PathDetector[];
   private readonly keywordRe: RegExp | undefined;
-  private readonly byKeyword = new Map<string, ContentDetector[]>();
+  private readonly keywordReInsensitive: RegExp;
+  /** Keyword → indexes (into `content`) of the detectors it wakes. */
+  private readonly byKeyword = new Map<string, number[]>();
+  private readonly windowSpecs: readonly (DetectorWindow | undefined)[];
   /** Files (and a commit's added lines of one file) above this many bytes are skipped with a note. */
   readonly maxFileSize: number;
   private readonly allowPath: (path: string) => boolean;
@@ -158,6 +163,7 @@ export class SecretScanner {
     this.allowFingerprints = new Set(settings.allowFingerprints ?? []);
     this.baseline = new Set(options.baseline ?? []);
 
+    this.windowSpecs = this.content.map((d) => d.window);
     const own = new Map<string, ContentDetector[]>();
     for (const detector of this.content) {
       for (const keyword of detector.keywords) own.set(keyword, [...(own.get(keyword) ?? []), detector]);
@@ -168,9 +174,11 @@ export class SecretScanner {
     for (const keyword of keywords) {
       const wake = new Set<ContentDetector>();
       for (const other of keywords) if (keyword.startsWith(other)) for (const d of own.get(other) ?? []) wake.add(d);
-      this.byKeyword.set(keyword, [...wake]);
+      this.byKeyword.set(keyword, [...wake].map((d) => this.content.indexOf(d)));
     }
-    this.keywordRe = keywords.length > 0 ? new RegExp(keywords.map(escapeRegExp).join("|"), "gi") : undefined;
+    const alternation = keywords.map(escapeRegExp).join("|");
+    this.keywordRe = keywords.length > 0 ? new RegExp(alternation, "g") : undefined;
+    this.keywordReInsensitive = new RegExp(alternation, "gi");
   }
 
   /** Whether `path` is excluded by `allowPaths`. */
@@ -311,24 +319,61 @@ export class SecretScanner {
 
   /** Keyword prefilter, then each woken detector's pattern over its merged windows. */
   private candidates(text: string, path: string): Candidate[] {
-    const re = this.keywordRe;
-    if (re === undefined) return [];
-    const windows = new Map<ContentDetector, [number, number][]>();
+    if (this.keywordRe === undefined) return [];
+    // One pass over a lower-cased copy (cheaper than a case-insensitive pattern). Lower-casing a
+    // latin1 view keeps every offset; for other text that changes length, fall back to /i.
+    const lower = text.toLowerCase();
+    const sameLength = lower.length === text.length;
+    const re = sameLength ? this.keywordRe : this.keywordReInsensitive;
+    const haystack = sameLength ? lower : text;
+    const windows: ([number, number][] | undefined)[] = new Array<[number, number][] | undefined>(this.content.length);
+    // The line around the current hit, found with native searches and reused while hits stay on it.
+    let lineFrom = 0;
+    let lineTo = -1;
     re.lastIndex = 0;
-    for (let hit = re.exec(text); hit !== null; hit = re.exec(text)) {
-      const keyword = hit[0].toLowerCase();
-      for (const detector of this.byKeyword.get(keyword) ?? []) {
-        const [start, end] = windowAround(text, hit.index, keyword.length, detector.window);
-        const list = windows.get(detector);
-        const last = list?.[list.length - 1];
-        if (list === undefined) windows.set(detector, [[start, end]]);
-        else if (last !== undefined && start <= last[1]) last[1] = Math.max(last[1], end);
-        else list.push([start, end]);
+    for (let hit = re.exec(haystack); hit !== null; hit = re.exec(haystack)) {
+      const at = hit.index;
+      const keyword = sameLength ? hit[0] : hit[0].toLowerCase();
+      if (at > lineTo) {
+        lineFrom = text.lastIndexOf("\n", at - 1) + 1;
+        const end = text.indexOf("\n", at);
+        lineTo = end < 0 ? text.length : end;
       }
-      re.lastIndex = hit.index + 1;
+      const woken = this.byKeyword.get(keyword);
+      if (woken !== undefined) {
+        for (const index of woken) {
+          const spec = this.windowSpecs[index];
+          let start: number;
+          let end: number;
+          if (spec === undefined) {
+            start = at - 128 > lineFrom ? at - 128 : lineFrom;
+            end = at + keyword.length + 512 < lineTo ? at + keyword.length + 512 : lineTo;
+          } else if (spec.lines === undefined && spec.multiline !== true) {
+            start = Math.max(lineFrom, at - (spec.before ?? 128));
+            end = Math.min(lineTo, at + keyword.length + (spec.after ?? 512));
+          } else {
+            [start, end] = windowAround(text, at, keyword.length, spec);
+          }
+          const list = windows[index];
+          if (list === undefined) {
+            windows[index] = [[start, end]];
+            continue;
+          }
+          const last = list[list.length - 1] as [number, number];
+          if (start <= last[1] && last[1] - last[0] < MAX_WINDOW) {
+            if (end > last[1]) last[1] = end;
+          } else {
+            list.push([start, end]);
+          }
+        }
+      }
+      re.lastIndex = at + 1;
     }
     const out: Candidate[] = [];
-    for (const [detector, list] of windows) {
+    for (let index = 0; index < windows.length; index += 1) {
+      const list = windows[index];
+      if (list === undefined) continue;
+      const detector = this.content[index] as ContentDetector;
       const seen = new Set<number>();
       for (const [from, to] of list) {
         const slice = text.slice(from, to);
