@@ -36,6 +36,7 @@ export function buildProgram(io: Io): Command {
     .option("--shard <i/n>", "check shard i of n of a full check (deterministic split for a CI matrix; merge with `warden report merge`)")
     .option("--no-cache", "do not read or write the result cache (node_modules/.cache/warden)")
     .option("--no-baseline", "report findings recorded in .warden-baseline too")
+    .option("--workers <n>", "worker threads for the file rules of a full check of 1500+ files (default: CPUs - 1 from 4 CPUs, else 0: in-process)")
     .option("-c, --config <file>", "config file (default: warden.config.* at the repository root)")
     .addOption(formatOption())
     .addHelpText(
@@ -45,9 +46,9 @@ export function buildProgram(io: Io): Command {
     .action(
       async (
         paths: string[],
-        opts: { staged?: boolean; since?: string; range?: string; shard?: string; cache: boolean; baseline: boolean; config?: string; format: Format },
+        opts: { staged?: boolean; since?: string; range?: string; shard?: string; cache: boolean; baseline: boolean; workers?: string; config?: string; format: Format },
       ) => {
-        const { checkCommand, parseShard } = await import("./commands/check.js");
+        const { checkCommand, parseShard, parseWorkers } = await import("./commands/check.js");
         const { WardenError } = await import("@warden/core");
         const chosen = [opts.staged === true, opts.since !== undefined, opts.range !== undefined, paths.length > 0].filter(Boolean).length;
         if (chosen > 1) throw new WardenError("USAGE", "choose one of --staged, --since REF, --range A..B or paths");
@@ -67,6 +68,7 @@ export function buildProgram(io: Io): Command {
             cache: opts.cache,
             baseline: opts.baseline,
             ...(opts.shard === undefined ? {} : { shard: parseShard(opts.shard) }),
+            ...(opts.workers === undefined ? {} : { workers: parseWorkers(opts.workers) }),
             ...(opts.config === undefined ? {} : { config: opts.config }),
           }),
         );

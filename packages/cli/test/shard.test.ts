@@ -58,3 +58,23 @@ describe("warden check --shard and warden report merge", () => {
     expect(r.warden(["report", "merge", "missing.json"], { env: ENV }).code).toBe(2);
   });
 });
+
+describe("warden check --workers", () => {
+  it("spreads a large full check over worker threads with the same findings as in-process", () => {
+    const files: Record<string, string> = { "package.json": JSON.stringify({ name: "big", private: true, main: "src/m0.ts" }) };
+    for (let i = 0; i < 1500; i += 1) {
+      const body = i % 5 === 0 ? 'throw new Error("not implemented");' : "return x + 1;";
+      files[`src/m${i}.ts`] = `/** Step ${i}. */\nexport function f${i}(x: number): number {\n  ${body}\n}\n`;
+    }
+    const r = gitRepo(files);
+    repos.push(r);
+    const inProcess = r.warden(["check", "--workers", "0", "--no-cache", "--format", "json"], { env: ENV });
+    const threaded = r.warden(["check", "--workers", "2", "--no-cache", "--format", "json"], { env: ENV });
+    expect(threaded.code).toBe(1);
+    const a = JSON.parse(inProcess.stdout) as Report;
+    const b = JSON.parse(threaded.stdout) as Report;
+    expect(a.findings.filter((f) => f.ruleId === "real/no-placeholder")).toHaveLength(300);
+    expect(keys(b)).toEqual(keys(a));
+    expect(r.warden(["check", "--workers", "two"], { env: ENV }).code).toBe(2);
+  }, 60_000);
+});

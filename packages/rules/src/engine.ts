@@ -10,6 +10,8 @@ import type { CommitInfo, FileRule, Language, ParsedFile, RepoRule, ReportDescri
 import { isBinary, isTestFile, languageOf } from "./files.js";
 import { RuleSettings } from "./settings.js";
 import { parseSuppressions, type Suppression } from "./suppressions.js";
+import { BUILTIN_RULES } from "./builtin.js";
+import { checkInWorkers, workersAvailable } from "./worker-pool.js";
 import { describeWrittenRule } from "./written-rules.js";
 
 /** A file to check: its repository-relative path and content (from the index, a commit or disk). */
@@ -54,7 +56,12 @@ export interface RunRulesInput {
   readonly cacheSalt?: string;
   /** Check only this shard's files with file rules; repository rules run in shard 1 only. */
   readonly shard?: Shard;
+  /** Worker threads for the file rules of a large full check (built-in rules only); 0 or 1 keeps everything in-process. */
+  readonly workers?: number;
 }
+
+/** A full check spreads its file rules over worker threads from this many files to check on. */
+export const WORKER_THRESHOLD = 1500;
 
 /** Result of {@link runRules}. */
 export interface RunRulesResult {
@@ -175,6 +182,28 @@ function hashOf(...parts: readonly (string | Buffer)[]): string {
   return hash.digest("hex");
 }
 
+const settingsCache = new WeakMap<object, WeakMap<readonly Rule[], Map<string, RuleSettings>>>();
+
+/** Rule settings validated once per (config, rules, config file): workers run many small batches with the same ones. */
+function settingsFor(rules: readonly Rule[], config: RunRulesInput["config"], configFile: string | undefined): RuleSettings {
+  let byRules = settingsCache.get(config);
+  if (byRules === undefined) {
+    byRules = new WeakMap();
+    settingsCache.set(config, byRules);
+  }
+  let byFile = byRules.get(rules);
+  if (byFile === undefined) {
+    byFile = new Map();
+    byRules.set(rules, byFile);
+  }
+  let settings = byFile.get(configFile ?? "");
+  if (settings === undefined) {
+    settings = new RuleSettings(rules, config, configFile);
+    byFile.set(configFile ?? "", settings);
+  }
+  return settings;
+}
+
 /** The shard (1-based) a path belongs to among `count`: a hash of the path, so the split is deterministic. */
 export function shardOf(file: string, count: number): number {
   return (createHash("sha1").update(file).digest().readUInt32BE(0) % count) + 1;
@@ -197,7 +226,7 @@ function isCachedFile(value: unknown): value is CachedFile {
  * are unchanged reuses its findings, and a repository rule whose inputs are all unchanged too.
  */
 export async function runRules(input: RunRulesInput): Promise<RunRulesResult> {
-  const settings = new RuleSettings(input.rules, input.config, input.configFile);
+  const settings = settingsFor(input.rules, input.config, input.configFile);
   const ignored = input.config.ignore.length > 0 ? picomatch(input.config.ignore, { dot: true }) : () => false;
   const fileRules = input.rules.filter((rule): rule is FileRule & { docs: string } => rule.scope === "file");
   const runRepoRules = input.shard === undefined || input.shard.index === 1;
@@ -213,6 +242,10 @@ export async function runRules(input: RunRulesInput): Promise<RunRulesResult> {
   let checked = 0;
   let cachedFiles = 0;
   const keepAsts = input.mode === "full" && repoRules.length > 0;
+  const pooled = new Set(BUILTIN_RULES);
+  const useWorkers =
+    (input.workers ?? 0) > 1 && input.mode === "full" && input.files.length >= WORKER_THRESHOLD && fileRules.every((rule) => pooled.has(rule)) && workersAvailable();
+  const deferred: { path: string; text: string; cacheKey: string | undefined }[] = [];
 
   for (const file of input.files) {
     if (ignored(file.path)) continue;
@@ -240,6 +273,10 @@ export async function runRules(input: RunRulesInput): Promise<RunRulesResult> {
         cachedFiles += 1;
         continue;
       }
+    }
+    if (useWorkers) {
+      deferred.push({ path: file.path, text, cacheKey });
+      continue;
     }
     const before = collector.findings.length;
     const suppressedBefore = suppressed;
@@ -278,6 +315,21 @@ export async function runRules(input: RunRulesInput): Promise<RunRulesResult> {
     if (cacheKey !== undefined) {
       input.cache?.set(cacheKey, { findings: collector.findings.slice(before), suppressed: suppressed - suppressedBefore });
     }
+  }
+
+  if (deferred.length > 0) {
+    const results = await checkInWorkers(deferred, {
+      config: { rules: input.config.rules, overrides: input.config.overrides, ignore: input.config.ignore },
+      configFile: input.configFile,
+      ruleIds: fileRules.map((rule) => rule.id),
+      threads: input.workers ?? 1,
+    });
+    results.forEach((result, index) => {
+      collector.findings.push(...result.findings);
+      suppressed += result.suppressed;
+      const key = deferred[index]?.cacheKey;
+      if (key !== undefined) input.cache?.set(key, { findings: result.findings, suppressed: result.suppressed });
+    });
   }
 
   const paths = [...texts.keys()];

@@ -1,4 +1,5 @@
 import { readFile, stat } from "node:fs/promises";
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import {
   changedSince,
@@ -46,6 +47,8 @@ export interface CheckOptions {
   readonly cache?: boolean;
   /** Let the baseline (.warden-baseline) hide known findings. Default true. */
   readonly baseline?: boolean;
+  /** Worker threads for the file rules of a large full check; default: one per CPU; 0 keeps it in-process. */
+  readonly workers?: number;
 }
 
 /** The outcome of a check, before it is printed. */
@@ -159,6 +162,7 @@ export async function runCheck(cwd: string, options: Omit<CheckOptions, "format"
       ...(target.kind === "range" ? { commits: await commitsOf(root, target.base, target.head) } : {}),
       ...(cache === undefined ? {} : { cache, cacheSalt: VERSION }),
       ...(options.shard === undefined ? {} : { shard: options.shard }),
+      workers: options.workers ?? defaultWorkers(),
     });
     await cache?.save();
     const split = baseline === undefined ? undefined : applyBaseline(result.findings, baseline);
@@ -186,6 +190,18 @@ function describeTarget(target: CheckTarget): string {
     case "paths":
       return "warden check";
   }
+}
+
+/** Worker threads by default: one per CPU but one, from 4 CPUs; below that the in-process run is faster (measured in docs/benchmarks.md). */
+function defaultWorkers(): number {
+  const cpus = availableParallelism();
+  return cpus >= 4 ? cpus - 1 : 0;
+}
+
+/** Parse `--workers n` (0 or more). */
+export function parseWorkers(text: string): number {
+  if (!/^\d+$/.test(text.trim())) throw new WardenError("USAGE", `--workers ${text}: expected a whole number (0 runs in-process)`);
+  return Number(text);
 }
 
 /** Parse `--shard i/n` (1 ≤ i ≤ n). */
