@@ -50,7 +50,10 @@ async function wardenGate(gate: string, args: readonly string[], ctx: PreflightC
     if (help.code !== 0 || !listed) return skipped(gate, `\`warden ${args[0]}\` is not installed`);
   }
   const result = await runArgv(program, [...prefix, ...args], { cwd: ctx.root, env: { NO_COLOR: "1" } });
-  return result.code === 0 ? passed(gate, `\`warden ${args.join(" ")}\` passed`) : failed(gate, `\`warden ${args.join(" ")}\` exited ${result.code}: ${lastLine(result.output)}`);
+  if (result.code === 0) return passed(gate, `\`warden ${args.join(" ")}\` passed`);
+  const first = result.output.split("\n").find((l) => l.trim() !== "")?.trim() ?? "";
+  const last = lastLine(result.output);
+  return failed(gate, `\`warden ${args.join(" ")}\` exited ${result.code}: ${first === last ? last : `${first} … ${last}`}`);
 }
 
 function pendingChangesets(root: string): string[] {
