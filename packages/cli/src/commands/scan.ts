@@ -63,8 +63,10 @@ const IN_FLIGHT_LIMIT = 64 * 1024 * 1024;
 function threadCount(requested: number | undefined, large: boolean): number {
   if (requested !== undefined) return requested;
   if (!large) return 0;
+  // Measured (docs/benchmarks.md): on two cores, workers compete with the main thread and git
+  // and make scans slower; from four cores on they pay off.
   const cores = availableParallelism();
-  return cores > 1 ? Math.min(4, cores) : 0;
+  return cores >= 4 ? Math.min(4, cores - 1) : 0;
 }
 
 async function openPool(settings: SecretsSettings, baseline: readonly string[], threads: number): Promise<ScanPool | undefined> {
