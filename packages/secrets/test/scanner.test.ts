@@ -1,0 +1,88 @@
+import { describe, expect, it } from "vitest";
+import { base62, crc32, redact, SecretScanner, shannonEntropy, validTokenChecksum } from "../src/index.js";
+import { checksummed } from "./fakes.js";
+
+describe("redact", () => {
+  it("shows at most four characters and never the length", () => {
+    expect(redact("abcdefghijklmnopqrstuvwxyz")).toBe("abcd********");
+    expect(redact("hunter22")).toBe("hu********");
+    expect(redact("abc")).toBe("********");
+  });
+});
+
+describe("checksums", () => {
+  it("computes zlib's CRC-32 and base62", () => {
+    expect(crc32("123456789")).toBe(0xcbf43926); // the standard CRC-32 check value
+    expect(base62(61, 3)).toBe("00z");
+    expect(base62(62, 1)).toBe("10");
+  });
+  it("accepts a token whose last six characters are the checksum of the first thirty", () => {
+    const token = checksummed("x");
+    expect(validTokenChecksum(token.slice(1))).toBe(true);
+    expect(validTokenChecksum(`${token.slice(1, 31)}000000`)).toBe(false);
+  });
+  it("a GitHub token with a wrong checksum is a warning, not an error", () => {
+    const good = checksummed(["gh", "p_"].join(""));
+    const bad = `${good.slice(0, -6)}${good.slice(-6) === "AAAAAA" ? "BBBBBB" : "AAAAAA"}`;
+    const scanner = new SecretScanner();
+    const [g] = scanner.scan({ path: "a.ts", content: `t = "${good}"` });
+    const [b] = scanner.scan({ path: "a.ts", content: `t = "${bad}"` });
+    expect(g).toMatchObject({ severity: "error", message: expect.stringContaining("checksum valid") });
+    expect(b).toMatchObject({ severity: "warn", message: expect.stringContaining("checksum does not match") });
+  });
+});
+
+describe("entropy", () => {
+  it("is 0 for one repeated character and log2(n) for n distinct ones", () => {
+    expect(shannonEntropy("aaaa")).toBe(0);
+    expect(shannonEntropy("abcd")).toBe(2);
+  });
+});
+
+describe("SecretScanner", () => {
+  const token = checksummed(["gh", "p_"].join(""));
+
+  it("fingerprints by detector and secret: stable across files, lines and commits", () => {
+    const scanner = new SecretScanner();
+    const [a] = scanner.scan({ path: "a.ts", content: `x = "${token}"` });
+    const [b] = scanner.scan({ path: "b/c.ts", content: `\n\n  y = '${token}'`, commit: "c".repeat(40) });
+    expect(a?.fingerprint).toBe(b?.fingerprint);
+    expect(b).toMatchObject({ line: 3, column: 8, commit: "c".repeat(40) });
+  });
+
+  it("maps patch lines to file lines", () => {
+    const scanner = new SecretScanner();
+    const [f] = scanner.scan({ path: "a.ts", content: `one\nx = "${token}"`, lines: [10, 42] });
+    expect(f?.line).toBe(42);
+  });
+
+  it("honours disable, allowFingerprints and the baseline, counting what it dropped", () => {
+    const probe = new SecretScanner().scan({ path: "a.ts", content: token })[0]!;
+    expect(new SecretScanner({ settings: { disable: ["github-pat"] } }).scan({ path: "a.ts", content: token })).toEqual([]);
+    const allowed = new SecretScanner({ settings: { allowFingerprints: [probe.fingerprint] } });
+    expect(allowed.scan({ path: "a.ts", content: token })).toEqual([]);
+    expect(allowed.stats.allowed).toBe(1);
+    const baselined = new SecretScanner({ baseline: [probe.fingerprint] });
+    expect(baselined.scan({ path: "a.ts", content: token })).toEqual([]);
+    expect(baselined.stats.baselined).toBe(1);
+  });
+
+  it("prefers a specific detector over the generic one on the same text", () => {
+    const findings = new SecretScanner().scan({ path: "a.ts", content: `const apiToken = "${token}";` });
+    expect(findings.map((f) => f.ruleId)).toEqual(["secrets/github-pat"]);
+  });
+
+  it("an inline ignore needs a reason", () => {
+    const scanner = new SecretScanner();
+    expect(scanner.scan({ path: "a.ts", content: `x = "${token}" // warden-ignore-secret -- sandbox token, revoked` })).toEqual([]);
+    expect(scanner.scan({ path: "a.ts", content: `x = "${token}" // warden-ignore-secret` })).toHaveLength(1);
+    expect(scanner.stats.suppressed).toBe(1);
+  });
+
+  it("skips binary content but still checks the file name; notes files over the size limit", () => {
+    const scanner = new SecretScanner({ settings: { maxFileSize: 100 } });
+    expect(scanner.scan({ path: "k.pfx", content: Buffer.from([0, 1, token.charCodeAt(0)]) }).map((f) => f.ruleId)).toEqual(["secrets/pkcs12-file"]);
+    expect(scanner.scan({ path: "big.txt", content: `${" ".repeat(200)}${token}` })).toEqual([]);
+    expect(scanner.stats).toMatchObject({ binary: 1, tooLarge: ["big.txt"], files: 2, bytes: 0 });
+  });
+});
