@@ -5,7 +5,9 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { WardenError } from "@warden/core";
 import type { Host } from "./hosts/host.js";
 import { proxyScript, type ProxyInfo, type ProxyStats } from "./proxy.js";
+import { supervisorScript } from "./supervisor.js";
 import { createReleaseDir, type ReleaseManifest } from "./release.js";
+import { shellQuote } from "./shell.js";
 import type { Instance, InstanceTarget, LiveState, Route, TargetContext } from "./types.js";
 
 /** What an instance target runs and where. */
@@ -124,7 +126,9 @@ export function hostTarget(ctx: TargetContext, host: Host, settings: InstanceSet
     const releaseDir = `${releasesDir}/${release}`;
     if ((await manifestOf(release)) === undefined) throw new WardenError("INPUT", `release ${release} of "${ctx.env}" does not exist on ${host.name}`);
     const port = await host.freePort();
-    const pid = await host.spawn(settings.start, {
+    const supervisor = `${dir}/supervisor.mjs`;
+    if ((await host.readText(supervisor)) !== supervisorScript()) await host.writeText(supervisor, supervisorScript());
+    const pid = await host.spawn(`${shellQuote(host.node)} ${shellQuote(supervisor)} ${shellQuote(settings.start)}`, {
       cwd: releaseDir,
       env: { ...settings.env, PORT: String(port), WARDEN_RELEASE: release, WARDEN_ENV: ctx.env, WARDEN_INSTANCE: String(index) },
       logFile: `${logsDir}/${release}.${index}.log`,

@@ -56,3 +56,8 @@ export function lastLine(output: string): string {
       .at(-1) ?? ""
   );
 }
+
+/** Quote a string for a POSIX shell. */
+export function shellQuote(value: string): string {
+  return `'${value.replaceAll("'", `'\\''`)}'`;
+}

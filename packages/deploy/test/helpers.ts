@@ -24,7 +24,7 @@ process.on("SIGTERM", () => { server.close(() => process.exit(0)); server.closeI
 export function localEnv(overrides: Record<string, unknown> = {}, target: Record<string, unknown> = {}): DeployEnvironment {
   return DeployEnvironmentSchema.parse({
     target: { type: "local", app: "app", start: "node server.mjs", stopTimeoutMs: 2000, ...target },
-    health: { retries: 10, intervalMs: 100, timeoutMs: 1000 },
+    health: { retries: 30, intervalMs: 100, timeoutMs: 1000 },
     preflight: { cleanTree: true, check: false, scan: false },
     build: false,
     ...overrides,

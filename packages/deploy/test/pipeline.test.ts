@@ -27,7 +27,7 @@ describe("deploy to the local target (blue-green)", () => {
     expect(await get(second.url ?? "")).toEqual({ status: 200, body: "v2" });
 
     commitService(repo, serviceSource("v3-broken", { healthStatus: 503 }));
-    const third = await deploy({ root: repo.dir, env: "staging", config: localEnv({ health: { retries: 2, intervalMs: 50, timeoutMs: 500 } }) });
+    const third = await deploy({ root: repo.dir, env: "staging", config: localEnv({ health: { retries: 30, intervalMs: 50, timeoutMs: 500 } }) });
     expect(third.outcome).toBe("rolled_back");
     expect(third.step).toBe("health");
     expect(third.error).toMatch(/expected 200, got status 503/);
@@ -100,5 +100,33 @@ describe("deploy to the local target (blue-green)", () => {
     expect(refused.error).toMatch(/clean tree: 1 uncommitted change/);
     expect(await get(first.url ?? "")).toEqual({ status: 200, body: "v1" });
     expect((await listReleases({ root: repo.dir, env: "staging", config })).map((r) => r.release)).toEqual([first.release]);
+  });
+});
+
+describe("supervised instances", () => {
+  it("restarts an instance that crashes, on the same port, with the crash in its log", async () => {
+    const repo = serviceRepo("v1");
+    repos.push(repo);
+    const config = localEnv();
+    const first = await deploy({ root: repo.dir, env: "sup", config });
+    expect(first.outcome, first.error).toBe("succeeded");
+    const { readFileSync, readdirSync } = await import("node:fs");
+    const path = await import("node:path");
+    const run = path.join(repo.dir, ".warden/deploy/sup/run");
+    const [pidFile] = readdirSync(run);
+    const instance = JSON.parse(readFileSync(path.join(run, pidFile ?? ""), "utf8")) as { pid: number; port: number };
+    const { execFileSync } = await import("node:child_process");
+    // the supervisor's child is the service: kill it, not the supervisor
+    const child = Number(execFileSync("pgrep", ["-P", String(instance.pid)], { encoding: "utf8" }).trim().split("\n")[0]);
+    expect(child).toBeGreaterThan(0);
+    process.kill(child, "SIGKILL");
+    let answer = { status: 0, body: "" };
+    for (let i = 0; i < 50 && answer.status !== 200; i += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      answer = await get(`http://127.0.0.1:${instance.port}/`).catch(() => ({ status: 0, body: "" }));
+    }
+    expect(answer).toEqual({ status: 200, body: "v1" });
+    const log = readFileSync(path.join(repo.dir, `.warden/deploy/sup/logs/${first.release}.0.log`), "utf8");
+    expect(log).toMatch(/instance exited \(SIGKILL\); restarting in 200 ms/);
   });
 });

@@ -22,7 +22,7 @@ function configuredRepo(extra: Record<string, unknown> = {}): TempRepo {
         environments: {
           staging: {
             target: { type: "local", app: "app", start: "node server.mjs", stopTimeoutMs: 2000 },
-            health: { retries: 10, intervalMs: 100, timeoutMs: 1000 },
+            health: { retries: 30, intervalMs: 100, timeoutMs: 1000 },
             preflight: { cleanTree: true, check: false, scan: false },
             build: "node -e \"process.exit(0)\"",
             backup: ["app/server.mjs"],

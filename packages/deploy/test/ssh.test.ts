@@ -70,7 +70,7 @@ describe("ssh target against a real sshd on 127.0.0.1", () => {
     expect(readdirSync(path.join(remote, "box", "run"))).toEqual([`${second.release}.0.json`]);
 
     commitService(repo, serviceSource("v3", { healthStatus: 500 }));
-    const third = await deploy({ root: repo.dir, env: "box", config: config({ retries: 2, intervalMs: 50, timeoutMs: 500 }) });
+    const third = await deploy({ root: repo.dir, env: "box", config: config({ retries: 30, intervalMs: 50, timeoutMs: 500 }) });
     expect(third.outcome).toBe("rolled_back");
     expect(third.error).toMatch(/expected 200, got status 500/);
     expect(await get(url)).toEqual({ status: 200, body: "v2" });

@@ -54,7 +54,7 @@ describe("rolling", () => {
   it("replaces the instances one at a time, and restores every old instance at the first unhealthy one", async () => {
     const repo = serviceRepo("v1");
     repos.push(repo);
-    const config = localEnv({ strategy: { type: "rolling" }, health: { retries: 3, intervalMs: 50, timeoutMs: 500 } }, { instances: 3 });
+    const config = localEnv({ strategy: { type: "rolling" }, health: { retries: 30, intervalMs: 50, timeoutMs: 500 } }, { instances: 3 });
     const first = await deploy({ root: repo.dir, env: "api", config });
     expect(first.outcome, first.error).toBe("succeeded");
 

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { WardenError } from "@warden/core";
 import { freePort } from "../ports.js";
-import { lastLine, runArgv } from "../shell.js";
+import { lastLine, runArgv, shellQuote } from "../shell.js";
 import type { Host } from "./host.js";
 
 /** How to reach the remote host. */
@@ -14,11 +14,6 @@ export interface SshSettings {
   readonly identityFile: string | undefined;
   readonly knownHostsFile: string | undefined;
   readonly node: string;
-}
-
-/** Quote a string for a POSIX shell. */
-export function shellQuote(value: string): string {
-  return `'${value.replaceAll("'", `'\\''`)}'`;
 }
 
 /**
