@@ -22,6 +22,9 @@ function tokenId(text: string): number {
   return id;
 }
 
+/** Tokens after which `/` divides; after any other token it starts a regular expression. */
+let ENDS_EXPRESSION: ReadonlySet<ts.SyntaxKind> = new Set();
+
 /** Tokenise a parsed file, leaving out import/export-from statements (every file has similar ones). */
 function tokenise(tsApi: typeof ts, ast: ts.SourceFile, file: string): Tokens {
   const skipped: [number, number][] = [];
@@ -32,10 +35,35 @@ function tokenise(tsApi: typeof ts, ast: ts.SourceFile, file: string): Tokens {
   }
   const scanner = tsApi.createScanner(tsApi.ScriptTarget.ESNext, true, ast.languageVariant, ast.text);
   const K = tsApi.SyntaxKind;
+  if (ENDS_EXPRESSION.size === 0) {
+    ENDS_EXPRESSION = new Set([
+      K.Identifier, K.PrivateIdentifier, K.NumericLiteral, K.BigIntLiteral, K.StringLiteral, K.NoSubstitutionTemplateLiteral, K.TemplateTail,
+      K.RegularExpressionLiteral, K.CloseParenToken, K.CloseBracketToken, K.CloseBraceToken, K.ThisKeyword, K.SuperKeyword, K.TrueKeyword,
+      K.FalseKeyword, K.NullKeyword, K.PlusPlusToken, K.MinusMinusToken,
+    ]);
+  }
   const ids: number[] = [];
   const lines: number[] = [];
   let skip = 0;
+  // The scanner alone cannot tell `}` closing a template's `${…}` or `/` starting a regex: track both.
+  const templates: number[] = [];
+  let braces = 0;
+  let previous: ts.SyntaxKind = K.Unknown;
   for (let kind = scanner.scan(); kind !== K.EndOfFileToken; kind = scanner.scan()) {
+    if (kind === K.OpenBraceToken) braces += 1;
+    else if (kind === K.CloseBraceToken) {
+      if (templates.length > 0 && templates[templates.length - 1] === braces) {
+        kind = scanner.reScanTemplateToken(false);
+        if (kind === K.TemplateTail) templates.pop();
+      } else {
+        braces -= 1;
+      }
+    } else if (kind === K.TemplateHead) {
+      templates.push(braces);
+    } else if ((kind === K.SlashToken || kind === K.SlashEqualsToken) && !ENDS_EXPRESSION.has(previous)) {
+      kind = scanner.reScanSlashToken();
+    }
+    previous = kind;
     const start = scanner.getTokenStart();
     while (skip < skipped.length && (skipped[skip]?.[1] ?? 0) <= start) skip += 1;
     const range = skipped[skip];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkFixture, summary } from "../../fixture-repo.js";
+import { runRule } from "../../helpers.js";
 
 const RULE = "code/no-duplicate-blocks";
 
@@ -25,5 +26,12 @@ describe(RULE, () => {
     const [after] = await checkFixture(RULE, "bad-moved");
     expect(after?.line).toBeGreaterThan(before?.line ?? 0);
     expect(after?.fingerprint).toBe(before?.fingerprint);
+  });
+
+  it("tokenises past template literals and regular expressions", async () => {
+    const body = (name: string) =>
+      `export function ${name}(items: readonly string[]): string[] {\n  const out: string[] = [];\n  for (const item of items) {\n    const label = \`item \${item.trim()} of \${items.length}\`;\n    if (/^x+$/.test(label)) continue;\n    out.push(label.replace(/\\s+/g, "-").toLowerCase());\n  }\n  const joined = out.join(", ");\n  if (joined.length > 100) {\n    return out.slice(0, 10).map((entry) => \`\${entry}!\`);\n  }\n  return out.filter((entry) => entry !== "" && entry.length < 40 / 2);\n}\n`;
+    const findings = await runRule("code/no-duplicate-blocks", { "src/a.ts": body("labels"), "src/b.ts": body("names") }, undefined, { mode: "full" });
+    expect(summary(findings)).toEqual([["src/b.ts", 1, "Lines 1–13 duplicate src/a.ts:1–13 (143 tokens)."]]);
   });
 });
