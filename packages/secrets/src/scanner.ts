@@ -1,7 +1,8 @@
 import { fingerprintOf, type Finding, type Severity, type WardenConfig } from "@warden/core";
 import picomatch from "picomatch";
-import type { ContentDetector, Detector, DetectorWindow, PathDetector } from "./define-detector.js";
+import type { ContentDetector, Detector, DetectorWindow, MatchContext, PathDetector } from "./define-detector.js";
 import { isPlaceholder, shannonEntropy } from "./entropy.js";
+import { KeywordAutomaton } from "./keywords.js";
 import { redact } from "./redact.js";
 import { DETECTORS } from "./registry.js";
 
@@ -78,44 +79,40 @@ interface Candidate {
   readonly note: string | undefined;
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-
-function lineStart(text: string, at: number, limit: number): number {
+/** Start of the line holding `at`, looking back at most `limit` bytes. */
+function lineStart(bytes: Uint8Array, at: number, limit: number): number {
   const floor = Math.max(0, at - limit);
-  for (let i = at - 1; i >= floor; i -= 1) if (text.charCodeAt(i) === 10) return i + 1;
+  for (let i = at - 1; i >= floor; i -= 1) if (bytes[i] === 10) return i + 1;
   return floor;
 }
 
-function lineEnd(text: string, at: number, limit: number): number {
-  const ceiling = Math.min(text.length, at + limit);
-  for (let i = at; i < ceiling; i += 1) if (text.charCodeAt(i) === 10) return i;
+/** End (the newline's offset) of the line holding `at`, looking ahead at most `limit` bytes. */
+function lineEnd(bytes: Uint8Array, at: number, limit: number): number {
+  const ceiling = Math.min(bytes.length, at + limit);
+  for (let i = at; i < ceiling; i += 1) if (bytes[i] === 10) return i;
   return ceiling;
 }
 
-function windowAround(text: string, at: number, length: number, spec: DetectorWindow | undefined): [number, number] {
-  const before = spec?.before ?? 128;
-  const after = spec?.after ?? 512;
-  if (spec?.lines !== undefined) {
-    let start = lineStart(text, at, LINE_SEARCH_LIMIT);
-    let end = lineEnd(text, at + length, LINE_SEARCH_LIMIT);
-    for (let n = 0; n < spec.lines && start > 0; n += 1) start = lineStart(text, start - 1, LINE_SEARCH_LIMIT);
-    for (let n = 0; n < spec.lines && end < text.length; n += 1) end = lineEnd(text, end + 1, LINE_SEARCH_LIMIT);
+function windowAround(bytes: Uint8Array, at: number, length: number, spec: DetectorWindow): [number, number] {
+  const before = spec.before ?? 128;
+  const after = spec.after ?? 512;
+  if (spec.lines !== undefined) {
+    let start = lineStart(bytes, at, LINE_SEARCH_LIMIT);
+    let end = lineEnd(bytes, at + length, LINE_SEARCH_LIMIT);
+    for (let n = 0; n < spec.lines && start > 0; n += 1) start = lineStart(bytes, start - 1, LINE_SEARCH_LIMIT);
+    for (let n = 0; n < spec.lines && end < bytes.length; n += 1) end = lineEnd(bytes, end + 1, LINE_SEARCH_LIMIT);
     return [start, end];
   }
-  if (spec?.multiline === true) return [Math.max(0, at - before), Math.min(text.length, at + length + after)];
-  return [lineStart(text, at, before), lineEnd(text, at + length, after)];
+  if (spec.multiline === true) return [Math.max(0, at - before), Math.min(bytes.length, at + length + after)];
+  return [lineStart(bytes, at, before), lineEnd(bytes, at + length, after)];
 }
 
-function inlineIgnore(text: string, at: number): "reason" | "none" {
-  const start = lineStart(text, at, LINE_SEARCH_LIMIT);
-  const previous = start > 0 ? lineStart(text, start - 1, LINE_SEARCH_LIMIT) : start;
-  const end = lineEnd(text, at, LINE_SEARCH_LIMIT);
-  const lines = text.slice(previous, end);
+function inlineIgnore(bytes: Buffer, at: number): boolean {
+  const start = lineStart(bytes, at, LINE_SEARCH_LIMIT);
+  const previous = start > 0 ? lineStart(bytes, start - 1, LINE_SEARCH_LIMIT) : start;
+  const lines = bytes.toString("latin1", previous, lineEnd(bytes, at, LINE_SEARCH_LIMIT));
   const marker = /warden-ignore-secret(?:\s*(?:--|:)\s*(\S[^\n]{2,}))?/.exec(lines);
-  if (marker === null) return "none";
-  return marker[1] === undefined ? "none" : "reason";
+  return marker !== null && marker[1] !== undefined;
 }
 
 /**
@@ -138,10 +135,9 @@ export class SecretScanner {
   readonly detectors: readonly Detector[];
   private readonly content: readonly ContentDetector[];
   private readonly paths: readonly PathDetector[];
-  private readonly keywordRe: RegExp | undefined;
-  private readonly keywordReInsensitive: RegExp;
-  /** Keyword → indexes (into `content`) of the detectors it wakes. */
-  private readonly byKeyword = new Map<string, number[]>();
+  private readonly automaton: KeywordAutomaton;
+  /** Keyword index (in the automaton) → indexes (into `content`) of the detectors it wakes. */
+  private readonly byKeyword: readonly (readonly number[])[];
   private readonly windowSpecs: readonly (DetectorWindow | undefined)[];
   /** Files (and a commit's added lines of one file) above this many bytes are skipped with a note. */
   readonly maxFileSize: number;
@@ -164,21 +160,12 @@ export class SecretScanner {
     this.baseline = new Set(options.baseline ?? []);
 
     this.windowSpecs = this.content.map((d) => d.window);
-    const own = new Map<string, ContentDetector[]>();
-    for (const detector of this.content) {
-      for (const keyword of detector.keywords) own.set(keyword, [...(own.get(keyword) ?? []), detector]);
-    }
-    const keywords = [...own.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
-    // The alternation takes the longest keyword at a position, so a hit also counts for every
-    // keyword that is a prefix of it ("sk-ant-api" also wakes detectors keyed on "sk-").
-    for (const keyword of keywords) {
-      const wake = new Set<ContentDetector>();
-      for (const other of keywords) if (keyword.startsWith(other)) for (const d of own.get(other) ?? []) wake.add(d);
-      this.byKeyword.set(keyword, [...wake].map((d) => this.content.indexOf(d)));
-    }
-    const alternation = keywords.map(escapeRegExp).join("|");
-    this.keywordRe = keywords.length > 0 ? new RegExp(alternation, "g") : undefined;
-    this.keywordReInsensitive = new RegExp(alternation, "gi");
+    const own = new Map<string, number[]>();
+    this.content.forEach((detector, index) => {
+      for (const keyword of detector.keywords) own.set(keyword, [...(own.get(keyword) ?? []), index]);
+    });
+    this.automaton = new KeywordAutomaton([...own.keys()]);
+    this.byKeyword = this.automaton.keywords.map((keyword) => own.get(keyword) ?? []);
   }
 
   /** Whether `path` is excluded by `allowPaths`. */
@@ -202,18 +189,19 @@ export class SecretScanner {
       this.stats.tooLarge.push(target.path);
       return findings;
     }
-    let text: string;
+    let bytes: Buffer;
     if (typeof target.content === "string") {
-      text = target.content;
+      // One byte per UTF-16 unit: offsets stay those of the string (patch text is a latin1 view already).
+      bytes = Buffer.from(target.content, "latin1");
     } else {
       if (target.content.subarray(0, BINARY_SNIFF_BYTES).includes(0)) {
         this.stats.binary += 1;
         return findings;
       }
-      text = target.content.toString("latin1");
+      bytes = target.content;
     }
     this.stats.bytes += size;
-    findings.push(...this.scanText(target.path, text, target));
+    findings.push(...this.scanBytes(target.path, bytes, target));
     return findings;
   }
 
@@ -242,12 +230,17 @@ export class SecretScanner {
     return findings;
   }
 
-  /**
-   * Content detectors over `text` (a latin1 view of the bytes, so offsets are byte offsets and
-   * invalid UTF-8 cannot break decoding). Does not touch {@link stats} except for drops.
-   */
+  /** Content detectors over `text`, one byte per character (see {@link SecretScanner.scanBytes}). */
   scanText(path: string, text: string, extra: { readonly commit?: string; readonly lines?: readonly number[] } = {}): Finding[] {
-    const candidates = this.candidates(text, path);
+    return this.scanBytes(path, Buffer.from(text, "latin1"), extra);
+  }
+
+  /**
+   * Content detectors over raw bytes: offsets and columns are byte offsets, and invalid UTF-8
+   * cannot break anything. Does not touch {@link stats} except for what it drops.
+   */
+  scanBytes(path: string, bytes: Buffer, extra: { readonly commit?: string; readonly lines?: readonly number[] } = {}): Finding[] {
+    const candidates = this.candidates(bytes, path);
     if (candidates.length === 0) return [];
     candidates.sort((a, b) => a.start - b.start || a.end - b.end);
     const specific = candidates.filter((c) => c.detector.fallback !== true);
@@ -257,13 +250,17 @@ export class SecretScanner {
     const findings: Finding[] = [];
     let line = 1;
     let lineAt = 0; // offset of the start of `line`
-    let scanned = 0;
+    let counted = 0; // newlines before this offset are counted
     const advance = (to: number): void => {
-      for (; scanned < to; scanned += 1) {
-        if (text.charCodeAt(scanned) === 10) {
-          line += 1;
-          lineAt = scanned + 1;
+      while (counted < to) {
+        const newline = bytes.indexOf(10, counted);
+        if (newline < 0 || newline >= to) {
+          counted = to;
+          return;
         }
+        line += 1;
+        lineAt = newline + 1;
+        counted = newline + 1;
       }
     };
     for (const candidate of kept) {
@@ -273,7 +270,7 @@ export class SecretScanner {
       advance(candidate.end);
       const endLine = line;
       const endColumn = candidate.end - lineAt + 1;
-      if (inlineIgnore(text, candidate.start) === "reason") {
+      if (inlineIgnore(bytes, candidate.start)) {
         this.stats.suppressed += 1;
         continue;
       }
@@ -318,57 +315,45 @@ export class SecretScanner {
   }
 
   /** Keyword prefilter, then each woken detector's pattern over its merged windows. */
-  private candidates(text: string, path: string): Candidate[] {
-    if (this.keywordRe === undefined) return [];
-    // One pass over a lower-cased copy (cheaper than a case-insensitive pattern). Lower-casing a
-    // latin1 view keeps every offset; for other text that changes length, fall back to /i.
-    const lower = text.toLowerCase();
-    const sameLength = lower.length === text.length;
-    const re = sameLength ? this.keywordRe : this.keywordReInsensitive;
-    const haystack = sameLength ? lower : text;
+  private candidates(bytes: Buffer, path: string): Candidate[] {
     const windows: ([number, number][] | undefined)[] = new Array<[number, number][] | undefined>(this.content.length);
     // The line around the current hit, found with native searches and reused while hits stay on it.
     let lineFrom = 0;
     let lineTo = -1;
-    re.lastIndex = 0;
-    for (let hit = re.exec(haystack); hit !== null; hit = re.exec(haystack)) {
-      const at = hit.index;
-      const keyword = sameLength ? hit[0] : hit[0].toLowerCase();
+    this.automaton.scan(bytes, (at, keyword) => {
+      const length = (this.automaton.keywords[keyword] as string).length;
       if (at > lineTo) {
-        lineFrom = text.lastIndexOf("\n", at - 1) + 1;
-        const end = text.indexOf("\n", at);
-        lineTo = end < 0 ? text.length : end;
+        lineFrom = at === 0 ? 0 : bytes.lastIndexOf(10, at - 1) + 1;
+        const newline = bytes.indexOf(10, at);
+        lineTo = newline < 0 ? bytes.length : newline;
       }
-      const woken = this.byKeyword.get(keyword);
-      if (woken !== undefined) {
-        for (const index of woken) {
-          const spec = this.windowSpecs[index];
-          let start: number;
-          let end: number;
-          if (spec === undefined) {
-            start = at - 128 > lineFrom ? at - 128 : lineFrom;
-            end = at + keyword.length + 512 < lineTo ? at + keyword.length + 512 : lineTo;
-          } else if (spec.lines === undefined && spec.multiline !== true) {
-            start = Math.max(lineFrom, at - (spec.before ?? 128));
-            end = Math.min(lineTo, at + keyword.length + (spec.after ?? 512));
-          } else {
-            [start, end] = windowAround(text, at, keyword.length, spec);
-          }
-          const list = windows[index];
-          if (list === undefined) {
-            windows[index] = [[start, end]];
-            continue;
-          }
-          const last = list[list.length - 1] as [number, number];
-          if (start <= last[1] && last[1] - last[0] < MAX_WINDOW) {
-            if (end > last[1]) last[1] = end;
-          } else {
-            list.push([start, end]);
-          }
+      for (const index of this.byKeyword[keyword] as readonly number[]) {
+        const spec = this.windowSpecs[index];
+        let start: number;
+        let end: number;
+        if (spec === undefined || (spec.lines === undefined && spec.multiline !== true)) {
+          start = Math.max(lineFrom, at - (spec?.before ?? 128));
+          end = Math.min(lineTo, at + length + (spec?.after ?? 512));
+        } else {
+          [start, end] = windowAround(bytes, at, length, spec);
+        }
+        const list = windows[index];
+        if (list === undefined) {
+          windows[index] = [[start, end]];
+          continue;
+        }
+        const last = list[list.length - 1] as [number, number];
+        // Hits arrive in order of their end, so a start may be a little before the last window's.
+        if (start <= last[1] && end >= last[0] && last[1] - last[0] < MAX_WINDOW) {
+          if (start < last[0]) last[0] = start;
+          if (end > last[1]) last[1] = end;
+        } else {
+          list.push([start, end]);
         }
       }
-      re.lastIndex = at + 1;
-    }
+    });
+    let text: string | undefined;
+    const context = { path, index: 0, get text(): string { return (text ??= bytes.toString("latin1")); } };
     const out: Candidate[] = [];
     for (let index = 0; index < windows.length; index += 1) {
       const list = windows[index];
@@ -376,7 +361,7 @@ export class SecretScanner {
       const detector = this.content[index] as ContentDetector;
       const seen = new Set<number>();
       for (const [from, to] of list) {
-        const slice = text.slice(from, to);
+        const slice = bytes.toString("latin1", from, to);
         const pattern = detector.pattern;
         pattern.lastIndex = 0;
         for (let m = pattern.exec(slice); m !== null; m = pattern.exec(slice)) {
@@ -387,16 +372,16 @@ export class SecretScanner {
           const start = from + span[0];
           if (seen.has(start)) continue;
           seen.add(start);
-          const raw = slice.slice(span[0], span[1]);
-          const candidate = this.judge(detector, raw, text, start, path);
-          if (candidate !== undefined) out.push({ ...candidate, end: from + span[1] });
+          context.index = start;
+          const candidate = this.judge(detector, slice.slice(span[0], span[1]), context);
+          if (candidate !== undefined) out.push({ ...candidate, start, end: from + span[1] });
         }
       }
     }
     return out;
   }
 
-  private judge(detector: ContentDetector, raw: string, text: string, start: number, path: string): Omit<Candidate, "end"> | undefined {
+  private judge(detector: ContentDetector, raw: string, context: MatchContext): Omit<Candidate, "start" | "end"> | undefined {
     const secret = detector.normalize === undefined ? raw : detector.normalize(raw);
     if (secret.length === 0) return undefined;
     if (detector.examples?.includes(secret) === true) return undefined;
@@ -405,13 +390,13 @@ export class SecretScanner {
     let severity = detector.severity;
     let note: string | undefined;
     if (detector.validate !== undefined) {
-      const verdict = detector.validate(secret, { text, index: start, path });
+      const verdict = detector.validate(secret, context);
       if (verdict === false) return undefined;
       if (typeof verdict === "object") {
         severity = verdict.severity ?? severity;
         note = verdict.note;
       }
     }
-    return { detector, start, secret, severity, note };
+    return { detector, secret, severity, note };
   }
 }
