@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import {
   DeployStrategySchema,
@@ -150,7 +150,7 @@ function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** Keep the newest `keep` releases that went live (and the live one); remove the rest and their backups. */
+/** Keep the newest `keep` releases that went live (and the live one); remove the other releases and every other backup. */
 async function pruneReleases(envDir: string, releases: ReleaseManifest[], state: LiveState, keep: number, discard: (id: string) => Promise<void>): Promise<string[]> {
   const order = [...state.history].reverse().map((h) => h.release);
   const kept = new Set(order.filter((r, i) => order.indexOf(r) === i).slice(0, keep));
@@ -159,8 +159,12 @@ async function pruneReleases(envDir: string, releases: ReleaseManifest[], state:
   for (const manifest of releases) {
     if (kept.has(manifest.release)) continue;
     await discard(manifest.release);
-    rmSync(path.join(envDir, "backups", manifest.release), { recursive: true, force: true });
     removed.push(manifest.release);
+  }
+  // backups belong to the kept releases only (also drops those of deploys that failed or were killed)
+  const backups = path.join(envDir, "backups");
+  if (existsSync(backups)) {
+    for (const name of readdirSync(backups)) if (!kept.has(name)) rmSync(path.join(backups, name), { recursive: true, force: true });
   }
   return removed;
 }

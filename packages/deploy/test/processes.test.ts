@@ -109,6 +109,12 @@ describe("warden deploy as a process", () => {
     const releases = await warden(repo, ["releases", "staging", "--json"]);
     const list = JSON.parse(releases.stdout) as { release: string; live: boolean }[];
     expect(list.filter((r) => r.live)).toHaveLength(1);
+    // prune keeps the default 5 releases, and the backups of those only
+    expect(list).toHaveLength(5);
+    const backups = readdirSync(path.join(repo.dir, ".warden/deploy/staging/backups"));
+    expect(backups.sort()).toEqual(list.map((r) => r.release).sort());
+    const liveRelease = list.find((r) => r.live)?.release ?? "";
+    expect(readFileSync(path.join(repo.dir, ".warden/deploy/staging/backups", liveRelease, "app/server.mjs"), "utf8")).toContain("v");
   });
 
   it("prints the plan with --dry-run and runs nothing", async () => {
