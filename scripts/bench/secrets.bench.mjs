@@ -97,6 +97,16 @@ function share(manifest, found) {
   return { found: hit.length, total: manifest.length, perFormat };
 }
 
+function wardenKeywords() {
+  const file = path.join(WORK, "warden-keywords.txt");
+  const script = `import("${path.join(ROOT, "packages/secrets/dist/index.js")}").then(({ DETECTORS }) => {
+    const words = new Set(DETECTORS.filter((d) => d.kind === "content").flatMap((d) => d.keywords));
+    process.stdout.write([...words].join("\\n") + "\\n");
+  })`;
+  writeFileSync(file, execFileSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" }));
+  return file;
+}
+
 function wardenPatterns() {
   const file = path.join(WORK, "warden-patterns.txt");
   const script = `import("${path.join(ROOT, "packages/secrets/dist/index.js")}").then(({ DETECTORS }) => {
@@ -157,7 +167,9 @@ function runTools(label, root, manifest, tools) {
   }
   if (tools.rg) {
     const run = measure(`rg-${label}`, "rg", ["-P", "-U", "-n", "--no-heading", "--with-filename", "-f", tools.rg, "."], root);
-    add("ripgrep -P (Warden's patterns)", run, locations(run.stdout, root));
+    add("ripgrep -P -U (Warden's patterns)", run, locations(run.stdout, root));
+    const keywords = measure(`rg-keywords-${label}`, "rg", ["-F", "-i", "-c", "-f", tools.keywords, "."], root);
+    add("ripgrep -F -i (Warden's keywords only)", keywords, [], "prefilter only");
   }
   if (tools.gitSecrets) {
     const run = measure(`git-secrets-${label}`, "git", ["secrets", "--scan", "--no-index"], root);
@@ -174,7 +186,7 @@ function table(result) {
   const withShare = result.rows.some((r) => r.found !== undefined);
   const head = `| tool | time (s) | MB/s | peak RSS (MB) | findings |${withShare ? " planted found |" : ""}\n| --- | ---: | ---: | ---: | ---: |${withShare ? " ---: |" : ""}`;
   const body = result.rows
-    .map((r) => `| ${r.tool} | ${r.seconds.toFixed(2)} | ${r.mbps.toFixed(1)} | ${r.rssMb.toFixed(0)} | ${r.reported} |${withShare ? ` ${r.found.found}/${r.found.total} (${Math.round((100 * r.found.found) / r.found.total)}%) |` : ""}`)
+    .map((r) => `| ${r.tool} | ${r.seconds.toFixed(2)} | ${r.mbps.toFixed(1)} | ${r.rssMb.toFixed(0)} | ${r.note || r.reported} |${withShare ? (r.note ? " — |" : ` ${r.found.found}/${r.found.total} (${Math.round((100 * r.found.found) / r.found.total)}%) |`) : ""}`)
     .join("\n");
   return `${head}\n${body}`;
 }
@@ -185,10 +197,12 @@ function goals(result) {
   const lines = [];
   const sl = get("secretlint");
   const gs = get("git-secrets");
-  const rg = get("ripgrep");
+  const rg = get("ripgrep -P");
+  const rgKeywords = get("ripgrep -F");
   if (sl) lines.push(`- ≥ 10× secretlint's throughput: ${(w.mbps / sl.mbps).toFixed(1)}× — ${w.mbps >= 10 * sl.mbps ? "met" : "**not met**"}`);
   if (gs) lines.push(`- faster than git-secrets: ${(w.mbps / gs.mbps).toFixed(1)}× — ${w.mbps > gs.mbps ? "met" : "**not met**"}`);
-  if (rg) lines.push(`- within 3× of ripgrep: ripgrep is ${(rg.mbps / w.mbps).toFixed(1)}× faster — ${rg.mbps <= 3 * w.mbps ? "met" : "**not met**"}`);
+  if (rg) lines.push(`- within 3× of ripgrep running the same patterns: ripgrep reaches ${(rg.mbps / w.mbps).toFixed(2)}× Warden's throughput — ${rg.mbps <= 3 * w.mbps ? "met" : "**not met**"}`);
+  if (rgKeywords) lines.push(`- for scale, ripgrep searching only the keywords (no patterns) reaches ${(rgKeywords.mbps / w.mbps).toFixed(1)}× Warden's throughput`);
   if (w.found) lines.push(`- every planted secret found: ${w.found.found}/${w.found.total} — ${w.found.found === w.found.total ? "met" : "**not met**"}`);
   return lines.join("\n");
 }
@@ -201,6 +215,7 @@ execFileSync(path.join(ROOT, "node_modules/.bin/tsc"), ["-p", path.join(ROOT, "p
 
 const tools = {
   rg: has("rg") ? wardenPatterns() : undefined,
+  keywords: has("rg") ? wardenKeywords() : undefined,
   gitSecrets: has("git-secrets"),
   secretlint: argv.includes("--skip-secretlint") ? undefined : ensureSecretlint(),
 };
@@ -289,12 +304,17 @@ ${SECRETLINT_VERSION} with \`@secretlint/secretlint-rule-preset-recommend\` (the
 on Node 20; installed in a temp folder); git-secrets (Debian package) with \`--register-aws\`;
 ripgrep with PCRE2 (\`rg -P -U\`) running Warden's own ${tools.rg ? readFileSync(tools.rg, "utf8").split("\n").filter(Boolean).length : 0} detector patterns — the
 same keyword-anchored shapes without Warden's prefilter, entropy, checksum and context checks,
-so it is the practical speed limit, not a fair precision comparison.
+so it is a speed reference, not a fair precision comparison; a second ripgrep run searches for
+Warden's keywords only (\`rg -F -i\`), the floor of any keyword-anchored scan. git-secrets runs its
+three AWS patterns through \`git grep\`, so it is fast and finds only AWS keys.
 
 ### (b) Generated corpus: ${corpusResult.files} files, ${corpusResult.mb.toFixed(0)} MB, ${manifest.length} planted secrets of ${new Set(manifest.map((m) => m.format)).size} formats
 
-Source-like text (TypeScript, Python, YAML, JSON, lockfile hashes) dense in words such as
-\`token\`, \`password\` and \`secret\`, so the keyword prefilter is exercised, not bypassed.
+Source-like text (TypeScript, Python, YAML, JSON, lockfile hashes) with secret-sounding words and
+URLs in about one line in 25 — one keyword hit per ~370 bytes, denser than TypeScript's compiler
+source (~900) — so the keyword prefilter is exercised, not bypassed. "findings" counts what each
+tool reported; beyond the planted secrets (and the 5 AWS secret keys planted beside their key
+ids) everything is a false positive.
 
 ${table(corpusResult)}
 

@@ -323,9 +323,14 @@ export class SecretScanner {
     this.automaton.scan(bytes, (at, keyword) => {
       const length = (this.automaton.keywords[keyword] as string).length;
       if (at > lineTo) {
-        lineFrom = at === 0 ? 0 : bytes.lastIndexOf(10, at - 1) + 1;
-        const newline = bytes.indexOf(10, at);
-        lineTo = newline < 0 ? bytes.length : newline;
+        // Each line is walked at most once in each direction, so this stays linear in the input.
+        let from = at;
+        while (from > 0 && bytes[from - 1] !== 10) from -= 1;
+        let to = at;
+        const length = bytes.length;
+        while (to < length && bytes[to] !== 10) to += 1;
+        lineFrom = from;
+        lineTo = to;
       }
       for (const index of this.byKeyword[keyword] as readonly number[]) {
         const spec = this.windowSpecs[index];
