@@ -11,6 +11,11 @@ usage() {
   echo "       (same as: pnpm run deploy -- [ENV] [flags]; see docs/deploy/README.md)"
 }
 
+# `pnpm run deploy -- ENV` passes the "--" through: drop it
+if [[ "${1:-}" == "--" ]]; then
+  shift
+fi
+
 if [[ "${1:-}" == "--help" || "${1:-}" == "-h" ]]; then
   usage
   echo

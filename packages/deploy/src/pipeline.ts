@@ -119,7 +119,7 @@ export function planLines(options: DeployOptions, target: Target, release: strin
     ["preflight", gates.length === 0 ? "no gates configured" : gates.join(", ")],
     ["build", c.build === false ? "skipped (build: false)" : `\`${c.build}\``],
     ["backup", c.backup.length === 0 ? "nothing configured" : c.backup.join(", ")],
-    ["release", `immutable release ${release} with manifest.json (commit, UTC time, config hash)`],
+    ["release", `immutable release ${release}${"app" in c.target ? ` (copy of ${c.target.app})` : ""} with manifest.json (commit, UTC time, config hash)`],
     ["migrate", c.migrate === undefined ? "no migrate command" : `\`${c.migrate.command}\` (checksums of ${c.migrate.dir} recorded)`],
   ];
   if (target.kind === "instances") {

@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { DEPLOY_STEPS } from "@warden/core";
-import { GIT_ENV, runAsync, WARDEN_BIN, type TempRepo } from "@warden/test-utils";
+import { GIT_ENV, REPO_ROOT, runAsync, WARDEN_BIN, type TempRepo } from "@warden/test-utils";
 import { cleanupRepo, commitService, eventsOf, get, serviceRepo, serviceSource } from "./helpers.js";
 
 const repos: TempRepo[] = [];
@@ -138,5 +138,20 @@ describe("warden deploy as a process", () => {
     const help = await warden(repo, ["rollback", "--help"]);
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/--to <release>/);
+  });
+
+  it("./deploy.sh hands over to warden deploy: the embedded default is the example service on the local target", async () => {
+    const plan = await runAsync("bash", [path.join(REPO_ROOT, "deploy.sh"), "--dry-run"], { cwd: REPO_ROOT });
+    expect(plan.code, plan.stderr).toBe(0);
+    expect(plan.stdout).toMatch(/^deploy plan for "local" \(dry run: nothing is run\)\n {2}target {4}local → \.warden\/deploy\/local\n/);
+    expect(plan.stdout).toContain("(copy of examples/hello-service)");
+    // `pnpm run deploy -- ENV` passes the "--" on
+    const viaPnpm = await runAsync("bash", [path.join(REPO_ROOT, "deploy.sh"), "--", "local", "--dry-run"], { cwd: REPO_ROOT });
+    expect(viaPnpm.code, viaPnpm.stderr).toBe(0);
+    expect(viaPnpm.stdout).toMatch(/^deploy plan for "local"/);
+    const help = await runAsync("bash", [path.join(REPO_ROOT, "deploy.sh"), "--help"], { cwd: REPO_ROOT });
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^usage: \.\/deploy\.sh \[ENV\]/);
+    expect(help.stdout).toContain("Usage: warden deploy [options] [env]");
   });
 });
