@@ -343,7 +343,7 @@ export async function runRules(input: RunRulesInput): Promise<RunRulesResult> {
   };
   let listed: Promise<readonly string[]> | undefined;
   const listFiles = (): Promise<readonly string[]> => {
-    listed ??= input.listAll === undefined ? Promise.resolve(paths) : input.listAll().then((all) => all.filter((p) => !ignored(p)));
+    listed ??= input.listAll === undefined || input.mode === "full" ? Promise.resolve(paths) : input.listAll().then((all) => all.filter((p) => !ignored(p)));
     return listed;
   };
   const parse = async (file: string): Promise<ParsedFile | undefined> => {

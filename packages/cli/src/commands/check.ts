@@ -10,6 +10,7 @@ import {
   loadConfig,
   readBaseline,
   ResultCache,
+  runGit,
   PathProbe,
   readChangedContents,
   repoRoot,
@@ -126,6 +127,30 @@ async function gather(
   }
 }
 
+/**
+ * How repository rules read files that are not being checked and list the whole repository, in the
+ * state being checked: the index for staged checks, the head commit for ranges, the work tree
+ * otherwise. Both are only called by the few rules that need them, when their inputs changed.
+ */
+function stateAccess(
+  root: string,
+  target: CheckTarget,
+  config: WardenConfig,
+): { read?: (file: string) => Promise<Buffer | undefined>; listAll: () => Promise<readonly string[]> } {
+  const revision = target.kind === "staged" ? "" : target.kind === "range" ? target.head : undefined;
+  if (revision === undefined) return { listAll: () => walkFiles(root, ["."], { exclude: config.ignore }) };
+  return {
+    read: async (file) => {
+      const result = await runGit(root, ["cat-file", "blob", `${revision}:${file}`], { allowFailure: true });
+      return result.code === 0 ? result.stdout : undefined;
+    },
+    listAll: async () => {
+      const args = revision === "" ? ["ls-files", "-z", "--cached"] : ["ls-tree", "-r", "-z", "--name-only", revision];
+      return (await runGit(root, args)).stdout.toString("utf8").split("\0").filter((name) => name !== "");
+    },
+  };
+}
+
 /** The commits of `base..head` (all of `head` when base is undefined), oldest first, with messages and changed paths. */
 async function commitsOf(root: string, base: string | undefined, head: string): Promise<CommitInfo[]> {
   const range = base === undefined ? [head] : [`${base}..${head}`];
@@ -160,6 +185,7 @@ export async function runCheck(cwd: string, options: Omit<CheckOptions, "format"
       mode,
       exists,
       ...(target.kind === "range" ? { commits: await commitsOf(root, target.base, target.head) } : {}),
+      ...stateAccess(root, target, config),
       ...(cache === undefined ? {} : { cache, cacheSalt: VERSION }),
       ...(options.shard === undefined ? {} : { shard: options.shard }),
       workers: options.workers ?? defaultWorkers(),

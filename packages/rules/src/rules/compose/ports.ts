@@ -51,7 +51,11 @@ export default defineRule({
     const registry = ctx.options.registry;
     if (ctx.mode === "changes" && !ctx.files.some((f) => isComposeFile(f) || f === registry)) return;
     const all = ctx.mode === "full" ? ctx.files : await ctx.listFiles();
-    const composeFiles = all.filter((f) => isComposeFile(f) && !f.includes("node_modules/")).sort();
+    // Unchanged files first: in a check of changes a port published twice is reported on the changed file.
+    const changed = new Set(ctx.mode === "full" ? [] : ctx.files);
+    const composeFiles = all
+      .filter((f) => isComposeFile(f) && !f.includes("node_modules/"))
+      .sort((a, b) => Number(changed.has(a)) - Number(changed.has(b)) || (a < b ? -1 : a > b ? 1 : 0));
     if (composeFiles.length === 0) return;
     const registryText = await ctx.readText(registry);
     const listed = registryText === undefined ? undefined : registryPorts(registry, registryText);

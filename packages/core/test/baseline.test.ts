@@ -1,0 +1,73 @@
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { applyBaseline, baselineEntries, fingerprintOf, parseBaseline, readBaseline, renderBaseline, ResultCache, writeBaseline, type Finding } from "@warden/core";
+
+function finding(file: string, ruleId: string, key: string, line = 1): Finding {
+  return { ruleId, severity: "error", message: "m", file, line, column: 1, fingerprint: fingerprintOf(ruleId, file, key) };
+}
+
+describe("baseline file", () => {
+  const findings = [finding("src/z.ts", "real/no-placeholder", "a"), finding("src/a.ts", "types/no-explicit-any", "b"), finding("src/a.ts", "errors/no-empty-catch", "c")];
+
+  it("renders sorted by file then rule, one entry per line, and parses back", () => {
+    const text = renderBaseline(baselineEntries(findings));
+    const lines = text.trimEnd().split("\n");
+    expect(lines).toHaveLength(5);
+    expect(lines.slice(2).map((l) => l.split("\t").slice(1).join(" "))).toEqual([
+      "errors/no-empty-catch src/a.ts",
+      "types/no-explicit-any src/a.ts",
+      "real/no-placeholder src/z.ts",
+    ]);
+    expect(parseBaseline(text)).toEqual(baselineEntries(findings));
+    expect(renderBaseline(parseBaseline(text))).toBe(text);
+  });
+
+  it("splits findings into fresh and known by fingerprint, whatever the line, and lists entries gone", () => {
+    const entries = baselineEntries(findings.slice(0, 2));
+    const moved = { ...(findings[0] as Finding), line: 51 };
+    const split = applyBaseline([moved, findings[2] as Finding], entries);
+    expect(split.known).toEqual([moved]);
+    expect(split.fresh).toEqual([findings[2]]);
+    expect(split.gone.map((e) => e.file)).toEqual(["src/a.ts"]);
+  });
+
+  it("rejects a changed header, a malformed line and a duplicate with the file and line", () => {
+    const text = renderBaseline(baselineEntries(findings));
+    expect(() => parseBaseline(text.replace("v1", "v9"), "b")).toThrow(/^b:1: not a Warden baseline/);
+    expect(() => parseBaseline(`${text}zz\tx/y\tf\n`, "b")).toThrow(/^b:6: malformed entry/);
+    const line = text.trimEnd().split("\n")[2];
+    expect(() => parseBaseline(`${text}${line}\n`, "b")).toThrow(/^b:6: duplicate entry/);
+  });
+
+  it("is written atomically and read back; a missing file is no baseline", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "warden-baseline-"));
+    try {
+      expect(await readBaseline(dir)).toBeUndefined();
+      await writeBaseline(dir, baselineEntries(findings));
+      expect(await readBaseline(dir)).toEqual(baselineEntries(findings));
+      expect(readFileSync(path.join(dir, ".warden-baseline"), "utf8")).toBe(renderBaseline(baselineEntries(findings)));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("ResultCache", () => {
+  it("persists entries per Warden version and survives a damaged file", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "warden-cache-"));
+    try {
+      const first = await ResultCache.open(dir, "1.0.0");
+      first.set("k", { findings: [], suppressed: 2 });
+      await first.save();
+      expect((await ResultCache.open(dir, "1.0.0")).get("k")).toEqual({ findings: [], suppressed: 2 });
+      expect((await ResultCache.open(dir, "2.0.0")).get("k")).toBeUndefined();
+      const file = path.join(dir, "node_modules/.cache/warden/results-1.0.0.json");
+      await import("node:fs/promises").then((fs) => fs.writeFile(file, "{not json"));
+      expect((await ResultCache.open(dir, "1.0.0")).get("k")).toBeUndefined();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
