@@ -115,11 +115,19 @@ describe("supervised instances", () => {
     const run = path.join(repo.dir, ".warden/deploy/sup/run");
     const [pidFile] = readdirSync(run);
     const instance = JSON.parse(readFileSync(path.join(run, pidFile ?? ""), "utf8")) as { pid: number; port: number };
-    const { execFileSync } = await import("node:child_process");
-    // the supervisor's child is the service: kill it, not the supervisor
-    const child = Number(execFileSync("pgrep", ["-P", String(instance.pid)], { encoding: "utf8" }).trim().split("\n")[0]);
-    expect(child).toBeGreaterThan(0);
-    process.kill(child, "SIGKILL");
+    // the supervisor's child is the service: kill it, not the supervisor (found through /proc: ppid is field 4)
+    const child = readdirSync("/proc")
+      .filter((name) => /^\d+$/.test(name))
+      .find((name) => {
+        try {
+          const stat = readFileSync(`/proc/${name}/stat`, "utf8");
+          return stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1] === String(instance.pid);
+        } catch {
+          return false; // exited while listing
+        }
+      });
+    expect(child).toBeDefined();
+    process.kill(Number(child), "SIGKILL");
     let answer = { status: 0, body: "" };
     for (let i = 0; i < 50 && answer.status !== 200; i += 1) {
       await new Promise((resolve) => setTimeout(resolve, 100));
