@@ -234,8 +234,22 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
   let url: string | undefined;
   const repaired: string[] = [];
   try {
+    // the lock step's hooks run while the lock is held, around the repair of the target
+    let lockFailure: unknown;
+    try {
+      await hook("before", "lock");
+    } catch (error) {
+      lockFailure = error;
+    }
     repaired.push(...(target.kind === "instances" ? await target.recover() : []));
     events.emit("started", { detail: { target: config.target.type, strategy: config.strategy.type, pid: process.pid } });
+    if (lockFailure === undefined) {
+      try {
+        await hook("after", "lock");
+      } catch (error) {
+        lockFailure = error;
+      }
+    }
     events.emit("locked", {
       step: "lock",
       durationMs: performance.now() - lockStarted,
@@ -248,6 +262,7 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
     let switched = false;
     let rollout: Rollout | undefined;
     try {
+      if (lockFailure !== undefined) throw lockFailure;
       await step(
         "preflight",
         async () => {
@@ -475,7 +490,12 @@ export async function rollback(options: RollbackOptions): Promise<DeployResult> 
       await target.route(fresh.map((instance) => ({ instance, weight: 1 })));
       for (const old of state.instances) await target.stopInstance(old);
     } else {
-      await target.rollback(to);
+      try {
+        await target.rollback(to);
+      } catch (error) {
+        events.emit("failed", { step: "rollback", detail: { error: errorMessage(error), manual: true, serving: state.release ?? null } });
+        return { env, release: to, commit: manifest.commit, repaired, outcome: "failed", step: "rollback", error: errorMessage(error), url: undefined, plan: [], events: events.written };
+      }
       await target.writeState({ release: to, instances: [], history: [...state.history, { release: to, at: new Date().toISOString() }] });
     }
     events.emit("rolled_back", { durationMs: performance.now() - started, detail: { from: state.release ?? null, to, manual: true } });

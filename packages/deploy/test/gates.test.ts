@@ -56,13 +56,20 @@ describe("preflight gates", () => {
     const ok = await deploy({
       root: repo.dir,
       env: "web",
-      config: localEnv({ hooks: { before: { switch: `echo "before $WARDEN_STEP" >> ${log}` }, after: { smoke: `echo "after $WARDEN_STEP" >> ${log}` } } }),
+      config: localEnv({
+        hooks: {
+          before: { lock: `echo "before $WARDEN_STEP" >> ${log}`, switch: `echo "before $WARDEN_STEP" >> ${log}` },
+          after: { lock: `echo "after $WARDEN_STEP" >> ${log}`, smoke: `echo "after $WARDEN_STEP" >> ${log}` },
+        },
+      }),
     });
     expect(ok.outcome, ok.error).toBe("succeeded");
     const bad = await deploy({ root: repo.dir, env: "web", config: localEnv({ hooks: { before: { build: "exit 3" } } }) });
     expect(bad).toMatchObject({ outcome: "failed", step: "build" });
     expect(bad.error).toMatch(/hook before build \(`exit 3`\) exited 3/);
-    expect(readFileSync(log, "utf8")).toBe("before switch\nafter smoke\n");
+    expect(readFileSync(log, "utf8")).toBe("before lock\nafter lock\nbefore switch\nafter smoke\n");
+    const lockHook = await deploy({ root: repo.dir, env: "web", config: localEnv({ hooks: { after: { lock: "exit 4" } } }) });
+    expect(lockHook).toMatchObject({ outcome: "failed", step: "lock" });
   });
 });
 
