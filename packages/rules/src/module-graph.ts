@@ -182,23 +182,31 @@ async function buildGraph(ctx: RepoContext<unknown, string>, extraEntries: reado
   const entries = new Set<string>();
   const entryGlob = matcher([...ENTRY_GLOBS, ...extraEntries]);
   for (const file of files) if (entryGlob(file) || isTestFile(file)) entries.add(file);
+  // Packages whose manifest names no entry point at all: Warden cannot know what they run, so it assumes every file is used.
+  const withEntries = new Set<GraphPackage>();
+  const addEntry = (pkg: GraphPackage, file: string): void => {
+    entries.add(file);
+    withEntries.add(pkg);
+  };
   for (const pkg of packages) {
-    if (pkg.dir !== ".") for (const file of entriesOfPackage(pkg, undefined)) entries.add(file);
+    if (pkg.dir !== ".") for (const file of entriesOfPackage(pkg, undefined)) addEntry(pkg, file);
     const bin = pkg.manifest.bin;
     for (const target of typeof bin === "string" ? [bin] : exportTargets(bin)) {
       const file = resolveFile(inPackage(pkg, target));
-      if (file !== undefined) entries.add(file);
+      if (file !== undefined) addEntry(pkg, file);
     }
+    if (pkg.dir === ".") for (const file of entriesOfPackage(pkg, undefined)) if (typeof pkg.manifest.main === "string" || pkg.manifest.exports !== undefined) addEntry(pkg, file);
     const scripts = pkg.manifest.scripts;
     if (typeof scripts === "object" && scripts !== null) {
       for (const command of Object.values(scripts)) {
         for (const match of String(command).matchAll(/[\w./@-]+\.[cm]?[jt]sx?\b/g)) {
           const file = resolveFile(inPackage(pkg, match[0]));
-          if (file !== undefined) entries.add(file);
+          if (file !== undefined) addEntry(pkg, file);
         }
       }
     }
   }
+  for (const file of files) if (!withEntries.has(packageOf(file))) entries.add(file);
 
   const infos = new Map<string, ModuleInfo>();
   for (const file of files) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkFixture, summary } from "../../fixture-repo.js";
+import { runRule } from "../../helpers.js";
 
 const RULE = "waste/unused-files";
 
@@ -14,5 +15,14 @@ describe(RULE, () => {
 
   it("reports nothing on the clean twin", async () => {
     expect(await checkFixture(RULE, "good")).toEqual([]);
+  });
+
+  it("assumes every file is used in a package whose manifest names no entry point", async () => {
+    const files = { "src/a.ts": 'import "./b.js";\n', "src/b.ts": "export const b = 1;\n", "src/c.ts": "export const c = 1;\n" };
+    expect(await runRule(RULE, files, undefined, { mode: "full" })).toEqual([]);
+    const declared = { ...files, "package.json": JSON.stringify({ name: "app", main: "src/a.ts" }) };
+    expect(summary(await runRule(RULE, declared, undefined, { mode: "full" }))).toEqual([
+      ["src/c.ts", 1, "File is not imported by anything reachable from an entry point."],
+    ]);
   });
 });
