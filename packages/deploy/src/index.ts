@@ -3,6 +3,7 @@ export { eventsFile, EventLog, readEvents } from "./events.js";
 export { checkHealth, probe, type HealthResult, type ProbeResult } from "./health.js";
 export { acquireLock, type DeployLock, type LockInfo } from "./lock.js";
 export {
+  autoInstances,
   deploy,
   effectiveConfig,
   listReleases,

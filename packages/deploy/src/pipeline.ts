@@ -1,4 +1,5 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { availableParallelism, totalmem } from "node:os";
 import path from "node:path";
 import {
   DeployStrategySchema,
@@ -94,9 +95,15 @@ export function effectiveConfig(config: DeployEnvironment, strategy: DeployStrat
   return { ...config, strategy: DeployStrategySchema.parse({ type: strategy }) };
 }
 
+/** Instances for `instances: "auto"`: one per core, at most one per 256 MiB of memory, between 1 and 8. */
+export function autoInstances(cores: number = availableParallelism(), memoryBytes: number = totalmem()): number {
+  return Math.max(1, Math.min(8, cores, Math.floor(memoryBytes / (256 * 1024 * 1024))));
+}
+
 function instanceCount(config: DeployEnvironment): number {
   const target = config.target;
-  return target.type === "local" || target.type === "ssh" ? target.instances : 1;
+  if (target.type === "local") return target.instances === "auto" ? autoInstances() : target.instances;
+  return target.type === "ssh" ? target.instances : 1;
 }
 
 /** The steps a deploy would run, one line each, for --dry-run. */

@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { hostname } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { acquireLock, DeployRefusedError, deploy, readEvents } from "@warden/deploy";
+import { acquireLock, autoInstances, DeployRefusedError, deploy, readEvents } from "@warden/deploy";
 import type { TempRepo } from "@warden/test-utils";
 import { cleanupRepo, get, localEnv, serviceRepo } from "./helpers.js";
 
@@ -82,5 +82,22 @@ describe("locks", () => {
     writeFileSync(path.join(dir, "lock"), JSON.stringify({ pid: process.ppid, host: hostname(), release: "r", since: "2026-01-01T00:00:00.000Z" }));
     expect(() => acquireLock(dir, "x", "r2", { forceUnlock: true })).toThrow(DeployRefusedError);
     expect(() => acquireLock(dir, "x", "r2", { forceUnlock: true })).toThrow(/another deploy \(pid \d+/);
+  });
+});
+
+describe("hardware-aware sizing (Rule 16)", () => {
+  it('sizes instances: "auto" from cores and memory, between 1 and 8', () => {
+    const GiB = 1024 ** 3;
+    expect(autoInstances(2, 24 * GiB)).toBe(2);
+    expect(autoInstances(16, 1 * GiB)).toBe(4);
+    expect(autoInstances(4, 0.1 * GiB)).toBe(1);
+    expect(autoInstances(64, 64 * GiB)).toBe(8);
+  });
+
+  it('plans the "auto" instance count of this machine', async () => {
+    const repo = serviceRepo();
+    repos.push(repo);
+    const plan = await deploy({ root: repo.dir, env: "auto", config: localEnv({}, { instances: "auto" }), dryRun: true });
+    expect(plan.plan.join("\n")).toContain(`start      ${autoInstances()} instance(s) of \`node server.mjs\``);
   });
 });

@@ -31,7 +31,10 @@ const LocalTargetSchema = z
     start: Command.describe("Command that starts one instance, run in the release folder with PORT set."),
     env: EnvVars.default({}).describe("Extra environment variables for the instances."),
     port: z.number().int().min(0).max(65535).default(0).describe("Port of the proxy on 127.0.0.1 (0: chosen once by the OS, then kept)."),
-    instances: z.number().int().min(1).max(32).default(1).describe("Instances of each release behind the proxy."),
+    instances: z
+      .union([z.number().int().min(1).max(32), z.literal("auto")])
+      .default(1)
+      .describe('Instances of each release behind the proxy; "auto" sizes it from this machine\'s cores and memory (Rule 16).'),
     stopTimeoutMs: z.number().int().positive().default(5000).describe("Grace period after SIGTERM before SIGKILL."),
   })
   .strict();
