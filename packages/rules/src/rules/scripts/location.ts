@@ -6,7 +6,7 @@ import { scriptKind } from "../../script-files.js";
 export default defineRule({
   id: "scripts/location",
   enforces: "Rule 7",
-  description: "Scripts (shell files and files with a `#!` line) live in scripts/<category>/, a package's scripts/ or bin/, .husky/, .ci/ or the root deploy.sh.",
+  description: "Scripts (shell files and files with a `#!` line) live in scripts/<category>/, a package's scripts/ or bin/, .husky/, .ci/, .github/, tests, examples or the root deploy.sh.",
   scope: "file",
   languages: ["*"],
   messages: {
@@ -23,7 +23,7 @@ export default defineRule({
     .object({
       allow: z
         .array(z.string())
-        .default(["scripts/*/**", "*/**/scripts/**", "**/bin/**", ".husky/**", ".ci/**", "deploy.sh", "examples/**", "**/node_modules/**"])
+        .default(["scripts/*/**", "*/**/scripts/**", "**/bin/**", ".husky/**", ".ci/**", ".github/**", "deploy.sh", "examples/**", "**/test/**", "**/tests/**", "**/node_modules/**"])
         .describe("Globs where scripts may live."),
     })
     .strict(),

@@ -12,7 +12,8 @@ const KNOWN_BINS: Readonly<Record<string, readonly string[]>> = {
   "@playwright/test": ["playwright"],
 };
 
-const TOOL_FILES = /(?:^|\/)(?:[^/]*\.config\.[cm]?[jt]s|\.[^/]*rc(?:\.[cm]?js|\.json)?|scripts\/.*|bin\/.*|\.husky\/[^/]+|\.ci\/.*|[^/]*\.sh)$/;
+const TOOL_FILES =
+  /(?:^|\/)(?:[^/]*\.config\.[cm]?[jt]s|[^/]*\.config\.json|tsconfig[^/]*\.json|\.[^/]*rc(?:\.[cm]?js|\.json|\.ya?ml)?|scripts\/.*|bin\/.*|\.husky\/[^/]+|\.ci\/.*|\.github\/.*|[^/]*\.sh)$/;
 
 export default defineRule({
   id: "waste/unused-dependencies",
