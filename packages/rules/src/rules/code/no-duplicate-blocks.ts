@@ -12,21 +12,25 @@ interface Tokens {
   readonly lines: number[];
 }
 
-const vocabulary = new Map<string, number>();
-function tokenId(text: string): number {
-  let id = vocabulary.get(text);
-  if (id === undefined) {
-    id = vocabulary.size + 1;
-    vocabulary.set(text, id);
+/** Token texts to small integers, one table per check (a warm server must not grow it forever). */
+class Vocabulary {
+  private readonly ids = new Map<string, number>();
+
+  idOf(text: string): number {
+    let id = this.ids.get(text);
+    if (id === undefined) {
+      id = this.ids.size + 1;
+      this.ids.set(text, id);
+    }
+    return id;
   }
-  return id;
 }
 
 /** Tokens after which `/` divides; after any other token it starts a regular expression. */
 let ENDS_EXPRESSION: ReadonlySet<ts.SyntaxKind> = new Set();
 
 /** Tokenise a parsed file, leaving out import/export-from statements (every file has similar ones). */
-function tokenise(tsApi: typeof ts, ast: ts.SourceFile, file: string): Tokens {
+function tokenise(tsApi: typeof ts, ast: ts.SourceFile, file: string, vocabulary: Vocabulary): Tokens {
   const skipped: [number, number][] = [];
   for (const statement of ast.statements) {
     if (tsApi.isImportDeclaration(statement) || (tsApi.isExportDeclaration(statement) && statement.moduleSpecifier !== undefined)) {
@@ -71,7 +75,7 @@ function tokenise(tsApi: typeof ts, ast: ts.SourceFile, file: string): Tokens {
     let text: string;
     if (kind === K.Identifier || kind === K.PrivateIdentifier) text = "$id";
     else text = scanner.getTokenText();
-    ids.push(tokenId(text));
+    ids.push(vocabulary.idOf(text));
     lines.push(ast.getLineAndCharacterOfPosition(start).line + 1);
   }
   return { file, ids, lines };
@@ -127,6 +131,7 @@ export default defineRule({
     const { minTokens, minLines } = ctx.options;
     const ignored = matcher(ctx.options.ignore);
     const seen = new Map<number, { tokens: Tokens; index: number }>();
+    const vocabulary = new Vocabulary();
     const files = ctx.files.filter((f) => {
       const language = languageOf(f);
       return (language === "ts" || language === "js") && !f.endsWith(".d.ts") && !ignored(f) && (ctx.options.includeTests || !isTestFile(f));
@@ -134,7 +139,7 @@ export default defineRule({
     for (const file of files) {
       const parsed = await ctx.parse(file);
       if (parsed === undefined) continue;
-      const tokens = tokenise(parsed.ts, parsed.ast, file);
+      const tokens = tokenise(parsed.ts, parsed.ast, file, vocabulary);
       const hashes = windowHashes(tokens.ids, minTokens);
       let i = 0;
       while (i < hashes.length) {
