@@ -120,3 +120,16 @@ export async function launchChecked(ctx: RolloutContext, indexes: readonly numbe
     throw new RolloutFailedError(error instanceof StepFailedError ? error.step : "start", error instanceof Error ? error.message : String(error), false);
   }
 }
+
+/** The switch step of blue-green and canary: the new instances become the live release and get all traffic. */
+export async function switchAll(ctx: RolloutContext, fresh: readonly Instance[]): Promise<void> {
+  await ctx.step(
+    "switch",
+    async () => {
+      await commitLive(ctx.target, ctx.before, ctx.release, fresh);
+      await ctx.target.route(fresh.map((instance) => ({ instance, weight: 1 })));
+      return fresh.length;
+    },
+    (count) => ({ from: ctx.before.release ?? null, to: ctx.release, instances: count }),
+  );
+}

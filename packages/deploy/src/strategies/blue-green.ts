@@ -1,4 +1,4 @@
-import { commitLive, launchChecked, type Rollout, type RolloutContext } from "../rollout.js";
+import { launchChecked, switchAll, type Rollout, type RolloutContext } from "../rollout.js";
 
 /**
  * Blue-green: start every instance of the new release beside the old ones, health-check them
@@ -7,14 +7,6 @@ import { commitLive, launchChecked, type Rollout, type RolloutContext } from "..
 export default async function blueGreen(ctx: RolloutContext): Promise<Rollout> {
   const indexes = Array.from({ length: ctx.instances }, (_, i) => i);
   const fresh = await launchChecked(ctx, indexes);
-  await ctx.step(
-    "switch",
-    async () => {
-      await commitLive(ctx.target, ctx.before, ctx.release, fresh);
-      await ctx.target.route(fresh.map((instance) => ({ instance, weight: 1 })));
-      return fresh.length;
-    },
-    (count) => ({ from: ctx.before.release ?? null, to: ctx.release, instances: count }),
-  );
+  await switchAll(ctx, fresh);
   return { newInstances: fresh, oldInstances: ctx.before.instances };
 }

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { StepFailedError } from "../errors.js";
-import { commitLive, launchChecked, restoreOld, RolloutFailedError, type Rollout, type RolloutContext } from "../rollout.js";
+import { launchChecked, restoreOld, RolloutFailedError, switchAll, type Rollout, type RolloutContext } from "../rollout.js";
 
 /** Error rates of the old and new release measured by the proxy during the canary. */
 export interface CanaryVerdict {
@@ -67,14 +67,6 @@ export default async function canary(ctx: RolloutContext): Promise<Rollout> {
       throw new RolloutFailedError("canary", message, true, recoveryMs);
     }
   }
-  await ctx.step(
-    "switch",
-    async () => {
-      await commitLive(ctx.target, ctx.before, ctx.release, fresh);
-      await ctx.target.route(fresh.map((instance) => ({ instance, weight: 1 })));
-      return fresh.length;
-    },
-    (count) => ({ from: ctx.before.release ?? null, to: ctx.release, instances: count }),
-  );
+  await switchAll(ctx, fresh);
   return { newInstances: fresh, oldInstances: old };
 }
