@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { DEPLOY_STEPS } from "@warden/core";
@@ -58,12 +58,20 @@ async function waitFor(file: string, timeoutMs = 20_000): Promise<void> {
 
 describe("warden deploy as a process", () => {
   it("refuses the second of two deploys of one environment at once, with a clear message", async () => {
-    const repo = configuredRepo({ hooks: { before: { start: "sleep 1" } } });
-    const [a, b] = await Promise.all([warden(repo, ["deploy"]), warden(repo, ["deploy", "staging"])]);
-    const results = [a, b].sort((x, y) => x.code - y.code);
-    expect(results.map((r) => r.code)).toEqual([0, 1]);
-    expect(results[1]?.stderr).toMatch(/^warden: deploy of "staging" refused: another deploy \(pid \d+ on .+, release \S+\) holds the lock since \S+Z; wait for it to finish\n$/);
-    expect(await get(servingUrl(results[0]?.stdout ?? ""))).toEqual({ status: 200, body: "v0" });
+    // the first deploy holds the lock inside a hook until the test lets it go: no timing luck involved
+    const repo = configuredRepo({ hooks: { before: { start: "touch .warden/in-hook; while [ ! -e .warden/go ]; do sleep 0.05; done" } } });
+    const first = warden(repo, ["deploy"]);
+    await waitFor(path.join(repo.dir, ".warden/in-hook"));
+    const second = await warden(repo, ["deploy", "staging"]);
+    writeFileSync(path.join(repo.dir, ".warden/go"), "");
+    const done = await first;
+    expect(done.code, done.stderr).toBe(0);
+    expect(second.code).toBe(1);
+    expect(second.stdout).toBe("");
+    expect(second.stderr).toMatch(/^warden: deploy of "staging" refused: another deploy \(pid \d+ on .+, release \S+\) holds the lock since \S+Z; wait for it to finish\n$/);
+    expect(await get(servingUrl(done.stdout))).toEqual({ status: 200, body: "v0" });
+    // the refused deploy wrote no events
+    expect(eventsOf(repo.dir, "staging").filter((e) => e.type === "started")).toHaveLength(1);
   });
 
   it("survives SIGKILL at every pipeline step: the old version keeps serving and the next deploy succeeds", async () => {
