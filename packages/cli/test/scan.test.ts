@@ -259,6 +259,8 @@ describe("bad input: exit 2 and one line", () => {
     [["scan", "--range", "main..nope"], "--range main..nope: nope is not a commit"],
     [["scan", "--staged", "--history"], "choose one of --staged, --range A..B or --history"],
     [["scan", "--history", "nope"], "--history nope: not a commit or ref"],
+    [["scan", "--staged", "--update-baseline"], "--update-baseline rewrites the whole baseline: use it with a full scan (no paths) or with --history"],
+    [["scan", "a.ts", "--update-baseline"], "--update-baseline rewrites the whole baseline: use it with a full scan (no paths) or with --history"],
   ])("%j", (args, message) => {
     const r = repo({ "a.ts": "export const a = 1;\n" });
     r.commit("chore: init");

@@ -284,6 +284,12 @@ export async function scanCommand(io: Io, options: ScanOptions): Promise<number>
       if (p.startsWith("-")) throw new WardenError("USAGE", `unknown option "${p}" (to scan a file whose name starts with "-", write ./${p})`);
     }
   }
+  if (options.updateBaseline === true) {
+    const whole = (options.target.kind === "paths" && options.target.paths.length === 0) || options.target.kind === "history";
+    if (!whole) {
+      throw new WardenError("USAGE", "--update-baseline rewrites the whole baseline: use it with a full scan (no paths) or with --history");
+    }
+  }
   const reporter = reporterFor(options.format);
   const outcome = await runScan(io, options);
   const { stats } = outcome;
