@@ -77,14 +77,20 @@ function exportTargets(value: unknown): string[] {
   return [];
 }
 
-const graphs = new WeakMap<readonly string[], Promise<ModuleGraph>>();
+const graphs = new WeakMap<readonly string[], Map<string, Promise<ModuleGraph>>>();
 
-/** Build (once per check: the unused-code rules share it) the module graph of a full check. */
+/** Build (once per check and entry option: the unused-code rules share it) the module graph of a full check. */
 export function moduleGraph(ctx: RepoContext<unknown, string>, extraEntries: readonly string[]): Promise<ModuleGraph> {
-  let graph = graphs.get(ctx.files);
+  let byEntries = graphs.get(ctx.files);
+  if (byEntries === undefined) {
+    byEntries = new Map();
+    graphs.set(ctx.files, byEntries);
+  }
+  const key = JSON.stringify(extraEntries);
+  let graph = byEntries.get(key);
   if (graph === undefined) {
     graph = buildGraph(ctx, extraEntries);
-    graphs.set(ctx.files, graph);
+    byEntries.set(key, graph);
   }
   return graph;
 }

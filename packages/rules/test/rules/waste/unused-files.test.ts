@@ -25,4 +25,9 @@ describe(RULE, () => {
       ["src/c.ts", 1, "File is not imported by anything reachable from an entry point."],
     ]);
   });
+
+  it("takes extra entry points and ignores from its options", async () => {
+    expect(await checkFixture(RULE, "bad", { entry: ["packages/app/src/old-*.ts"] })).toEqual([]);
+    expect(await checkFixture(RULE, "bad", { ignore: ["**/old-greet.ts"] })).toEqual([]);
+  });
 });
