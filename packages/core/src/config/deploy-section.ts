@@ -172,9 +172,19 @@ export const DeployEnvironmentSchema = z
 export const DeploySchema = z
   .object({
     default: z.string().min(1).optional().describe("Environment deployed when none is named."),
-    environments: z.record(z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, "environment names are lower-case letters, digits, - and _"), DeployEnvironmentSchema).default({}),
+    environments: z.record(z.string(), DeployEnvironmentSchema).default({}),
   })
   .strict()
+  .superRefine((deploy, ctx) => {
+    for (const name of Object.keys(deploy.environments)) {
+      if (!/^[a-z0-9][a-z0-9_-]*$/.test(name)) {
+        ctx.addIssue({ code: "custom", path: ["environments", name], message: `environment name "${name}" must be lower-case letters, digits, - and _` });
+      }
+    }
+    if (deploy.default !== undefined && deploy.environments[deploy.default] === undefined) {
+      ctx.addIssue({ code: "custom", path: ["default"], message: `"${deploy.default}" is not one of the environments (${Object.keys(deploy.environments).join(", ") || "none"})` });
+    }
+  })
   .default({ environments: {} });
 
 /** A validated deploy environment. */
