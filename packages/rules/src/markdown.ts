@@ -35,7 +35,7 @@ export function markdownLinks(text: string): MarkdownLink[] {
         const raw = match[1] ?? "";
         out.push({ target: raw.startsWith("<") ? raw.slice(1, -1) : raw, line: index + 1, column: (match.index ?? 0) + 3 });
       }
-      const definition = /^\s{0,3}\[[^\]]+\]:\s*(<[^>]*>|\S+)/.exec(line);
+      const definition = /^\s{0,3}\[(?!\^)[^\]]+\]:\s*(<[^>]*>|\S+)/.exec(line);
       if (definition !== null) {
         const raw = definition[1] ?? "";
         out.push({ target: raw.startsWith("<") ? raw.slice(1, -1) : raw, line: index + 1, column: line.indexOf(raw) + 1 });

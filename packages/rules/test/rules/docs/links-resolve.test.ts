@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkFixture, summary } from "../../fixture-repo.js";
+import { runRule } from "../../helpers.js";
 
 const RULE = "docs/links-resolve";
 
@@ -17,5 +18,11 @@ describe(RULE, () => {
 
   it("reports nothing on the clean twin", async () => {
     expect(await checkFixture(RULE, "good")).toEqual([]);
+  });
+
+  it("leaves footnotes, absolute URLs and code alone, and resolves links in the state being checked", async () => {
+    const readme = "# Demo\n\nA claim.[^1] See [x](./gone.md).\n\n[^1]: Some source, 2026.\n";
+    const exists = async (file: string) => file === "README.md";
+    expect(summary(await runRule(RULE, { "README.md": readme }, undefined, { exists }))).toEqual([["README.md", 3, "Link target ./gone.md does not exist."]]);
   });
 });
