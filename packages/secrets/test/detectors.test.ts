@@ -132,7 +132,15 @@ const CASES: Record<string, Cases> = {
   },
   jwt: {
     hit: [() => `Authorization: Bearer ${jwt()}`],
-    miss: [() => jwt("none"), () => `${p("ey", "J")}notbase64json.${p("ey", "J")}morejunkhere.${rand(URLSAFE, 20)}`],
+    miss: [
+      () => jwt("none"),
+      () => `${p("ey", "J")}notbase64json.${p("ey", "J")}morejunkhere.${rand(URLSAFE, 20)}`,
+      // jwt.io's sample token (its claims), as found in docs and library tests
+      () => {
+        const enc = (v: unknown): string => Buffer.from(JSON.stringify(v)).toString("base64url");
+        return `${enc({ alg: "HS256", typ: "JWT" })}.${enc({ sub: "1234567890", name: "John Doe", iat: 1516239022 })}.${rand(URLSAFE, 43)}`;
+      },
+    ],
   },
   "database-url-password": {
     hit: [() => `DATABASE_URL=postgres://app:${rand(ALNUM, 16)}@db.internal:5432/app`, () => `mongodb+srv://svc:${rand(ALNUM, 12)}@cluster0.mongodb.net/x`],
@@ -143,8 +151,12 @@ const CASES: Record<string, Cases> = {
     ],
   },
   "url-password": {
-    hit: [() => `git clone https://deploy:${rand(ALNUM, 20)}@git.example.org/repo.git`],
-    miss: [() => "https://user:password@example.com", () => "https://example.com/a:b@c"],
+    hit: [() => `git clone https://deploy:${rand(ALNUM, 20)}@git.acme-corp.io/repo.git`],
+    miss: [
+      () => "https://user:password@example.com",
+      () => "https://example.com/a:b@c",
+      () => `const url = new URL('https://abc:${rand(ALNUM, 12)}@api.example.com');`,
+    ],
   },
   "private-key-rsa": { hit: [() => pem(p("RSA PRIVATE", " KEY"))], miss: [() => `-----BEGIN ${p("RSA PRIVATE", " KEY")}-----\n...\n-----END ${p("RSA PRIVATE", " KEY")}-----`] },
   "private-key-ec": { hit: [() => pem(p("EC PRIVATE", " KEY"), 3)], miss: [() => `-----BEGIN ${p("EC PRIVATE", " KEY")}-----`] },
@@ -185,6 +197,8 @@ const CASES: Record<string, Cases> = {
       () => 'password = "xxxxxxxxxxxx"',
       () => `password = "${"ab".repeat(8)}"`,
       () => "token = options.token",
+      () => 'TokenRequest.apiVersion="authentication.k8s.io/v1"',
+      () => `tokenUrl: "auth.${rand(LOWER, 8)}9.io/oauth/v2"`,
     ],
   },
 };

@@ -1,6 +1,13 @@
-import { defineDetector } from "../define-detector.js";
+import { defineDetector, type MatchContext } from "../define-detector.js";
 
-function looksRandom(secret: string): boolean {
+const SECRET_NAME = /password|passwd|secret|token|api_?key|apikey|api-key|access_?key|auth_?key|credentials?|private_?key/i;
+
+function looksRandom(secret: string, context: MatchContext): boolean {
+  // "TokenRequest.apiVersion = …": the secret-sounding word must name the value, not its owner.
+  const before = context.text.slice(Math.max(0, context.index - 90), context.index);
+  const name = /([A-Za-z0-9_.-]+)["'`]?\s*(?:=|:=|=>|:)\s*["'`]?$/.exec(before)?.[1] ?? "";
+  if (!SECRET_NAME.test(name.slice(name.lastIndexOf(".") + 1))) return false;
+  if (/^[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:\/[\w./-]*)?$/.test(secret)) return false; // a host name, version or path
   if (/^[a-z]+(?:[_.-][a-z0-9]+)*$/i.test(secret)) return false; // a name or identifier, not a value
   if (/^(?:https?:\/\/|\/|\.\/|[A-Za-z]:\\)/.test(secret)) return false; // a URL or path
   if (/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+(?:\(\))?$/.test(secret)) return false; // a property access
