@@ -20,6 +20,8 @@ const HINT =
 const BINARY_SNIFF_BYTES = 8000;
 /** Longest stretch looked at when finding line boundaries around a keyword. */
 const LINE_SEARCH_LIMIT = 4096;
+/** Windows of one detector closer than this are joined into one slice. */
+const WINDOW_GAP = 256;
 /** Merged windows stop growing at this size, so one dense region cannot become one huge regex run. */
 const MAX_WINDOW = 64 * 1024;
 /** Secrets longer than this (key blocks) skip the placeholder word check: random text hits it by chance. */
@@ -316,7 +318,8 @@ export class SecretScanner {
 
   /** Keyword prefilter, then each woken detector's pattern over its merged windows. */
   private candidates(bytes: Buffer, path: string): Candidate[] {
-    const windows: ([number, number][] | undefined)[] = new Array<[number, number][] | undefined>(this.content.length);
+    // Per detector, its windows as a flat list [start0, end0, start1, end1, …] (no allocation per hit).
+    const windows: (number[] | undefined)[] = new Array<number[] | undefined>(this.content.length);
     // The line around the current hit, found with native searches and reused while hits stay on it.
     let lineFrom = 0;
     let lineTo = -1;
@@ -327,8 +330,8 @@ export class SecretScanner {
         let from = at;
         while (from > 0 && bytes[from - 1] !== 10) from -= 1;
         let to = at;
-        const length = bytes.length;
-        while (to < length && bytes[to] !== 10) to += 1;
+        const size = bytes.length;
+        while (to < size && bytes[to] !== 10) to += 1;
         lineFrom = from;
         lineTo = to;
       }
@@ -344,16 +347,19 @@ export class SecretScanner {
         }
         const list = windows[index];
         if (list === undefined) {
-          windows[index] = [[start, end]];
+          windows[index] = [start, end];
           continue;
         }
-        const last = list[list.length - 1] as [number, number];
-        // Hits arrive in order of their end, so a start may be a little before the last window's.
-        if (start <= last[1] && end >= last[0] && last[1] - last[0] < MAX_WINDOW) {
-          if (start < last[0]) last[0] = start;
-          if (end > last[1]) last[1] = end;
+        const last = list.length - 2;
+        const lastStart = list[last] as number;
+        const lastEnd = list[last + 1] as number;
+        // Hits arrive in order of their end, so a start may be a little before the last window's;
+        // windows close to each other are joined, so the patterns run over fewer, longer slices.
+        if (start <= lastEnd + WINDOW_GAP && end >= lastStart && lastEnd - lastStart < MAX_WINDOW) {
+          if (start < lastStart) list[last] = start;
+          if (end > lastEnd) list[last + 1] = end;
         } else {
-          list.push([start, end]);
+          list.push(start, end);
         }
       }
     });
@@ -365,7 +371,9 @@ export class SecretScanner {
       if (list === undefined) continue;
       const detector = this.content[index] as ContentDetector;
       const seen = new Set<number>();
-      for (const [from, to] of list) {
+      for (let w = 0; w < list.length; w += 2) {
+        const from = list[w] as number;
+        const to = list[w + 1] as number;
         const slice = bytes.toString("latin1", from, to);
         const pattern = detector.pattern;
         pattern.lastIndex = 0;
