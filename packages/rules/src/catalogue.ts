@@ -4,8 +4,14 @@ import { WRITTEN_RULES } from "./written-rules.js";
 /** Where the generated catalogue lives, repository-relative. */
 export const CATALOGUE_FILE = "docs/rules/README.md";
 
+/** Text for a table cell: pipes escaped, `<…>` outside code spans shown literally (not read as HTML), one line. */
 function cell(text: string): string {
-  return text.replace(/\|/g, "\\|").replace(/\n/g, " ");
+  return text
+    .split("`")
+    .map((part, index) => (index % 2 === 1 ? part : part.replace(/</g, "&lt;").replace(/>/g, "&gt;")))
+    .join("`")
+    .replace(/\|/g, "\\|")
+    .replace(/\n/g, " ");
 }
 
 /**
@@ -28,8 +34,8 @@ export function renderCatalogue(rules: readonly Rule[]): string {
   for (const [id, written] of Object.entries(WRITTEN_RULES)) {
     const checks = rules.filter((rule) => rule.enforces === id);
     const listed = checks.map((rule) => `[${rule.id}](${rule.id}.md) (${rule.defaultLevel})`).join("<br>");
-    const enforced = written.machineCheckable ? listed || "—" : `not machine-checkable: ${written.why ?? "no mechanical check exists"}`;
-    lines.push(`| **${id}** — ${cell(written.title)} | ${cell(enforced)} | ${cell(written.elsewhere ?? "—")} |`);
+    const enforced = written.machineCheckable ? listed || "—" : `not machine-checkable: ${cell(written.why ?? "no mechanical check exists")}`;
+    lines.push(`| **${id}** — ${cell(written.title)} | ${enforced} | ${cell(written.elsewhere ?? "—")} |`);
   }
   lines.push("", "## Checks", "", "| check | enforces | scope | default | what it reports |", "| --- | --- | --- | --- | --- |");
   for (const rule of rules) {
