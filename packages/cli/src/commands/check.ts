@@ -1,6 +1,8 @@
-import { readFile, stat } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { readdir, readFile, stat } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import {
   changedSince,
   changesBetween,
@@ -175,6 +177,7 @@ export async function runCheck(cwd: string, options: Omit<CheckOptions, "format"
   try {
     const { BUILTIN_RULES, runRules } = await import("@warden/rules");
     const cache = mode === "full" && options.cache !== false ? await ResultCache.open(root, VERSION) : undefined;
+    const cacheSalt = cache === undefined ? undefined : await buildSalt();
     const target = options.target;
     const result = await runRules({
       root,
@@ -186,7 +189,7 @@ export async function runCheck(cwd: string, options: Omit<CheckOptions, "format"
       exists,
       ...(target.kind === "range" ? { commits: await commitsOf(root, target.base, target.head) } : {}),
       ...stateAccess(root, target, config),
-      ...(cache === undefined ? {} : { cache, cacheSalt: VERSION }),
+      ...(cache === undefined || cacheSalt === undefined ? {} : { cache, cacheSalt }),
       ...(options.shard === undefined ? {} : { shard: options.shard }),
       workers: options.workers ?? defaultWorkers(),
     });
@@ -222,6 +225,26 @@ function describeTarget(target: CheckTarget): string {
 function defaultWorkers(): number {
   const cpus = availableParallelism();
   return cpus >= 4 ? cpus - 1 : 0;
+}
+
+/**
+ * What the cached results depend on besides their inputs: the Warden version and the build that
+ * runs (name, size and time of each module file beside this one), so a rebuilt or upgraded Warden
+ * never reuses results of other rule code.
+ */
+async function buildSalt(): Promise<string> {
+  const dir = path.dirname(fileURLToPath(import.meta.url));
+  const hash = createHash("sha1").update(VERSION);
+  try {
+    for (const name of (await readdir(dir)).sort()) {
+      if (!/\.[cm]?[jt]s$/.test(name)) continue;
+      const info = await stat(path.join(dir, name));
+      hash.update(`${name}:${info.size}:${info.mtimeMs}\n`);
+    }
+  } catch {
+    hash.update("unreadable"); // a bundle we cannot list: the version alone keys the cache
+  }
+  return hash.digest("hex");
 }
 
 /** Parse `--workers n` (0 or more). */
