@@ -180,7 +180,7 @@ async function checkRange(root: string, range: string): Promise<string[]> {
   const from = match[1] as string;
   const to = match[3] ?? "HEAD";
   for (const ref of [from, to]) {
-    if (!(await commitExists(root, ref))) throw new WardenError("USAGE", `--range ${range}: ${ref} is not a commit`);
+    if (ref.startsWith("-") || !(await commitExists(root, ref))) throw new WardenError("USAGE", `--range ${range}: ${ref} is not a commit`);
   }
   return [`${from}..${to}`];
 }
