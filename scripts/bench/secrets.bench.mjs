@@ -217,14 +217,15 @@ function goals(result) {
   const w = get("warden scan --workers 0");
   const lines = [];
   const sl = get("secretlint");
+  const stopped = sl?.note.startsWith("stopped") === true;
   const gs = get("git-secrets");
   const rg = get("ripgrep -P");
   const rgKeywords = get("ripgrep -F");
-  if (sl) lines.push(`- ≥ 10× secretlint's throughput: ${(w.mbps / sl.mbps).toFixed(1)}× — ${w.mbps >= 10 * sl.mbps ? "met" : "**not met**"}`);
+  if (sl) lines.push(`- ≥ 10× secretlint's throughput: ${stopped ? "more than " : ""}${(w.mbps / sl.mbps).toFixed(1)}× — ${w.mbps >= 10 * sl.mbps ? "met" : "**not met**"}`);
   if (gs) lines.push(`- faster than git-secrets: ${(w.mbps / gs.mbps).toFixed(1)}× — ${w.mbps > gs.mbps ? "met" : "**not met**"}`);
   if (rg) lines.push(`- within 3× of ripgrep running the same patterns: ripgrep reaches ${(rg.mbps / w.mbps).toFixed(2)}× Warden's throughput — ${rg.mbps <= 3 * w.mbps ? "met" : "**not met**"}`);
   if (rgKeywords) lines.push(`- for scale, ripgrep searching only the keywords (no patterns) reaches ${(rgKeywords.mbps / w.mbps).toFixed(1)}× Warden's throughput`);
-  if (w.found) lines.push(`- every planted secret found: ${w.found.found}/${w.found.total} — ${w.found.found === w.found.total ? "met" : "**not met**"}`);
+  if (w.found !== undefined) lines.push(`- every planted secret found: ${w.found.found}/${w.found.total} — ${w.found.found === w.found.total ? "met" : "**not met**"}`);
   return lines.join("\n");
 }
 
@@ -366,7 +367,7 @@ ${table(corpusResult)}
 
 Planted formats: ${[...share(manifest, []).perFormat.keys()].join(", ")}.
 
-Goals:
+Goals on the corpus (few large files):
 
 ${goals(corpusResult)}
 
@@ -384,6 +385,10 @@ that no tool skips it). Published packages hold no live secrets, so "findings" h
 approximation, false positives (test fixtures and documentation samples included).
 
 ${table(thirdPartyResult)}
+
+Goals on this tree (many small files, as real repositories have):
+
+${goals(thirdPartyResult)}
 
 ### (d) History: \`warden scan --history\`
 
