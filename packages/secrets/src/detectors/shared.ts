@@ -1,5 +1,5 @@
 import { validTokenChecksum } from "../checksum.js";
-import type { Verdict } from "../define-detector.js";
+import type { MatchContext, Verdict } from "../define-detector.js";
 
 /**
  * Verdict for a token whose body carries a CRC-32 checksum (GitHub, npm): a valid checksum is
@@ -58,4 +58,17 @@ export function validPemBody(body: string): boolean {
   if (body.length < 64) return false;
   const distinct = new Set(body).size;
   return distinct >= 20;
+}
+
+/**
+ * Whether the password of a `scheme://user:password@host` match is worth reporting: not a sample
+ * password, not the user name again, and not on a documentation host (RFC 2606 / RFC 6761).
+ */
+export function plausibleUrlPassword(password: string, context: MatchContext): boolean {
+  const before = context.text.slice(Math.max(0, context.index - 80), context.index);
+  const after = context.text.slice(context.index + password.length, context.index + password.length + 260);
+  const user = /([^\s:@/"'<>]*):$/.exec(before)?.[1] ?? "";
+  const host = /^@([A-Za-z0-9._-]+)/.exec(after)?.[1]?.toLowerCase() ?? "";
+  if (/(?:^|\.)(?:example\.(?:com|org|net)|example|test|invalid)$/.test(host)) return false;
+  return !SAMPLE_PASSWORDS.has(password.toLowerCase()) && password !== user;
 }
