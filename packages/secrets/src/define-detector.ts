@@ -23,6 +23,12 @@ export interface DetectorWindow {
   readonly lines?: number;
   /** Do not clip the window to the keyword's line (for blocks such as private keys). */
   readonly multiline?: boolean;
+  /**
+   * One character every match has after its keyword, within `after` characters on the same
+   * line (`"@"` for `user:password@host`). A hit without it opens no window: a cheap native
+   * search spares the pattern the many hits that cannot match (most `://` are plain URLs).
+   */
+  readonly needs?: string;
 }
 
 /** A detector that looks at file contents. */

@@ -1,16 +1,32 @@
+/** Buffers at least this long are scanned as four interleaved streams (see {@link KeywordAutomaton.scan}). */
+const INTERLEAVE_MIN = 4096;
+
 /**
  * A case-insensitive Aho–Corasick automaton over bytes: one pass over a buffer reports every
- * occurrence of every keyword (overlapping ones included), at a few nanoseconds per byte and
+ * occurrence of every keyword (overlapping ones included), at about a nanosecond per byte and
  * without decoding the buffer to a string first.
+ *
+ * Two things make the hot loop fast. Bytes that every state treats alike share one column
+ * (about 40 classes instead of 256), so the transition table is small enough to stay in the
+ * CPU's nearest caches, and its entries are row offsets already, so a step is two loads and an
+ * add. And a long buffer is cut into four stretches walked side by side in one loop: one
+ * automaton's steps each wait for the previous load, four independent ones overlap.
  */
 export class KeywordAutomaton {
   /** The keywords, by index. */
   readonly keywords: readonly string[];
-  private readonly delta: Uint16Array | Uint32Array;
+  /** Transitions: `table[rowOffset + classOf[byte]]` is the next state's row offset. */
+  private readonly table: Uint16Array | Uint32Array;
+  /** Byte → column of {@link KeywordAutomaton.table}. */
+  private readonly classOf: Uint8Array;
+  /** Columns per state. */
+  private readonly width: number;
   /** Per state: the indexes of the keywords that end there (empty for most states). */
   private readonly outputs: readonly (readonly number[])[];
-  /** States from this number on have outputs. */
+  /** Row offsets from this one on belong to states with outputs. */
   private readonly firstOutput: number;
+  /** Longest keyword's length minus one: how far a stretch starts before its own bytes. */
+  private readonly overlap: number;
 
   constructor(keywords: readonly string[]) {
     this.keywords = keywords;
@@ -60,29 +76,105 @@ export class KeywordAutomaton {
       for (let c = 65; c <= 90; c += 1) delta[state * 256 + c] = delta[state * 256 + c + 32] as number;
     }
     // Renumber the states so that every state with an output comes last: the hot loop then tests
-    // "state >= firstOutput" instead of loading a flag, and a 16-bit table halves the cache load.
+    // "state >= firstOutput" instead of loading a flag.
     const order = [...Array(count).keys()].sort((a, b) => Number(outputs[a]!.length > 0) - Number(outputs[b]!.length > 0) || a - b);
     const renamed = new Int32Array(count);
     order.forEach((state, index) => (renamed[state] = index));
     const firstOutput = order.findIndex((state) => outputs[state]!.length > 0);
-    this.firstOutput = firstOutput < 0 ? count : firstOutput;
-    this.delta = count <= 0xffff ? new Uint16Array(count * 256) : new Uint32Array(count * 256);
-    for (let state = 0; state < count; state += 1) {
-      const row = (renamed[state] as number) * 256;
-      for (let c = 0; c < 256; c += 1) this.delta[row + c] = renamed[delta[state * 256 + c] as number] as number;
+    // Byte classes: bytes whose transitions agree in every state share a column.
+    const classOf = new Uint8Array(256);
+    const columns = new Map<string, number>();
+    for (let c = 0; c < 256; c += 1) {
+      const column: number[] = [];
+      for (let state = 0; state < count; state += 1) column.push(delta[state * 256 + c] as number);
+      const key = column.join(",");
+      const known = columns.get(key);
+      if (known === undefined) columns.set(key, columns.size);
+      classOf[c] = known ?? columns.size - 1;
     }
+    const width = columns.size;
+    // Entries are the next state's row offset (state × width), so a step needs no multiplication.
+    const table = count * width <= 0xffff ? new Uint16Array(count * width) : new Uint32Array(count * width);
+    for (let state = 0; state < count; state += 1) {
+      const row = (renamed[state] as number) * width;
+      for (let c = 0; c < 256; c += 1) table[row + (classOf[c] as number)] = (renamed[delta[state * 256 + c] as number] as number) * width;
+    }
+    this.table = table;
+    this.classOf = classOf;
+    this.width = width;
+    this.firstOutput = (firstOutput < 0 ? count : firstOutput) * width;
     this.outputs = order.map((state) => outputs[state] as number[]);
+    this.overlap = Math.max(0, ...keywords.map((keyword) => Buffer.byteLength(keyword, "latin1"))) - 1;
   }
 
   /** Call `onHit(start, keywordIndex)` for every keyword occurrence in `bytes`, in order of end. */
   scan(bytes: Uint8Array, onHit: (start: number, keyword: number) => void): void {
-    const { delta, firstOutput, outputs, keywords } = this;
-    let state = 0;
-    for (let i = 0, length = bytes.length; i < length; i += 1) {
-      state = delta[(state << 8) | (bytes[i] as number)] as number;
-      if (state >= firstOutput) {
-        for (const keyword of outputs[state] as number[]) onHit(i + 1 - (keywords[keyword] as string).length, keyword);
-      }
+    if (bytes.length < INTERLEAVE_MIN) {
+      this.emit(this.walk(bytes, 0, bytes.length), onHit);
+      return;
+    }
+    // Four stretches [b0, b1), [b1, b2), [b2, b3), [b3, length). Stretch k's automaton starts
+    // `overlap` bytes early, so a keyword that crosses b_k is seen whole, and it reports only
+    // keywords ending at or after b_k (the ones before belong to stretch k - 1).
+    const { table, classOf, firstOutput, overlap } = this;
+    const length = bytes.length;
+    const quarter = Math.floor(length / 4);
+    const b1 = quarter;
+    const b2 = 2 * quarter;
+    const b3 = 3 * quarter;
+    const h0: number[] = [];
+    const h1: number[] = [];
+    const h2: number[] = [];
+    const h3: number[] = [];
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    let i0 = 0;
+    let i1 = b1 - overlap;
+    let i2 = b2 - overlap;
+    let i3 = b3 - overlap;
+    for (const end = b1; i0 < end; i0 += 1, i1 += 1, i2 += 1, i3 += 1) {
+      s0 = table[s0 + (classOf[bytes[i0] as number] as number)] as number;
+      s1 = table[s1 + (classOf[bytes[i1] as number] as number)] as number;
+      s2 = table[s2 + (classOf[bytes[i2] as number] as number)] as number;
+      s3 = table[s3 + (classOf[bytes[i3] as number] as number)] as number;
+      if (s0 >= firstOutput) h0.push(i0, s0);
+      if (s1 >= firstOutput && i1 >= b1) h1.push(i1, s1);
+      if (s2 >= firstOutput && i2 >= b2) h2.push(i2, s2);
+      if (s3 >= firstOutput && i3 >= b3) h3.push(i3, s3);
+    }
+    // Stretch 0 stopped at b1; the others have `overlap` bytes left, and the last the remainder.
+    this.walkFrom(bytes, i1, b2, s1, h1);
+    this.walkFrom(bytes, i2, b3, s2, h2);
+    this.walkFrom(bytes, i3, length, s3, h3);
+    this.emit(h0, onHit);
+    this.emit(h1, onHit);
+    this.emit(h2, onHit);
+    this.emit(h3, onHit);
+  }
+
+  /** Hits as [end0, state0, end1, state1, …] of one automaton over bytes [from, to). */
+  private walk(bytes: Uint8Array, from: number, to: number): number[] {
+    const hits: number[] = [];
+    this.walkFrom(bytes, from, to, 0, hits);
+    return hits;
+  }
+
+  private walkFrom(bytes: Uint8Array, from: number, to: number, start: number, hits: number[]): void {
+    const { table, classOf, firstOutput } = this;
+    let state = start;
+    for (let i = from; i < to; i += 1) {
+      state = table[state + (classOf[bytes[i] as number] as number)] as number;
+      if (state >= firstOutput) hits.push(i, state);
+    }
+  }
+
+  private emit(hits: readonly number[], onHit: (start: number, keyword: number) => void): void {
+    const { outputs, keywords, width } = this;
+    for (let h = 0; h < hits.length; h += 2) {
+      const end = (hits[h] as number) + 1;
+      for (const keyword of outputs[(hits[h + 1] as number) / width] as number[]) onHit(end - (keywords[keyword] as string).length, keyword);
     }
   }
 }

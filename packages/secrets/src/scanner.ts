@@ -141,6 +141,8 @@ export class SecretScanner {
   /** Keyword index (in the automaton) → indexes (into `content`) of the detectors it wakes. */
   private readonly byKeyword: readonly (readonly number[])[];
   private readonly windowSpecs: readonly (DetectorWindow | undefined)[];
+  /** Per content detector: the byte its window needs after the keyword (see DetectorWindow.needs), or -1. */
+  private readonly needs: readonly number[];
   /** Files (and a commit's added lines of one file) above this many bytes are skipped with a note. */
   readonly maxFileSize: number;
   private readonly allowPath: (path: string) => boolean;
@@ -162,6 +164,7 @@ export class SecretScanner {
     this.baseline = new Set(options.baseline ?? []);
 
     this.windowSpecs = this.content.map((d) => d.window);
+    this.needs = this.content.map((d) => (d.window?.needs === undefined ? -1 : d.window.needs.charCodeAt(0) & 0xff));
     const own = new Map<string, number[]>();
     this.content.forEach((detector, index) => {
       for (const keyword of detector.keywords) own.set(keyword, [...(own.get(keyword) ?? []), index]);
@@ -323,17 +326,15 @@ export class SecretScanner {
     // The line around the current hit, found with native searches and reused while hits stay on it.
     let lineFrom = 0;
     let lineTo = -1;
+    // Per detector with `needs`: the offset of the next occurrence of its byte (-1: not looked for yet).
+    const nextNeeded = new Array<number>(this.content.length).fill(-1);
     this.automaton.scan(bytes, (at, keyword) => {
       const length = (this.automaton.keywords[keyword] as string).length;
       if (at > lineTo) {
-        // Each line is walked at most once in each direction, so this stays linear in the input.
-        let from = at;
-        while (from > 0 && bytes[from - 1] !== 10) from -= 1;
-        let to = at;
-        const size = bytes.length;
-        while (to < size && bytes[to] !== 10) to += 1;
-        lineFrom = from;
-        lineTo = to;
+        // Native searches, once per line with hits, so this stays linear in the input.
+        lineFrom = at === 0 ? 0 : bytes.lastIndexOf(10, at - 1) + 1;
+        const newline = bytes.indexOf(10, at);
+        lineTo = newline < 0 ? bytes.length : newline;
       }
       for (const index of this.byKeyword[keyword] as readonly number[]) {
         const spec = this.windowSpecs[index];
@@ -342,6 +343,17 @@ export class SecretScanner {
         if (spec === undefined || (spec.lines === undefined && spec.multiline !== true)) {
           start = Math.max(lineFrom, at - (spec?.before ?? 128));
           end = Math.min(lineTo, at + length + (spec?.after ?? 512));
+          const needed = this.needs[index] as number;
+          if (needed >= 0) {
+            // Hits come in order, so the next occurrence found for an earlier hit is reused
+            // until it is passed: the buffer is searched for each needed byte at most once.
+            let found = nextNeeded[index] as number;
+            if (found < at + length) {
+              found = bytes.indexOf(needed, at + length);
+              nextNeeded[index] = found = found < 0 ? bytes.length : found;
+            }
+            if (found >= end) continue;
+          }
         } else {
           [start, end] = windowAround(bytes, at, length, spec);
         }

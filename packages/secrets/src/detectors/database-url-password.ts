@@ -9,7 +9,7 @@ export default defineDetector({
   severity: "error",
   keywords: ["://"],
   pattern: /(?<![A-Za-z0-9+.-])(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?|mssql|sqlserver|clickhouse|cockroachdb)(?:\+[a-z0-9]+)?:\/\/[^\s:@/"'<>]{0,64}:(?<secret>[^\s:@/"'<>]{3,128})@[A-Za-z0-9._-]+/,
-  window: { before: 60, after: 300 },
+  window: { before: 60, after: 300, needs: "@" },
   minEntropy: 1.5,
   validate: plausibleUrlPassword,
 });

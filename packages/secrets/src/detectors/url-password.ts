@@ -9,7 +9,7 @@ export default defineDetector({
   severity: "error",
   keywords: ["://"],
   pattern: /(?<![A-Za-z0-9+.-])(?:https?|s?ftps?|ssh|smtps?|ldaps?|git|svn)(?:\+[a-z0-9]+)?:\/\/[^\s:@/"'<>]{1,64}:(?<secret>[^\s:@/"'<>]{3,128})@[A-Za-z0-9._-]+/,
-  window: { before: 40, after: 300 },
+  window: { before: 40, after: 300, needs: "@" },
   minEntropy: 1.5,
   validate: plausibleUrlPassword,
 });
