@@ -3,7 +3,7 @@
 // `warden check --staged` loads only what it needs. ts-morph and jiti stay external and are
 // imported on demand.
 import { build } from "esbuild";
-import { readFileSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 const packageDir = fileURLToPath(new URL("..", import.meta.url));
@@ -14,6 +14,10 @@ if (process.argv.includes("--help")) {
 }
 
 const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
+
+// Start from an empty dist/: chunk names carry content hashes, so old ones would pile up (and the
+// result cache's build salt lists every module file here).
+rmSync(new URL("../dist", import.meta.url), { recursive: true, force: true });
 
 await build({
   absWorkingDir: packageDir,

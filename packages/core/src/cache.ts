@@ -1,4 +1,5 @@
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
+import { mkdir, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 
 /** Where results are cached, repository-relative (gitignored with node_modules, as ESLint and Babel do). */
@@ -15,6 +16,8 @@ const MAX_ENTRIES = 100_000;
  */
 export class ResultCache {
   private readonly used = new Map<string, unknown>();
+  /** Whether this run stored a key the file does not have yet. */
+  private dirty = false;
 
   private constructor(
     private readonly file: string,
@@ -26,7 +29,7 @@ export class ResultCache {
     const file = path.join(root, CACHE_DIR, `results-${version.replace(/[^\w.-]/g, "_")}.json`);
     let previous = new Map<string, unknown>();
     try {
-      const parsed: unknown = JSON.parse(await readFile(file, "utf8"));
+      const parsed: unknown = JSON.parse(readFileSync(file, "utf8"));
       if (typeof parsed === "object" && parsed !== null && !Array.isArray(parsed)) previous = new Map(Object.entries(parsed));
     } catch {
       previous = new Map(); // no cache yet, or a damaged one: start empty
@@ -44,6 +47,7 @@ export class ResultCache {
 
   /** Remember `value` under `key`. */
   set(key: string, value: unknown): void {
+    if (!this.previous.has(key)) this.dirty = true;
     this.used.set(key, value);
   }
 
@@ -52,8 +56,13 @@ export class ResultCache {
     return this.used.size;
   }
 
-  /** Persist atomically: this run's entries, then older ones up to a bound. Failing to write (read-only tree) is not an error. */
+  /**
+   * Persist atomically: this run's entries, then older ones up to a bound. A run that only read
+   * cached entries writes nothing (the file already holds them). Failing to write (read-only
+   * tree) is not an error.
+   */
   async save(): Promise<void> {
+    if (!this.dirty) return;
     const out: Record<string, unknown> = {};
     let count = 0;
     for (const source of [this.used, this.previous]) {

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -66,6 +66,28 @@ describe("ResultCache", () => {
       const file = path.join(dir, "node_modules/.cache/warden/results-1.0.0.json");
       await import("node:fs/promises").then((fs) => fs.writeFile(file, "{not json"));
       expect((await ResultCache.open(dir, "1.0.0")).get("k")).toBeUndefined();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("rewrites the file only when a run stored something new", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "warden-cache-"));
+    try {
+      const file = path.join(dir, "node_modules/.cache/warden/results-1.0.0.json");
+      const first = await ResultCache.open(dir, "1.0.0");
+      first.set("a", 1);
+      await first.save();
+      writeFileSync(file, JSON.stringify({ a: 1, marker: true })); // a rewrite would drop "marker"
+      const reader = await ResultCache.open(dir, "1.0.0");
+      expect(reader.get("a")).toBe(1);
+      reader.set("a", 1); // the same entry again: nothing new
+      await reader.save();
+      expect(JSON.parse(readFileSync(file, "utf8"))).toEqual({ a: 1, marker: true });
+      const writer = await ResultCache.open(dir, "1.0.0");
+      writer.set("b", 2);
+      await writer.save();
+      expect(JSON.parse(readFileSync(file, "utf8"))).toEqual({ b: 2, a: 1, marker: true });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
