@@ -14,6 +14,17 @@ function formatOption(): Option {
   return new Option("-f, --format <format>", "output format").choices([...FORMATS]).default("pretty");
 }
 
+/** Commander's "error: …\n(Did you mean …?)\n" as one line without the "error:" prefix. */
+export function oneLineUsageError(text: string): string {
+  return text
+    .replace(/^error:\s*/, "")
+    .split("\n")
+    .map((line) => line.trim())
+    .filter((line) => line !== "")
+    .map((line) => line.replace(/^\(Did you mean (.*)\)$/, "(did you mean $1)"))
+    .join(" ");
+}
+
 /** Build the commander program; every action throws ExitSignal with its exit code. */
 export function buildProgram(io: Io): Command {
   const program = new Command("warden")
@@ -23,6 +34,8 @@ export function buildProgram(io: Io): Command {
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
       writeErr: (text) => io.stderr.write(text),
+      // Usage errors in one line, like every other Warden error: "warden: unknown option '--stagged' (did you mean --staged?)".
+      outputError: (text, write) => write(`warden: ${oneLineUsageError(text)}\n`),
     })
     .exitOverride();
 

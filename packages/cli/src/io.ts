@@ -6,8 +6,20 @@ export interface Io {
   readStdin(): Promise<string>;
 }
 
+/** Whether the process's streams already stop quietly on EPIPE. */
+let epipeGuarded = false;
+
 /** The real process's streams. */
 export function processIo(): Io {
+  // A reader that stops early (`warden rules | head`) closes the pipe: stop quietly, as cat and
+  // grep do, instead of crashing with an unhandled EPIPE.
+  for (const stream of epipeGuarded ? [] : [process.stdout, process.stderr]) {
+    stream.on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code !== "EPIPE") throw error;
+      process.exit(process.exitCode ?? 0);
+    });
+  }
+  epipeGuarded = true;
   return {
     cwd: process.cwd(),
     stdout: process.stdout,

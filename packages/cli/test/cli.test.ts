@@ -1,5 +1,6 @@
+import { spawnSync } from "node:child_process";
 import { afterEach, describe, expect, it } from "vitest";
-import { gitRepo, type TempRepo } from "@warden/test-utils";
+import { gitRepo, WARDEN_BIN, type TempRepo } from "@warden/test-utils";
 
 const repos: TempRepo[] = [];
 function repo(files: Record<string, string>): TempRepo {
@@ -19,6 +20,12 @@ function oneLine(text: string): void {
 }
 
 describe("exit codes", () => {
+  it("stops quietly when the reader closes the pipe early", () => {
+    const piped = spawnSync("bash", ["-c", `set -o pipefail; "${process.execPath}" "${WARDEN_BIN}" rules | true`], { encoding: "utf8" });
+    expect(piped.stderr).toBe("");
+    expect(piped.status).toBe(0);
+  });
+
   it("exits 0 on a clean tree, 1 with findings", () => {
     const clean = repo({ "a.ts": "export const a = 1;\n" });
     expect(clean.warden(["check"]).code).toBe(0);
@@ -66,15 +73,18 @@ describe("bad input: exit 2 and one clear line", () => {
     const r = repo({});
     const result = r.warden(["check", "--stagged"]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain("error: unknown option '--stagged'");
-    expect(result.stderr).toContain("--staged");
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toBe("warden: unknown option '--stagged' (did you mean --staged?)\n");
+    const command = r.warden(["chek"]);
+    expect(command.code).toBe(2);
+    expect(command.stderr).toBe("warden: unknown command 'chek' (did you mean check?)\n");
   });
 
   it("an unknown format, conflicting targets, a missing path and a bad ref", () => {
     const r = repo({ "a.ts": "" });
     const format = r.warden(["check", "--format", "xml"]);
     expect(format.code).toBe(2);
-    expect(format.stderr).toMatch(/argument 'xml' is invalid.*pretty, json, sarif, github/s);
+    expect(format.stderr).toMatch(/^warden: option .*argument 'xml' is invalid.*pretty, json, sarif, github[^\n]*\n$/);
     const both = r.warden(["check", "--staged", "a.ts"]);
     expect(both.code).toBe(2);
     expect(both.stderr).toMatch(/^warden: choose one of --staged, --since REF, .*or paths\n$/);

@@ -73,7 +73,15 @@ describe("pre-commit hook", () => {
     expect(refused.stdout + refused.stderr).toContain("-dash.ts:2:3");
     repo.write({ "-dash.ts": CLEAN, "ünïcødé 名前.ts": PLACEHOLDER });
     const unicode = repo.commit("feat: unicode");
+    expect(unicode.code).not.toBe(0);
     expect(unicode.stdout + unicode.stderr).toContain("ünïcødé 名前.ts:2:3");
+    repo.write({ "ünïcødé 名前.ts": CLEAN, "my file.ts": PLACEHOLDER });
+    const spaced = repo.commit("feat: spaced");
+    expect(spaced.code).not.toBe(0);
+    expect(spaced.stdout + spaced.stderr).toContain("my file.ts:2:3");
+    repo.write({ "my file.ts": "export const spaced = 1;\n" });
+    const clean = repo.commit("fix: all clean");
+    expect(clean.code, clean.stdout + clean.stderr).toBe(0);
   });
 
   it("lets deletions and clean renames through, and checks a renamed file's content", () => {
@@ -104,6 +112,26 @@ describe("commit-msg hook", () => {
     expect(refused.stderr).toContain('"updated stuff" is not "type(scope): subject"');
     expect(refused.stderr).toContain("Rule 19");
     expect(repo.commit("feat(core): add the answer").code).toBe(0);
+  });
+
+  it("refuses a commit that changes a protected path without an Authorized-by trailer (Rule 20)", () => {
+    const repo = hookedRepo({ "a.ts": CLEAN });
+    expect(repo.commit("feat: start").code).toBe(0);
+    repo.write({ ".mcp.json": '{ "servers": {} }\n' });
+    const refused = repo.commit("chore: add an MCP server");
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toContain("changes the protected path .mcp.json without an Authorized-by trailer");
+    expect(refused.stderr).toContain("Rule 20");
+    expect(refused.stderr).toContain("protect/protected-paths");
+    expect(commitCount(repo)).toBe(1);
+    const authorized = repo.commit("chore: add an MCP server\n\nAuthorized-by: Ann Owner <ann@example.test>");
+    expect(authorized.code, authorized.stderr).toBe(0);
+    expect(commitCount(repo)).toBe(2);
+    // deleting it is a change too
+    repo.git(["rm", "-q", ".mcp.json"]);
+    const deletion = repo.git(["commit", "-q", "-m", "chore: drop the MCP server"], { allowFailure: true });
+    expect(deletion.code).not.toBe(0);
+    expect(deletion.stderr).toContain(".mcp.json");
   });
 });
 

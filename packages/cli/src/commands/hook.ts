@@ -2,10 +2,10 @@ import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { childEnv, loadConfig, parsePrePushInput, pushRanges, repoRoot, WardenError, type Format } from "@warden/core";
+import { childEnv, gitText, loadConfig, parsePrePushInput, pushRanges, repoRoot, WardenError, type Format } from "@warden/core";
 import type { Io } from "../io.js";
 import { checkCommand } from "./check.js";
-import { checkCommitMessage } from "./commit-msg.js";
+import { checkCommitMessage, cleanCommitMessage } from "./commit-msg.js";
 
 /** The hooks Warden implements. */
 export const HOOKS = ["pre-commit", "commit-msg", "pre-push"] as const;
@@ -33,25 +33,65 @@ async function preCommit(io: Io, format: Format): Promise<number> {
   return exit;
 }
 
+/**
+ * The rules that judge a commit by its message and the paths it changes (protected paths,
+ * canonical docs), run on the commit being made: its message from the file git passes, its paths
+ * from the index. Returns the exit code (1 when a rule at level "error" reports).
+ */
+async function checkPendingCommit(io: Io, root: string, message: string): Promise<number> {
+  const { BUILTIN_RULES, runRules } = await import("@warden/rules");
+  const rules = BUILTIN_RULES.filter((rule) => PENDING_COMMIT_RULES.includes(rule.id));
+  const { config, file } = await loadConfig(root);
+  // Deletions and both sides of a rename change a path too, so ask git for every staged name.
+  const names = (await gitText(root, ["diff", "--cached", "--name-only", "-z", "--no-renames"])).split("\0").filter((n) => n !== "");
+  if (names.length === 0) return 0;
+  const result = await runRules({
+    root,
+    files: [],
+    config,
+    configFile: file === undefined ? "warden.config" : path.relative(root, file),
+    rules,
+    mode: "changes",
+    exists: () => Promise.resolve(false),
+    commits: [{ oid: "(new)", message, files: names }],
+    keepSources: false,
+  });
+  const errors = result.findings.filter((finding) => finding.severity === "error");
+  for (const finding of result.findings) {
+    io.stderr.write(
+      `${finding.severity === "error" ? "✖" : "⚠"} commit ${finding.severity === "error" ? "refused" : "warning"}: ${finding.message}  ${finding.ruleId}\n` +
+        (finding.rule === undefined ? "" : `  ${finding.rule}\n`) +
+        (finding.hint === undefined ? "" : `  hint: ${finding.hint}\n`),
+    );
+  }
+  return errors.length > 0 ? 1 : 0;
+}
+
+/** Rules run by the commit-msg hook on the commit being made (Rules 17 and 20). */
+const PENDING_COMMIT_RULES: readonly string[] = ["protect/protected-paths", "protect/canonical-docs"];
+
 async function commitMsg(io: Io, file: string | undefined): Promise<number> {
   if (file === undefined) throw new WardenError("USAGE", "hook commit-msg needs the message file git passes (.husky/commit-msg: warden hook commit-msg \"$1\")");
   const root = await repoRoot(io.cwd);
   const { config } = await loadConfig(root);
-  if (!config.hooks.commitMsg.conventional) return 0;
   let raw: string;
   try {
     raw = await readFile(path.resolve(io.cwd, file), "utf8");
   } catch {
     throw new WardenError("INPUT", `${file}: cannot read the commit message file`);
   }
-  const verdict = checkCommitMessage(raw, config.hooks.commitMsg.types);
-  if (verdict.ok) return 0;
-  io.stderr.write(
-    `✖ commit message rejected: ${verdict.problem ?? "invalid"}\n` +
-      `  Rule 19 — Track every change with context (commits/conventional)\n` +
-      `  hint: write "type(scope): what changed", e.g. "fix(cli): exit 2 on unknown options"; types: ${config.hooks.commitMsg.types.join(", ")}\n`,
-  );
-  return 1;
+  if (config.hooks.commitMsg.conventional) {
+    const verdict = checkCommitMessage(raw, config.hooks.commitMsg.types);
+    if (!verdict.ok) {
+      io.stderr.write(
+        `✖ commit message rejected: ${verdict.problem ?? "invalid"}\n` +
+          `  Rule 19 — Track every change with context (commits/conventional)\n` +
+          `  hint: write "type(scope): what changed", e.g. "fix(cli): exit 2 on unknown options"; types: ${config.hooks.commitMsg.types.join(", ")}\n`,
+      );
+      return 1;
+    }
+  }
+  return checkPendingCommit(io, root, cleanCommitMessage(raw));
 }
 
 async function prePush(io: Io, remote: string | undefined, format: Format): Promise<number> {
