@@ -115,7 +115,9 @@ describe("commit-msg hook", () => {
   });
 
   it("refuses a commit that changes a protected path without an Authorized-by trailer (Rule 20)", () => {
-    const repo = hookedRepo({ "a.ts": CLEAN });
+    // a config that also sets other rules, and protects one more folder
+    const config = { rules: { "types/no-explicit-any": "warn", "protect/protected-paths": ["error", { paths: [".mcp.json", "infra/**"] }] } };
+    const repo = hookedRepo({ "a.ts": CLEAN, "warden.config.json": JSON.stringify(config) });
     expect(repo.commit("feat: start").code).toBe(0);
     repo.write({ ".mcp.json": '{ "servers": {} }\n' });
     const refused = repo.commit("chore: add an MCP server");
@@ -132,6 +134,12 @@ describe("commit-msg hook", () => {
     const deletion = repo.git(["commit", "-q", "-m", "chore: drop the MCP server"], { allowFailure: true });
     expect(deletion.code).not.toBe(0);
     expect(deletion.stderr).toContain(".mcp.json");
+    repo.git(["reset", "-q", "HEAD", "--", ".mcp.json"]);
+    repo.git(["checkout", "-q", "--", ".mcp.json"]);
+    repo.write({ "infra/main.tf": "# network\n" });
+    const infra = repo.commit("chore: infra");
+    expect(infra.code).not.toBe(0);
+    expect(infra.stderr).toContain("infra/main.tf");
   });
 });
 
