@@ -20,7 +20,8 @@ if (process.argv.includes("--help")) {
 const quick = process.argv.includes("--quick");
 const RUNS = quick ? 1 : 3;
 const WARDEN = path.join(ROOT, "packages/cli/bin/warden.js");
-const TOOLS = { eslint: "9.39.5", "@eslint/js": "9.39.5", "typescript-eslint": "8.73.0", typescript: "5.9.3", knip: "6.44.2", jscpd: "4.3.0" };
+// jscpd 4.2.5 and later depend on commander 15, which needs Node 22: 4.2.4 is the newest that runs on Node 20.
+const TOOLS = { eslint: "9.39.5", "@eslint/js": "9.39.5", "typescript-eslint": "8.73.0", typescript: "5.9.3", knip: "6.44.2", jscpd: "4.2.4" };
 const env = { ...process.env, WARDEN_DAEMON: "0", NO_COLOR: "1", FORCE_COLOR: "0" };
 
 function run(command, args, cwd) {
