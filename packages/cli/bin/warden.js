@@ -2,7 +2,8 @@
 // The warden binary: a thin shim. `check` and `hook pre-commit` first try the warm server (a
 // background process that keeps the parser loaded; started on demand, exits when idle, safe to
 // kill). Otherwise the CLI runs here, with V8's compile cache on (built into Node ≥ 22.1, the
-// v8-compile-cache package before that) so the TypeScript compiler is not recompiled every run.
+// v8-compile-cache package's store before that, see compile-cache.js) so the TypeScript compiler is
+// not recompiled every run.
 import module from "node:module";
 
 const argv = process.argv.slice(2);
@@ -14,7 +15,8 @@ if (served !== undefined) {
   if (typeof module.enableCompileCache === "function") {
     module.enableCompileCache();
   } else if (process.env.WARDEN_NO_COMPILE_CACHE === undefined) {
-    module.createRequire(import.meta.url)("v8-compile-cache");
+    const { installCompileCache } = await import("./compile-cache.js");
+    installCompileCache();
   }
   const { main } = await import("../dist/cli.js");
   process.exitCode = await main(argv);

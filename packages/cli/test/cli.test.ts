@@ -1,4 +1,8 @@
 import { spawnSync } from "node:child_process";
+import { mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import module from "node:module";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { gitRepo, WARDEN_BIN, type TempRepo } from "@warden/test-utils";
 
@@ -175,5 +179,39 @@ describe("warden rules", () => {
     expect(byId.get("real/no-placeholder")).toMatchObject({ level: "error", writtenRule: "Rule 1 — Real implementation only", docs: "docs/rules/real/no-placeholder.md" });
     const text = r.warden(["rules"]).stdout;
     expect(text).toMatch(/Rule 1 — Real implementation only\n(?:.*\n)*?\s+real\/no-placeholder\s+error\s/);
+  });
+});
+
+describe("compile cache (Node < 22.1)", () => {
+  it("keeps one cache for every repository and rewrites it only when a module changed", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "warden-v8cache-"));
+    try {
+      const run = (cwd: string): void => {
+        const result = spawnSync(process.execPath, [WARDEN_BIN, "check", "--staged"], {
+          cwd,
+          encoding: "utf8",
+          env: { ...process.env, V8_COMPILE_CACHE_CACHE_DIR: dir, WARDEN_DAEMON: "0" },
+        });
+        expect(result.status, result.stderr).toBe(0);
+      };
+      const first = repo({ "a.ts": "export const a = 1;\n" });
+      first.git(["add", "a.ts"]);
+      run(first.dir);
+      const blobs = (): string[] => readdirSync(dir).filter((name) => name.endsWith(".BLOB"));
+      if (typeof (module as { enableCompileCache?: unknown }).enableCompileCache === "function") {
+        expect(blobs()).toEqual([]); // Node's own compile cache is used instead
+        return;
+      }
+      expect(blobs()).toEqual(["warden.BLOB"]);
+      const written = statSync(path.join(dir, "warden.BLOB")).mtimeMs;
+      const second = repo({ "b.ts": "export const b = 2;\n" });
+      second.git(["add", "b.ts"]);
+      run(second.dir);
+      run(first.dir);
+      expect(blobs()).toEqual(["warden.BLOB"]);
+      expect(statSync(path.join(dir, "warden.BLOB")).mtimeMs).toBe(written);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -45,10 +45,17 @@ async function checkPendingCommit(io: Io, root: string, message: string): Promis
   // Deletions and both sides of a rename change a path too, so ask git for every staged name.
   const names = (await gitText(root, ["diff", "--cached", "--name-only", "-z", "--no-renames"])).split("\0").filter((n) => n !== "");
   if (names.length === 0) return 0;
+  // Only these rules run, so only their settings are passed (the rest are validated by `check`).
+  const pick = (rules: Record<string, unknown>): Record<string, unknown> =>
+    Object.fromEntries(Object.entries(rules).filter(([id]) => PENDING_COMMIT_RULES.includes(id)));
   const result = await runRules({
     root,
     files: [],
-    config,
+    config: {
+      ...config,
+      rules: pick(config.rules) as typeof config.rules,
+      overrides: config.overrides.map((override) => ({ ...override, rules: pick(override.rules) as typeof override.rules })),
+    },
     configFile: file === undefined ? "warden.config" : path.relative(root, file),
     rules,
     mode: "changes",
