@@ -131,7 +131,7 @@ export function buildProgram(io: Io): Command {
     .option("--staged", "scan the content staged in the git index (what will be committed)")
     .option("--range <A..B>", "scan the lines added by the commits in A..B, each finding naming its commit")
     .option("--history", "scan every commit reachable from the given refs (default: all refs)")
-    .option("--update-baseline", "write the fingerprints of today's findings to the baseline (secrets.baseline) and exit 0")
+    .option("--update-baseline", "write the fingerprints of today's findings to the secrets baseline (the config key secrets.baseline, default .secrets-baseline.json) and exit 0")
     .option("--workers <n>", "worker threads (0: none; default: cores - 1, up to 4, for large scans on 4+ cores)")
     .option("-c, --config <file>", "config file (default: warden.config.* at the repository root)")
     .addOption(formatOption())
