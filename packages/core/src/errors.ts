@@ -32,3 +32,18 @@ export function isWardenError(error: unknown): error is WardenError {
     (error instanceof Error && error.name === "WardenError" && typeof (error as { code?: unknown }).code === "string")
   );
 }
+
+/** Runs of token characters this long, holding a letter and a digit, are cut by {@link maskTokens}. */
+const TOKEN_RUN = /[A-Za-z0-9_+/=-]{8,}/g;
+
+/**
+ * Make a third-party error message (a JSON or JavaScript parser's) safe to print when the input
+ * may hold a secret: quoted excerpts of the input are dropped, and every token-like run (8 or more
+ * letters, digits and `_+/=-`, with at least one letter and one digit) keeps its first 4
+ * characters only. Words and paths without digits stay readable.
+ */
+export function maskTokens(message: string): string {
+  return message
+    .replace(/"(?:[^"\\\n]|\\.)*"(?:\.\.\.)?/g, "…")
+    .replace(TOKEN_RUN, (run) => (/[A-Za-z]/.test(run) && /\d/.test(run) ? `${run.slice(0, 4)}…` : run));
+}

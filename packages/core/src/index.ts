@@ -14,7 +14,7 @@ export { defineConfig, renderConfigJsonSchema, WardenConfigSchema, type WardenCo
 export { CONFIG_FILES, findConfigFile, formatConfigIssue, loadConfig, parseConfig, type LoadedConfig } from "./config/load.js";
 export { RuleLevelSchema, RuleSettingSchema, type RuleLevel, type RuleSetting } from "./config/rules-section.js";
 export { childEnv, colorEnabled, currentEnv, readEnv, runWithEnv, type WardenEnv } from "./env.js";
-export { isWardenError, WardenError, type WardenErrorCode } from "./errors.js";
+export { isWardenError, maskTokens, WardenError, type WardenErrorCode } from "./errors.js";
 export { DeployEventSchema, DeployEventTypeSchema, type DeployEvent, type DeployEventType } from "./event.js";
 export {
   DEPLOY_STEPS,

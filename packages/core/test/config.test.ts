@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { loadConfig, WardenError } from "@warden/core";
+import { loadConfig, maskTokens, WardenError } from "@warden/core";
 
 const dirs: string[] = [];
 function dirWith(files: Record<string, string>): string {
@@ -77,6 +77,25 @@ describe("loadConfig", () => {
     expect(json.message).toMatch(/^warden\.config\.json: cannot load config: /);
     const array = await loadError(dirWith({ "warden.config.mjs": "export default [1, 2];\n" }));
     expect(array.message).toMatch(/must export an object/);
+  });
+
+  it("does not print a token pasted into a config that fails to load", async () => {
+    // built at run time: a random-looking token, as a pasted credential would be
+    const token = ["Zq8x", "P2kL", "m9Vw", "7Rt4"].join("");
+    const json = await loadError(dirWith({ "warden.config.json": `{"password": ${token}}` }));
+    expect(json.code).toBe("CONFIG_LOAD");
+    expect(json.message).not.toContain(token.slice(0, 8));
+    const ts = await loadError(dirWith({ "warden.config.ts": `export default { secrets: { allowFingerprints: [${token}] } };\n` }));
+    expect(ts.code).toBe("CONFIG_LOAD");
+    expect(ts.message).not.toContain(token.slice(0, 8));
+    expect(ts.message).toMatch(/^warden\.config\.ts: cannot load config: /);
+  });
+
+  it("masks quoted excerpts and token-like runs, and leaves words and paths readable", () => {
+    const token = ["ab12", "CD34", "ef56"].join("");
+    expect(maskTokens(`Unexpected token 'x', "{"key": ${token}"... is not valid JSON`)).not.toContain(token.slice(0, 6));
+    expect(maskTokens(`${token} is not defined`)).toBe("ab12… is not defined");
+    expect(maskTokens("Cannot find module 'packages/core/config' from warden.config.ts")).toBe("Cannot find module 'packages/core/config' from warden.config.ts");
   });
 
   it("fails clearly when an explicit config file does not exist", async () => {

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { colorEnabled, compareFindings, FindingSchema, JSON_REPORT_VERSION, reporterFor, WardenError, type Finding, type Format } from "@warden/core";
+import { colorEnabled, compareFindings, FindingSchema, JSON_REPORT_VERSION, maskTokens, reporterFor, WardenError, type Finding, type Format } from "@warden/core";
 import { z } from "zod";
 import type { Io } from "../io.js";
 import { VERSION } from "../version.js";
@@ -34,7 +34,7 @@ export async function reportMergeCommand(io: Io, files: readonly string[], forma
     try {
       parsed = JSON.parse(await readFile(path.resolve(io.cwd, file), "utf8"));
     } catch (error) {
-      throw new WardenError("INPUT", `${file}: not a readable JSON report (${error instanceof Error ? error.message.split("\n")[0] : String(error)})`);
+      throw new WardenError("INPUT", `${file}: not a readable JSON report (${maskTokens(error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error))})`);
     }
     const report = ShardReportSchema.safeParse(parsed);
     if (!report.success) {

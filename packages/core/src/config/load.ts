@@ -3,7 +3,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { z } from "zod";
-import { WardenError } from "../errors.js";
+import { maskTokens, WardenError } from "../errors.js";
 import { WardenConfigSchema, type WardenConfig } from "./schema.js";
 
 /** Config file names, in the order they are looked for. */
@@ -102,7 +102,8 @@ export async function loadConfig(dir: string, file?: string): Promise<LoadedConf
       raw = await importModule(configFile);
     }
   } catch (error) {
-    throw new WardenError("CONFIG_LOAD", `${display}: cannot load config: ${firstLine(error)}`, { cause: error });
+    // The parser's message may quote the file (a pasted token included): print it masked.
+    throw new WardenError("CONFIG_LOAD", `${display}: cannot load config: ${maskTokens(firstLine(error))}`, { cause: error });
   }
   return { config: parseConfig(raw, display), file: configFile };
 }
