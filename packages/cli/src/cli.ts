@@ -201,7 +201,7 @@ export function buildProgram(io: Io): Command {
     .argument("[env]", "environment from deploy.environments (default: deploy.default)")
     .addOption(new Option("--strategy <strategy>", "override the configured strategy").choices(["blue-green", "rolling", "canary"]))
     .option("--dry-run", "print the plan and run nothing")
-    .option("--force-unlock", "remove a stale lock left by a deploy that no longer runs")
+    .option("--force-unlock", "remove a lock whose holder cannot be checked (another host or container); a lock of a dead deploy on this host is taken over by itself, with a warning")
     .option("--json", "print the result (outcome, release, events) as JSON")
     .option("-c, --config <file>", "config file (default: warden.config.* at the repository root)")
     .addHelpText(
@@ -218,7 +218,7 @@ export function buildProgram(io: Io): Command {
     .description("Put a previous release of an environment back (health-checked before traffic moves).")
     .argument("<env>", "environment from deploy.environments")
     .option("--to <release>", "release id to go back to (default: the one before the live release; see warden releases)")
-    .option("--force-unlock", "remove a stale lock left by a deploy that no longer runs")
+    .option("--force-unlock", "remove a lock whose holder cannot be checked (another host or container); a lock of a dead deploy on this host is taken over by itself, with a warning")
     .option("-c, --config <file>", "config file (default: warden.config.* at the repository root)")
     .action(async (env: string, opts: { to?: string; forceUnlock?: boolean; config?: string }) => {
       const { rollbackCommand } = await import("./commands/deploy.js");

@@ -1,5 +1,9 @@
-/** Why a deploy was refused before it changed anything. */
-export type DeployRefusalReason = "locked" | "stale-lock";
+/**
+ * Why a deploy was refused before it changed anything: `locked` (a live deploy holds the lock),
+ * `unchecked-lock` (the holder cannot be checked from here: another host, another container, an
+ * unreadable lock), `stale-lock` (another deploy was taking over the stale lock, or was killed doing so).
+ */
+export type DeployRefusalReason = "locked" | "unchecked-lock" | "stale-lock";
 
 /**
  * A deploy that could not start (the environment is locked). The CLI prints the message as one

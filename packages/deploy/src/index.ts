@@ -1,7 +1,8 @@
 export { DeployRefusedError, StepFailedError, type DeployRefusalReason } from "./errors.js";
 export { eventsFile, EventLog, readEvents } from "./events.js";
 export { checkHealth, probe, type HealthResult, type ProbeResult } from "./health.js";
-export { acquireLock, type DeployLock, type LockInfo } from "./lock.js";
+export { SwitchLease, switchLeaseMs } from "./lease.js";
+export { acquireLock, type DeployLock, type LockInfo, type ReplacedLock } from "./lock.js";
 export {
   autoInstances,
   deploy,
@@ -16,9 +17,9 @@ export {
   type ReleaseEntry,
   type RollbackOptions,
 } from "./pipeline.js";
-export { proxyMain, proxyScript, type ProxyInfo, type ProxyRoute, type ProxyStats } from "./proxy.js";
+export { proxyMain, proxyScript, type ProxyInfo, type ProxyPendingSwitch, type ProxyRevert, type ProxyRoute, type ProxyStats } from "./proxy.js";
 export { configHash, contentHash, newReleaseId, type ReleaseManifest } from "./release.js";
 export { judgeCanary, type CanaryVerdict } from "./strategies/canary.js";
 export { renderManifests, validateManifests } from "./targets/kubernetes.js";
 export { localEnvDir } from "./targets/local.js";
-export type { Instance, InstanceTarget, LiveState, ManagedTarget, Route, Target } from "./types.js";
+export type { Instance, InstanceTarget, LiveState, ManagedTarget, Recovery, Route, Target, UnconfirmedSwitch } from "./types.js";

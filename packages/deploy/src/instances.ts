@@ -4,11 +4,11 @@ import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { WardenError } from "@warden/core";
 import type { Host } from "./hosts/host.js";
-import { proxyScript, type ProxyInfo, type ProxyStats } from "./proxy.js";
+import { proxyScript, type ProxyInfo, type ProxyPendingSwitch, type ProxyRevert, type ProxyStats } from "./proxy.js";
 import { supervisorScript } from "./supervisor.js";
 import { createReleaseDir, type ReleaseManifest } from "./release.js";
 import { shellQuote } from "./shell.js";
-import type { Instance, InstanceTarget, LiveState, Route, TargetContext } from "./types.js";
+import type { Instance, InstanceTarget, LiveState, Recovery, Route, TargetContext, UnconfirmedSwitch } from "./types.js";
 
 /** What an instance target runs and where. */
 export interface InstanceSettings {
@@ -37,20 +37,24 @@ function parse<T>(text: string | undefined): T | undefined {
   }
 }
 
-function admin(port: number, method: "GET" | "POST", urlPath: string, body?: unknown): Promise<unknown> {
+/** One call to the proxy's admin endpoint: its status and body (connection errors reject). */
+function adminCall(port: number, method: "GET" | "POST", urlPath: string, body?: unknown, timeoutMs = 5000): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: "127.0.0.1", port, method, path: urlPath, agent: false, timeout: 5000 }, (res) => {
+    const req = request({ host: "127.0.0.1", port, method, path: urlPath, agent: false, timeout: timeoutMs }, (res) => {
       let text = "";
       res.on("data", (chunk: Buffer) => (text += chunk.toString("utf8")));
-      res.on("end", () => {
-        if (res.statusCode !== 200) reject(new Error(`proxy admin ${urlPath}: ${res.statusCode}: ${text.trim()}`));
-        else resolve(JSON.parse(text));
-      });
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, text }));
     });
-    req.on("timeout", () => req.destroy(new Error("proxy admin timed out")));
+    req.on("timeout", () => req.destroy(new Error(`proxy admin ${urlPath} timed out after ${timeoutMs} ms`)));
     req.on("error", reject);
     req.end(body === undefined ? undefined : JSON.stringify(body));
   });
+}
+
+async function admin(port: number, method: "GET" | "POST", urlPath: string, body?: unknown): Promise<unknown> {
+  const { status, text } = await adminCall(port, method, urlPath, body);
+  if (status !== 200) throw new Error(`proxy admin ${urlPath}: ${status}: ${text.trim()}`);
+  return JSON.parse(text);
 }
 
 /**
@@ -68,6 +72,7 @@ export function hostTarget(ctx: TargetContext, host: Host, settings: InstanceSet
   const routesFile = `${proxyDir}/routes.json`;
   const infoFile = `${proxyDir}/info.json`;
   const portFile = `${proxyDir}/port`;
+  const revertsFile = `${proxyDir}/reverts.jsonl`;
   const pidFile = (release: string, index: number): string => `${runDir}/${release}.${index}.json`;
   const empty: LiveState = { release: undefined, instances: [], history: [] };
 
@@ -87,7 +92,7 @@ export function hostTarget(ctx: TargetContext, host: Host, settings: InstanceSet
     const saved = Number(parse<number>(await host.readText(portFile)) ?? 0);
     const port = settings.port !== 0 ? settings.port : saved;
     if ((await host.readText(routesFile)) === undefined) await host.writeText(routesFile, "[]\n");
-    const pid = await host.spawn(`"${host.node}" proxy.mjs ${port} "${routesFile}" "${infoFile}"`, { cwd: proxyDir, env: {}, logFile: `${proxyDir}/proxy.log` });
+    const pid = await host.spawn(`"${host.node}" proxy.mjs ${port} "${routesFile}" "${infoFile}" "${revertsFile}"`, { cwd: proxyDir, env: {}, logFile: `${proxyDir}/proxy.log` });
     const deadline = Date.now() + 10_000;
     while (Date.now() < deadline) {
       const info = parse<ProxyInfo>(await host.readText(infoFile));
@@ -102,11 +107,59 @@ export function hostTarget(ctx: TargetContext, host: Host, settings: InstanceSet
     throw new WardenError("INPUT", `the deploy proxy for "${ctx.env}" did not start on ${host.name} 127.0.0.1:${port}: ${why || "no output"}`);
   };
 
+  const routeBody = (routes: readonly Route[]): { url: string; weight: number; tag: string }[] =>
+    routes.map((r) => ({ url: `http://127.0.0.1:${r.instance.port}`, weight: r.weight, tag: `${r.instance.release}#${r.instance.index}` }));
+
   const route = async (routes: readonly Route[]): Promise<void> => {
-    const body = routes.map((r) => ({ url: `http://127.0.0.1:${r.instance.port}`, weight: r.weight, tag: `${r.instance.release}#${r.instance.index}` }));
+    const body = routeBody(routes);
     await host.writeText(routesFile, `${JSON.stringify(body)}\n`);
     const info = await ensureProxy();
     await admin(await host.reach(info.adminPort), "POST", "/routes", body);
+  };
+
+  let warnedNoLease = false;
+  const switchProvisional = async (routes: readonly Route[], leaseMs: number): Promise<string | undefined> => {
+    // routes.json keeps the confirmed routes: a proxy restarted meanwhile starts with those
+    const info = await ensureProxy();
+    const answer = await adminCall(await host.reach(info.adminPort), "POST", "/switch", { routes: routeBody(routes), leaseMs });
+    if (answer.status === 404) {
+      if (!warnedNoLease) {
+        ctx.logger.warn(`the proxy of "${ctx.env}" (pid ${info.pid}) predates switch leases, so this switch is final at once; stop it (kill ${info.pid}) and the next deploy starts a current one`);
+        warnedNoLease = true;
+      }
+      await route(routes);
+      return undefined;
+    }
+    if (answer.status !== 200) throw new Error(`proxy admin /switch: ${answer.status}: ${answer.text.trim()}`);
+    return (JSON.parse(answer.text) as { id: string }).id;
+  };
+
+  const leaseCall = async (what: "renew" | "confirm", id: string, timeoutMs?: number): Promise<boolean> => {
+    const info = await ensureProxy();
+    const answer = await adminCall(await host.reach(info.adminPort), "POST", `/switch/${what}`, { id }, timeoutMs);
+    if (answer.status === 409) return false;
+    if (answer.status !== 200) throw new Error(`proxy admin /switch/${what}: ${answer.status}: ${answer.text.trim()}`);
+    return true;
+  };
+
+  /** The provisional switch the running proxy holds, if any (none when no proxy runs, or it predates leases). */
+  const pendingSwitch = async (): Promise<ProxyPendingSwitch | undefined> => {
+    const info = await proxyInfo();
+    if (info === undefined) return undefined;
+    const answer = await adminCall(await host.reach(info.adminPort), "GET", "/switch");
+    if (answer.status !== 200) return undefined;
+    return (JSON.parse(answer.text) as { pending: ProxyPendingSwitch | null }).pending ?? undefined;
+  };
+
+  /** The reverts the proxy recorded since the last deploy read them (the file is emptied). */
+  const takeReverts = async (): Promise<ProxyRevert[]> => {
+    const text = await host.readText(revertsFile);
+    if (text === undefined) return [];
+    await host.remove(revertsFile);
+    return text
+      .split("\n")
+      .map((line) => parse<ProxyRevert>(line.trim() === "" ? undefined : line))
+      .filter((r): r is ProxyRevert => r !== undefined);
   };
 
   const stopInstance = async (instance: Instance): Promise<void> => {
@@ -173,8 +226,21 @@ export function hostTarget(ctx: TargetContext, host: Host, settings: InstanceSet
           notes.push(`discarded release ${manifest.release} that never went live`);
         }
       }
-      if (instances.length > 0) await route(instances.map((instance) => ({ instance, weight: 1 })));
-      return notes;
+      // a provisional switch left by a killed deploy: cancelled by routing to the live instances
+      const pending = await pendingSwitch();
+      if (instances.length > 0 || pending !== undefined) await route(instances.map((instance) => ({ instance, weight: 1 })));
+      const serving = instances.map((i) => `${i.release}#${i.index}`);
+      const unconfirmedSwitches: UnconfirmedSwitch[] = [];
+      for (const revert of await takeReverts()) {
+        unconfirmedSwitches.push({ ...revert, by: "proxy-lease" });
+        notes.push(`the proxy had reverted an unconfirmed switch to ${revert.from.join(", ") || "no routes"} at ${revert.at} (not confirmed within its ${revert.leaseMs} ms lease); ${revert.to.join(", ") || "no routes"} served again`);
+      }
+      if (pending !== undefined && !unconfirmedSwitches.some((u) => u.id === pending.id)) {
+        unconfirmedSwitches.push({ id: pending.id, by: "recover", at: new Date().toISOString(), since: pending.since, leaseMs: pending.leaseMs, from: pending.to, to: serving });
+        notes.push(`cancelled an unconfirmed switch to ${pending.to.join(", ") || "no routes"} made at ${pending.since}; traffic is back on ${serving.join(", ") || "no routes"}`);
+      }
+      const recovery: Recovery = { notes, unconfirmedSwitches };
+      return recovery;
     },
     readState,
     writeState,
@@ -202,6 +268,9 @@ export function hostTarget(ctx: TargetContext, host: Host, settings: InstanceSet
     instanceUrl: async (instance, urlPath) => `http://127.0.0.1:${await host.reach(instance.port)}${urlPath}`,
     proxyUrl: async (urlPath) => `http://127.0.0.1:${await host.reach((await ensureProxy()).port)}${urlPath}`,
     route,
+    switchProvisional,
+    renewSwitch: (id, timeoutMs) => leaseCall("renew", id, timeoutMs),
+    confirmSwitch: (id) => leaseCall("confirm", id),
     stats: async (): Promise<ProxyStats> => (await admin(await host.reach((await ensureProxy()).adminPort), "GET", "/stats")) as ProxyStats,
     close: () => host.close(),
   };

@@ -16,18 +16,19 @@ import { readDeployEnv } from "./env.js";
 import { StepFailedError } from "./errors.js";
 import { EventLog } from "./events.js";
 import { checkHealth, describeHealthFailure } from "./health.js";
-import { acquireLock, type DeployLock } from "./lock.js";
+import { SwitchLease, switchLeaseMs } from "./lease.js";
+import { acquireLock, type DeployLock, type ReplacedLock } from "./lock.js";
 import { migrationChecksums, recordApplied } from "./migrations.js";
 import { runPreflight } from "./preflight.js";
 import { configHash, newReleaseId, type ReleaseManifest } from "./release.js";
-import { restoreOld, RolloutFailedError, type Rollout, type RolloutContext, type StepName, type StepRunner } from "./rollout.js";
+import { commitLive, restoreOld, RolloutFailedError, type Rollout, type RolloutContext, type StepName, type StepRunner } from "./rollout.js";
 import { lastLine, runShell } from "./shell.js";
 import blueGreen from "./strategies/blue-green.js";
 import canary from "./strategies/canary.js";
 import rolling from "./strategies/rolling.js";
 import { createTarget } from "./targets/index.js";
 import { localEnvDir } from "./targets/local.js";
-import type { LiveState, Target } from "./types.js";
+import type { LiveState, Target, UnconfirmedSwitch } from "./types.js";
 
 /** Options of one deploy. */
 export interface DeployOptions {
@@ -37,7 +38,11 @@ export interface DeployOptions {
   /** Use this strategy instead of the configured one (its settings take their defaults). */
   readonly strategy?: DeployStrategy["type"];
   readonly dryRun?: boolean;
-  /** Remove a stale lock left by a dead deploy (a live one is never taken over). */
+  /**
+   * Remove a lock whose holder cannot be checked from here (another host, another container, an
+   * unreadable lock). A lock of a provably dead deploy is taken over (and reported) without it;
+   * a live one is never taken over.
+   */
   readonly forceUnlock?: boolean;
   /** argv prefix that runs the warden CLI, for the `warden check`/`warden scan` gates. */
   readonly warden?: readonly string[];
@@ -122,7 +127,7 @@ export function planLines(options: DeployOptions, target: Target, release: strin
   ].filter((g): g is string => typeof g === "string");
   const strategy = c.strategy.type === "canary" ? `canary: ${c.strategy.share * 100}% for ${c.strategy.durationMs} ms, then promote or roll back` : c.strategy.type;
   const steps: [string, string][] = [
-    ["lock", `${target.describe()}/lock (a stale lock is reported, --force-unlock removes it)`],
+    ["lock", `${target.describe()}/lock (a dead deploy's lock is taken over and reported; one that cannot be checked needs --force-unlock)`],
     ["preflight", gates.length === 0 ? "no gates configured" : gates.join(", ")],
     ["build", c.build === false ? "skipped (build: false)" : `\`${c.build}\``],
     ["backup", c.backup.length === 0 ? "nothing configured" : c.backup.join(", ")],
@@ -134,8 +139,8 @@ export function planLines(options: DeployOptions, target: Target, release: strin
     steps.push(
       ["start", `${instanceCount(c)} instance(s) of \`${t.start}\``],
       ["health", `GET ${c.health.path} expects ${c.health.expectStatus} (timeout ${c.health.timeoutMs} ms, ${c.health.retries} retries every ${c.health.intervalMs} ms)`],
-      ["switch", `${strategy}; live now: ${live ?? "none"}`],
-      ["smoke", `GET ${c.smoke?.path ?? c.health.path} through the proxy expects ${c.smoke?.expectStatus ?? c.health.expectStatus}; failure rolls back`],
+      ["switch", `${strategy}, provisional (the proxy goes back to the old release unless confirmed within ${switchLeaseMs(c)} ms, renewed while the deploy runs); live now: ${live ?? "none"}`],
+      ["smoke", `GET ${c.smoke?.path ?? c.health.path} through the proxy expects ${c.smoke?.expectStatus ?? c.health.expectStatus}, then the switch is confirmed; failure rolls back`],
       ["stop_old", live === undefined ? "nothing running" : `stop the instances of ${live}`],
     );
   } else {
@@ -155,6 +160,19 @@ export function planLines(options: DeployOptions, target: Target, release: strin
 
 function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/** The one-line report of a lock this run replaced (logged as a warning). */
+function replacedLockWarning(env: string, replaced: ReplacedLock): string {
+  const h = replaced.holder;
+  const where = h === undefined ? "" : `; it took the lock at ${h.since} for release ${h.release}${h.step === undefined ? "" : ` and was at step ${h.step}`}`;
+  if (replaced.how === "stale") return `took over the stale deploy lock of "${env}": ${replaced.reason}${where}; that deploy was killed or crashed`;
+  return `removed the deploy lock of "${env}" with --force-unlock (${replaced.reason})${where}`;
+}
+
+/** The lock this run replaced, as recorded in the `locked` event. */
+function replacedLockDetail(replaced: ReplacedLock): Record<string, unknown> {
+  return { ...(replaced.holder ?? {}), reason: replaced.reason, how: replaced.how };
 }
 
 /** Keep the newest `keep` releases that went live (and the live one); remove the other releases and every other backup. */
@@ -199,6 +217,11 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
 
   const settings = readDeployEnv();
   const events = new EventLog(root, env, release, commit);
+  // lock (a refusal throws DeployRefusedError before anything is written)
+  const lockStarted = performance.now();
+  const lock: DeployLock = acquireLock(envDir, env, release, options.forceUnlock === true ? { forceUnlock: true } : {});
+  if (lock.replaced !== undefined) logger.warn(replacedLockWarning(env, lock.replaced));
+  lock.progress("lock");
   const pause = async (name: StepName): Promise<void> => {
     if (settings.pauseAt !== name) return;
     mkdirSync(envDir, { recursive: true });
@@ -216,6 +239,7 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
     if (result.code !== 0) throw new StepFailedError(name, `hook ${when} ${name} (\`${command}\`) exited ${result.code}: ${lastLine(result.output)}`);
   };
   const step: StepRunner = async (name, run, detail) => {
+    lock.progress(name);
     await pause(name);
     await hook("before", name);
     const started = performance.now();
@@ -232,9 +256,7 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
     return result;
   };
 
-  // lock (a refusal throws DeployRefusedError before anything is written)
-  const lockStarted = performance.now();
-  const lock: DeployLock = acquireLock(envDir, env, release, options.forceUnlock === true ? { forceUnlock: true } : {});
+  let traffic: SwitchLease | undefined;
   let outcome: DeployOutcome = "failed";
   let failedStep: string | undefined;
   let failure: string | undefined;
@@ -248,7 +270,8 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
     } catch (error) {
       lockFailure = error;
     }
-    repaired.push(...(target.kind === "instances" ? await target.recover() : []));
+    const recovery = target.kind === "instances" ? await target.recover() : { notes: [], unconfirmedSwitches: [] as UnconfirmedSwitch[] };
+    repaired.push(...recovery.notes);
     events.emit("started", { detail: { target: config.target.type, strategy: config.strategy.type, pid: process.pid } });
     if (lockFailure === undefined) {
       try {
@@ -260,7 +283,11 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
     events.emit("locked", {
       step: "lock",
       durationMs: performance.now() - lockStarted,
-      detail: { repaired, ...(lock.replaced === undefined ? {} : { replacedStaleLock: lock.replaced }) },
+      detail: {
+        repaired,
+        ...(lock.replaced === undefined ? {} : { replacedStaleLock: replacedLockDetail(lock.replaced) }),
+        ...(recovery.unconfirmedSwitches.length === 0 ? {} : { unconfirmedSwitches: recovery.unconfirmedSwitches }),
+      },
     });
     await pause("lock");
     const before = await target.readState();
@@ -335,8 +362,11 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
       );
 
       if (target.kind === "instances") {
-        rollout = await STRATEGIES[config.strategy.type]({ target, config, release: manifest.release, instances: instanceCount(config), before, events, step });
+        const lease = new SwitchLease(target, switchLeaseMs(config));
+        traffic = lease;
+        rollout = await STRATEGIES[config.strategy.type]({ target, config, release: manifest.release, instances: instanceCount(config), before, events, step, traffic: lease });
         switched = true;
+        const fresh = rollout.newInstances;
         const smokePath = config.smoke?.path ?? config.health.path;
         const smokeStatus = config.smoke?.expectStatus ?? config.health.expectStatus;
         url = await target.proxyUrl("/");
@@ -346,12 +376,15 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
             async () => {
               const result = await checkHealth(await target.proxyUrl(smokePath), { ...config.health, path: smokePath, expectStatus: smokeStatus, retries: 2 });
               if (!result.ok) throw new StepFailedError("smoke", describeHealthFailure(result, smokeStatus));
-              return result;
+              // the new release passed every check: make the switch final, then record it as live
+              const leased = await lease.confirm("smoke");
+              await commitLive(target, before, release, fresh);
+              return { result, leased };
             },
-            (r) => ({ path: smokePath, latenciesMs: r.latenciesMs }),
+            (r) => ({ path: smokePath, latenciesMs: r.result.latenciesMs, switchConfirmed: r.leased ? { leaseMs: lease.leaseMs } : "final at once (the proxy predates leases)" }),
           );
         } catch (error) {
-          const recoveryMs = await restoreOld({ target, config, before }, rollout.newInstances);
+          const recoveryMs = await restoreOld({ target, config, before, traffic: lease }, fresh);
           throw new RolloutFailedError("smoke", errorMessage(error), true, recoveryMs);
         }
         const stale = rollout.oldInstances.filter((old) => !rollout?.newInstances.includes(old));
@@ -434,6 +467,7 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
       });
     }
   } finally {
+    traffic?.stop();
     try {
       await step("unlock", async () => lock.release(), () => ({}));
     } finally {
@@ -469,8 +503,9 @@ export async function rollback(options: RollbackOptions): Promise<DeployResult> 
   const target = createTarget({ root, env, config, logger });
   const releases = await target.listReleases();
   const lock = acquireLock(envDir, env, `rollback`, options.forceUnlock === true ? { forceUnlock: true } : {});
+  if (lock.replaced !== undefined) logger.warn(replacedLockWarning(env, lock.replaced));
   try {
-    const repaired = target.kind === "instances" ? await target.recover() : [];
+    const repaired = target.kind === "instances" ? (await target.recover()).notes : [];
     const state = await target.readState();
     const to = options.to ?? previousRelease(state, releases.map((m) => m.release));
     if (to === undefined) throw new WardenError("INPUT", `no release of "${env}" to roll back to (see warden releases ${env})`);

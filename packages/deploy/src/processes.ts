@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { closeSync, openSync, readFileSync } from "node:fs";
+import { closeSync, openSync, readFileSync, readlinkSync } from "node:fs";
 import { setTimeout as sleep } from "node:timers/promises";
 
 function isZombie(pid: number): boolean {
@@ -8,6 +8,39 @@ function isZombie(pid: number): boolean {
     return stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3) === "Z";
   } catch {
     return false; // no procfs (not Linux): rely on kill(0)
+  }
+}
+
+/**
+ * When process `pid` started, as recorded by the kernel (field 22 of `/proc/<pid>/stat`, clock
+ * ticks since boot); undefined without procfs or when the process is gone. A pid that is reused
+ * by a later process gets a different start time.
+ */
+export function processStartTime(pid: number | "self"): string | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return fields[19];
+  } catch {
+    return undefined; // no procfs (not Linux) or the process is gone
+  }
+}
+
+/** This boot of this machine (`/proc/sys/kernel/random/boot_id`); undefined without procfs. */
+export function bootId(): string | undefined {
+  try {
+    return readFileSync("/proc/sys/kernel/random/boot_id", "utf8").trim() || undefined;
+  } catch {
+    return undefined; // no procfs: boots cannot be told apart
+  }
+}
+
+/** The pid namespace of this process (`pid:[…]`, differs between containers); undefined without procfs. */
+export function pidNamespace(): string | undefined {
+  try {
+    return readlinkSync("/proc/self/ns/pid");
+  } catch {
+    return undefined; // no procfs: namespaces cannot be told apart
   }
 }
 

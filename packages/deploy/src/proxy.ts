@@ -2,7 +2,10 @@
  * The reverse proxy of the local and ssh targets: a long-lived Node process on 127.0.0.1 that
  * forwards each request to one of the live instances, chosen by weight. Warden changes the
  * routes through a small admin endpoint (also on 127.0.0.1); requests already in flight finish
- * on the instance they started on, so a switch drops nothing. See docs/adr/0002-local-target-proxy.md.
+ * on the instance they started on, so a switch drops nothing. A deploy switches provisionally,
+ * with a lease: unless the deploy confirms in time, the proxy goes back to the previous routes by
+ * itself (a dead man's switch for a killed deploy). See docs/adr/0002-local-target-proxy.md and
+ * docs/adr/0004-provisional-switch-lease.md.
  *
  * The proxy is written as one self-contained function (node built-ins passed in) so it can be
  * shipped as a standalone script to any host with Node, without installing Warden there.
@@ -29,31 +32,117 @@ export interface ProxyStats {
   readonly routes: { url: string; tag: string; weight: number; requests: number; errors: number }[];
 }
 
+/** A provisional switch the proxy holds: it reverts to the confirmed routes when `expiresInMs` runs out. */
+export interface ProxyPendingSwitch {
+  readonly id: string;
+  readonly leaseMs: number;
+  readonly since: string;
+  readonly expiresInMs: number;
+  /** Tags of the provisional routes. */
+  readonly to: string[];
+  /** Tags of the confirmed routes it falls back to. */
+  readonly from: string[];
+}
+
+/** A provisional switch the proxy reverted because it was not confirmed within its lease. */
+export interface ProxyRevert {
+  readonly id: string;
+  /** When the proxy reverted (ISO-8601 UTC). */
+  readonly at: string;
+  /** When the provisional switch was made. */
+  readonly since: string;
+  readonly leaseMs: number;
+  /** Tags of the unconfirmed routes that were dropped. */
+  readonly from: string[];
+  /** Tags of the confirmed routes that serve again. */
+  readonly to: string[];
+}
+
 interface ProxyModules {
   readonly http: typeof HttpModule;
   readonly fs: typeof FsModule;
 }
 
 /**
- * The proxy process's main function. Arguments: listen port, routes file, info file.
+ * The proxy process's main function. Arguments: listen port, routes file, info file, and
+ * optionally a reverts file (one JSON line per lease that ran out).
  * Self-contained on purpose: it is serialised with `toString()` into a standalone script.
+ *
+ * Admin endpoints (127.0.0.1, port in the info file):
+ * - `POST /routes` `[routes]`: set the confirmed routes (cancels a provisional switch).
+ * - `POST /switch` `{ routes, leaseMs }`: switch provisionally; answers `{ id, expiresInMs }`.
+ *   Unless `POST /switch/confirm` `{ id }` arrives within the lease (renewed by
+ *   `POST /switch/renew` `{ id }`), the proxy goes back to the confirmed routes by itself and
+ *   appends the revert to the reverts file. Renewing or confirming an id the proxy no longer
+ *   holds (reverted, replaced) answers 409.
+ * - `GET /switch`: the pending provisional switch (or null) and the last revert.
+ * - `GET /stats`: requests and errors per route.
  */
 export function proxyMain(mods: ProxyModules, argv: readonly string[]): void {
   const { http, fs } = mods;
   const listenPort = Number(argv[0] ?? "0");
   const routesFile = String(argv[1]);
   const infoFile = String(argv[2]);
-  type Route = { url: string; weight: number; tag: string; requests: number; errors: number };
+  const revertsFile = argv[3] === undefined || argv[3] === "" ? undefined : String(argv[3]);
+  type Spec = { url: string; weight: number; tag: string };
+  type Route = Spec & { requests: number; errors: number };
+  type Pending = { id: string; leaseMs: number; since: string; deadline: number; timer: ReturnType<typeof setTimeout>; to: Spec[] };
   let routes: Route[] = [];
-  const load = (text: string): void => {
-    const parsed = JSON.parse(text) as { url: string; weight: number; tag: string }[];
-    routes = parsed.map((r) => ({ url: r.url, weight: r.weight, tag: r.tag, requests: 0, errors: 0 }));
+  // the routes a provisional switch falls back to (the last set or confirmed ones)
+  let confirmed: Spec[] = [];
+  let pending: Pending | undefined;
+  let lastRevert: Record<string, unknown> | null = null;
+  let switches = 0;
+  const specs = (value: unknown): Spec[] => {
+    if (!Array.isArray(value)) throw new Error("routes: expected an array of { url, weight, tag }");
+    return value.map((item: unknown) => {
+      const r = (typeof item === "object" && item !== null ? item : {}) as { url?: unknown; weight?: unknown; tag?: unknown };
+      if (typeof r.url !== "string" || typeof r.weight !== "number" || typeof r.tag !== "string") throw new Error("routes: each route needs url, weight and tag");
+      return { url: r.url, weight: r.weight, tag: r.tag };
+    });
   };
+  const serve = (list: Spec[]): void => {
+    routes = list.map((r) => ({ url: r.url, weight: r.weight, tag: r.tag, requests: 0, errors: 0 }));
+  };
+  const log = (message: string): void => {
+    process.stdout.write(`[warden proxy ${new Date().toISOString()}] ${message}\n`);
+  };
+  const persist = (list: Spec[]): void => {
+    const tmp = `${routesFile}.proxy.tmp`;
+    fs.writeFileSync(tmp, `${JSON.stringify(list)}\n`);
+    fs.renameSync(tmp, routesFile);
+  };
+  const revert = (): void => {
+    if (pending === undefined) return;
+    const record = { id: pending.id, at: new Date().toISOString(), since: pending.since, leaseMs: pending.leaseMs, from: pending.to.map((r) => r.tag), to: confirmed.map((r) => r.tag) };
+    pending = undefined;
+    // in-flight requests finish on the upstream they started on, as with any switch
+    serve(confirmed);
+    lastRevert = record;
+    log(`switch ${record.id} not confirmed within ${record.leaseMs} ms: back to ${record.to.join(", ") || "no routes"}`);
+    if (revertsFile !== undefined) {
+      try {
+        fs.appendFileSync(revertsFile, `${JSON.stringify(record)}\n`);
+      } catch (error) {
+        log(`cannot record the revert in ${revertsFile}: ${String(error)}`);
+      }
+    }
+  };
+  const renew = (p: Pending): void => {
+    clearTimeout(p.timer);
+    p.deadline = Date.now() + p.leaseMs;
+    p.timer = setTimeout(revert, p.leaseMs);
+  };
+  const describePending = (): Record<string, unknown> | null =>
+    pending === undefined
+      ? null
+      : { id: pending.id, leaseMs: pending.leaseMs, since: pending.since, expiresInMs: Math.max(0, pending.deadline - Date.now()), to: pending.to.map((r) => r.tag), from: confirmed.map((r) => r.tag) };
   try {
-    load(fs.readFileSync(routesFile, "utf8"));
+    confirmed = specs(JSON.parse(fs.readFileSync(routesFile, "utf8")));
   } catch {
-    routes = []; // no routes yet: answers 503 until Warden sets them
+    confirmed = []; // no routes yet: answers 503 until Warden sets them
   }
+  serve(confirmed);
   const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
   const pick = (tried: Set<Route>): Route | undefined => {
     const open = routes.filter((r) => r.weight > 0 && !tried.has(r));
@@ -100,24 +189,68 @@ export function proxyMain(mods: ProxyModules, argv: readonly string[]): void {
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", () => forward(req, res, Buffer.concat(chunks), new Set()));
   });
+  const reply = (res: HttpModule.ServerResponse, status: number, body: unknown): void => {
+    res.writeHead(status, { "content-type": status === 200 ? "application/json" : "text/plain" });
+    res.end(status === 200 ? JSON.stringify(body) : `${String(body)}\n`);
+  };
   const admin = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", () => {
-      if (req.method === "POST" && req.url === "/routes") {
-        try {
-          load(Buffer.concat(chunks).toString("utf8"));
-          res.writeHead(200, { "content-type": "application/json" });
-          res.end(JSON.stringify({ routes: routes.length }));
-        } catch (error) {
-          res.writeHead(400, { "content-type": "text/plain" });
-          res.end(String(error));
+      const text = Buffer.concat(chunks).toString("utf8");
+      const held = (id: unknown): Pending | undefined => (pending !== undefined && pending.id === id ? pending : undefined);
+      try {
+        if (req.method === "POST" && req.url === "/routes") {
+          const list = specs(JSON.parse(text));
+          if (pending !== undefined) clearTimeout(pending.timer);
+          pending = undefined;
+          confirmed = list;
+          serve(list);
+          reply(res, 200, { routes: routes.length });
+          return;
         }
+        if (req.method === "POST" && req.url === "/switch") {
+          const body = JSON.parse(text) as { routes: unknown; leaseMs: unknown };
+          const leaseMs = Number(body.leaseMs);
+          if (!Number.isFinite(leaseMs) || leaseMs <= 0) throw new Error("switch: leaseMs must be a positive number");
+          const list = specs(body.routes);
+          if (pending !== undefined) clearTimeout(pending.timer); // a second provisional switch keeps the same fallback
+          switches += 1;
+          const next: Pending = { id: `${process.pid}-${Date.now()}-${switches}`, leaseMs, since: new Date().toISOString(), deadline: Date.now() + leaseMs, timer: setTimeout(revert, leaseMs), to: list };
+          pending = next;
+          serve(list);
+          reply(res, 200, { id: next.id, expiresInMs: leaseMs, routes: routes.length });
+          return;
+        }
+        if (req.method === "POST" && (req.url === "/switch/renew" || req.url === "/switch/confirm")) {
+          const body = JSON.parse(text) as { id: unknown };
+          const p = held(body.id);
+          if (p === undefined) {
+            reply(res, 409, `no provisional switch ${String(body.id)}: it was reverted or replaced`);
+            return;
+          }
+          if (req.url === "/switch/renew") {
+            renew(p);
+            reply(res, 200, { id: p.id, expiresInMs: p.leaseMs });
+            return;
+          }
+          clearTimeout(p.timer);
+          pending = undefined;
+          confirmed = p.to;
+          persist(confirmed); // a restarted proxy starts with the confirmed routes
+          reply(res, 200, { id: p.id, confirmed: true });
+          return;
+        }
+        if (req.method === "GET" && req.url === "/switch") {
+          reply(res, 200, { pending: describePending(), lastRevert });
+          return;
+        }
+      } catch (error) {
+        reply(res, 400, String(error));
         return;
       }
       if (req.method === "GET" && req.url === "/stats") {
-        res.writeHead(200, { "content-type": "application/json" });
-        res.end(JSON.stringify({ routes: routes.map((r) => ({ url: r.url, tag: r.tag, weight: r.weight, requests: r.requests, errors: r.errors })) }));
+        reply(res, 200, { routes: routes.map((r) => ({ url: r.url, tag: r.tag, weight: r.weight, requests: r.requests, errors: r.errors })) });
         return;
       }
       res.writeHead(req.url === "/health" ? 200 : 404, { "content-type": "text/plain" });
@@ -133,6 +266,7 @@ export function proxyMain(mods: ProxyModules, argv: readonly string[]): void {
     });
   });
   const stop = (): void => {
+    if (pending !== undefined) clearTimeout(pending.timer);
     server.close();
     admin.close();
     agent.destroy();
@@ -142,7 +276,7 @@ export function proxyMain(mods: ProxyModules, argv: readonly string[]): void {
   process.on("SIGINT", stop);
 }
 
-/** The proxy as a standalone ES module script (`node proxy.mjs PORT ROUTES_FILE INFO_FILE`). */
+/** The proxy as a standalone ES module script (`node proxy.mjs PORT ROUTES_FILE INFO_FILE [REVERTS_FILE]`). */
 export function proxyScript(): string {
   return [
     "// Warden's reverse proxy (generated from @warden/deploy; see docs/adr/0002-local-target-proxy.md).",

@@ -1,5 +1,6 @@
 import type { DeployEnvironment, DeployStep } from "@warden/core";
 import type { EventLog } from "./events.js";
+import type { SwitchLease } from "./lease.js";
 import { checkHealth, describeHealthFailure } from "./health.js";
 import type { Instance, InstanceTarget, LiveState } from "./types.js";
 import { StepFailedError } from "./errors.js";
@@ -19,12 +20,20 @@ export interface RolloutContext {
   readonly before: LiveState;
   readonly events: EventLog;
   readonly step: StepRunner;
+  /**
+   * Moves traffic provisionally: the proxy goes back to the old routes by itself unless the
+   * deploy confirms (the pipeline does, once the smoke check passed) within the lease.
+   */
+  readonly traffic: SwitchLease;
 }
 
-/** The result of a rollout that reached full traffic on the new release. */
+/**
+ * The result of a rollout that moved all traffic to the new release, provisionally: the pipeline
+ * smoke-checks it, confirms the switch, records the new live state, then stops the old instances.
+ */
 export interface Rollout {
   readonly newInstances: readonly Instance[];
-  /** Old instances still running (stopped by the stop_old step). */
+  /** Old instances still running (stopped by the stop_old step, after the confirmation). */
   readonly oldInstances: readonly Instance[];
 }
 
@@ -64,13 +73,14 @@ export async function commitLive(target: InstanceTarget, before: LiveState, rele
 
 /**
  * Put the old release back: its instances that are still running keep serving, stopped ones are
- * started again from their (immutable) release folder, traffic goes to them only, the new
- * instances are stopped. Used by every strategy and by the smoke-check rollback. Returns the time
- * until the old instances had all traffic again.
+ * started again from their (immutable) release folder, traffic goes to them only (for good, which
+ * also cancels a provisional switch), the new instances are stopped. Used by every strategy and
+ * by the smoke-check rollback. Returns the time until the old instances had all traffic again.
  */
-export async function restoreOld(ctx: Pick<RolloutContext, "target" | "config" | "before">, newInstances: readonly Instance[]): Promise<number> {
+export async function restoreOld(ctx: Pick<RolloutContext, "target" | "config" | "before" | "traffic">, newInstances: readonly Instance[]): Promise<number> {
   const started = performance.now();
   const { target, before } = ctx;
+  ctx.traffic.stop();
   const restored: Instance[] = [];
   for (const old of before.instances) {
     if (await target.instanceAlive(old)) {
@@ -81,7 +91,7 @@ export async function restoreOld(ctx: Pick<RolloutContext, "target" | "config" |
     await checkInstance(ctx, again);
     restored.push(again);
   }
-  if (restored.length > 0) await target.route(restored.map((instance) => ({ instance, weight: 1 })));
+  await target.route(restored.map((instance) => ({ instance, weight: 1 })));
   const recoveryMs = performance.now() - started;
   await target.writeState({ ...before, instances: restored });
   for (const instance of newInstances) await target.stopInstance(instance);
@@ -121,15 +131,23 @@ export async function launchChecked(ctx: RolloutContext, indexes: readonly numbe
   }
 }
 
-/** The switch step of blue-green and canary: the new instances become the live release and get all traffic. */
+/**
+ * The switch step of blue-green and canary: all traffic moves to the new instances,
+ * provisionally (the pipeline confirms it after the smoke check). A failure of the step (its
+ * hooks) puts the old release back.
+ */
 export async function switchAll(ctx: RolloutContext, fresh: readonly Instance[]): Promise<void> {
-  await ctx.step(
-    "switch",
-    async () => {
-      await commitLive(ctx.target, ctx.before, ctx.release, fresh);
-      await ctx.target.route(fresh.map((instance) => ({ instance, weight: 1 })));
-      return fresh.length;
-    },
-    (count) => ({ from: ctx.before.release ?? null, to: ctx.release, instances: count }),
-  );
+  try {
+    await ctx.step(
+      "switch",
+      async () => {
+        await ctx.traffic.move(fresh.map((instance) => ({ instance, weight: 1 })));
+        return fresh.length;
+      },
+      (count) => ({ from: ctx.before.release ?? null, to: ctx.release, instances: count, leaseMs: ctx.traffic.leaseMs }),
+    );
+  } catch (error) {
+    const recoveryMs = await restoreOld(ctx, fresh);
+    throw new RolloutFailedError("switch", error instanceof Error ? error.message : String(error), true, recoveryMs);
+  }
 }

@@ -43,6 +43,32 @@ export interface TargetBase {
 }
 
 /**
+ * A provisional switch that a killed deploy never confirmed, as the next deploy found it:
+ * reverted by the proxy when its lease ran out (`by: "proxy-lease"`), or still pending and
+ * cancelled by the next deploy's repair (`by: "recover"`).
+ */
+export interface UnconfirmedSwitch {
+  readonly id: string;
+  readonly by: "proxy-lease" | "recover";
+  /** When traffic went back (ISO-8601 UTC). */
+  readonly at: string;
+  /** When the provisional switch was made. */
+  readonly since: string;
+  readonly leaseMs: number;
+  /** Routes (`release#instance`) of the unconfirmed switch, dropped. */
+  readonly from: readonly string[];
+  /** Routes that serve again. */
+  readonly to: readonly string[];
+}
+
+/** What `recover()` repaired after a killed deploy. */
+export interface Recovery {
+  /** One line per repair, for people. */
+  readonly notes: string[];
+  readonly unconfirmedSwitches: UnconfirmedSwitch[];
+}
+
+/**
  * A target that runs instances itself behind Warden's proxy (local, ssh): the strategies drive
  * it instance by instance.
  */
@@ -50,7 +76,7 @@ export interface InstanceTarget extends TargetBase {
   readonly kind: "instances";
   readonly type: "local" | "ssh";
   /** Put the target in a consistent state after a killed deploy; returns what was repaired. */
-  recover(): Promise<string[]>;
+  recover(): Promise<Recovery>;
   /** Whether a release exists on the target and still matches its content hash. */
   verifyRelease(release: string): Promise<boolean>;
   startInstance(release: string, index: number): Promise<Instance>;
@@ -61,7 +87,18 @@ export interface InstanceTarget extends TargetBase {
   instanceUrl(instance: Instance, path: string): Promise<string>;
   /** URL of `path` through the proxy, as reachable from here. */
   proxyUrl(path: string): Promise<string>;
+  /** Set the proxy's routes for good (cancels a provisional switch). */
   route(routes: readonly Route[]): Promise<void>;
+  /**
+   * Move traffic provisionally: the proxy goes back to its current routes by itself unless
+   * `confirmSwitch` arrives within `leaseMs` (renewed by `renewSwitch`). Returns the switch's id,
+   * or undefined when the running proxy predates leases (the switch is then final).
+   */
+  switchProvisional(routes: readonly Route[], leaseMs: number): Promise<string | undefined>;
+  /** Renew a provisional switch's lease; false when the proxy no longer holds it (reverted or replaced). */
+  renewSwitch(id: string, timeoutMs: number): Promise<boolean>;
+  /** Make a provisional switch final; false when the proxy no longer holds it. */
+  confirmSwitch(id: string): Promise<boolean>;
   stats(): Promise<ProxyStats>;
   /** Release resources held for this run (tunnels). */
   close(): Promise<void>;

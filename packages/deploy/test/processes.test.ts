@@ -4,7 +4,8 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { DEPLOY_STEPS } from "@warden/core";
 import { GIT_ENV, REPO_ROOT, runAsync, WARDEN_BIN, type TempRepo } from "@warden/test-utils";
-import { cleanupRepo, commitService, eventsOf, get, serviceRepo, serviceSource } from "./helpers.js";
+import { switchLeaseMs } from "@warden/deploy";
+import { cleanupRepo, commitService, eventsOf, get, localEnv, serviceRepo, serviceSource } from "./helpers.js";
 
 const repos: TempRepo[] = [];
 afterEach(() => {
@@ -48,6 +49,16 @@ function servingUrl(stdout: string): string {
   return match[1];
 }
 
+/** Poll `url` until it answers `body` or `timeoutMs` passes; the last answer. */
+async function servedWithin(url: string, body: string, timeoutMs: number): Promise<{ status: number; body: string }> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const answer = await get(url).catch((error: unknown) => ({ status: 0, body: String(error) }));
+    if ((answer.status === 200 && answer.body === body) || Date.now() > deadline) return answer;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 async function waitFor(file: string, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!existsSync(file)) {
@@ -74,12 +85,15 @@ describe("warden deploy as a process", () => {
     expect(eventsOf(repo.dir, "staging").filter((e) => e.type === "started")).toHaveLength(1);
   });
 
-  it("survives SIGKILL at every pipeline step: the old version keeps serving and the next deploy succeeds", async () => {
+  it("survives SIGKILL at every pipeline step: the old version serves until the switch is confirmed, and a plain next deploy takes the stale lock over and succeeds", async () => {
     const repo = configuredRepo();
     const first = await warden(repo, ["deploy"]);
     expect(first.code, first.stderr).toBe(0);
     const url = servingUrl(first.stdout);
     const paused = path.join(repo.dir, ".warden/deploy/staging/paused");
+    // the config's health timeout is 1000 ms: an unconfirmed switch lives 2000 ms after its last renewal
+    const leaseMs = switchLeaseMs(localEnv());
+    expect(leaseMs).toBe(2000);
     let live = "v0";
     for (const [n, step] of DEPLOY_STEPS.entries()) {
       const version = `v${n + 1}`;
@@ -94,18 +108,32 @@ describe("warden deploy as a process", () => {
       expect(readFileSync(paused, "utf8")).toBe(`${step} ${child.pid}\n`);
       child.kill("SIGKILL");
       await exited;
-      // traffic moves at the switch step: killed before it, the old version serves; after it, the new one
-      const afterSwitch = DEPLOY_STEPS.indexOf(step) > DEPLOY_STEPS.indexOf("switch");
-      const expected = afterSwitch ? version : live;
-      expect(await get(url), `killed at ${step}`).toEqual({ status: 200, body: expected });
+      // the switch is provisional until the smoke check passed and the deploy confirmed it: killed
+      // at any step up to the smoke check, the proxy puts the old version back by itself (at most
+      // one lease after the last renewal); killed later, the confirmed new version keeps serving
+      const confirmed = DEPLOY_STEPS.indexOf(step) > DEPLOY_STEPS.indexOf("smoke");
+      const expected = confirmed ? version : live;
+      if (step === "smoke") expect(await get(url), "killed at smoke: the unconfirmed switch still holds").toEqual({ status: 200, body: version });
+      expect(await servedWithin(url, expected, leaseMs + 3000), `killed at ${step}`).toEqual({ status: 200, body: expected });
 
-      const refused = await warden(repo, ["deploy"]);
-      expect(refused.code, `after kill at ${step}`).toBe(1);
-      expect(refused.stderr).toMatch(/stale lock .* left by pid \d+ \(no longer running\).*rerun with --force-unlock/);
-
-      const next = await warden(repo, ["deploy", "--force-unlock"]);
+      // no --force-unlock: the dead deploy's lock is taken over, with one warning line naming it
+      const next = await warden(repo, ["deploy"]);
       expect(next.code, `${step}: ${next.stdout}${next.stderr}`).toBe(0);
+      const warnings = next.stderr.split("\n").filter((line) => line.includes("stale deploy lock"));
+      expect(warnings, `after kill at ${step}`).toHaveLength(1);
+      expect(warnings[0]).toMatch(
+        new RegExp(`^warden deploy warn: took over the stale deploy lock of "staging": pid ${child.pid} is no longer running; it took the lock at \\S+Z for release \\S+ and was at step ${step}; that deploy was killed or crashed$`),
+      );
       expect(await get(url)).toEqual({ status: 200, body: version });
+      const locked = eventsOf(repo.dir, "staging").filter((e) => e.type === "locked").at(-1);
+      expect(locked?.detail?.replacedStaleLock).toMatchObject({ pid: child.pid, step, how: "stale", reason: `pid ${child.pid} is no longer running` });
+      if (step === "smoke") {
+        // what the proxy did on its own is on record
+        expect(locked?.detail?.unconfirmedSwitches).toEqual([expect.objectContaining({ by: "proxy-lease", leaseMs, to: [expect.stringMatching(/#0$/)] })]);
+        expect(next.stderr).toMatch(/repaired: the proxy had reverted an unconfirmed switch to \S+#0 at \S+Z \(not confirmed within its 2000 ms lease\)/);
+      } else {
+        expect(locked?.detail?.unconfirmedSwitches, step).toBeUndefined();
+      }
       live = version;
     }
     const events = eventsOf(repo.dir, "staging");
@@ -123,6 +151,60 @@ describe("warden deploy as a process", () => {
     expect(backups.sort()).toEqual(list.map((r) => r.release).sort());
     const liveRelease = list.find((r) => r.live)?.release ?? "";
     expect(readFileSync(path.join(repo.dir, ".warden/deploy/staging/backups", liveRelease, "app/server.mjs"), "utf8")).toContain("v");
+  });
+
+  it.each([
+    ["rolling", { strategy: { type: "rolling" } }, 2],
+    ["canary", { strategy: { type: "canary", share: 0.5, durationMs: 300, minRequests: 0 } }, 1],
+  ] as const)("%s: a deploy killed before its switch was confirmed leaves the old version serving all traffic", async (_name, strategy, instances) => {
+    const repo = configuredRepo(strategy);
+    const config = JSON.parse(readFileSync(path.join(repo.dir, "warden.config.json"), "utf8")) as { deploy: { environments: { staging: { target: Record<string, unknown> } } } };
+    config.deploy.environments.staging.target.instances = instances;
+    repo.write({ "warden.config.json": JSON.stringify(config) });
+    repo.commit("chore: instances", { noVerify: true });
+    const first = await warden(repo, ["deploy"]);
+    expect(first.code, first.stderr).toBe(0);
+    const url = servingUrl(first.stdout);
+    commitService(repo, serviceSource("v1"), "feat: v1");
+    const paused = path.join(repo.dir, ".warden/deploy/staging/paused");
+    const child = spawn(process.execPath, [WARDEN_BIN, "deploy", "staging"], { cwd: repo.dir, env: { ...GIT_ENV, WARDEN_DEPLOY_PAUSE_AT: "smoke" }, stdio: "ignore" });
+    const exited = new Promise((resolve) => child.on("exit", resolve));
+    await waitFor(paused);
+    expect(await get(url)).toEqual({ status: 200, body: "v1" });
+    child.kill("SIGKILL");
+    await exited;
+    expect(await servedWithin(url, "v0", switchLeaseMs(localEnv()) + 3000)).toEqual({ status: 200, body: "v0" });
+    const answers = await Promise.all(Array.from({ length: 30 }, () => get(url)));
+    expect(new Set(answers.map((a) => `${a.status} ${a.body}`))).toEqual(new Set(["200 v0"]));
+    const next = await warden(repo, ["deploy"]);
+    expect(next.code, next.stderr).toBe(0);
+    expect(next.stderr).toMatch(/warn: took over the stale deploy lock of "staging": pid \d+ is no longer running; .* and was at step smoke;/);
+    expect(await get(url)).toEqual({ status: 200, body: "v1" });
+    expect(readdirSync(path.join(repo.dir, ".warden/deploy/staging/run"))).toHaveLength(instances);
+  });
+
+  it("refuses a lock taken on another host with the --force-unlock advice; --force-unlock removes it and says so", async () => {
+    const repo = configuredRepo();
+    const first = await warden(repo, ["deploy"]);
+    expect(first.code, first.stderr).toBe(0);
+    const lock = path.join(repo.dir, ".warden/deploy/staging/lock");
+    const foreign = { pid: 4242, host: "build-box-7", release: "20261122T074630966Z-815c1a6", since: "2026-11-22T07:46:30.966Z", step: "switch" };
+    writeFileSync(lock, `${JSON.stringify(foreign)}\n`);
+    const before = eventsOf(repo.dir, "staging").length;
+    const refused = await warden(repo, ["deploy"]);
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toBe("");
+    expect(refused.stderr).toMatch(
+      /^warden: deploy of "staging" refused: \S*lock was taken by pid 4242 on build-box-7, release 20261122T074630966Z-815c1a6, at step switch at 2026-11-22T07:46:30\.966Z, and its holder cannot be checked: it was taken on build-box-7, and a process there cannot be checked from .+; check nothing is deploying, then rerun with --force-unlock\n$/,
+    );
+    expect(eventsOf(repo.dir, "staging")).toHaveLength(before);
+    expect(JSON.parse(readFileSync(lock, "utf8"))).toEqual(foreign);
+
+    const forced = await warden(repo, ["deploy", "--force-unlock"]);
+    expect(forced.code, forced.stderr).toBe(0);
+    expect(forced.stderr).toMatch(/^warden deploy warn: removed the deploy lock of "staging" with --force-unlock \(it was taken on build-box-7.*\); it took the lock at 2026-11-22T07:46:30\.966Z for release 20261122T074630966Z-815c1a6 and was at step switch$/m);
+    expect(eventsOf(repo.dir, "staging").filter((e) => e.type === "locked").at(-1)?.detail?.replacedStaleLock).toMatchObject({ host: "build-box-7", how: "forced" });
+    expect(existsSync(lock)).toBe(false);
   });
 
   it("prints the plan with --dry-run and runs nothing", async () => {

@@ -86,6 +86,10 @@ describe("ssh target against a real sshd on 127.0.0.1", () => {
     const types = readEvents(repo.dir, "box").filter((e) => e.release === second.release).map((e) => e.type);
     expect(types).toContain("switched");
     expect(types).toContain("succeeded");
+    // the switch on the remote proxy was provisional (lease renewed through the tunnel) and confirmed after the smoke check
+    const ofSecond = readEvents(repo.dir, "box").filter((e) => e.release === second.release);
+    expect(ofSecond.find((e) => e.type === "switched")?.detail).toMatchObject({ leaseMs: 2000 });
+    expect(ofSecond.find((e) => e.type === "smoke")?.detail).toMatchObject({ switchConfirmed: { leaseMs: 2000 } });
   });
 
   it("reports an unreachable host as one clear line", async () => {

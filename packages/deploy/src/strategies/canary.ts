@@ -32,7 +32,9 @@ export function judgeCanary(
 /**
  * Canary: start the new release, send it the configured share of requests for the configured
  * time, compare its error rate with the old release's, then promote it or put the old one back.
- * With no old release (first deploy) it behaves like blue-green.
+ * Both moves of traffic are provisional (the lease is renewed through the canary period); the
+ * pipeline confirms the promotion after the smoke check. With no old release (first deploy) it
+ * behaves like blue-green.
  */
 export default async function canary(ctx: RolloutContext): Promise<Rollout> {
   const strategy = ctx.config.strategy;
@@ -46,11 +48,13 @@ export default async function canary(ctx: RolloutContext): Promise<Rollout> {
         "canary",
         async () => {
           const share = strategy.share;
-          await ctx.target.route([
+          // provisional like every switch: a deploy killed during the canary leaves the old release serving
+          await ctx.traffic.move([
             ...fresh.map((instance) => ({ instance, weight: share / fresh.length })),
             ...old.map((instance) => ({ instance, weight: (1 - share) / old.length })),
           ]);
           await sleep(strategy.durationMs);
+          ctx.traffic.check("canary");
           const stats = await ctx.target.stats();
           const sum = (isNew: boolean): { requests: number; errors: number } =>
             stats.routes

@@ -1,10 +1,15 @@
 import { StepFailedError } from "../errors.js";
-import { commitLive, launchChecked, restoreOld, RolloutFailedError, type Rollout, type RolloutContext } from "../rollout.js";
+import { launchChecked, restoreOld, RolloutFailedError, type Rollout, type RolloutContext } from "../rollout.js";
 import type { Instance } from "../types.js";
 
 /**
  * Rolling: replace the instances one at a time — start one new instance, health-check it, give
  * it traffic, stop one old instance — and at the first failure put every old instance back.
+ * Every move of traffic is provisional and falls back to the routes of the old release (the last
+ * confirmed ones): the pipeline confirms only the last move, after the smoke check, and its stop_old
+ * step stops the last old instances. A deploy killed half-way through therefore leaves the old
+ * instances still running serving all traffic once the lease runs out (the proxy retries a
+ * stopped one's requests on the others), and the next deploy restarts the stopped ones.
  */
 export default async function rolling(ctx: RolloutContext): Promise<Rollout> {
   const fresh: Instance[] = [];
@@ -22,13 +27,12 @@ export default async function rolling(ctx: RolloutContext): Promise<Rollout> {
       await ctx.step(
         "switch",
         async () => {
-          if (last) await commitLive(ctx.target, ctx.before, ctx.release, serving);
-          else await ctx.target.writeState({ ...ctx.before, instances: serving });
-          await ctx.target.route(serving.map((i) => ({ instance: i, weight: 1 })));
+          await ctx.traffic.move(serving.map((i) => ({ instance: i, weight: 1 })));
           return serving.length;
         },
-        () => ({ instance: index, serving: serving.map((i) => `${i.release}#${i.index}`) }),
+        () => ({ instance: index, serving: serving.map((i) => `${i.release}#${i.index}`), leaseMs: ctx.traffic.leaseMs }),
       );
+      if (last) return { newInstances: fresh, oldInstances: retiring };
       await ctx.step(
         "stop_old",
         async () => {
@@ -44,5 +48,5 @@ export default async function rolling(ctx: RolloutContext): Promise<Rollout> {
       throw new RolloutFailedError(step, `rolling, instance ${index + 1} of ${ctx.instances}: ${message}`, fresh.length > 0, recoveryMs);
     }
   }
-  return { newInstances: fresh, oldInstances: [] };
+  return { newInstances: fresh, oldInstances: remaining };
 }

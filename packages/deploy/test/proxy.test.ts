@@ -1,0 +1,153 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createServer, request, type Server } from "node:http";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { proxyScript, type ProxyInfo } from "@warden/deploy";
+import { get } from "./helpers.js";
+
+interface Running {
+  readonly dir: string;
+  readonly child: ChildProcess;
+  readonly info: ProxyInfo;
+  readonly reverts: string;
+  readonly routes: string;
+}
+
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  for (const cleanup of cleanups.splice(0)) cleanup();
+});
+
+/** An upstream that answers `body` to every request. */
+async function upstream(body: string): Promise<{ url: string; server: Server }> {
+  const server = createServer((_req, res) => {
+    res.writeHead(200, { "content-type": "text/plain" });
+    res.end(`${body}\n`);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  cleanups.push(() => server.close());
+  const address = server.address();
+  return { url: `http://127.0.0.1:${typeof address === "object" && address !== null ? address.port : 0}`, server };
+}
+
+/** Start the generated proxy script as its own process, as the deploy targets do. */
+async function startProxy(initial: unknown[]): Promise<Running> {
+  const dir = mkdtempSync(path.join(tmpdir(), "warden-proxy-"));
+  const script = path.join(dir, "proxy.mjs");
+  const routes = path.join(dir, "routes.json");
+  const infoFile = path.join(dir, "info.json");
+  const reverts = path.join(dir, "reverts.jsonl");
+  writeFileSync(script, proxyScript());
+  writeFileSync(routes, JSON.stringify(initial));
+  const child = spawn(process.execPath, [script, "0", routes, infoFile, reverts], { stdio: "ignore" });
+  cleanups.push(() => {
+    child.kill("SIGKILL");
+    rmSync(dir, { recursive: true, force: true });
+  });
+  const deadline = Date.now() + 10_000;
+  while (!existsSync(infoFile)) {
+    if (Date.now() > deadline) throw new Error("the proxy did not start");
+    await sleep(20);
+  }
+  return { dir, child, info: JSON.parse(readFileSync(infoFile, "utf8")) as ProxyInfo, reverts, routes };
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** POST a JSON body to the proxy's admin endpoint. */
+function post(proxy: Running, urlPath: string, body: unknown): Promise<{ status: number; json: Record<string, unknown> | undefined; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: "127.0.0.1", port: proxy.info.adminPort, method: "POST", path: urlPath, agent: false }, (res) => {
+      let text = "";
+      res.on("data", (c: Buffer) => (text += c.toString("utf8")));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, json: res.statusCode === 200 ? (JSON.parse(text) as Record<string, unknown>) : undefined, text }));
+    });
+    req.on("error", reject);
+    req.end(JSON.stringify(body));
+  });
+}
+
+const served = async (proxy: Running): Promise<string> => (await get(`http://127.0.0.1:${proxy.info.port}/`)).body;
+
+describe("the proxy's provisional switch (dead man's switch)", () => {
+  it("reverts an unconfirmed switch after its lease, records it, and keeps a renewed or confirmed one", async () => {
+    const old = await upstream("old");
+    const fresh = await upstream("new");
+    const oldRoute = { url: old.url, weight: 1, tag: "r1#0" };
+    const newRoute = { url: fresh.url, weight: 1, tag: "r2#0" };
+    const proxy = await startProxy([oldRoute]);
+    expect(await served(proxy)).toBe("old");
+
+    // unconfirmed: serves the new upstream for the lease, then goes back by itself
+    const first = await post(proxy, "/switch", { routes: [newRoute], leaseMs: 400 });
+    expect(first.status).toBe(200);
+    const firstId = String(first.json?.id);
+    expect(await served(proxy)).toBe("new");
+    await sleep(800);
+    expect(await served(proxy)).toBe("old");
+    const reverts = readFileSync(proxy.reverts, "utf8").trim().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(reverts).toEqual([expect.objectContaining({ id: firstId, leaseMs: 400, from: ["r2#0"], to: ["r1#0"] })]);
+    // too late: confirming or renewing a reverted switch is refused, and nothing moves
+    expect((await post(proxy, "/switch/confirm", { id: firstId })).status).toBe(409);
+    expect((await post(proxy, "/switch/renew", { id: firstId })).status).toBe(409);
+    expect(await served(proxy)).toBe("old");
+    expect(JSON.parse(readFileSync(proxy.routes, "utf8"))).toEqual([oldRoute]);
+
+    // renewed: held past several leases while renewals arrive, then reverted once they stop
+    const second = await post(proxy, "/switch", { routes: [newRoute], leaseMs: 300 });
+    const secondId = String(second.json?.id);
+    for (let i = 0; i < 8; i += 1) {
+      await sleep(100);
+      expect((await post(proxy, "/switch/renew", { id: secondId })).status).toBe(200);
+    }
+    expect(await served(proxy)).toBe("new");
+    await sleep(600);
+    expect(await served(proxy)).toBe("old");
+
+    // confirmed: kept for good (also in routes.json, for a restarted proxy)
+    const third = await post(proxy, "/switch", { routes: [newRoute], leaseMs: 300 });
+    expect((await post(proxy, "/switch/confirm", { id: third.json?.id })).status).toBe(200);
+    await sleep(600);
+    expect(await served(proxy)).toBe("new");
+    expect(JSON.parse(readFileSync(proxy.routes, "utf8"))).toEqual([newRoute]);
+    expect(readFileSync(proxy.reverts, "utf8").trim().split("\n")).toHaveLength(2);
+
+    // setting routes for good cancels a pending switch: no revert afterwards
+    await post(proxy, "/switch", { routes: [oldRoute], leaseMs: 300 });
+    expect((await post(proxy, "/routes", [oldRoute])).status).toBe(200);
+    await sleep(600);
+    expect(await served(proxy)).toBe("old");
+    expect(readFileSync(proxy.reverts, "utf8").trim().split("\n")).toHaveLength(2);
+    expect((await post(proxy, "/switch", { routes: [newRoute], leaseMs: -1 })).status).toBe(400);
+  });
+
+  it("reverts without dropping a request: requests in flight finish, new ones go to the old upstream", async () => {
+    const old = await upstream("old");
+    // the new upstream answers slowly, so requests are in flight on it when the lease runs out
+    const slow = createServer((_req, res) => {
+      setTimeout(() => {
+        res.writeHead(200, { "content-type": "text/plain" });
+        res.end("new\n");
+      }, 300);
+    });
+    await new Promise<void>((resolve) => slow.listen(0, "127.0.0.1", resolve));
+    cleanups.push(() => slow.close());
+    const slowAddress = slow.address();
+    const slowUrl = `http://127.0.0.1:${typeof slowAddress === "object" && slowAddress !== null ? slowAddress.port : 0}`;
+    const proxy = await startProxy([{ url: old.url, weight: 1, tag: "r1#0" }]);
+    await post(proxy, "/switch", { routes: [{ url: slowUrl, weight: 1, tag: "r2#0" }], leaseMs: 250 });
+    const answers: Promise<{ status: number; body: string }>[] = [];
+    for (let i = 0; i < 20; i += 1) {
+      answers.push(get(`http://127.0.0.1:${proxy.info.port}/`));
+      await sleep(25);
+    }
+    const all = await Promise.all(answers);
+    expect(all.filter((a) => a.status !== 200)).toEqual([]);
+    expect(new Set(all.map((a) => a.body))).toEqual(new Set(["new", "old"]));
+    expect(all.at(-1)?.body).toBe("old");
+  });
+});
