@@ -60,7 +60,19 @@ describe("warden baseline", () => {
     expect(moved?.fingerprint).toBe(before?.fingerprint);
     expect(r.warden(["check"], { env: ENV }).code).toBe(0);
 
+    // reformatted on its own (not moved): another layout, single quotes, a trailing comma
+    r.write({ "src/pay.ts": "export function charge(amount: number): number { throw new Error(\n    'not implemented',\n  ); }\n" });
+    const reformatted = findings(r);
+    expect(reformatted).toHaveLength(1);
+    expect(reformatted[0]?.ruleId).toBe("real/no-placeholder");
+    expect(reformatted[0]?.fingerprint).toBe(before?.fingerprint);
+    const check = r.warden(["check", "--format", "json"], { env: ENV });
+    expect(check.code).toBe(0);
+    expect((JSON.parse(check.stdout) as { summary: { baselined: number } }).summary.baselined).toBe(1);
+
+    // both at once
     r.write({ "src/pay.ts": `${FILLER}export function charge(amount: number): number { throw new Error(\n    "not implemented"\n  ); }\n` });
+    expect(findings(r)[0]?.fingerprint).toBe(before?.fingerprint);
     expect(r.warden(["check"], { env: ENV }).code).toBe(0);
   });
 

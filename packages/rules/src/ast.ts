@@ -27,3 +27,25 @@ export function hasDocComment(tsApi: typeof ts, node: ts.Node, source: ts.Source
   const ranges = tsApi.getLeadingCommentRanges(source.text, node.getFullStart()) ?? [];
   return ranges.some((range) => source.text.startsWith("/**", range.pos) && !source.text.startsWith("/**/", range.pos));
 }
+
+/** The expression under parentheses, type assertions (`as`, `<T>`), `satisfies` and non-null `!`: the value it evaluates to. */
+export function skipWrappers(tsApi: typeof ts, expr: ts.Expression): ts.Expression {
+  let current = expr;
+  while (
+    tsApi.isParenthesizedExpression(current) ||
+    tsApi.isAsExpression(current) ||
+    tsApi.isTypeAssertionExpression(current) ||
+    tsApi.isSatisfiesExpression(current) ||
+    tsApi.isNonNullExpression(current)
+  ) {
+    current = current.expression;
+  }
+  return current;
+}
+
+/** The static name a member access reads: `a.b` and `a["b"]` give `b`; a computed `a[key]` gives undefined. */
+export function memberName(tsApi: typeof ts, node: ts.PropertyAccessExpression | ts.ElementAccessExpression): string | undefined {
+  if (tsApi.isPropertyAccessExpression(node)) return tsApi.isIdentifier(node.name) ? node.name.text : undefined;
+  const arg = node.argumentExpression;
+  return tsApi.isStringLiteral(arg) || tsApi.isNoSubstitutionTemplateLiteral(arg) ? arg.text : undefined;
+}

@@ -103,11 +103,27 @@ function interpolate(template: string, data: Readonly<Record<string, string | nu
   return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => (name in data ? String(data[name]) : whole));
 }
 
-/** Code as a fingerprint key: whitespace dropped around punctuation and collapsed elsewhere, so reformatting keeps the identity. */
+/** A string literal on one line ('…' or "…"), or a template literal without `${`. */
+const STRING_LITERAL = /"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|`(?:[^`\\$]|\\.|\$(?!\{))*`/g;
+
+/** A string literal written with double quotes: `'it\'s'`, `"it's"` and `` `it's` `` all become `"it's"`. */
+function doubleQuoted(literal: string): string {
+  const quote = literal[0];
+  if (quote === '"') return literal;
+  return `"${literal.slice(1, -1).replace(/\\([^])|"/g, (whole, escaped: string | undefined) => (escaped === undefined ? '\\"' : escaped === quote ? escaped : whole))}"`;
+}
+
+/**
+ * Code as a fingerprint key: whitespace dropped around punctuation and collapsed elsewhere, trailing
+ * commas dropped and string quotes unified, so reformatting (re-indenting, wrapping, a formatter's
+ * trailing commas and quote style) keeps the identity.
+ */
 function normalise(text: string): string {
   return text
+    .replace(STRING_LITERAL, doubleQuoted)
     .replace(/\s+/g, " ")
     .replace(/ ?([^\w\s$]) ?/g, "$1")
+    .replace(/,(?=[)\]}])/g, "")
     .trim()
     .slice(0, 500);
 }

@@ -19,16 +19,27 @@ export function fixtureDir(ruleId: string, variant: string): string {
  * {oid, message, files}) is handed to the rule as the pushed range and is not itself checked.
  */
 export async function checkFixture(ruleId: string, variant: string, options?: Record<string, unknown>): Promise<Finding[]> {
-  const root = fixtureDir(ruleId, variant);
+  return checkRepo(fixtureDir(ruleId, variant), { [ruleId]: options === undefined ? "error" : ["error", options] });
+}
+
+/**
+ * Run several rules (each at error level with its default options) over the fixture repository
+ * of `ruleId`, as {@link checkFixture} does for one: a clean twin should be clean for all of them.
+ */
+export async function checkFixtureWith(ruleIds: readonly string[], ruleId: string, variant: string): Promise<Finding[]> {
+  return checkRepo(fixtureDir(ruleId, variant), Object.fromEntries(ruleIds.map((id) => [id, "error"])));
+}
+
+async function checkRepo(root: string, settings: Record<string, unknown>): Promise<Finding[]> {
   const names = (await walkFiles(root)).filter((name) => name !== "commits.json");
   const commitsFile = path.join(root, "commits.json");
   const commits = existsSync(commitsFile) ? (JSON.parse(readFileSync(commitsFile, "utf8")) as CommitInfo[]) : [];
-  const config = WardenConfigSchema.parse({ rules: { [ruleId]: options === undefined ? "error" : ["error", options] } });
+  const config = WardenConfigSchema.parse({ rules: settings });
   const result = await runRules({
     root,
     files: names.map((name) => ({ path: name, content: readFileSync(path.join(root, name)) })),
     config,
-    rules: [ruleById(ruleId)],
+    rules: Object.keys(settings).map(ruleById),
     mode: "full",
     exists: async (file) => existsSync(path.join(root, file)),
     commits,

@@ -1,7 +1,11 @@
 import { z } from "zod";
-import { walk } from "../../ast.js";
+import type { ts as TS } from "ts-morph";
+import { memberName, skipWrappers, walk } from "../../ast.js";
 import { defineRule } from "../../define-rule.js";
 import { matcher, NON_LIBRARY_GLOBS } from "../../globs.js";
+
+/** Names of the global object, through which `console` can be reached too (`globalThis.console.log`). */
+const GLOBAL_OBJECTS = new Set(["globalThis", "window", "global", "self"]);
 
 export default defineRule({
   id: "logging/no-console",
@@ -13,6 +17,10 @@ export default defineRule({
     console: {
       message: "`console.{{method}}` in library code.",
       hint: "Log through the package's logger (levels, redaction, testable), or return the data and let the CLI print it.",
+    },
+    computed: {
+      message: "`console[{{method}}]` in library code.",
+      hint: "Log through the package's logger (levels, redaction, testable): `logger[level](…)` works the same way.",
     },
   },
   options: z
@@ -26,9 +34,33 @@ export default defineRule({
     if (ast === undefined || ts === undefined) return;
     if (!ast.text.includes("console")) return;
     if (matcher(NON_LIBRARY_GLOBS)(ctx.file) || matcher(ctx.options.allow)(ctx.file)) return;
+    /** Whether the expression is the global console: `console`, `globalThis.console`, `window["console"]`… */
+    const isConsole = (raw: TS.Expression): boolean => {
+      const expr = skipWrappers(ts, raw);
+      if (ts.isIdentifier(expr)) return expr.text === "console";
+      if (ts.isPropertyAccessExpression(expr) || ts.isElementAccessExpression(expr)) {
+        const target = skipWrappers(ts, expr.expression);
+        return memberName(ts, expr) === "console" && ts.isIdentifier(target) && GLOBAL_OBJECTS.has(target.text);
+      }
+      return false;
+    };
     walk(ts, ast, (node) => {
-      if (ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === "console") {
-        ctx.report({ messageId: "console", data: { method: node.name.text }, node });
+      if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) {
+        if (!isConsole(node.expression)) return;
+        const method = memberName(ts, node);
+        if (method !== undefined) ctx.report({ messageId: "console", data: { method }, node });
+        else if (ts.isElementAccessExpression(node)) {
+          ctx.report({ messageId: "computed", data: { method: node.argumentExpression.getText(ast) }, node });
+        }
+        return;
+      }
+      // `const { log, warn: w } = console`: each destructured method is a console call waiting to happen.
+      if (ts.isVariableDeclaration(node) && node.initializer !== undefined && ts.isObjectBindingPattern(node.name) && isConsole(node.initializer)) {
+        for (const element of node.name.elements) {
+          const key = element.propertyName ?? element.name;
+          const method = ts.isIdentifier(key) || ts.isStringLiteral(key) ? key.text : undefined;
+          if (method !== undefined && element.dotDotDotToken === undefined) ctx.report({ messageId: "console", data: { method }, node: element });
+        }
       }
     });
   },

@@ -1,10 +1,54 @@
 import { z } from "zod";
+import type { ts as TS } from "ts-morph";
 import { walk } from "../../ast.js";
 import { defineRule } from "../../define-rule.js";
 
 const MARKER = /\b(TODO|FIXME|XXX|HACK)\b/;
 const PHRASE = /\b(not (?:yet )?implemented|unimplemented|stub(?:bed)? (?:implementation|for now|out)|placeholder (?:implementation|code|logic|for now))\b/i;
 const THROWN = /not ?(?:yet )?implemented|unimplemented|\bTODO\b|\bstub\b|placeholder/i;
+
+/**
+ * Every comment of the file, in order, each once — wherever it stands, including the last thing
+ * inside a block, object literal, class body or JSX expression (where no node's leading or
+ * trailing comments reach). The raw scanner tokenises the source text; tokens it cannot tell
+ * from context — regular expressions, the `}…` parts of template literals, JSX text — are
+ * skipped whole at the positions the syntax tree gives for them, so their content never reads
+ * as a comment.
+ */
+function commentRanges(ts: typeof TS, ast: TS.SourceFile): { pos: number; end: number }[] {
+  const opaque = new Map<number, number>();
+  walk(ts, ast, (node) => {
+    switch (node.kind) {
+      case ts.SyntaxKind.RegularExpressionLiteral:
+      case ts.SyntaxKind.StringLiteral:
+      case ts.SyntaxKind.NoSubstitutionTemplateLiteral:
+      case ts.SyntaxKind.TemplateHead:
+      case ts.SyntaxKind.TemplateMiddle:
+      case ts.SyntaxKind.TemplateTail:
+        opaque.set(node.getStart(ast), node.end);
+        break;
+      case ts.SyntaxKind.JsxText:
+        opaque.set(node.pos, node.end);
+        break;
+      default:
+    }
+  });
+  const text = ast.text;
+  const scanner = ts.createScanner(ast.languageVersion, false, ast.languageVariant, text);
+  const ranges: { pos: number; end: number }[] = [];
+  for (let token = scanner.scan(); token !== ts.SyntaxKind.EndOfFileToken; token = scanner.scan()) {
+    const pos = scanner.getTokenFullStart();
+    const skipTo = opaque.get(pos);
+    if (skipTo !== undefined && skipTo > pos) {
+      scanner.resetTokenState(skipTo);
+      continue;
+    }
+    if (token === ts.SyntaxKind.SingleLineCommentTrivia || token === ts.SyntaxKind.MultiLineCommentTrivia) {
+      ranges.push({ pos, end: scanner.getTokenEnd() });
+    }
+  }
+  return ranges;
+}
 
 export default defineRule({
   id: "real/no-placeholder",
@@ -35,18 +79,14 @@ export default defineRule({
     const scanComments = MARKER.test(text) || PHRASE.test(text);
     const scanThrows = THROWN.test(text);
     if (!scanComments && !scanThrows) return;
-    const seen = new Set<number>();
-    const inspectComments = (ranges: readonly { pos: number; end: number }[] | undefined): void => {
-      for (const range of ranges ?? []) {
-        if (seen.has(range.pos)) continue;
-        seen.add(range.pos);
+    if (scanComments) {
+      for (const range of commentRanges(ts, ast)) {
         const comment = text.slice(range.pos, range.end);
         const marker = MARKER.exec(comment);
         const phrase = marker === null ? PHRASE.exec(comment) : null;
         const found = marker ?? phrase;
         if (found === null) continue;
-        const offset = range.pos + found.index;
-        const start = ast.getLineAndCharacterOfPosition(offset);
+        const start = ast.getLineAndCharacterOfPosition(range.pos + found.index);
         ctx.report({
           messageId: marker === null ? "phrase" : "marker",
           data: marker === null ? { phrase: found[1] ?? found[0] } : { marker: found[1] ?? found[0] },
@@ -57,18 +97,15 @@ export default defineRule({
           key: comment.replace(/\s+/g, " ").trim(),
         });
       }
-    };
-    walk(ts, ast, (node) => {
-      if (scanComments) {
-        inspectComments(ts.getLeadingCommentRanges(text, node.pos));
-        inspectComments(ts.getTrailingCommentRanges(text, node.end));
-      }
-      if (scanThrows && ts.isThrowStatement(node)) {
+    }
+    if (scanThrows) {
+      walk(ts, ast, (node) => {
+        if (!ts.isThrowStatement(node)) return;
         const thrown = node.expression;
         if ((ts.isNewExpression(thrown) || ts.isCallExpression(thrown)) && THROWN.test(thrown.getText(ast))) {
           ctx.report({ messageId: "thrown", node });
         }
-      }
-    });
+      });
+    }
   },
 });

@@ -7,8 +7,14 @@ const TEST_FUNCTIONS = new Set(["it", "test"]);
 const SUITE_FUNCTIONS = new Set(["describe", "suite", "context"]);
 const SKIPPED_GLOBALS = new Set(["xit", "xtest", "xdescribe", "xcontext"]);
 const FOCUSED_GLOBALS = new Set(["fit", "fdescribe"]);
-const ASSERTION = /^(?:expect\w*|assert\w*|should\w*|verify\w*|check\w*|ensure\w*)$/;
-const ASSERTING_METHOD = /^(?:to[A-Z]\w*|rejects|resolves|assert\w*|equal|deepEqual|strictEqual|notEqual|ok|throws|doesNotThrow|match|snapshot)$/;
+/**
+ * A function that asserts: `expect`, `assert`, `should`, `verify`, `check`, `ensure`, alone or as
+ * the first word of a camel-case name (`expectTypeOf`, `assertShape`, `checkInvariants`) — not
+ * `expected`, `checkout` or `assertion`.
+ */
+const ASSERTION = /^(?:expect|assert|should|verify|check|ensure)(?:[A-Z0-9_$]\w*)?$/;
+/** A method that asserts (`t.assert.ok`, `sinon.assert.called`, supertest's `.expect(200)`): `check…`/`ensure…` methods are usually not assertions. */
+const ASSERTING_METHOD = /^(?:expect|assert|should)(?:[A-Z0-9_$]\w*)?$/;
 
 export default defineRule({
   id: "real/no-skipped-tests",
@@ -51,18 +57,26 @@ export default defineRule({
       if (ts.isCallExpression(expr)) return modifiersOf(expr.expression);
       return [];
     };
+    /** Whether a callee, or anything it is reached through, names an assertion: `expect(x).toBe`, `assert.equal`, `t.assert.ok`, `x.should.equal`. */
+    const namesAssertion = (expr: TS.Expression): boolean => {
+      if (ts.isIdentifier(expr)) return ASSERTION.test(expr.text);
+      if (ts.isPropertyAccessExpression(expr)) return ASSERTING_METHOD.test(expr.name.text) || namesAssertion(expr.expression);
+      if (ts.isCallExpression(expr)) return namesAssertion(expr.expression);
+      if (ts.isParenthesizedExpression(expr) || ts.isNonNullExpression(expr) || ts.isAwaitExpression(expr)) return namesAssertion(expr.expression);
+      if (ts.isElementAccessExpression(expr)) return namesAssertion(expr.expression);
+      return false;
+    };
+    /**
+     * Whether the test function asserts: it calls an assertion (a variable or a value merely
+     * named `expected` does not count), or uses a `should` chain (`x.should.be.true`).
+     */
     const hasAssertion = (fn: TS.Node): boolean => {
       let found = false;
       walk(ts, fn, (node) => {
         if (found) return;
-        if (ts.isIdentifier(node) && ASSERTION.test(node.text)) found = true;
-        else if (ts.isPropertyAccessExpression(node) && ASSERTING_METHOD.test(node.name.text)) found = true;
+        if (ts.isCallExpression(node) && namesAssertion(node.expression)) found = true;
+        else if (ts.isPropertyAccessExpression(node) && node.name.text === "should") found = true;
       });
-      if (!found) {
-        // A test that receives a context or a done callback may assert through it.
-        const params = (fn as TS.FunctionLikeDeclarationBase).parameters ?? [];
-        found = params.some((p) => ts.isObjectBindingPattern(p.name) && p.name.elements.some((e) => /^expect/.test(e.name.getText(ast))));
-      }
       return found;
     };
 

@@ -1,9 +1,28 @@
 import { describe, expect, it } from "vitest";
 import { runRule } from "../../helpers.js";
+import { checkFixture, summary } from "../../fixture-repo.js";
 
 const ID = "config/no-process-env";
 
 describe(ID, () => {
+  it("reports every planted violation with its file, line and written rule", async () => {
+    const findings = await checkFixture(ID, "bad");
+    expect(summary(findings)).toEqual([
+      ["packages/server/src/db.ts", 4, "`process.env` read outside a config module."],
+      ["packages/server/src/db.ts", 5, "`process.env` read outside a config module."],
+      ["packages/server/src/db.ts", 10, "`process.env` read outside a config module."],
+      ["packages/server/src/http.js", 1, "`process.env` read outside a config module."],
+      ["packages/server/src/http.js", 2, "`process.env` read outside a config module."],
+      ["packages/server/src/mailer.ts", 4, "`process.env` read outside a config module."],
+      ["packages/server/src/pool.ts", 6, "`process.env` read outside a config module."],
+    ]);
+    expect(findings.every((f) => f.ruleId === ID && f.rule?.startsWith("Rule 8 — ") === true)).toBe(true);
+  });
+
+  it("reports nothing on the clean twin", async () => {
+    expect(await checkFixture(ID, "good")).toEqual([]);
+  });
+
   it("reports process.env reads outside config modules", async () => {
     const code = "export const a = process.env.A;\nexport const b = process['env'].B;\nconst { C } = process.env;\n";
     const findings = await runRule(ID, { "src/db.ts": code });
@@ -26,6 +45,38 @@ describe(ID, () => {
     };
     expect(await runRule(ID, files)).toEqual([]);
     expect(await runRule(ID, { "src/settings.ts": code }, { modules: ["src/settings.ts"] })).toEqual([]);
+  });
+
+  it("reports env read through imports of the process module", async () => {
+    const files = {
+      "src/a.ts": 'import { env } from "node:process";\nexport const a = env.A;\n',
+      "src/b.ts": 'import { env as e } from "process";\nexport const b = { ...e };\n',
+      "src/c.ts": 'import proc from "node:process";\nexport const c = proc.env.C;\n',
+      "src/d.ts": 'import * as p from "process";\nexport const d = p["env"].D;\n',
+      "src/e.js": 'const { env } = require("node:process");\nexport const e = globalThis.process.env.E;\n',
+    };
+    const findings = await runRule(ID, files);
+    expect(findings.map((f) => [f.file, f.line, f.column])).toEqual([
+      ["src/a.ts", 2, 18],
+      ["src/b.ts", 2, 23],
+      ["src/c.ts", 2, 18],
+      ["src/d.ts", 2, 18],
+      ["src/e.js", 1, 9],
+      ["src/e.js", 2, 18],
+    ]);
+  });
+
+  it("ignores a local that shadows an imported env, and other modules' env", async () => {
+    const code = [
+      'import { env } from "node:process";',
+      'import { env as settings } from "./settings.js";',
+      "export function f(env: Record<string, string>): string | undefined {",
+      "  return env.A ?? settings.B;",
+      "}",
+      "export const g = (o: { env: string }) => o.env;",
+      "",
+    ].join("\n");
+    expect(await runRule(ID, { "src/a.ts": code })).toEqual([]);
   });
 
   it("ignores other objects' env properties", async () => {

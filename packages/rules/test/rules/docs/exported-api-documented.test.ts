@@ -1,9 +1,28 @@
 import { describe, expect, it } from "vitest";
 import { runRule } from "../../helpers.js";
+import { checkFixture, summary } from "../../fixture-repo.js";
 
 const ID = "docs/exported-api-documented";
 
 describe(ID, () => {
+  it("reports every planted violation with its file, line and written rule", async () => {
+    const findings = await checkFixture(ID, "bad");
+    expect(summary(findings)).toEqual([
+      ["packages/geo/src/distance.ts", 9, "Exported function `haversine` has no doc comment."],
+      ["packages/geo/src/distance.ts", 16, "Exported function `toRadians` has no doc comment."],
+      ["packages/geo/src/distance.ts", 18, "Exported function `midpoint` has no doc comment."],
+      ["packages/geo/src/distance.ts", 23, "Exported class `Route` has no doc comment."],
+      ["packages/geo/src/distance.ts", 32, "Exported function `nearest` has no doc comment."],
+      ["packages/geo/src/format.js", 1, "Exported function `formatKm` has no doc comment."],
+      ["packages/geo/src/format.js", 5, "Exported function `formatMiles` has no doc comment."],
+    ]);
+    expect(findings.every((f) => f.ruleId === ID && f.rule?.startsWith("Rule 8 — ") === true)).toBe(true);
+  });
+
+  it("reports nothing on the clean twin", async () => {
+    expect(await checkFixture(ID, "good")).toEqual([]);
+  });
+
   it("reports undocumented exported functions, classes and function constants", async () => {
     const code = [
       "export function a(): void { run(); }",
@@ -36,6 +55,45 @@ describe(ID, () => {
     ].join("\n");
     const findings = await runRule(ID, { "src/a.ts": code });
     expect(findings.map((f) => f.message)).toEqual(["Exported function `c` has no doc comment."]);
+  });
+
+  it("reports local declarations exported by an export list or export default, at the declaration", async () => {
+    const code = [
+      "function a(): void { run(); }",
+      "class B {}",
+      "const c = (): number => 1;",
+      "const d = 2;",
+      "/** Documented. */",
+      "function e(): void { run(); }",
+      "function f(): void { run(); }",
+      "export { a, B as Bee, c, d, e };",
+      "export default f;",
+      "export { g } from './g.js';",
+      "export { a as again };",
+    ].join("\n");
+    const findings = await runRule(ID, { "src/a.ts": code });
+    expect(findings.map((f) => [f.line, f.message])).toEqual([
+      [1, "Exported function `a` has no doc comment."],
+      [2, "Exported class `B` has no doc comment."],
+      [3, "Exported function `c` has no doc comment."],
+      [7, "Exported function `f` has no doc comment."],
+    ]);
+  });
+
+  it("resolves export lists to interfaces and types when asked, and documents overloads once", async () => {
+    const code = [
+      "interface I { x: number }",
+      "type T = string;",
+      "/** Documented. */",
+      "function o(x: string): void;",
+      "function o(x: unknown): void { use(x); }",
+      "export { type I, type T, o };",
+    ].join("\n");
+    const findings = await runRule(ID, { "src/a.ts": code }, { kinds: ["function", "interface", "type"] });
+    expect(findings.map((f) => [f.line, f.message])).toEqual([
+      [1, "Exported interface `I` has no doc comment."],
+      [2, "Exported type `T` has no doc comment."],
+    ]);
   });
 
   it("applies to included library files only, and to interfaces and types when asked", async () => {

@@ -1,9 +1,27 @@
 import { describe, expect, it } from "vitest";
 import { runRule } from "../../helpers.js";
+import { checkFixture, summary } from "../../fixture-repo.js";
 
 const ID = "docs/markdown-location";
 
 describe(ID, () => {
+  it("reports every planted violation with its file, line and written rule", async () => {
+    const findings = await checkFixture(ID, "bad");
+    expect(summary(findings)).toEqual([
+      ["ARCHITECTURE.md", 1, "Markdown file outside docs/."],
+      ["NOTES.md", 1, "Markdown file outside docs/."],
+      ["packages/api/SECURITY.md", 1, "Markdown file outside docs/."],
+      ["packages/api/TODO.md", 1, "Markdown file outside docs/."],
+      ["packages/api/design.md", 1, "Markdown file outside docs/."],
+      ["packages/api/src/endpoints.mdx", 1, "Markdown file outside docs/."],
+    ]);
+    expect(findings.every((f) => f.ruleId === ID && f.rule?.startsWith("Rule 6 — ") === true)).toBe(true);
+  });
+
+  it("reports nothing on the clean twin", async () => {
+    expect(await checkFixture(ID, "good")).toEqual([]);
+  });
+
   it("reports markdown outside docs/", async () => {
     const findings = await runRule(ID, { "NOTES.md": "# x", "packages/api/design.md": "# y", "src/a.mdx": "# z" });
     expect(findings.map((f) => f.file)).toEqual(["NOTES.md", "packages/api/design.md", "src/a.mdx"]);

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { gitRepo, type TempRepo } from "@warden/test-utils";
 import { runRule } from "../../helpers.js";
+import { checkFixture, summary } from "../../fixture-repo.js";
 
 const ID = "docs/package-changelog";
 const repos: TempRepo[] = [];
@@ -22,6 +23,28 @@ function workspace(): TempRepo {
 }
 
 describe(ID, () => {
+  it("reports every planted violation with its file, line and written rule", async () => {
+    const findings = await checkFixture(ID, "bad");
+    expect(summary(findings)).toEqual([
+      ["apps/web/package.json", 1, "Package apps/web has no CHANGELOG.md."],
+      ["packages/auth/package.json", 1, "Package packages/auth has no CHANGELOG.md."],
+    ]);
+    expect(findings.every((f) => f.ruleId === ID && f.rule?.startsWith("Rule 18 — ") === true)).toBe(true);
+  });
+
+  it("reports nothing on the clean twin", async () => {
+    expect(await checkFixture(ID, "good")).toEqual([]);
+  });
+
+  it("checks configured directories of the fixture repository too", async () => {
+    expect(summary(await checkFixture(ID, "bad", { directories: ["tools/release"] }))).toEqual([
+      ["apps/web/package.json", 1, "Package apps/web has no CHANGELOG.md."],
+      ["packages/auth/package.json", 1, "Package packages/auth has no CHANGELOG.md."],
+      ["tools/release/package.json", 1, "Package tools/release has no CHANGELOG.md."],
+    ]);
+    expect(await checkFixture(ID, "good", { directories: ["tools/release"] })).toEqual([]);
+  });
+
   it("reports every workspace package without a CHANGELOG.md in a full check", async () => {
     const r = workspace();
     const { existsSync } = await import("node:fs");

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { gitRepo, type TempRepo } from "@warden/test-utils";
 import { runRule } from "../../helpers.js";
+import { checkFixture, summary } from "../../fixture-repo.js";
 
 const ID = "docs/package-readme";
 const repos: TempRepo[] = [];
@@ -9,6 +10,28 @@ afterEach(() => {
 });
 
 describe(ID, () => {
+  it("reports every planted violation with its file, line and written rule", async () => {
+    const findings = await checkFixture(ID, "bad");
+    expect(summary(findings)).toEqual([
+      ["apps/web/package.json", 1, "Package apps/web has no README.md."],
+      ["packages/billing/package.json", 1, "Package packages/billing has no README.md."],
+    ]);
+    expect(findings.every((f) => f.ruleId === ID && f.rule?.startsWith("Rule 6 — ") === true)).toBe(true);
+  });
+
+  it("reports nothing on the clean twin", async () => {
+    expect(await checkFixture(ID, "good")).toEqual([]);
+  });
+
+  it("checks configured directories of the fixture repository too", async () => {
+    expect(summary(await checkFixture(ID, "bad", { directories: ["tools/release"] }))).toEqual([
+      ["apps/web/package.json", 1, "Package apps/web has no README.md."],
+      ["packages/billing/package.json", 1, "Package packages/billing has no README.md."],
+      ["tools/release/package.json", 1, "Package tools/release has no README.md."],
+    ]);
+    expect(await checkFixture(ID, "good", { directories: ["tools/release"] })).toEqual([]);
+  });
+
   it("reports packages without a README.md, using the given existence check", async () => {
     const r = gitRepo({ "pnpm-workspace.yaml": "packages: [libs/*]\n", "libs/a/package.json": "{}", "libs/b/package.json": "{}" });
     repos.push(r);

@@ -1,9 +1,28 @@
 import { describe, expect, it } from "vitest";
 import { runRule } from "../../helpers.js";
+import { checkFixture, summary } from "../../fixture-repo.js";
 
 const ID = "logging/no-console";
 
 describe(ID, () => {
+  it("reports every planted violation with its file, line and written rule", async () => {
+    const findings = await checkFixture(ID, "bad");
+    expect(summary(findings)).toEqual([
+      ["packages/sync/src/progress.js", 2, "`console.info` in library code."],
+      ["packages/sync/src/sync.ts", 7, "`console.log` in library code."],
+      ["packages/sync/src/sync.ts", 12, "`console.warn` in library code."],
+      ["packages/sync/src/sync.ts", 17, "`console.debug` in library code."],
+      ["packages/sync/src/sync.ts", 22, "`console.error` in library code."],
+      ["packages/sync/src/sync.ts", 23, "`console.table` in library code."],
+      ["packages/sync/src/sync.ts", 27, expect.stringMatching(/^`console.+` in library code\.$/)],
+    ]);
+    expect(findings.every((f) => f.ruleId === ID && f.rule?.startsWith("Rule 8 — ") === true)).toBe(true);
+  });
+
+  it("reports nothing on the clean twin", async () => {
+    expect(await checkFixture(ID, "good")).toEqual([]);
+  });
+
   it("reports console calls in library code with the method name", async () => {
     const code = "export function f(): void {\n  console.log('x');\n  console.error('y');\n}\n";
     const findings = await runRule(ID, { "packages/a/src/f.ts": code });
@@ -24,6 +43,27 @@ describe(ID, () => {
     };
     expect(await runRule(ID, files)).toEqual([]);
     expect(await runRule(ID, { "packages/cli/src/print.ts": code }, { allow: ["packages/cli/src/**"] })).toEqual([]);
+  });
+
+  it("reports computed access, destructuring and console reached through the global object", async () => {
+    const code = [
+      "export function f(level: 'info' | 'warn'): void {",
+      "  console[level]('x');",
+      "  console['log']('y');",
+      "  const { warn, error: fail } = console;",
+      "  globalThis.console.log('z');",
+      "  window.console.debug('w');",
+      "}",
+    ].join("\n");
+    const findings = await runRule(ID, { "packages/a/src/f.ts": code });
+    expect(findings.map((f) => [f.line, f.message])).toEqual([
+      [2, "`console[level]` in library code."],
+      [3, "`console.log` in library code."],
+      [4, "`console.warn` in library code."],
+      [4, "`console.error` in library code."],
+      [5, "`console.log` in library code."],
+      [6, "`console.debug` in library code."],
+    ]);
   });
 
   it("does not mistake a local variable for the global console", async () => {

@@ -1,9 +1,29 @@
 import { describe, expect, it } from "vitest";
 import { positions, runRule } from "../../helpers.js";
+import { checkFixture, summary } from "../../fixture-repo.js";
 
 const ID = "real/no-empty-function";
 
 describe(ID, () => {
+  it("reports every planted violation with its file, line and written rule", async () => {
+    const findings = await checkFixture(ID, "bad");
+    expect(summary(findings)).toEqual([
+      ["packages/jobs/src/queue.ts", 6, "Empty function body: this function does nothing."],
+      ["packages/jobs/src/queue.ts", 8, "Empty arrow function body: this function does nothing."],
+      ["packages/jobs/src/queue.ts", 10, "Empty function body: this function does nothing."],
+      ["packages/jobs/src/queue.ts", 15, "Empty constructor body: this function does nothing."],
+      ["packages/jobs/src/queue.ts", 17, "Empty method body: this function does nothing."],
+      ["packages/jobs/src/queue.ts", 23, "Empty accessor body: this function does nothing."],
+      ["packages/jobs/src/worker.js", 2, "Empty arrow function body: this function does nothing."],
+      ["packages/jobs/src/worker.js", 6, "Empty method body: this function does nothing."],
+    ]);
+    expect(findings.every((f) => f.ruleId === ID && f.rule?.startsWith("Rule 1 — ") === true)).toBe(true);
+  });
+
+  it("reports nothing on the clean twin", async () => {
+    expect(await checkFixture(ID, "good")).toEqual([]);
+  });
+
   it("reports empty functions, arrows, methods, accessors and constructors", async () => {
     const code = [
       "export function a(): void {}",

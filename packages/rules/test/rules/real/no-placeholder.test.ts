@@ -1,10 +1,46 @@
 import { describe, expect, it } from "vitest";
 import { positions, runRule } from "../../helpers.js";
+import { checkFixture, summary } from "../../fixture-repo.js";
 
 const ID = "real/no-placeholder";
 const marker = (word: string) => `// ${word}: finish this`;
 
 describe(ID, () => {
+  it("reports every planted violation with its file, line and written rule", async () => {
+    const findings = await checkFixture(ID, "bad");
+    expect(summary(findings)).toEqual([
+      ["packages/billing/src/invoice.ts", 6, "Unfinished-work marker TODO left in a comment."],
+      ["packages/billing/src/invoice.ts", 12, "Comment says the code is a placeholder (\"placeholder implementation\")."],
+      ["packages/billing/src/invoice.ts", 16, "Unfinished-work marker FIXME left in a comment."],
+      ["packages/billing/src/invoice.ts", 22, "Placeholder throw: the function exists but is not implemented."],
+      ["packages/billing/src/invoice.ts", 26, "Placeholder throw: the function exists but is not implemented."],
+      ["packages/billing/src/invoice.ts", 30, "Unfinished-work marker TODO left in a comment."],
+      ["packages/billing/src/invoice.ts", 35, "Unfinished-work marker FIXME left in a comment."],
+      ["packages/billing/src/legacy.mjs", 3, "Unfinished-work marker XXX left in a comment."],
+      ["packages/billing/src/legacy.mjs", 6, "Unfinished-work marker HACK left in a comment."],
+      ["packages/billing/src/legacy.mjs", 10, "Placeholder throw: the function exists but is not implemented."],
+    ]);
+    expect(findings.every((f) => f.ruleId === ID && f.rule?.startsWith("Rule 1 — ") === true)).toBe(true);
+  });
+
+  it("reports nothing on the clean twin", async () => {
+    expect(await checkFixture(ID, "good")).toEqual([]);
+  });
+
+  it("keeps every fingerprint when the code moves 50 lines down", async () => {
+    const before = await checkFixture(ID, "bad");
+    const moved = await checkFixture(ID, "bad-moved");
+    expect(moved.map((f) => [f.file, f.line])).toEqual(before.map((f) => [f.file, f.line + 50]));
+    expect(moved.map((f) => f.fingerprint)).toEqual(before.map((f) => f.fingerprint));
+  });
+
+  it("keeps every fingerprint when the code is reformatted (re-indented, wrapped, trailing commas)", async () => {
+    const before = await checkFixture(ID, "bad");
+    const reformatted = await checkFixture(ID, "bad-reformatted");
+    expect(reformatted.map((f) => [f.file, f.message])).toEqual(before.map((f) => [f.file, f.message]));
+    expect(reformatted.map((f) => f.fingerprint)).toEqual(before.map((f) => f.fingerprint));
+  });
+
   it("reports each unfinished-work marker in comments at its position", async () => {
     const code = ["export const a = 1; " + marker("TODO"), "/* FIXME later */", "/**", " * XXX broken", " */", "export const b = 2;", marker("HACK")].join("\n");
     const findings = await runRule(ID, { "src/a.ts": code });

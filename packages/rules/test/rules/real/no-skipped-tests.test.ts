@@ -1,10 +1,33 @@
 import { describe, expect, it } from "vitest";
 import { runRule } from "../../helpers.js";
+import { checkFixture, summary } from "../../fixture-repo.js";
 
 const ID = "real/no-skipped-tests";
 const file = "test/cart.test.ts";
 
 describe(ID, () => {
+  it("reports every planted violation with its file, line and written rule", async () => {
+    const findings = await checkFixture(ID, "bad");
+    expect(summary(findings)).toEqual([
+      ["packages/cart/test/cart.spec.ts", 11, "Skipped test (it.skip): it never runs, so it proves nothing."],
+      ["packages/cart/test/cart.spec.ts", 15, "Placeholder test (it.todo) with no implementation."],
+      ["packages/cart/test/cart.spec.ts", 17, "Test \"handles an empty cart\" makes no assertion: it passes whatever the code does."],
+      ["packages/cart/test/cart.spec.ts", 21, "Placeholder test (test) with no implementation."],
+      ["packages/cart/test/cart.spec.ts", 24, "Focused test (describe.only) silently disables every other test in the file."],
+      ["packages/cart/test/cart.spec.ts", 29, "Skipped test (xit): it never runs, so it proves nothing."],
+      ["packages/cart/test/cart.spec.ts", 35, "Test \"checks out the cart\" makes no assertion: it passes whatever the code does."],
+      ["packages/cart/test/cart.spec.ts", 39, "Test \"charges the total of the lines\" makes no assertion: it passes whatever the code does."],
+      ["packages/cart/test/cart.spec.ts", 45, "Skipped test (describe.skip): it never runs, so it proves nothing."],
+      ["packages/cart/test/compact.test.js", 4, "Focused test (it.only) silently disables every other test in the file."],
+      ["packages/cart/test/compact.test.js", 8, "Test \"drops quantity %i\" makes no assertion: it passes whatever the code does."],
+    ]);
+    expect(findings.every((f) => f.ruleId === ID && f.rule?.startsWith("Rule 1 — ") === true)).toBe(true);
+  });
+
+  it("reports nothing on the clean twin", async () => {
+    expect(await checkFixture(ID, "good")).toEqual([]);
+  });
+
   it("reports skipped, todo and focused tests and suites", async () => {
     const code = [
       "it.skip('a', () => { expect(1).toBe(1); });",

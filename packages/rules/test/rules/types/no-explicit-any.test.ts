@@ -1,9 +1,29 @@
 import { describe, expect, it } from "vitest";
 import { positions, runRule } from "../../helpers.js";
+import { checkFixture, summary } from "../../fixture-repo.js";
 
 const ID = "types/no-explicit-any";
 
 describe(ID, () => {
+  it("reports every planted violation with its file, line and written rule", async () => {
+    const findings = await checkFixture(ID, "bad");
+    expect(summary(findings)).toEqual([
+      ["packages/events/src/bus.ts", 1, "Explicit `any` disables type checking here."],
+      ["packages/events/src/bus.ts", 3, "Explicit `any` disables type checking here."],
+      ["packages/events/src/bus.ts", 14, "Explicit `any` disables type checking here."],
+      ["packages/events/src/bus.ts", 15, "Explicit `any` disables type checking here."],
+      ["packages/events/src/bus.ts", 19, "Explicit `any` disables type checking here."],
+      ["packages/events/src/bus.ts", 23, "Explicit `any` disables type checking here."],
+      ["packages/events/src/bus.ts", 24, "Explicit `any` disables type checking here."],
+      ["packages/events/test/bus.spec.ts", 5, "Explicit `any` disables type checking here."],
+    ]);
+    expect(findings.every((f) => f.ruleId === ID && f.rule?.startsWith("Rule 8 — ") === true)).toBe(true);
+  });
+
+  it("reports nothing on the clean twin", async () => {
+    expect(await checkFixture(ID, "good")).toEqual([]);
+  });
+
   it("reports every explicit any", async () => {
     const code = ["export function f(a: any): Promise<any> {", "  return a as any;", "}", "const many: any[] = [];"].join("\n");
     expect(positions(await runRule(ID, { "src/a.ts": code }))).toEqual([

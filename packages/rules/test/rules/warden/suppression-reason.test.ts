@@ -2,10 +2,29 @@ import { describe, expect, it } from "vitest";
 import { WardenConfigSchema } from "@warden/core";
 import { BUILTIN_RULES, runRules } from "@warden/rules";
 import { runRule } from "../../helpers.js";
+import { checkFixture, summary } from "../../fixture-repo.js";
 
 const ID = "warden/suppression-reason";
 
 describe(ID, () => {
+  it("reports every planted violation with its file, line and written rule", async () => {
+    const findings = await checkFixture(ID, "bad");
+    expect(summary(findings)).toEqual([
+      ["README.md", 5, "Suppression without a reason."],
+      ["packages/parser/config.yaml", 1, "Suppression without a reason."],
+      ["packages/parser/src/tokens.ts", 9, "Suppression without a reason."],
+      ["packages/parser/src/tokens.ts", 16, "Suppression names no rule."],
+      ["packages/parser/src/tokens.ts", 24, "Suppression without a reason."],
+      ["packages/parser/src/tokens.ts", 30, "Suppression without a reason."],
+      ["scripts/ci/lint.sh", 3, "Suppression without a reason."],
+    ]);
+    expect(findings.every((f) => f.ruleId === ID && f.rule?.startsWith("Rule 5 — ") === true)).toBe(true);
+  });
+
+  it("reports nothing on the clean twin", async () => {
+    expect(await checkFixture(ID, "good")).toEqual([]);
+  });
+
   it("reports suppressions without a reason or without a rule id", async () => {
     const code = [
       "// warden-disable-next-line real/no-placeholder",
