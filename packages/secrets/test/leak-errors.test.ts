@@ -83,16 +83,10 @@ function sandbox(): Sandbox {
   const repo = path.join(root, "repo");
   for (const dir of [repo, path.join(root, "tmp"), path.join(root, "home")]) mkdirSync(dir, { recursive: true });
   const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    GIT_AUTHOR_NAME: "Test Author",
-    GIT_AUTHOR_EMAIL: "author@example.test",
-    GIT_COMMITTER_NAME: "Test Author",
-    GIT_COMMITTER_EMAIL: "author@example.test",
-    GIT_CONFIG_NOSYSTEM: "1",
-    GIT_CONFIG_GLOBAL: "/dev/null",
+    ...GIT_ENV,
+    // colours on: redaction must hold in the styled output too
     NO_COLOR: "",
     FORCE_COLOR: "1",
-    HUSKY: "0",
     WARDEN_DAEMON: "0",
     TMPDIR: path.join(root, "tmp"),
     HOME: path.join(root, "home"),
