@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { GIT_ENV } from "@warden/test-utils";
 import { ALNUM, checksummed, pem, rand } from "./fakes.js";
 
 // packages/cli/test/scan-leak.test.ts runs every output format over planted secrets when the scan
