@@ -33,5 +33,5 @@ export { createLogger, silentLogger, type Logger, type LogLevel } from "./logger
 export { toRepoPath } from "./paths.js";
 export * from "./reporters/index.js";
 export { didYouMean } from "./suggest.js";
-export { walkFiles, type WalkOptions } from "./walk.js";
+export { readListedFile, SYNC_READ_BYTES, walkFiles, type WalkOptions } from "./walk.js";
 export { listWorkspacePackages, workspaceGlobs, type WorkspacePackage } from "./workspace.js";

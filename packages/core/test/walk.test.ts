@@ -1,6 +1,7 @@
+import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { gitRepo, type TempRepo } from "@warden/test-utils";
-import { walkFiles } from "@warden/core";
+import { readListedFile, SYNC_READ_BYTES, walkFiles } from "@warden/core";
 
 const repos: TempRepo[] = [];
 afterEach(() => {
@@ -33,5 +34,18 @@ describe("walkFiles", () => {
     expect(await walkFiles(r.dir, ["a", "c.ts"])).toEqual(["a/x.ts", "c.ts"]);
     await expect(walkFiles(r.dir, ["missing"])).rejects.toThrow(/missing: no such file or directory/);
     await expect(walkFiles(r.dir, [".."])).rejects.toThrow(/outside the repository/);
+  });
+});
+
+describe("readListedFile", () => {
+  it("reads small files (synchronously) and large ones (asynchronously) alike, and gives undefined for a vanished file", async () => {
+    const small = "x".repeat(100);
+    const large = "y".repeat(SYNC_READ_BYTES + 1);
+    const r = gitRepo({ "small.txt": small, "large.txt": large });
+    repos.push(r);
+    expect((await readListedFile(path.join(r.dir, "small.txt"), small.length))?.toString()).toBe(small);
+    expect((await readListedFile(path.join(r.dir, "large.txt"), large.length))?.toString()).toBe(large);
+    expect(await readListedFile(path.join(r.dir, "gone.txt"), 10)).toBeUndefined();
+    expect(await readListedFile(path.join(r.dir, "gone.txt"), SYNC_READ_BYTES * 2)).toBeUndefined();
   });
 });

@@ -101,6 +101,13 @@ export function defineDetector(spec: ContentDetectorSpec): ContentDetector {
       throw new Error(`detector ${spec.id}: keyword "${keyword}" must be lower-case and at least 2 characters`);
     }
   }
+  const needs = spec.window?.needs;
+  if (needs !== undefined && (needs.length !== 1 || needs.charCodeAt(0) > 0x7f)) {
+    throw new Error(`detector ${spec.id}: window.needs "${needs}" must be one ASCII character`);
+  }
+  if (needs !== undefined && (spec.window?.lines !== undefined || spec.window?.multiline === true)) {
+    throw new Error(`detector ${spec.id}: window.needs works on the keyword's own line only, not with window.lines or window.multiline`);
+  }
   let flags = spec.pattern.flags;
   for (const flag of ["g", "d"]) if (!flags.includes(flag)) flags += flag;
   return { ...spec, pattern: new RegExp(spec.pattern.source, flags), kind: "content", ...base(spec.id) };

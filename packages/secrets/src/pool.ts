@@ -1,7 +1,5 @@
-import { readFileSync } from "node:fs";
-import { readFile } from "node:fs/promises";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
-import type { Finding } from "@warden/core";
+import { readListedFile, type Finding } from "@warden/core";
 import { SecretScanner, type ScanStats, type SecretsSettings } from "./scanner.js";
 
 /** One unit of work for a pool worker: a file to read, or content already in hand. */
@@ -39,8 +37,6 @@ type FromWorker =
 /** Jobs are sent in batches of about this many bytes, so messages stay few and workers stay busy. */
 const BATCH_BYTES = 1 << 20;
 const BATCH_JOBS = 64;
-/** Files smaller than this are read synchronously in the worker. */
-const SYNC_READ_BYTES = 256 * 1024;
 
 /** Whether worker threads can run this module (not when it is TypeScript source run by a test runner). */
 export function workersAvailable(): boolean {
@@ -165,13 +161,8 @@ export function addStats(into: ScanStats, from: ScanStats): void {
 async function runJob(scanner: SecretScanner, job: PoolJob): Promise<Finding[]> {
   if (job.file !== undefined) {
     if (job.size > scanner.maxFileSize) return scanner.scan({ path: job.path, content: undefined, size: job.size });
-    let content: Buffer;
-    try {
-      // Small files synchronously: a promise and four thread hops per file cost more than the read.
-      content = job.size < SYNC_READ_BYTES ? readFileSync(job.file) : await readFile(job.file);
-    } catch {
-      return []; // deleted or unreadable since it was listed
-    }
+    const content = await readListedFile(job.file, job.size);
+    if (content === undefined) return []; // deleted or unreadable since it was listed
     return scanner.scan({ path: job.path, content });
   }
   return scanner.scan({

@@ -164,7 +164,7 @@ export class SecretScanner {
     this.baseline = new Set(options.baseline ?? []);
 
     this.windowSpecs = this.content.map((d) => d.window);
-    this.needs = this.content.map((d) => (d.window?.needs === undefined ? -1 : d.window.needs.charCodeAt(0) & 0xff));
+    this.needs = this.content.map((d) => (d.window?.needs === undefined ? -1 : d.window.needs.charCodeAt(0)));
     const own = new Map<string, number[]>();
     this.content.forEach((detector, index) => {
       for (const keyword of detector.keywords) own.set(keyword, [...(own.get(keyword) ?? []), index]);

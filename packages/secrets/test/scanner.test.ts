@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { base62, crc32, redact, SecretScanner, shannonEntropy, validTokenChecksum } from "../src/index.js";
+import { base62, crc32, defineDetector, redact, SecretScanner, shannonEntropy, validTokenChecksum } from "../src/index.js";
 import { checksummed } from "./fakes.js";
 
 describe("redact", () => {
@@ -84,5 +84,38 @@ describe("SecretScanner", () => {
     expect(scanner.scan({ path: "k.pfx", content: Buffer.from([0, 1, token.charCodeAt(0)]) }).map((f) => f.ruleId)).toEqual(["secrets/pkcs12-file"]);
     expect(scanner.scan({ path: "big.txt", content: `${" ".repeat(200)}${token}` })).toEqual([]);
     expect(scanner.stats).toMatchObject({ binary: 1, tooLarge: ["big.txt"], files: 2, bytes: 0 });
+  });
+});
+
+describe("window.needs", () => {
+  const detector = defineDetector({
+    id: "test-needs",
+    name: "test credential URL",
+    description: "a URL with user:password@ (test only)",
+    severity: "error",
+    keywords: ["://"],
+    pattern: /[a-z]+:\/\/[a-z]+:(?<secret>[A-Za-z0-9]{12,})@[a-z.]+/,
+    window: { before: 20, after: 100, needs: "@" },
+  });
+  const scanner = new SecretScanner({ detectors: [detector] });
+  const secret = ["Qw7e", "Rt9y", "Ui3o"].join("");
+
+  it("finds exactly what the pattern finds: hits without the byte after the keyword are skipped, not missed", () => {
+    const text = [
+      "see https://example.test/docs for more", // no @ at all
+      "plain https://example.test/a and an email a@b.test on the next line",
+      `db https://user:${secret}@host.test`,
+      `far https://user:${secret}` + " ".repeat(150) + "@late.test", // the @ lies beyond the window
+      "",
+    ].join("\n");
+    const found = scanner.scanText("a.txt", text);
+    expect(found.map((f) => f.line)).toEqual([3]);
+    expect(found[0]?.message).not.toContain(secret);
+  });
+
+  it("is checked when the detector is defined", () => {
+    const spec = { id: "bad-needs", name: "x", description: "x", severity: "error" as const, keywords: ["ab"], pattern: /ab/ };
+    expect(() => defineDetector({ ...spec, window: { needs: "@@" } })).toThrow(/must be one ASCII character/);
+    expect(() => defineDetector({ ...spec, window: { needs: "@", multiline: true } })).toThrow(/keyword's own line only/);
   });
 });

@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { childEnv, gitText, loadConfig, parsePrePushInput, pushRanges, repoRoot, WardenError, type Format } from "@warden/core";
+import { childEnv, gitText, loadConfig, parsePrePushInput, pushRanges, repoRoot, WardenError, type Format, type LoadedConfig } from "@warden/core";
 import type { Io } from "../io.js";
 import { checkCommand } from "./check.js";
 import { checkCommitMessage, cleanCommitMessage } from "./commit-msg.js";
@@ -38,10 +38,10 @@ async function preCommit(io: Io, format: Format): Promise<number> {
  * canonical docs), run on the commit being made: its message from the file git passes, its paths
  * from the index. Returns the exit code (1 when a rule at level "error" reports).
  */
-async function checkPendingCommit(io: Io, root: string, message: string): Promise<number> {
+async function checkPendingCommit(io: Io, root: string, loaded: LoadedConfig, message: string): Promise<number> {
   const { BUILTIN_RULES, runRules } = await import("@warden/rules");
   const rules = BUILTIN_RULES.filter((rule) => PENDING_COMMIT_RULES.includes(rule.id));
-  const { config, file } = await loadConfig(root);
+  const { config, file } = loaded;
   // Deletions and both sides of a rename change a path too, so ask git for every staged name.
   const names = (await gitText(root, ["diff", "--cached", "--name-only", "-z", "--no-renames"])).split("\0").filter((n) => n !== "");
   if (names.length === 0) return 0;
@@ -80,7 +80,8 @@ const PENDING_COMMIT_RULES: readonly string[] = ["protect/protected-paths", "pro
 async function commitMsg(io: Io, file: string | undefined): Promise<number> {
   if (file === undefined) throw new WardenError("USAGE", "hook commit-msg needs the message file git passes (.husky/commit-msg: warden hook commit-msg \"$1\")");
   const root = await repoRoot(io.cwd);
-  const { config } = await loadConfig(root);
+  const loaded = await loadConfig(root);
+  const { config } = loaded;
   let raw: string;
   try {
     raw = await readFile(path.resolve(io.cwd, file), "utf8");
@@ -98,7 +99,7 @@ async function commitMsg(io: Io, file: string | undefined): Promise<number> {
       return 1;
     }
   }
-  return checkPendingCommit(io, root, cleanCommitMessage(raw));
+  return checkPendingCommit(io, root, loaded, cleanCommitMessage(raw));
 }
 
 async function prePush(io: Io, remote: string | undefined, format: Format): Promise<number> {

@@ -1,5 +1,4 @@
-import { readFileSync, statSync } from "node:fs";
-import { readFile } from "node:fs/promises";
+import { statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import {
@@ -8,9 +7,11 @@ import {
   commitExists,
   compareFindings,
   loadConfig,
+  readListedFile,
   repoRoot,
   reporterFor,
   stagedChanges,
+  SYNC_READ_BYTES,
   walkFiles,
   WardenError,
   type Finding,
@@ -55,8 +56,6 @@ const EMPTY_BLOBS = new Set([
 
 /** Files read at once in a paths scan: enough to overlap I/O, few enough to bound memory. */
 const READ_BATCH = 16;
-/** Files smaller than this are read synchronously in a paths scan (see scanPaths). */
-const SYNC_READ_BYTES = 256 * 1024;
 /** A paths scan of more bytes than this runs in worker threads (when there is more than one core). */
 const WORKER_THRESHOLD_BYTES = 16 * 1024 * 1024;
 /** Bytes handed to workers and not yet scanned before the paths scan waits. */
@@ -149,38 +148,29 @@ async function scanPaths(
     }
     return findings;
   }
-  type Read = { name: string; content: Buffer | undefined; size: number } | undefined;
-  const readNow = (name: string, size: number): Read => {
-    try {
-      return { name, content: readFileSync(path.join(root, name)), size };
-    } catch {
-      return undefined; // deleted or unreadable since it was listed
-    }
-  };
-  const read = (from: number): Promise<(Read | "later")[]> =>
-    Promise.all(
-      sized.slice(from, from + READ_BATCH).map(async ({ name, size }): Promise<Read | "later"> => {
-        // Allowed or too large: the scanner notes the skip; the file is never read.
-        if (scanner.isAllowedPath(name) || size > scanner.maxFileSize) return { name, content: undefined, size };
-        // Small files are read synchronously when their turn comes: cheaper than a promise and
-        // four thread hops (open, stat, read, close) each, which dominated scans of many small files.
-        if (size < SYNC_READ_BYTES) return "later";
-        try {
-          return { name, content: await readFile(path.join(root, name)), size };
-        } catch {
-          return undefined; // deleted or unreadable since it was listed
-        }
-      }),
+  const unread = (name: string, size: number): boolean => scanner.isAllowedPath(name) || size > scanner.maxFileSize;
+  // Large files of the next batch are read (by libuv's threads) while this batch is scanned;
+  // small ones are read synchronously when their turn comes (see SYNC_READ_BYTES).
+  const prefetch = (from: number): Map<string, Promise<Buffer | undefined>> =>
+    new Map(
+      sized
+        .slice(from, from + READ_BATCH)
+        .filter(({ name, size }) => size >= SYNC_READ_BYTES && !unread(name, size))
+        .map(({ name, size }) => [name, readListedFile(path.join(root, name), size)]),
     );
-  // Large files of the next batch are read (by libuv's threads) while this batch is scanned.
-  let next = sized.length > 0 ? read(0) : undefined;
-  for (let i = 0; next !== undefined; i += READ_BATCH) {
-    const batch = await next;
-    next = i + READ_BATCH < sized.length ? read(i + READ_BATCH) : undefined;
-    batch.forEach((got, k) => {
-      const entry = got === "later" ? readNow((sized[i + k] as { name: string }).name, (sized[i + k] as { size: number }).size) : got;
-      if (entry !== undefined) findings.push(...scanner.scan({ path: entry.name, content: entry.content, size: entry.size }));
-    });
+  let next = prefetch(0);
+  for (let i = 0; i < sized.length; i += READ_BATCH) {
+    const fetched = next;
+    next = prefetch(i + READ_BATCH);
+    for (const { name, size } of sized.slice(i, i + READ_BATCH)) {
+      // Allowed or too large: the scanner notes the skip; the file is never read.
+      if (unread(name, size)) {
+        findings.push(...scanner.scan({ path: name, content: undefined, size }));
+        continue;
+      }
+      const content = await (fetched.get(name) ?? readListedFile(path.join(root, name), size));
+      if (content !== undefined) findings.push(...scanner.scan({ path: name, content, size }));
+    }
   }
   return findings;
 }
