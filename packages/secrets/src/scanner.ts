@@ -188,7 +188,7 @@ export class SecretScanner {
       return [];
     }
     this.stats.files += 1;
-    const findings = this.scanPath(target.path, target.commit);
+    const findings = this.scanPath(target.path, target.commit, target.content);
     const size = target.content?.length ?? target.size ?? 0;
     if (target.content === undefined || size > this.maxFileSize) {
       this.stats.tooLarge.push(target.path);
@@ -210,11 +210,18 @@ export class SecretScanner {
     return findings;
   }
 
-  /** File-name detectors only. */
-  scanPath(path: string, commit?: string): Finding[] {
+  /**
+   * File-name detectors only. With `content`, a detector that judges contents (an .env file of
+   * ports and flags) may decline; binary or unknown content is reported on the name alone.
+   */
+  scanPath(path: string, commit?: string, content?: Buffer | string): Finding[] {
     const findings: Finding[] = [];
     for (const detector of this.paths) {
       if (!detector.matchPath(path)) continue;
+      if (detector.judgeContent !== undefined && content !== undefined && content.length <= this.maxFileSize) {
+        const binary = typeof content !== "string" && content.subarray(0, BINARY_SNIFF_BYTES).includes(0);
+        if (!binary && !detector.judgeContent(typeof content === "string" ? content : content.toString("utf8"))) continue;
+      }
       const fingerprint = fingerprintOf(detector.ruleId, path);
       if (this.dropped(fingerprint)) continue;
       findings.push({

@@ -1,4 +1,6 @@
+import { DETECTORS } from "../src/index.js";
 import { ALNUM, B64, checksummed, HEX, jwt, pem, rand, UPPER_NUM, URLSAFE } from "./fakes.js";
+import { generatedCases } from "./generated.js";
 
 /**
  * Per detector: text that it must report, and text that no detector may report. Shared by the
@@ -14,7 +16,7 @@ const LOWER = "abcdefghijklmnopqrstuvwxyz";
 // Prefixes are split so that this file itself holds no whole token shape.
 const p = (...parts: string[]): string => parts.join("");
 
-export const CASES: Record<string, Cases> = {
+const HAND_WRITTEN: Record<string, Cases> = {
   "aws-access-key-id": {
     hit: [() => `aws_access_key_id = ${p("AK", "IA")}${rand(B32, 16)}`, () => `"${p("AS", "IA")}${rand(B32, 16)}"`],
     miss: [() => `id = ${p("AKIAIOSFODNN7", "EXAMPLE")}`, () => `${p("AK", "IA")}${"Z".repeat(16)}`, () => `x${p("AK", "IA")}${rand(B32, 16)}`],
@@ -211,6 +213,9 @@ export const CASES: Record<string, Cases> = {
     ],
   },
 };
+
+/** Every content detector's cases: hand-written ones, and ones generated from documented formats. */
+export const CASES: Record<string, Cases> = { ...generatedCases(DETECTORS), ...HAND_WRITTEN };
 
 export const PATH_CASES: Record<string, { hit: readonly string[]; miss: readonly string[] }> = {
   "env-file": { hit: [".env", "apps/web/.env.local", "config/.env.production", "prod.env"], miss: [".env.example", ".env.sample", "src/env.ts", ".envrc.template", "docs/.env.template"] },

@@ -6,6 +6,7 @@ export default defineDetector({
   id: "database-url-password",
   name: "Database URL with a password",
   description: "Database connection URL with an embedded password (PostgreSQL, MySQL/MariaDB, MongoDB, Redis, AMQP, SQL Server, ClickHouse, CockroachDB).",
+  source: "RFC 3986 (URI generic syntax: userinfo); PostgreSQL: Connection Strings",
   severity: "error",
   keywords: ["://"],
   pattern: /(?<![A-Za-z0-9+.-])(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?|mssql|sqlserver|clickhouse|cockroachdb)(?:\+[a-z0-9]+)?:\/\/[^\s:@/"'<>]{0,64}:(?<secret>[^\s:@/"'<>]{3,128})@[A-Za-z0-9._-]+/,
