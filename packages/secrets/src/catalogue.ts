@@ -37,7 +37,7 @@ export function renderCatalogue(detectors: readonly Detector[] = DETECTORS): str
       if (d.minEntropy !== undefined) out.push(`- minimum entropy: ${d.minEntropy} bits per character`);
       if (d.validate !== undefined) out.push("- extra validation: yes (structure, checksum or context)");
       if (d.examples !== undefined) out.push(`- vendor example values ignored: ${d.examples.length}`);
-      if (d.fallback === true) out.push("- fallback: dropped where a specific detector matched the same text");
+      if (d.fallback !== undefined && d.fallback !== false) out.push("- fallback: dropped where a specific detector matched the same text");
     } else {
       out.push("- matches: the file's path (contents are not needed, binary files included)");
     }

@@ -53,8 +53,11 @@ export interface ContentDetectorSpec {
   readonly examples?: readonly string[];
   /** Turn the matched text into the canonical secret (fingerprinted and shown redacted). */
   readonly normalize?: (match: string) => string;
-  /** A catch-all detector: its match is dropped when a specific detector matched the same text. */
-  readonly fallback?: boolean;
+  /**
+   * A catch-all detector: its match is dropped when a specific detector matched the same text.
+   * `"last"` (the generic assignment detector) also gives way to the other catch-alls.
+   */
+  readonly fallback?: boolean | "last";
   /** Extra structure checks (checksums, context); false drops the candidate. */
   readonly validate?: (secret: string, context: MatchContext) => Verdict;
 }

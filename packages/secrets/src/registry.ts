@@ -16,6 +16,7 @@ import assemblyaiApiKey from "./detectors/assemblyai-api-key.js";
 import atlassianApiToken from "./detectors/atlassian-api-token.js";
 import atlassianApiTokenLegacy from "./detectors/atlassian-api-token-legacy.js";
 import auth0ClientSecret from "./detectors/auth0-client-secret.js";
+import authorizationHeader from "./detectors/authorization-header.js";
 import awsAccessKeyId from "./detectors/aws-access-key-id.js";
 import awsBedrockApiKey from "./detectors/aws-bedrock-api-key.js";
 import awsBedrockShortTermApiKey from "./detectors/aws-bedrock-short-term-api-key.js";
@@ -47,9 +48,11 @@ import cloudinaryUrl from "./detectors/cloudinary-url.js";
 import codecovUploadToken from "./detectors/codecov-upload-token.js";
 import cohereApiKey from "./detectors/cohere-api-key.js";
 import coinbaseApiSecret from "./detectors/coinbase-api-secret.js";
+import connectionStringPassword from "./detectors/connection-string-password.js";
 import contentfulPat from "./detectors/contentful-pat.js";
 import cratesIoToken from "./detectors/crates-io-token.js";
 import credentialsFile from "./detectors/credentials-file.js";
+import curlUserPassword from "./detectors/curl-user-password.js";
 import databaseUrlPassword from "./detectors/database-url-password.js";
 import databricksToken from "./detectors/databricks-token.js";
 import datadogApiKey from "./detectors/datadog-api-key.js";
@@ -60,6 +63,7 @@ import denoDeployToken from "./detectors/deno-deploy-token.js";
 import digitaloceanToken from "./detectors/digitalocean-token.js";
 import discordBotToken from "./detectors/discord-bot-token.js";
 import discordWebhookUrl from "./detectors/discord-webhook-url.js";
+import dockerConfigAuth from "./detectors/docker-config-auth.js";
 import dockerHubToken from "./detectors/docker-hub-token.js";
 import dopplerToken from "./detectors/doppler-token.js";
 import dropboxShortLivedToken from "./detectors/dropbox-short-lived-token.js";
@@ -120,6 +124,7 @@ import jenkinsApiToken from "./detectors/jenkins-api-token.js";
 import jfrogApiKey from "./detectors/jfrog-api-key.js";
 import jfrogReferenceToken from "./detectors/jfrog-reference-token.js";
 import jwt from "./detectors/jwt.js";
+import kubernetesSecretManifest from "./detectors/kubernetes-secret-manifest.js";
 import langsmithApiKey from "./detectors/langsmith-api-key.js";
 import launchdarklyKey from "./detectors/launchdarkly-key.js";
 import lineChannelAccessToken from "./detectors/line-channel-access-token.js";
@@ -131,6 +136,7 @@ import mailgunApiKey from "./detectors/mailgun-api-key.js";
 import mailjetApiKey from "./detectors/mailjet-api-key.js";
 import mandrillApiKey from "./detectors/mandrill-api-key.js";
 import mapboxSecretToken from "./detectors/mapbox-secret-token.js";
+import mavenSettingsPassword from "./detectors/maven-settings-password.js";
 import maxmindLicenseKey from "./detectors/maxmind-license-key.js";
 import maxmindLicenseKeyLegacy from "./detectors/maxmind-license-key-legacy.js";
 import messagebirdAccessKey from "./detectors/messagebird-access-key.js";
@@ -146,6 +152,7 @@ import notionIntegrationToken from "./detectors/notion-integration-token.js";
 import npmAccessToken from "./detectors/npm-access-token.js";
 import npmrcAuthToken from "./detectors/npmrc-auth-token.js";
 import nugetApiKey from "./detectors/nuget-api-key.js";
+import nugetConfigPassword from "./detectors/nuget-config-password.js";
 import nvidiaApiKey from "./detectors/nvidia-api-key.js";
 import octopusDeployApiKey from "./detectors/octopus-deploy-api-key.js";
 import oktaApiToken from "./detectors/okta-api-token.js";
@@ -183,6 +190,7 @@ import privateKeyRsa from "./detectors/private-key-rsa.js";
 import pulumiAccessToken from "./detectors/pulumi-access-token.js";
 import pusherAppSecret from "./detectors/pusher-app-secret.js";
 import pypiToken from "./detectors/pypi-token.js";
+import pypircPassword from "./detectors/pypirc-password.js";
 import razorpayKeySecret from "./detectors/razorpay-key-secret.js";
 import readmeApiKey from "./detectors/readme-api-key.js";
 import renderApiKey from "./detectors/render-api-key.js";
@@ -195,6 +203,7 @@ import sanityApiToken from "./detectors/sanity-api-token.js";
 import scalewaySecretKey from "./detectors/scaleway-secret-key.js";
 import sendbirdApiToken from "./detectors/sendbird-api-token.js";
 import sendgridApiKey from "./detectors/sendgrid-api-key.js";
+import sentryOrgToken from "./detectors/sentry-org-token.js";
 import sentryUserToken from "./detectors/sentry-user-token.js";
 import shippoApiToken from "./detectors/shippo-api-token.js";
 import shopifyAccessToken from "./detectors/shopify-access-token.js";
@@ -233,6 +242,7 @@ import teamsWebhookUrl from "./detectors/teams-webhook-url.js";
 import telegramBotToken from "./detectors/telegram-bot-token.js";
 import tencentSecretId from "./detectors/tencent-secret-id.js";
 import terraformCloudToken from "./detectors/terraform-cloud-token.js";
+import terraformStateFile from "./detectors/terraform-state-file.js";
 import togetherApiKey from "./detectors/together-api-key.js";
 import travisCiToken from "./detectors/travis-ci-token.js";
 import trelloApiToken from "./detectors/trello-api-token.js";
@@ -272,6 +282,7 @@ export const DETECTORS: readonly Detector[] = [
   atlassianApiToken,
   atlassianApiTokenLegacy,
   auth0ClientSecret,
+  authorizationHeader,
   awsAccessKeyId,
   awsBedrockApiKey,
   awsBedrockShortTermApiKey,
@@ -303,9 +314,11 @@ export const DETECTORS: readonly Detector[] = [
   codecovUploadToken,
   cohereApiKey,
   coinbaseApiSecret,
+  connectionStringPassword,
   contentfulPat,
   cratesIoToken,
   credentialsFile,
+  curlUserPassword,
   databaseUrlPassword,
   databricksToken,
   datadogApiKey,
@@ -316,6 +329,7 @@ export const DETECTORS: readonly Detector[] = [
   digitaloceanToken,
   discordBotToken,
   discordWebhookUrl,
+  dockerConfigAuth,
   dockerHubToken,
   dopplerToken,
   dropboxShortLivedToken,
@@ -376,6 +390,7 @@ export const DETECTORS: readonly Detector[] = [
   jfrogApiKey,
   jfrogReferenceToken,
   jwt,
+  kubernetesSecretManifest,
   langsmithApiKey,
   launchdarklyKey,
   lineChannelAccessToken,
@@ -387,6 +402,7 @@ export const DETECTORS: readonly Detector[] = [
   mailjetApiKey,
   mandrillApiKey,
   mapboxSecretToken,
+  mavenSettingsPassword,
   maxmindLicenseKey,
   maxmindLicenseKeyLegacy,
   messagebirdAccessKey,
@@ -402,6 +418,7 @@ export const DETECTORS: readonly Detector[] = [
   npmAccessToken,
   npmrcAuthToken,
   nugetApiKey,
+  nugetConfigPassword,
   nvidiaApiKey,
   octopusDeployApiKey,
   oktaApiToken,
@@ -439,6 +456,7 @@ export const DETECTORS: readonly Detector[] = [
   pulumiAccessToken,
   pusherAppSecret,
   pypiToken,
+  pypircPassword,
   razorpayKeySecret,
   readmeApiKey,
   renderApiKey,
@@ -451,6 +469,7 @@ export const DETECTORS: readonly Detector[] = [
   scalewaySecretKey,
   sendbirdApiToken,
   sendgridApiKey,
+  sentryOrgToken,
   sentryUserToken,
   shippoApiToken,
   shopifyAccessToken,
@@ -489,6 +508,7 @@ export const DETECTORS: readonly Detector[] = [
   telegramBotToken,
   tencentSecretId,
   terraformCloudToken,
+  terraformStateFile,
   togetherApiKey,
   travisCiToken,
   trelloApiToken,

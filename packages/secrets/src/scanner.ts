@@ -255,9 +255,10 @@ export class SecretScanner {
     const candidates = this.candidates(bytes, path);
     if (candidates.length === 0) return [];
     candidates.sort((a, b) => a.start - b.start || a.end - b.end);
-    const specific = candidates.filter((c) => c.detector.fallback !== true);
+    // A catch-all gives way to a more specific detector on the same text (see ContentDetectorSpec.fallback).
+    const rank = (c: Candidate): number => (c.detector.fallback === "last" ? 2 : c.detector.fallback === true ? 1 : 0);
     const kept = candidates.filter(
-      (c) => c.detector.fallback !== true || !specific.some((s) => s.start < c.end && c.start < s.end),
+      (c) => rank(c) === 0 || !candidates.some((s) => rank(s) < rank(c) && s.start < c.end && c.start < s.end),
     );
     const findings: Finding[] = [];
     let line = 1;

@@ -48,6 +48,14 @@ const CONTEXTUAL = new Set([
   // Every assigned-secret detector: a generic shape under a name carrying the vendor's name.
   ...CONTENT.filter((d) => hasFormat(d) && d.format.names !== undefined).map((d) => d.id),
   "aws-secret-access-key", // 40 base64 characters near an access key id or an aws_secret_access_key name
+  "connection-string-password", // Password= next to Server=, Host=, User ID= … of the same connection string
+  "pypirc-password", // password = in a .pypirc section
+  "kubernetes-secret-manifest", // a data/stringData value of a kind: Secret document
+  "docker-config-auth", // an "auth" under "auths"
+  "nuget-config-password", // a ClearTextPassword add element
+  "maven-settings-password", // a <password> element
+  "curl-user-password", // -u user:pass of a curl, wget or HTTPie command
+  "authorization-header", // the value of an Authorization header
   "azure-sas-token", // a sig= next to an sv=<date> of the same URL or connection string
   "discord-bot-token", // near a Discord name
   "google-service-account", // a private_key_id in a service-account JSON file
@@ -56,7 +64,7 @@ const CONTEXTUAL = new Set([
 ]);
 
 /** Specific detectors whose tokens stand on their own. */
-const WRAPPABLE = CONTENT.filter((d) => d.fallback !== true && !CONTEXTUAL.has(d.id));
+const WRAPPABLE = CONTENT.filter((d) => (d.fallback === undefined || d.fallback === false) && !CONTEXTUAL.has(d.id));
 
 /** Secret-named assignments a token may be pasted into. */
 const ASSIGNMENTS: readonly ((token: string) => string)[] = [

@@ -77,6 +77,6 @@ export default defineDetector({
   pattern: /(?<![A-Za-z0-9])(?<name>(?:[A-Za-z_][A-Za-z0-9_.-]{0,40}?)?(?:password|passwd|secret|token|api_?key|apikey|api-key|access_?key|auth_?key|credentials?|private_?key)[A-Za-z0-9_.-]{0,20})\\?["'`]?\s*(?:=|:=|=>|:)\s*(?:\\?["'`](?<secret>[^"'`\s\\]{8,200})\\?["'`]|(?<bare>[^\s"'`,;#(){}[\]<>]{12,200})(?=\s*(?:$|#)))/im,
   window: { before: 64, after: 300 },
   minEntropy: 3.5,
-  fallback: true,
+  fallback: "last",
   validate: (secret, context) => secretScore(secret, context) >= 4,
 });
