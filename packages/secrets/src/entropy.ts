@@ -32,6 +32,8 @@ const VARIABLE_REFERENCE =
  */
 export function isVariableReference(value: string): boolean {
   if (/\$\{[^}]*\}|\{\{[^}]*\}\}|process\.env|import\.meta\.env|os\.environ|secrets\./.test(value)) return true;
+  // An interpolation cut off by the match (`${rand(ALNUM,` of a template literal): code, not a value.
+  if (/^\$[{(]/.test(value)) return true;
   if (VARIABLE_REFERENCE.test(value)) return true;
   const bare = /^\$([A-Za-z_][A-Za-z0-9_]*)$/.exec(value);
   return bare !== null && (!/[0-9]/.test(bare[1] as string) || /^[A-Z0-9_]+$/.test(bare[1] as string));

@@ -70,6 +70,11 @@ export interface ScannerOptions {
   readonly detectors?: readonly Detector[];
   /** Fingerprints already accepted (from the baseline file). */
   readonly baseline?: Iterable<string>;
+  /**
+   * Called with each reported secret (for `warden scan --verify`, which holds them in memory
+   * until the vendor has been asked). The secret never enters a finding.
+   */
+  readonly onSecret?: (detectorId: string, secret: string, fingerprint: string) => void;
 }
 
 interface Candidate {
@@ -149,6 +154,7 @@ export class SecretScanner {
   private readonly allowPatterns: readonly RegExp[];
   private readonly allowFingerprints: ReadonlySet<string>;
   private readonly baseline: ReadonlySet<string>;
+  private readonly onSecret: ScannerOptions["onSecret"];
 
   constructor(options: ScannerOptions = {}) {
     const settings = options.settings ?? {};
@@ -162,6 +168,7 @@ export class SecretScanner {
     this.allowPatterns = (settings.allowPatterns ?? []).map((source) => new RegExp(source));
     this.allowFingerprints = new Set(settings.allowFingerprints ?? []);
     this.baseline = new Set(options.baseline ?? []);
+    this.onSecret = options.onSecret;
 
     this.windowSpecs = this.content.map((d) => d.window);
     this.needs = this.content.map((d) => (d.window?.needs === undefined ? -1 : d.window.needs.charCodeAt(0)));
@@ -294,6 +301,7 @@ export class SecretScanner {
       const { detector } = candidate;
       const fingerprint = fingerprintOf(detector.ruleId, candidate.secret);
       if (this.dropped(fingerprint)) continue;
+      this.onSecret?.(detector.id, candidate.secret, fingerprint);
       const mapLine = (n: number): number => extra.lines?.[n - 1] ?? n;
       findings.push({
         ruleId: detector.ruleId,

@@ -229,7 +229,9 @@ export type FormatDetector = ContentDetector & { readonly format: SampleFormat }
  */
 export function prefixedToken(spec: FormatSpec & { readonly parts: readonly Part[]; readonly keywords?: readonly string[]; readonly window?: { readonly before?: number; readonly after?: number; readonly needs?: string } }): FormatDetector {
   const source = partsSource(spec.parts);
-  const keywords = spec.keywords ?? leadingLiterals(spec.parts);
+  // A leading literal's first 10 characters are keyword enough: longer keywords only grow the
+  // automaton (and its cache footprint), not its precision.
+  const keywords = spec.keywords ?? [...new Set(leadingLiterals(spec.parts).map((literal) => literal.slice(0, 10)))];
   if (keywords.length === 0 || keywords.some((k) => k.length < 2)) throw new Error(`detector ${spec.id}: give keywords (its format has no leading literal)`);
   // The window covers one token: from the keyword (or, when the keyword is not the token's start,
   // from a token's length before it) to a token's length after it.
@@ -286,9 +288,9 @@ export function assignedSecret(
   const vendors = spec.names.map(nameSource).join("|");
   const words = (spec.secretWords ?? ["key", "token", "secret", "pass", "auth", "cred", "pat"]).map(nameSource).join("|");
   const value = partsSource(spec.value);
-  const pattern = new RegExp(
-    `(?<![A-Za-z0-9])(?<name>[A-Za-z0-9_.-]{0,24}?(?:${vendors})[A-Za-z0-9_.-]{0,24}?)["'\`]?\\s*(?:=|:=|=>|:)\\s*["'\`]?(?<secret>${value})(?![A-Za-z0-9_+/-])`,
-  );
+  // The window starts at the vendor's name (the keyword), so the pattern is anchored there and
+  // does not try every position of the line; what precedes the name is read by the validator.
+  const pattern = new RegExp(`(?<name>(?:${vendors})[A-Za-z0-9_.-]{0,24}?)["'\`]?\\s*(?:=|:=|=>|:)\\s*["'\`]?(?<secret>${value})(?![A-Za-z0-9_+/-])`);
   const secretWord = new RegExp(words);
   const detector = defineDetector({
     id: spec.id,
@@ -296,10 +298,10 @@ export function assignedSecret(
     description: `${spec.name}: ${describeParts(spec.value)}, assigned to a name that holds ${spec.names.map((n) => `\`${n}\``).join(" or ")}.${spec.note === undefined ? "" : ` ${spec.note}`}`,
     source: spec.source,
     severity: spec.severity ?? "error",
-    // The longest separator-free piece of each name always stands in the text as written.
-    keywords: [...new Set(spec.names.map((n) => n.split("_").reduce((a, b) => (b.length > a.length ? b : a), "")))],
+    // Each name as it may be written: `aws_session` as aws_session, aws-session or awsSession.
+    keywords: [...new Set(spec.names.flatMap((n) => ["_", "-", ""].map((separator) => n.split("_").join(separator))))],
     pattern,
-    window: { before: 48, after: 400 },
+    window: { before: 0, after: 64 + Math.min(maxLength(spec.value), 4000) },
     minEntropy: spec.minEntropy ?? 3,
     ...(spec.examples === undefined ? {} : { examples: spec.examples }),
     validate: (secret, context) => {

@@ -5,6 +5,6 @@ export default assignedSecret({
   id: "alibaba-access-key-secret",
   name: "Alibaba Cloud AccessKey secret",
   source: "Alibaba Cloud: Create an AccessKey pair",
-  names: ["alibaba", "aliyun", "access_key_secret"],
+  names: ["alibaba", "aliyun"],
   value: [run("alnum", 30)],
 });

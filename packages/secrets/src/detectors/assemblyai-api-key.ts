@@ -5,6 +5,6 @@ export default assignedSecret({
   id: "assemblyai-api-key",
   name: "AssemblyAI API key",
   source: "AssemblyAI: Authentication",
-  names: ["assemblyai", "assembly_ai"],
+  names: ["assembly_ai"],
   value: [run("hex", 32)],
 });

@@ -16,13 +16,15 @@ export default defineDetector({
   minEntropy: 1.5,
   validate: (secret, context) => {
     if (SAMPLE_PASSWORDS.has(secret.toLowerCase())) return false;
+    if (!/^[\x21-\x7e]+$/.test(secret) || /^[a-z]{1,7}$/.test(secret)) return false; // an ellipsis in prose, a word
+    if (/\(\?|\\[a-z]|\[\^/.test(secret)) return false; // a regular expression
     const start = context.text.lastIndexOf("\n", context.index) + 1;
     const end = context.text.indexOf("\n", context.index);
     const line = context.text.slice(start, end < 0 ? context.text.length : end);
     if (/jdbc:/i.test(line)) return true;
     // Another key of the same connection string, on the same line, separated by `;` (ADO.NET,
     // ODBC) or by spaces between key=value pairs (libpq).
-    const keys = /(?:^|[;\s"'])(?:Server|Data Source|Host|Hostname|Address|Addr|Initial Catalog|Database|Dbname|User ID|UserID|Uid|User|Username|Port)\s*=\s*[^\s;]/i;
+    const keys = /(?:^|[;\s"'])(?:Server|Data Source|Host|Hostname|Address|Addr|Initial Catalog|Database|Dbname|User ID|UserID|Uid|User|Username|Port)\s*=\s*[A-Za-z0-9_.\\-]/i;
     return keys.test(line) && (/;/.test(line) || /\b\w+=\S+\s+\w+=\S+/.test(line));
   },
 });

@@ -49,7 +49,7 @@ export function secretScore(secret: string, context: MatchContext): number {
   if (/[(){}[\]<>]/.test(secret) && /^[\w$.]+\(/.test(secret)) return 0; // a call
   if (/^(?:sha(?:1|256|384|512)-|md5-)/.test(secret)) return 0; // a subresource-integrity digest
   const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((re) => re.test(secret)).length;
-  if (!/[0-9]/.test(secret) && !(classes >= 3 && secret.length >= 24)) return 0; // words, not a key
+  if (!/[0-9]/.test(secret)) return 0; // words (`?InterpolationInTemplate`), not a key
   if (classes < 2) return 0;
   let score = STRONG_NAME.test(field) ? 2 : 1;
   const entropy = shannonEntropy(secret);

@@ -5,6 +5,6 @@ export default assignedSecret({
   id: "ibm-cloud-api-key",
   name: "IBM Cloud API key",
   source: "IBM Cloud Docs: Managing user API keys",
-  names: ["ibmcloud", "ibm_cloud", "ibm"],
+  names: ["ibm_cloud"],
   value: [run("urlsafe", 44)],
 });

@@ -5,6 +5,6 @@ export default assignedSecret({
   id: "launchdarkly-key",
   name: "LaunchDarkly API access token or SDK key",
   source: "LaunchDarkly Docs: Keys (SDK keys) and API access tokens",
-  names: ["launchdarkly", "launch_darkly"],
+  names: ["launch_darkly"],
   value: [["api-", "sdk-"], ...UUID],
 });

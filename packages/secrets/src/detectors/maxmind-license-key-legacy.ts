@@ -5,6 +5,6 @@ export default assignedSecret({
   id: "maxmind-license-key-legacy",
   name: "MaxMind license key (legacy 16-character)",
   source: "MaxMind Support: License keys (format)",
-  names: ["maxmind", "geoip"],
+  names: ["maxmind"],
   value: [run("alnum", 16)],
 });

@@ -5,6 +5,6 @@ export default assignedSecret({
   id: "messagebird-access-key",
   name: "MessageBird (Bird) access key",
   source: "MessageBird API: Authentication (access keys)",
-  names: ["messagebird", "message_bird", "mbird"],
+  names: ["message_bird"],
   value: [run("alnum", 25)],
 });

@@ -5,6 +5,6 @@ export default assignedSecret({
   id: "splunk-hec-token",
   name: "Splunk HTTP Event Collector token",
   source: "Splunk Docs: Set up and use HTTP Event Collector",
-  names: ["splunk", "hec"],
+  names: ["splunk"],
   value: UUID,
 });

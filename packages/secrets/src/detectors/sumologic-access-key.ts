@@ -5,6 +5,6 @@ export default assignedSecret({
   id: "sumologic-access-key",
   name: "Sumo Logic access key",
   source: "Sumo Logic Docs: Access keys",
-  names: ["sumologic", "sumo_logic"],
+  names: ["sumo_logic"],
   value: [run("alnum", 64)],
 });

@@ -5,7 +5,7 @@ export default assignedSecret({
   id: "twitter-api-secret",
   name: "X (Twitter) API key secret",
   source: "X Developer Platform: Authentication (API key and secret)",
-  names: ["twitter", "consumer_secret"],
+  names: ["twitter"],
   value: [run("alnum", 50)],
   secretWords: ["secret"],
 });
