@@ -155,6 +155,10 @@ export class SecretScanner {
   private readonly allowFingerprints: ReadonlySet<string>;
   private readonly baseline: ReadonlySet<string>;
   private readonly onSecret: ScannerOptions["onSecret"];
+  /** Per content detector: its windows in the file being scanned (see candidates). */
+  private readonly windowScratch: (number[] | undefined)[];
+  /** Per content detector with `needs`: the next offset of its byte in the file being scanned, or -1. */
+  private readonly neededScratch: number[];
 
   constructor(options: ScannerOptions = {}) {
     const settings = options.settings ?? {};
@@ -169,6 +173,8 @@ export class SecretScanner {
     this.allowFingerprints = new Set(settings.allowFingerprints ?? []);
     this.baseline = new Set(options.baseline ?? []);
     this.onSecret = options.onSecret;
+    this.windowScratch = new Array<number[] | undefined>(this.content.length);
+    this.neededScratch = new Array<number>(this.content.length).fill(-1);
 
     this.windowSpecs = this.content.map((d) => d.window);
     this.needs = this.content.map((d) => (d.window?.needs === undefined ? -1 : d.window.needs.charCodeAt(0)));
@@ -338,12 +344,16 @@ export class SecretScanner {
   /** Keyword prefilter, then each woken detector's pattern over its merged windows. */
   private candidates(bytes: Buffer, path: string): Candidate[] {
     // Per detector, its windows as a flat list [start0, end0, start1, end1, …] (no allocation per hit).
-    const windows: (number[] | undefined)[] = new Array<number[] | undefined>(this.content.length);
+    // Reused across files (allocating two arrays per detector per file cost more than the scan
+    // itself on many small files); only the detectors a file woke are reset afterwards.
+    const windows = this.windowScratch;
+    const woken: number[] = [];
     // The line around the current hit, found with native searches and reused while hits stay on it.
     let lineFrom = 0;
     let lineTo = -1;
     // Per detector with `needs`: the offset of the next occurrence of its byte (-1: not looked for yet).
-    const nextNeeded = new Array<number>(this.content.length).fill(-1);
+    const nextNeeded = this.neededScratch;
+    const neededTouched: number[] = [];
     this.automaton.scan(bytes, (at, keyword) => {
       const length = (this.automaton.keywords[keyword] as string).length;
       if (at > lineTo) {
@@ -365,6 +375,7 @@ export class SecretScanner {
             // until it is passed: the buffer is searched for each needed byte at most once.
             let found = nextNeeded[index] as number;
             if (found < at + length) {
+              if (found < 0) neededTouched.push(index);
               found = bytes.indexOf(needed, at + length);
               nextNeeded[index] = found = found < 0 ? bytes.length : found;
             }
@@ -376,6 +387,7 @@ export class SecretScanner {
         const list = windows[index];
         if (list === undefined) {
           windows[index] = [start, end];
+          woken.push(index);
           continue;
         }
         const last = list.length - 2;
@@ -394,9 +406,12 @@ export class SecretScanner {
     let text: string | undefined;
     const context = { path, index: 0, get text(): string { return (text ??= bytes.toString("latin1")); } };
     const out: Candidate[] = [];
-    for (let index = 0; index < windows.length; index += 1) {
-      const list = windows[index];
-      if (list === undefined) continue;
+    woken.sort((a, b) => a - b);
+    for (const index of neededTouched) nextNeeded[index] = -1;
+    const lists = woken.map((index) => windows[index] as number[]);
+    for (const index of woken) windows[index] = undefined;
+    woken.forEach((index, n) => {
+      const list = lists[n] as number[];
       const detector = this.content[index] as ContentDetector;
       const seen = new Set<number>();
       for (let w = 0; w < list.length; w += 2) {
@@ -418,7 +433,7 @@ export class SecretScanner {
           if (candidate !== undefined) out.push({ ...candidate, start, end: from + span[1] });
         }
       }
-    }
+    });
     return out;
   }
 

@@ -298,8 +298,8 @@ export function assignedSecret(
     description: `${spec.name}: ${describeParts(spec.value)}, assigned to a name that holds ${spec.names.map((n) => `\`${n}\``).join(" or ")}.${spec.note === undefined ? "" : ` ${spec.note}`}`,
     source: spec.source,
     severity: spec.severity ?? "error",
-    // Each name as it may be written: `aws_session` as aws_session, aws-session or awsSession.
-    keywords: [...new Set(spec.names.flatMap((n) => ["_", "-", ""].map((separator) => n.split("_").join(separator))))],
+    // Each name as variables spell it: `aws_session` as AWS_SESSION_… or awsSession….
+    keywords: [...new Set(spec.names.flatMap((n) => ["_", ""].map((separator) => n.split("_").join(separator))))],
     pattern,
     window: { before: 0, after: 64 + Math.min(maxLength(spec.value), 4000) },
     minEntropy: spec.minEntropy ?? 3,
