@@ -109,6 +109,9 @@ function base(id: string): { ruleId: string; docs: string } {
 /** Build a content detector; derives its rule id and docs anchor from the id so they cannot drift. */
 export function defineDetector(spec: ContentDetectorSpec): ContentDetector {
   if (spec.source.trim().length === 0) throw new Error(`detector ${spec.id}: name the documentation its format comes from (source)`);
+  // The keyword prefilter carries every content detector: one without keywords would run its
+  // pattern over every byte of every file.
+  if (spec.keywords.length === 0) throw new Error(`detector ${spec.id}: give at least one keyword`);
   for (const keyword of spec.keywords) {
     if (keyword !== keyword.toLowerCase() || keyword.length < 2) {
       throw new Error(`detector ${spec.id}: keyword "${keyword}" must be lower-case and at least 2 characters`);

@@ -11,7 +11,7 @@ export default defineDetector({
   severity: "error",
   keywords: ["password=", "pwd=", "password =", "jdbc:oracle:thin:"],
   pattern:
-    /(?:(?<![A-Za-z0-9_])(?:Password|Pwd|password|pwd|PASSWORD|PWD)\s*=\s*(?<q>['"]?)(?<secret>[^;'"\s&]{3,128})\k<q>(?=[;'"\s&]|$)|jdbc:oracle:thin:[^/\s:@]{1,64}\/(?<bare>[^@\s/"']{3,128})@)/,
+    /(?:(?<![A-Za-z0-9_])(?:Password|Pwd|password|pwd|PASSWORD|PWD)\s*=\s*['"]?(?<secret>[^;'"\s&]{3,128})['"]?(?=[;'"\s&]|$)|jdbc:oracle:thin:[^/\s:@]{1,64}\/(?<bare>[^@\s/"']{3,128})@)/,
   window: { before: 300, after: 300 },
   minEntropy: 1.5,
   validate: (secret, context) => {

@@ -9,7 +9,7 @@ export default defineDetector({
   source: "Maven – Settings Reference (servers); Maven – Password Encryption",
   severity: "error",
   keywords: ["<password>", "<passphrase>"],
-  pattern: /<(?<tag>password|passphrase)>\s*(?<secret>[^<\s][^<]{2,500}?)\s*<\/\k<tag>>/,
+  pattern: /<(?:password|passphrase)>\s*(?<secret>[^<\s][^<]{2,500}?)\s*<\/(?:password|passphrase)>/,
   window: { before: 20, after: 540 },
   minEntropy: 1.5,
   validate: (secret) => {
