@@ -72,6 +72,49 @@ function ownerOf(packages: readonly GatePackage[], file: string): GatePackage | 
 }
 
 /**
+ * The packages with shipped files changed by `commits`, each with those files: a file belongs to
+ * the package with the longest folder prefix, and ships when it matches `include` and not
+ * `exclude` (relative to the package folder).
+ */
+export function shippedChanges(packages: readonly GatePackage[], commits: readonly GateCommit[], options: Pick<GateOptions, "include" | "exclude">): Map<GatePackage, Set<string>> {
+  const included = picomatch(options.include, { dot: true });
+  const excluded = picomatch(options.exclude, { dot: true });
+  const changed = new Map<GatePackage, Set<string>>();
+  for (const commit of commits) {
+    for (const file of commit.files) {
+      const pkg = ownerOf(packages, file);
+      if (pkg === undefined) continue;
+      const local = path.posix.relative(pkg.dir, file);
+      if (!included(local) || excluded(local)) continue;
+      const set = changed.get(pkg) ?? new Set<string>();
+      set.add(file);
+      changed.set(pkg, set);
+    }
+  }
+  return changed;
+}
+
+/** The bump each package gets from a set of changesets (the highest one naming it); unparsable files are skipped. */
+export function bumpsOf(changesets: readonly ChangesetFile[]): Map<string, "major" | "minor" | "patch" | "none"> {
+  const order = ["none", "patch", "minor", "major"] as const;
+  const out = new Map<string, (typeof order)[number]>();
+  for (const changeset of changesets) {
+    let parsed: ReturnType<typeof parseChangeset>;
+    try {
+      parsed = parseChangeset(changeset.text);
+    } catch {
+      continue;
+    }
+    for (const release of parsed.releases) {
+      const before = out.get(release.name) ?? "none";
+      if (order.indexOf(release.type) > order.indexOf(before)) out.set(release.name, release.type);
+      else if (!out.has(release.name)) out.set(release.name, before);
+    }
+  }
+  return out;
+}
+
+/**
  * The changeset gate over a commit range: every package with shipped files changed in the range is
  * named by a changeset pending at the head (added in the range or before), unless the range waives
  * it explicitly. Changesets are parsed with `@changesets/parse`.
@@ -83,22 +126,8 @@ export function evaluateGate(input: {
   readonly options: GateOptions;
 }): GateResult {
   const { packages, commits, changesets, options } = input;
-  const included = picomatch(options.include, { dot: true });
-  const excluded = picomatch(options.exclude, { dot: true });
-  const changedByPackage = new Map<GatePackage, Set<string>>();
-  const changedInRange = new Set<string>();
-  for (const commit of commits) {
-    for (const file of commit.files) {
-      changedInRange.add(file);
-      const pkg = ownerOf(packages, file);
-      if (pkg === undefined) continue;
-      const local = path.posix.relative(pkg.dir, file);
-      if (!included(local) || excluded(local)) continue;
-      const set = changedByPackage.get(pkg) ?? new Set<string>();
-      set.add(file);
-      changedByPackage.set(pkg, set);
-    }
-  }
+  const changedByPackage = shippedChanges(packages, commits, options);
+  const changedInRange = new Set(commits.flatMap((commit) => commit.files));
 
   const waivers: { source: string; reason: string }[] = [];
   for (const commit of commits) {

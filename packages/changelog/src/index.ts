@@ -9,7 +9,7 @@ import { changelogFunctions } from "./formatter.js";
 export default changelogFunctions;
 export { changelogFunctions, formatDependencyLine, formatReleaseLine, FormatterOptionsSchema, type FormatterOptions } from "./formatter.js";
 export { DATE_LINE, releaseDate, stampChangelogs, stampText } from "./stamp.js";
-export { evaluateGate, GateOptionsSchema, isChangesetFile, type ChangesetFile, type GateCommit, type GateOptions, type GatePackage, type GateResult } from "./gate.js";
+export { bumpsOf, evaluateGate, GateOptionsSchema, isChangesetFile, shippedChanges, type ChangesetFile, type GateCommit, type GateOptions, type GatePackage, type GateResult } from "./gate.js";
 export { buildSurface, diffSurfaces, manifestEntries, type ApiChange, type ApiSurface, type ApiSymbol } from "./api.js";
 export { bumpCovers, diffPackages, requiredBump, writeSnapshots, type Bump, type PackageApiDiff } from "./api-report.js";
 export { commitSource, resolveCommit, workTreeSource, type TreeSource } from "./sources.js";
@@ -22,6 +22,7 @@ export {
   readAdrs,
   supersedeAdr,
   validateAdrs,
+  withIndex,
   writeIndex,
   type Adr,
   type AdrProblem,

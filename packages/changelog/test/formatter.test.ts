@@ -3,13 +3,14 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { GIT_ENV, gitRepo, type TempRepo } from "@warden/test-utils";
+import { GIT_ENV, gitRepo, REPO_ROOT, type TempRepo } from "@warden/test-utils";
 import { afterEach, describe, expect, it } from "vitest";
 import { formatReleaseLine, releaseDate, stampChangelogs, stampText } from "../src/index.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const PACKAGE_DIST = path.resolve(here, "../dist/index.js");
-const CHANGESET_BIN = createRequire(import.meta.url).resolve("@changesets/cli/bin.js");
+// changesets is the repository's own dev dependency (root package.json), as in a user's repository.
+const CHANGESET_BIN = createRequire(path.join(REPO_ROOT, "package.json")).resolve("@changesets/cli/bin.js");
 
 let repo: TempRepo | undefined;
 afterEach(() => repo?.cleanup());
