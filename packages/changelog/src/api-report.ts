@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { buildSurface, diffSurfaces, surfaceToJson, type ApiChange } from "./api.js";
+import { buildSurface, buildSurfaces, diffSurfaces, surfaceToJson, type ApiChange } from "./api.js";
 import type { TreeSource } from "./sources.js";
 
 /** The bump a package's changes need. */
@@ -35,15 +35,18 @@ export function bumpCovers(given: Bump, needed: Bump): boolean {
 /** Compare the public surfaces of `dirs` between two states of the repository. */
 export async function diffPackages(base: TreeSource, head: TreeSource, dirs: readonly string[], options: { readonly zeroMajor?: "major" | "minor" } = {}): Promise<PackageApiDiff[]> {
   const out: PackageApiDiff[] = [];
-  for (const dir of [...dirs].sort()) {
-    const after = await buildSurface(head, dir);
+  const sorted = [...dirs].sort();
+  const afterAll = await buildSurfaces(head, sorted);
+  const present = sorted.filter((dir) => afterAll.get(dir) !== undefined);
+  const beforeAll = await buildSurfaces(base, present);
+  const manifests = await head.read(present.map((dir) => (dir === "." ? "package.json" : `${dir}/package.json`)));
+  for (const dir of present) {
+    const after = afterAll.get(dir);
     if (after === undefined) continue;
-    const before = await buildSurface(base, dir);
-    const manifestFile = dir === "." ? "package.json" : `${dir}/package.json`;
-    const manifest = (await head.read([manifestFile])).get(manifestFile);
+    const before = beforeAll.get(dir);
     let version: string | undefined;
     try {
-      const parsed = JSON.parse(manifest ?? "{}") as { version?: unknown; private?: unknown };
+      const parsed = JSON.parse(manifests.get(dir === "." ? "package.json" : `${dir}/package.json`) ?? "{}") as { version?: unknown };
       version = typeof parsed.version === "string" ? parsed.version : undefined;
     } catch {
       version = undefined;

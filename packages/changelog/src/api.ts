@@ -279,42 +279,59 @@ function describe(ts: TsMorph, name: string, decls: readonly Node[], dir: string
   return { ...base, kind: "other", type: normaliseText(decl.getType().getText(decl)) };
 }
 
-/** Build the surface of one package from its files in `source`. */
-export async function buildSurface(source: TreeSource, dir: string, options: { readonly project?: Project } = {}): Promise<ApiSurface | undefined> {
+/**
+ * Build the surfaces of several packages from their files in `source`, in one ts-morph project
+ * (the compiler's library files are loaded once, not once per package). Undefined for a folder
+ * without a readable package.json.
+ */
+export async function buildSurfaces(source: TreeSource, dirs: readonly string[]): Promise<Map<string, ApiSurface | undefined>> {
   const ts = await loadTsMorph();
-  const manifestFile = dir === "." ? "package.json" : `${dir}/package.json`;
-  const texts = await source.read([manifestFile]);
-  const manifestText = texts.get(manifestFile);
-  if (manifestText === undefined) return undefined;
-  let manifest: Record<string, unknown>;
-  try {
-    manifest = JSON.parse(manifestText) as Record<string, unknown>;
-  } catch {
-    return undefined;
-  }
-  const files = (await source.list(dir)).filter((f) => /\.(?:[mc]?ts|tsx)$/.test(f) && !/(?:^|\/)(?:test|tests|__tests__|fixtures)\//.test(f));
-  const fileSet = new Set(files);
-  const entries = sortedUnique(manifestEntries(manifest).map((e) => sourceOfEntry(e, fileSet, dir)).filter((e): e is string => e !== undefined));
-  const name = typeof manifest.name === "string" ? manifest.name : dir;
-  if (entries.length === 0) return { packageName: name, dir, entries, symbols: new Map() };
-  const project =
-    options.project ??
-    new ts.Project({
-      useInMemoryFileSystem: true,
-      compilerOptions: { strict: true, target: ts.ts.ScriptTarget.ES2022, module: ts.ts.ModuleKind.NodeNext, moduleResolution: ts.ts.ModuleResolutionKind.NodeNext, allowJs: false, skipLibCheck: true, noEmit: true },
-    });
-  const contents = await source.read(files);
-  for (const [file, text] of contents) project.createSourceFile(`/${file}`, text, { overwrite: true });
-  const symbols = new Map<string, ApiSymbol>();
-  for (const entry of entries) {
-    const sourceFile: SourceFile | undefined = project.getSourceFile(`/${entry}`);
-    if (sourceFile === undefined) continue;
-    for (const [exportName, decls] of sourceFile.getExportedDeclarations()) {
-      if (decls.length === 0 || symbols.has(exportName)) continue;
-      symbols.set(exportName, describe(ts, exportName, decls, dir));
+  const out = new Map<string, ApiSurface | undefined>();
+  const manifestFiles = dirs.map((dir) => (dir === "." ? "package.json" : `${dir}/package.json`));
+  const manifests = await source.read(manifestFiles);
+  const planned: { dir: string; name: string; entries: string[] }[] = [];
+  const allFiles: string[] = [];
+  for (const dir of dirs) {
+    const text = manifests.get(dir === "." ? "package.json" : `${dir}/package.json`);
+    let manifest: Record<string, unknown> | undefined;
+    try {
+      manifest = text === undefined ? undefined : (JSON.parse(text) as Record<string, unknown>);
+    } catch {
+      manifest = undefined;
     }
+    if (manifest === undefined || typeof manifest !== "object" || manifest === null) {
+      out.set(dir, undefined);
+      continue;
+    }
+    const files = (await source.list(dir)).filter((f) => /\.(?:[mc]?ts|tsx)$/.test(f) && !/(?:^|\/)(?:test|tests|__tests__|fixtures)\//.test(f));
+    const entries = sortedUnique(manifestEntries(manifest).map((e) => sourceOfEntry(e, new Set(files), dir)).filter((e): e is string => e !== undefined));
+    const name = typeof manifest.name === "string" ? manifest.name : dir;
+    planned.push({ dir, name, entries });
+    if (entries.length > 0) allFiles.push(...files);
   }
-  return { packageName: name, dir, entries, symbols };
+  const project: Project = new ts.Project({
+    useInMemoryFileSystem: true,
+    compilerOptions: { strict: true, target: ts.ts.ScriptTarget.ES2022, module: ts.ts.ModuleKind.NodeNext, moduleResolution: ts.ts.ModuleResolutionKind.NodeNext, allowJs: false, skipLibCheck: true, noEmit: true },
+  });
+  for (const [file, text] of await source.read(sortedUnique(allFiles))) project.createSourceFile(`/${file}`, text, { overwrite: true });
+  for (const { dir, name, entries } of planned) {
+    const symbols = new Map<string, ApiSymbol>();
+    for (const entry of entries) {
+      const sourceFile: SourceFile | undefined = project.getSourceFile(`/${entry}`);
+      if (sourceFile === undefined) continue;
+      for (const [exportName, decls] of sourceFile.getExportedDeclarations()) {
+        if (decls.length === 0 || symbols.has(exportName)) continue;
+        symbols.set(exportName, describe(ts, exportName, decls, dir));
+      }
+    }
+    out.set(dir, { packageName: name, dir, entries, symbols });
+  }
+  return out;
+}
+
+/** Build the surface of one package from its files in `source`. */
+export async function buildSurface(source: TreeSource, dir: string): Promise<ApiSurface | undefined> {
+  return (await buildSurfaces(source, [dir])).get(dir);
 }
 
 function signatureText(s: ApiSignature): string {

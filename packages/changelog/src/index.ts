@@ -10,7 +10,7 @@ export default changelogFunctions;
 export { changelogFunctions, formatDependencyLine, formatReleaseLine, FormatterOptionsSchema, type FormatterOptions } from "./formatter.js";
 export { DATE_LINE, releaseDate, stampChangelogs, stampText } from "./stamp.js";
 export { bumpsOf, evaluateGate, GateOptionsSchema, isChangesetFile, shippedChanges, type ChangesetFile, type GateCommit, type GateOptions, type GatePackage, type GateResult } from "./gate.js";
-export { buildSurface, diffSurfaces, manifestEntries, type ApiChange, type ApiSurface, type ApiSymbol } from "./api.js";
+export { buildSurface, buildSurfaces, diffSurfaces, manifestEntries, type ApiChange, type ApiSurface, type ApiSymbol } from "./api.js";
 export { bumpCovers, diffPackages, requiredBump, writeSnapshots, type Bump, type PackageApiDiff } from "./api-report.js";
 export { commitSource, resolveCommit, workTreeSource, type TreeSource } from "./sources.js";
 export {
