@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from "node:crypto";
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from "node:crypto";
 
 /** Keys are 32 bytes (AES-256). */
 export const KEY_BYTES = 32;
@@ -35,11 +35,6 @@ export function open(key: Buffer, sealed: string, aad: string): Buffer | undefin
   } catch {
     return undefined;
   }
-}
-
-/** A key derived from the master key for one purpose (HKDF-SHA256), e.g. the audit chain's MAC key. */
-export function deriveKey(master: Buffer, purpose: string): Buffer {
-  return Buffer.from(hkdfSync("sha256", master, Buffer.alloc(0), `warden ${purpose}`, KEY_BYTES));
 }
 
 /** HMAC-SHA256 in hex. */
