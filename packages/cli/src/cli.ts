@@ -318,6 +318,15 @@ export function buildProgram(io: Io): Command {
     .action((verb: string | undefined, opts: { json?: boolean }) => secretsAction("audit")(verb === undefined ? [] : [verb], opts));
 
   program
+    .command("mcp")
+    .description("Serve Warden to coding agents over the Model Context Protocol (stdio): read-only tools check, scan_secrets, rules, explain, status.")
+    .addHelpText("after", '\nEvery tool takes the repository root explicitly. Client config, e.g. .mcp.json:\n  { "mcpServers": { "warden": { "command": "npx", "args": ["warden", "mcp"] } } }')
+    .action(async () => {
+      const { mcpCommand } = await import("./commands/mcp.js");
+      throw new ExitSignal(await mcpCommand());
+    });
+
+  program
     .command("hook")
     .description("Run a git hook (what .husky/* call): pre-commit, commit-msg or pre-push.")
     .argument("<name>", "pre-commit | commit-msg | pre-push")
