@@ -27,6 +27,7 @@ export default defineRule({
     },
   },
   options: z.object({}).strict(),
+  classes: ["config", "generated"],
   defaultLevel: "error",
   async check(ctx) {
     const relevant = (f: string): boolean => isManifest(f) || LOCKFILES.includes(f) || f === "pnpm-workspace.yaml";
