@@ -394,7 +394,7 @@ async function buildGraph(ctx: RepoContext<unknown, string>, extraEntries: reado
   };
 
   const resolve = (from: string, specifier: string): string | undefined => {
-    const clean = specifier.replace(/[?#].*$/, "");
+    const clean = specifier.replace(/\?.*$/, "");
     if (clean.startsWith(".")) return resolveFile(join(path.posix.dirname(from), clean), packageOf(from));
     const pkg = packageOf(from);
     if (clean.startsWith("#") && !clean.startsWith("#/")) return importsField(pkg, clean) ?? (pkg === rootPackage ? undefined : importsField(rootPackage, clean));

@@ -81,9 +81,9 @@ function quotedNames(text: string): Set<string> {
     const name = packageNameOf(value.replace(/^npm:/, ""));
     if (name === undefined) continue;
     names.add(name);
-    // ESLint, Prettier and Babel shorthands: "react" → eslint-plugin-react, "@scope" → @scope/eslint-plugin.
+    // ESLint, Prettier, Babel and Vitest shorthands: "react" → eslint-plugin-react, "v8" → @vitest/coverage-v8, "@scope" → @scope/eslint-plugin.
     if (name.startsWith("@") && !name.includes("/")) continue;
-    for (const prefix of ["eslint-plugin-", "eslint-config-", "prettier-plugin-", "babel-plugin-", "babel-preset-", "@babel/plugin-", "@babel/preset-"]) names.add(`${prefix}${name}`);
+    for (const prefix of ["eslint-plugin-", "eslint-config-", "prettier-plugin-", "babel-plugin-", "babel-preset-", "@babel/plugin-", "@babel/preset-", "@vitest/coverage-"]) names.add(`${prefix}${name}`);
   }
   for (const match of text.matchAll(/["'`](@[\w.-]+)(?:\/[\w.-]+)?["'`]/g)) {
     const scope = match[1] ?? "";
