@@ -90,8 +90,7 @@ function overrideTarget(key: string): string | undefined {
 export default defineRule({
   id: "deps/lockfile",
   enforces: "Rule 8",
-  description:
-    "A lockfile is committed at the root and in sync with every package.json (pnpm lockfiles are compared specifier by specifier, with overrides, patches and catalogs).",
+  description: "A lockfile is committed at the root and in sync with every package.json (pnpm lockfiles are compared specifier by specifier).",
   scope: "repo",
   messages: {
     missing: {

@@ -47,8 +47,9 @@ const KNOWN_BINS: Readonly<Record<string, readonly string[]>> = {
 
 /**
  * Packages loaded by the tools of other dependencies rather than imported (peer hosts): a host
- * counts as used when a dependency declared beside it matches its pattern. Decided from names
- * alone, so the answer is the same with and without node_modules.
+ * counts as used when a dependency declared beside it matches its pattern (and, for any
+ * unscoped package, when a declared package is named as its plugin: `ajv-formats` → `ajv`).
+ * Decided from names alone, so the answer is the same with and without node_modules.
  */
 const HOSTS: readonly (readonly [string, RegExp])[] = [
   ["eslint", /eslint/],
@@ -179,6 +180,15 @@ export default defineRule({
       for (const [host, pattern] of HOSTS) {
         if (!declared.has(host) || used.has(host)) continue;
         if ([...declared.keys()].some((name) => name !== host && pattern.test(name))) used.add(host);
+      }
+      // Plugins and extensions named after their host (ajv-formats → ajv, vite-plugin-x → vite, x-eslint → eslint).
+      for (const host of declared.keys()) {
+        if (used.has(host) || host.startsWith("@")) continue;
+        const plugin = (name: string): boolean => {
+          const bare = name.replace(/^@[^/]+\//, "");
+          return name !== host && (bare.startsWith(`${host}-`) || bare.endsWith(`-${host}`) || bare.includes(`-${host}-`) || name.startsWith(`@${host}/`));
+        };
+        if ([...declared.keys()].some(plugin)) used.add(host);
       }
       if (toolText.includes("importHelpers")) used.add("tslib");
       for (const [name, field] of declared) {
