@@ -61,6 +61,8 @@ process (median of ${quick ? "1 run" : "3 runs; 1 run at 1,000 packages"}).
 ${rows.map((r) => `| ${r.packages.toLocaleString("en")} | ${r.files.toLocaleString("en")} | ${(r.ms / 1000).toFixed(2)} s | ${r.findings} |`).join("\n")}
 
 Time at 1,000 packages / time at 100: **${ratio.toFixed(2)}×** for 10× the packages (goal ≤ 12×: ${ratio <= 12 ? "met" : "NOT met"}).
+Wall times include the process start and the fixed cost of loading the parser; on a machine shared
+with other jobs they are noisy, the ratio is what the goal measures.
 `,
 );
 process.stdout.write(`1000/100 ratio: ${ratio.toFixed(2)}× — written to docs/benchmarks.md\n`);
