@@ -81,7 +81,8 @@ const FRAMEWORKS: readonly { readonly deps: readonly string[]; readonly configs:
     configs: /^docusaurus\.config\./,
     globs: [`src/pages/**/*.${CODE}`, `src/theme/**/*.${CODE}`, `sidebars.${CODE}`, `src/clientModules/**/*.${CODE}`, `plugins/**/*.${CODE}`],
   },
-  { deps: ["vitepress"], configs: /^\.vitepress$/, globs: [`.vitepress/config.${CODE}`, `.vitepress/theme/index.${CODE}`] },
+  // VitePress: data loaders and dynamic route paths are loaded by the pages that name them.
+  { deps: ["vitepress"], configs: /^\.vitepress$/, globs: [`**/.vitepress/config.${CODE}`, `**/.vitepress/theme/index.${CODE}`, `**/*.data.${CODE}`, `**/*.paths.${CODE}`] },
   {
     deps: ["@remix-run/dev", "@react-router/dev"],
     configs: /^(?:remix|react-router)\.config\./,
@@ -101,7 +102,7 @@ const TOOL_CONFIG = /(?:^|\/)(?:tsup|tsdown|rollup|rolldown|vite|vitest|playwrig
 const ENTRY_PROPERTIES = new Set(["entry", "entries", "entryPoints", "input", "setupFiles", "setupFilesAfterEnv", "globalSetup", "globalTeardown", "lib"]);
 
 /** Non-JS/TS files that import JS/TS modules: components of other languages, HTML pages, MDX. */
-const FOREIGN_IMPORTERS = /\.(?:vue|svelte|astro|mdx|html)$/;
+const FOREIGN_IMPORTERS = /\.(?:vue|svelte|astro|mdx|md|html)$/;
 
 function isCode(file: string): boolean {
   const language = languageOf(file);
@@ -536,8 +537,12 @@ function foreignImports(file: string, text: string): ModuleInfo["imports"] {
     const line = text.slice(0, index).split("\n").length;
     out.push({ specifier, names: "*", line, column: 1, typeOnly: false });
   };
-  for (const match of text.matchAll(/\b(?:import|export)\s[^;'"`]*?\bfrom\s*["']([^"'\n]+)["']|\bimport\s*\(?\s*["']([^"'\n]+)["']/g)) {
-    add(match[1] ?? match[2] ?? "", match.index ?? 0);
+  // In Markdown only `<script>` blocks (VitePress, Vue-flavoured pages) import; elsewhere any import statement does.
+  const scripts = file.endsWith(".md") ? [...text.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)].map((m) => ({ code: m[1] ?? "", at: (m.index ?? 0) + m[0].indexOf(">") + 1 })) : [{ code: text, at: 0 }];
+  for (const { code, at } of scripts) {
+    for (const match of code.matchAll(/\b(?:import|export)\s[^;'"`]*?\bfrom\s*["']([^"'\n]+)["']|\bimport\s*\(?\s*["']([^"'\n]+)["']/g)) {
+      add(match[1] ?? match[2] ?? "", at + (match.index ?? 0));
+    }
   }
   if (file.endsWith(".html") || file.endsWith(".vue") || file.endsWith(".svelte") || file.endsWith(".astro")) {
     for (const match of text.matchAll(/<script\b[^>]*\bsrc=["']([^"']+)["']/g)) {

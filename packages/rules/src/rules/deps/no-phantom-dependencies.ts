@@ -3,7 +3,7 @@ import path from "node:path";
 import { z } from "zod";
 import { defineRule } from "../../define-rule.js";
 import { languageOf } from "../../files.js";
-import { matcher } from "../../globs.js";
+import { matcher, NON_LIBRARY_GLOBS } from "../../globs.js";
 import { DEPENDENCY_FIELDS, dependenciesOf, parseManifest } from "../../manifest.js";
 import { moduleInfo, packageNameOf } from "../../module-info.js";
 
@@ -49,6 +49,11 @@ export default defineRule({
       manifests.set(dir, found);
       return found;
     };
+    // Tests, configs and scripts of a workspace package run in the repository, where the root
+    // package.json's dependencies resolve from every folder (the root node_modules): pnpm, npm and
+    // yarn all put them there. Library code is published, so it must declare what it imports.
+    const nonLibrary = matcher([...NON_LIBRARY_GLOBS, "**/*.config.*", "**/.*rc.*", "**/vitest.workspace.*"]);
+    const root = await manifestFor(".");
     for (const file of ctx.files) {
       const language = languageOf(file);
       if ((language !== "ts" && language !== "js") || file.includes("node_modules/") || ignored(file)) continue;
@@ -59,6 +64,7 @@ export default defineRule({
       for (const edge of moduleInfo(parsed.ts, parsed.ast).imports) {
         const name = packageNameOf(edge.specifier);
         if (name === undefined || BUILTINS.has(name) || allowed.has(name) || manifest.declared.has(name)) continue;
+        if (root !== null && root.declared.has(name) && (ctx.classOf(file) === "test" || ctx.classOf(file) === "config" || nonLibrary(file))) continue;
         if (edge.typeOnly && manifest.declared.has(`@types/${name.replace(/^@([^/]+)\//, "$1__")}`)) continue;
         ctx.report({ messageId: "phantom", data: { name, manifest: manifest.file }, file, line: edge.line, column: edge.column, key: name });
       }

@@ -94,6 +94,13 @@ function quotedNames(text: string): Set<string> {
   return names;
 }
 
+/** The raw quoted strings of a text that could name a package or a command. */
+function quotedStrings(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const match of text.matchAll(/["'`]([@\w][\w@./+-]*)["'`]/g)) out.add(match[1] ?? "");
+  return out;
+}
+
 export default defineRule({
   id: "waste/unused-dependencies",
   enforces: "Rule 13",
@@ -154,6 +161,8 @@ export default defineRule({
       const scripts = typeof pkg.manifest.scripts === "object" && pkg.manifest.scripts !== null ? Object.values(pkg.manifest.scripts).map(String) : [];
       const words = new Set([...scripts, toolText].join("\n").split(/[^\w@/.-]+/));
       let allWords: Set<string> | undefined;
+      let codeStrings: Set<string> | undefined;
+      const codeOf = mine.filter((f) => /\.(?:[cm]?[jt]sx?|vue|svelte|astro)$/.test(f));
       const hasTypeScript = mine.some((f) => /\.[cm]?tsx?$/.test(f) || /(?:^|\/)tsconfig[^/]*\.json$/.test(f));
       for (const name of declared.keys()) {
         if (used.has(name)) continue;
@@ -167,6 +176,12 @@ export default defineRule({
         if (typeof localBin === "object" && localBin !== null) for (const bin of Object.keys(localBin)) bins.add(bin);
         for (const bin of await installedBins(pkg, name)) bins.add(bin);
         if ([...bins].some((b) => words.has(b))) {
+          used.add(name);
+          continue;
+        }
+        // Named in a string by the package's code: `require.resolve("x")`, a binary path `[".bin", "x"]`, a table of aliases.
+        codeStrings ??= quotedStrings((await Promise.all(codeOf.map((f) => ctx.readText(f)))).join("\n"));
+        if (codeStrings.has(name) || [...bins].some((b) => codeStrings?.has(b) === true)) {
           used.add(name);
           continue;
         }

@@ -17,4 +17,14 @@ describe(RULE, () => {
   it("reports nothing on the clean twin", async () => {
     expect(await checkFixture(RULE, "good")).toEqual([]);
   });
+
+  it("lets tests, configs and scripts of a workspace package import the root's dependencies, and never reads fixtures", async () => {
+    expect(await checkFixture(RULE, "root-good")).toEqual([]);
+  });
+
+  it("still reports library code importing a root devDependency", async () => {
+    expect(summary(await checkFixture(RULE, "root-bad"))).toEqual([
+      ["packages/core/src/run.ts", 1, 'Import of "vitest", which packages/core/package.json does not declare.'],
+    ]);
+  });
 });
