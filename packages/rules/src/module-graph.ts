@@ -98,6 +98,8 @@ const FRAMEWORKS: readonly { readonly deps: readonly string[]; readonly configs:
 
 /** Config files of bundlers and test runners whose entry/input/setup properties name entry points. */
 const TOOL_CONFIG = /(?:^|\/)(?:tsup|tsdown|rollup|rolldown|vite|vitest|playwright|webpack|esbuild|build|unbuild|jest|vitest\.workspace)(?:\.[\w-]+)?\.config\.[cm]?[jt]s$|(?:^|\/)vitest\.workspace\.[cm]?[jt]s$/;
+/** Config modules of any tool: a relative path in one of their strings names an entry point. */
+const CONFIG_MODULE = /(?:^|\/)(?:[^/]+\.config\.[cm]?[jt]s|\.[^/]+rc\.[cm]?js|vitest\.workspace\.[cm]?[jt]s|\.vitepress\/config\.[cm]?[jt]s|\.storybook\/main\.[cm]?[jt]s)$/;
 /** Properties of those configs whose string values are entry files or globs. */
 const ENTRY_PROPERTIES = new Set(["entry", "entries", "entryPoints", "input", "setupFiles", "setupFilesAfterEnv", "globalSetup", "globalTeardown", "lib"]);
 
@@ -454,6 +456,16 @@ async function buildGraph(ctx: RepoContext<unknown, string>, extraEntries: reado
   }
 
   const infos = new Map<string, ModuleInfo>();
+  // Declaration files are never reported but import modules (`import("./x").T`, `export … from`): they count as entries.
+  for (const file of ctx.files) {
+    if (!/\.d\.[cm]?ts$/.test(file) || ctx.classOf(file) === "vendored" || ctx.classOf(file) === "build") continue;
+    const parsed = await ctx.parse(file);
+    if (parsed === undefined) continue;
+    const info = moduleInfo(parsed.ts, parsed.ast);
+    if (info.imports.length === 0) continue;
+    infos.set(file, info);
+    entries.add(file);
+  }
   for (const file of files) {
     const parsed = await ctx.parse(file);
     if (parsed === undefined) continue;
@@ -462,6 +474,14 @@ async function buildGraph(ctx: RepoContext<unknown, string>, extraEntries: reado
     if (TOOL_CONFIG.test(file) || (entries.has(file) && /\bentryPoints\b/.test(parsed.ast.text))) {
       const pkg = packageOf(file);
       for (const pattern of entryStrings(parsed.ts, parsed.ast)) for (const target of expand(pkg, path.posix.dirname(file), pattern)) addEntry(pkg, target);
+    }
+    // Any config names files by relative path (reporters, plugins, setup modules): those files are entries.
+    if (CONFIG_MODULE.test(file)) {
+      const pkg = packageOf(file);
+      for (const match of parsed.ast.text.matchAll(/["'`](\.\.?\/[^"'`\s]+)["'`]/g)) {
+        const target = resolveFile(join(path.posix.dirname(file), match[1] ?? ""), pkg);
+        if (target !== undefined && isCode(target) && target !== file) addEntry(pkg, target);
+      }
     }
   }
   // Components of other languages, HTML pages and MDX import modules too: they count as entries' imports.

@@ -69,6 +69,7 @@ const HOSTS: readonly (readonly [string, RegExp])[] = [
   ["storybook", /^@storybook\//],
   ["graphql", /graphql/],
   ["@types/react", /^@types\/react-dom$/],
+  ["sharp", /^astro$|^@astrojs\/|^next$|^gatsby/],
 ];
 
 const TOOL_FILES =
@@ -162,7 +163,7 @@ export default defineRule({
       const words = new Set([...scripts, toolText].join("\n").split(/[^\w@/.-]+/));
       let allWords: Set<string> | undefined;
       let codeStrings: Set<string> | undefined;
-      const codeOf = mine.filter((f) => /\.(?:[cm]?[jt]sx?|vue|svelte|astro)$/.test(f));
+      const codeOf = mine.filter((f) => /\.(?:[cm]?[jt]sx?|vue|svelte|astro|mdx|css|scss|sass|less|pcss)$/.test(f));
       const hasTypeScript = mine.some((f) => /\.[cm]?tsx?$/.test(f) || /(?:^|\/)tsconfig[^/]*\.json$/.test(f));
       for (const name of declared.keys()) {
         if (used.has(name)) continue;
@@ -206,6 +207,9 @@ export default defineRule({
         if ([...declared.keys()].some(plugin)) used.add(host);
       }
       if (toolText.includes("importHelpers")) used.add("tslib");
+      // Vitest loads its coverage provider (v8 by default) and UI by flag or config.
+      if (words.has("--coverage") || /\bcoverage\s*:/.test(toolText)) used.add("@vitest/coverage-v8");
+      if (words.has("--ui")) used.add("@vitest/ui");
       for (const [name, field] of declared) {
         if (used.has(name) || ctx.options.ignore.includes(name)) continue;
         if (name.startsWith("@types/")) {
