@@ -34,7 +34,15 @@ export interface ModuleGraph {
 }
 
 const EXTENSIONS = [".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs"];
-const SWAP: Record<string, readonly string[]> = { ".js": [".ts", ".tsx"], ".jsx": [".tsx"], ".mjs": [".mts"], ".cjs": [".cts"] };
+/** Source extensions a built extension may come from (tsc keeps the module kind; bundlers write .mjs/.cjs from .ts). */
+const SWAP: Record<string, readonly string[]> = {
+  ".js": [".ts", ".tsx", ".mts", ".jsx"],
+  ".jsx": [".tsx"],
+  ".mjs": [".mts", ".ts", ".tsx", ".js"],
+  ".cjs": [".cts", ".ts", ".tsx", ".js"],
+  ".mts": [".ts"],
+  ".cts": [".ts"],
+};
 const CODE = "{ts,tsx,mts,cts,js,jsx,mjs,cjs}";
 
 /** Files that are entry points whatever imports them: config files, tests, scripts, binaries, hooks, tool conventions. */
@@ -418,7 +426,8 @@ async function buildGraph(ctx: RepoContext<unknown, string>, extraEntries: reado
   const withEntries = new Set<GraphPackage>();
   const addEntry = (pkg: GraphPackage, file: string): void => {
     entries.add(file);
-    withEntries.add(pkg);
+    // Only an entry inside the package tells which of its files run (a config may name a shared file elsewhere).
+    if (packageOf(file) === pkg) withEntries.add(pkg);
   };
   for (const pkg of packages) {
     if (pkg.dir !== ".") for (const file of entriesOfPackage(pkg, undefined)) addEntry(pkg, file);
