@@ -478,7 +478,20 @@ async function buildGraph(ctx: RepoContext<unknown, string>, extraEntries: reado
   for (const file of files) {
     const parsed = await ctx.parse(file);
     if (parsed === undefined) continue;
-    infos.set(file, moduleInfo(parsed.ts, parsed.ast));
+    const info = moduleInfo(parsed.ts, parsed.ast);
+    infos.set(file, info);
+    // A module loaded by its path (`path.resolve(dir, "helpers/x.ts")`, a worker file, a plugin path)
+    // is used by the file that names it: a string ending in a JS/TS extension that resolves counts as an import.
+    if (/\.[cm]?[jt]sx?["'`]/.test(parsed.ast.text)) {
+      const specifiers = new Set(info.imports.map((edge) => edge.specifier));
+      for (const match of parsed.ast.text.matchAll(/["'`]((?:\.\.?\/)?[\w@.[\]-]+(?:\/[\w@.[\]-]+)*\.[cm]?[jt]sx?)["'`]/g)) {
+        const named = match[1] ?? "";
+        if (specifiers.has(named)) continue; // an import statement's own specifier, already followed with its names
+        const specifier = named.startsWith(".") ? named : `./${named}`;
+        const target = resolveFile(join(path.posix.dirname(file), specifier), packageOf(file));
+        if (target !== undefined && target !== file && isCode(target)) info.imports.push({ specifier, names: "*", line: 1, column: 1, typeOnly: false });
+      }
+    }
     // Bundler and test-runner configs (and build scripts calling esbuild): their entry/input/setup values are entry points.
     if (TOOL_CONFIG.test(file) || (entries.has(file) && /\bentryPoints\b/.test(parsed.ast.text))) {
       const pkg = packageOf(file);
