@@ -96,6 +96,8 @@ const FRAMEWORKS: readonly { readonly deps: readonly string[]; readonly configs:
     configs: /^(?:remix|react-router)\.config\./,
     globs: [`app/root.${CODE}`, `app/entry.{client,server}.${CODE}`, `app/routes.${CODE}`, `app/routes/**/*.${CODE}`],
   },
+  // Expo Router: routes and layouts under app/.
+  { deps: ["expo-router"], configs: /^app\.json$/, globs: [`{,src/}app/**/*.${CODE}`] },
   { deps: ["@sveltejs/kit"], configs: /^svelte\.config\./, globs: [`src/routes/**/*.${CODE}`, `src/hooks{,.client,.server}.${CODE}`, `src/params/*.${CODE}`] },
   {
     deps: ["nuxt"],
@@ -247,8 +249,16 @@ async function buildGraph(ctx: RepoContext<unknown, string>, extraEntries: reado
     const parents = typeof json.extends === "string" ? [json.extends] : Array.isArray(json.extends) ? json.extends.filter((e): e is string => typeof e === "string") : [];
     if (depth < 5) {
       for (const parent of parents) {
-        if (!parent.startsWith(".")) continue; // a shared config package: not in the repository
-        const target = join(dir, parent.endsWith(".json") ? parent : `${parent}.json`);
+        let target: string | undefined;
+        if (parent.startsWith(".")) target = join(dir, parent.endsWith(".json") ? parent : `${parent}.json`);
+        else {
+          // A shared config package of the workspace (`@acme/tsconfig/base.json`); others are not in the repository.
+          const name = packageNameOf(parent);
+          const shared = name === undefined ? undefined : byName.get(name);
+          if (shared === undefined || name === undefined) continue;
+          const rest = parent.slice(name.length + 1) || "tsconfig.json";
+          target = join(shared.dir, rest.endsWith(".json") ? rest : `${rest}.json`);
+        }
         Object.assign(out, await compilerOptions(target, depth + 1));
       }
     }

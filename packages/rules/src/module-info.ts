@@ -105,9 +105,11 @@ export function moduleInfo(tsApi: typeof ts, ast: ts.SourceFile): ModuleInfo {
   return info;
 }
 
-/** The package a bare specifier names: "@scope/name/sub" → "@scope/name", "name/sub" → "name"; undefined for relative, absolute, `node:` and `#` imports. */
+/** The package a bare specifier names: "@scope/name/sub" → "@scope/name", "name/sub" → "name"; undefined for relative, absolute, `node:`, `#` imports and the `~/`, `@/`, `$lib/` aliases. */
 export function packageNameOf(specifier: string): string | undefined {
   if (specifier.startsWith(".") || specifier.startsWith("/") || specifier.startsWith("#") || /^[a-z]+:/i.test(specifier)) return undefined;
+  // Path aliases, never package names: `~/x`, `@/x`, `$lib/x`.
+  if (/^(?:~|@|\$[\w-]*)(?:\/|$)/.test(specifier)) return undefined;
   const parts = specifier.split("/");
   if (specifier.startsWith("@")) return parts.length >= 2 ? `${parts[0]}/${parts[1]}` : undefined;
   return parts[0];

@@ -64,6 +64,8 @@ export default defineRule({
       for (const edge of moduleInfo(parsed.ts, parsed.ast).imports) {
         const name = packageNameOf(edge.specifier);
         if (name === undefined || BUILTINS.has(name) || allowed.has(name) || manifest.declared.has(name)) continue;
+        // Next.js resolves these marker packages itself.
+        if ((name === "server-only" || name === "client-only") && manifest.declared.has("next")) continue;
         if (root !== null && root.declared.has(name) && (ctx.classOf(file) === "test" || ctx.classOf(file) === "config" || nonLibrary(file))) continue;
         if (edge.typeOnly && manifest.declared.has(`@types/${name.replace(/^@([^/]+)\//, "$1__")}`)) continue;
         ctx.report({ messageId: "phantom", data: { name, manifest: manifest.file }, file, line: edge.line, column: edge.column, key: name });

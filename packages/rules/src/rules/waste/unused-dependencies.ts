@@ -98,7 +98,12 @@ function quotedNames(text: string): Set<string> {
 /** The raw quoted strings of a text that could name a package or a command. */
 function quotedStrings(text: string): Set<string> {
   const out = new Set<string>();
-  for (const match of text.matchAll(/["'`]([@\w][\w@./+-]*)["'`]/g)) out.add(match[1] ?? "");
+  for (const match of text.matchAll(/["'`]([@\w][\w@./+-]*)["'`]/g)) {
+    const value = match[1] ?? "";
+    out.add(value);
+    const name = packageNameOf(value);
+    if (name !== undefined) out.add(name); // "tailwindcss/theme.css" names tailwindcss
+  }
   return out;
 }
 
@@ -176,7 +181,7 @@ export default defineRule({
         const bins = new Set<string>([name.replace(/^@[^/]+\//, ""), ...(KNOWN_BINS[name] ?? [])]);
         if (typeof localBin === "object" && localBin !== null) for (const bin of Object.keys(localBin)) bins.add(bin);
         for (const bin of await installedBins(pkg, name)) bins.add(bin);
-        if ([...bins].some((b) => words.has(b))) {
+        if (words.has(name) || [...bins].some((b) => words.has(b))) {
           used.add(name);
           continue;
         }
@@ -193,6 +198,16 @@ export default defineRule({
         }
       }
       if (hasTypeScript) used.add("typescript");
+      // Values of package.json's own settings name packages (`"prettier": "@acme/prettier-config"`).
+      for (const [key, value] of Object.entries(pkg.manifest)) {
+        if (key.endsWith("ependencies") || key === "name") continue;
+        for (const name of quotedNames(JSON.stringify(value))) used.add(name);
+      }
+      // React Native and Expo link native modules by their package.json, not by imports.
+      if (declared.has("expo") || declared.has("react-native")) {
+        for (const name of declared.keys()) if (/^(?:expo-|@expo\/|react-native-|@react-native)/.test(name)) used.add(name);
+        if (declared.has("react-native-web") || declared.has("expo")) used.add("react-dom");
+      }
       for (const [host, pattern] of HOSTS) {
         if (!declared.has(host) || used.has(host)) continue;
         if ([...declared.keys()].some((name) => name !== host && pattern.test(name))) used.add(host);
@@ -214,7 +229,13 @@ export default defineRule({
         if (used.has(name) || ctx.options.ignore.includes(name)) continue;
         if (name.startsWith("@types/")) {
           const typed = name.slice(7).replace(/^([^_]+)__/, "@$1/");
-          if (used.has(typed) || (typed === "node" && (nodeUsers.has(pkg) || pkg.dir === "."))) continue;
+          if (used.has(typed)) continue;
+          if (typed === "node") {
+            if (nodeUsers.has(pkg) || pkg.dir === ".") continue;
+            // Node's globals in the code (type-checked JS included) (`process.env`, `Buffer`, `NodeJS.*`) need @types/node too.
+            const text = (await Promise.all(mine.filter((f) => /\.[cm]?[jt]sx?$/.test(f)).map((f) => ctx.readText(f)))).join("\n");
+            if (/\bprocess\.|\bBuffer\b|\bNodeJS\.|\b__dirname\b|\b__filename\b/.test(text)) continue;
+          }
         }
         ctx.report({ messageId: "unused", data: { field, name, dir: pkg.dir }, file: manifestFile, line: jsonKeyLine(pkg.manifestText, name, field), key: `${field}.${name}` });
       }

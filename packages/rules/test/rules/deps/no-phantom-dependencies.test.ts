@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkFixture, summary } from "../../fixture-repo.js";
+import { checkFixture, checkSharedFixture, summary } from "../../fixture-repo.js";
 
 const RULE = "deps/no-phantom-dependencies";
 
@@ -26,5 +26,9 @@ describe(RULE, () => {
     expect(summary(await checkFixture(RULE, "root-bad"))).toEqual([
       ["packages/core/src/run.ts", 1, 'Import of "vitest", which packages/core/package.json does not declare.'],
     ]);
+  });
+
+  it("takes path aliases (`~/`, `@/`) for what they are, not packages, on the real-shape monorepo", async () => {
+    expect(await checkSharedFixture(RULE, "waste/unused-files", "monorepo-good")).toEqual([]);
   });
 });
