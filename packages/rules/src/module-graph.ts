@@ -1,5 +1,5 @@
 import path from "node:path";
-import { listWorkspacePackages, NOT_HAND_WRITTEN, type FileClass } from "@warden/core";
+import { listWorkspacePackages, NOT_HAND_WRITTEN, workspaceGlobs, type FileClass } from "@warden/core";
 import type { ts } from "ts-morph";
 import { z } from "zod";
 import type { RepoContext } from "./define-rule.js";
@@ -57,6 +57,7 @@ const ENTRY_GLOBS: readonly string[] = [
   ".ci/**",
   // VitePress: the site config and the theme entry.
   `**/.vitepress/config.${CODE}`,
+  `**/.vitepress/config/index.${CODE}`,
   `**/.vitepress/theme/index.${CODE}`,
   // Vitest workspaces and setup files named by convention; Storybook.
   `**/vitest.workspace.${CODE}`,
@@ -102,8 +103,10 @@ const FRAMEWORKS: readonly { readonly deps: readonly string[]; readonly configs:
   {
     deps: ["nuxt"],
     configs: /^nuxt\.config\./,
-    globs: [`{,app/}{pages,layouts,middleware,plugins,composables,utils,server,components}/**/*.${CODE}`, `app.config.${CODE}`],
+    globs: [`{,app/}{pages,layouts,middleware,plugins,composables,utils,server,components,stores}/**/*.${CODE}`, `{,app/}app.config.${CODE}`],
   },
+  // A Nuxt module's runtime folder is copied as is and loaded by path.
+  { deps: ["@nuxt/module-builder", "@nuxt/kit"], configs: /^$/, globs: [`src/runtime/**/*.${CODE}`] },
 ];
 
 /** Config files of bundlers and test runners whose entry/input/setup properties name entry points. */
@@ -206,9 +209,14 @@ async function buildGraph(ctx: RepoContext<unknown, string>, extraEntries: reado
     packages.push({ dir, name: typeof json.name === "string" ? json.name : undefined, manifest: json, manifestText: text });
   };
   // A fixture's (or a vendored, generated or built) package.json is not a package of the workspace.
-  for (const pkg of await listWorkspacePackages(ctx.root)) if (handWritten(ctx, `${pkg.dir}/package.json`)) await addPackage(pkg.dir);
-  for (const file of ctx.files) {
-    if (file.endsWith("/package.json") && handWritten(ctx, file)) await addPackage(path.posix.dirname(file));
+  const workspace = await listWorkspacePackages(ctx.root);
+  for (const pkg of workspace) if (handWritten(ctx, `${pkg.dir}/package.json`)) await addPackage(pkg.dir);
+  // Without a declared workspace, nested package.json files mark packages; with one, only its packages
+  // are packages (a template's or an example's package.json inside a package is not installed).
+  if (workspace.length === 0 && workspaceGlobs(ctx.root).length === 0) {
+    for (const file of ctx.files) {
+      if (file.endsWith("/package.json") && handWritten(ctx, file)) await addPackage(path.posix.dirname(file));
+    }
   }
   const byDir = new Map(packages.map((p) => [p.dir, p]));
   const byName = new Map(packages.filter((p) => p.name !== undefined).map((p) => [p.name as string, p]));
@@ -564,6 +572,12 @@ function entryStrings(tsApi: typeof ts, ast: ts.SourceFile): string[] {
   const collect = (node: ts.Node): void => {
     if (tsApi.isStringLiteral(node) || tsApi.isNoSubstitutionTemplateLiteral(node)) {
       if (/^[\w.@~/*{}!-][\w.@~/*{},!-]*$/.test(node.text) && /[./*]/.test(node.text)) out.push(node.text);
+      return;
+    }
+    // `./src/${name}.js`: every file the template could name.
+    if (tsApi.isTemplateExpression(node)) {
+      const glob = node.head.text + node.templateSpans.map((span) => `*${span.literal.text}`).join("");
+      if (/^[\w.@~/*-][\w.@~/*-]*$/.test(glob) && /\.[cm]?[jt]sx?$/.test(glob)) out.push(glob);
       return;
     }
     tsApi.forEachChild(node, collect);

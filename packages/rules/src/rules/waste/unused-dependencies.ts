@@ -42,6 +42,7 @@ const KNOWN_BINS: Readonly<Record<string, readonly string[]>> = {
   "@graphql-codegen/cli": ["graphql-codegen", "gql-gen", "graphql-code-generator"],
   "@lhci/cli": ["lhci"],
   "vue-tsc": ["vue-tsc"],
+  "@nuxt/module-builder": ["nuxt-module-build"],
   "@biomejs/cli": ["biome"],
 };
 
