@@ -14,6 +14,8 @@ export interface GraphPackage {
   readonly name: string | undefined;
   readonly manifest: Record<string, unknown>;
   readonly manifestText: string;
+  /** Whether the package manager installs it: the root and the workspace's packages (every package when no workspace is declared). */
+  readonly installed: boolean;
 }
 
 /** The module graph of the repository's JS/TS files, as the unused-code rules need it. */
@@ -199,24 +201,23 @@ async function buildGraph(ctx: RepoContext<unknown, string>, extraEntries: reado
   };
   const root = await readJson("package.json");
   const packages: GraphPackage[] = [
-    { dir: ".", name: typeof root.json.name === "string" ? root.json.name : undefined, manifest: root.json, manifestText: root.text },
+    { dir: ".", name: typeof root.json.name === "string" ? root.json.name : undefined, manifest: root.json, manifestText: root.text, installed: true },
   ];
   const known = new Set<string>(["."]);
-  const addPackage = async (dir: string): Promise<void> => {
+  const addPackage = async (dir: string, installed: boolean): Promise<void> => {
     if (known.has(dir)) return;
     known.add(dir);
     const { text, json } = await readJson(`${dir}/package.json`);
-    packages.push({ dir, name: typeof json.name === "string" ? json.name : undefined, manifest: json, manifestText: text });
+    packages.push({ dir, name: typeof json.name === "string" ? json.name : undefined, manifest: json, manifestText: text, installed });
   };
   // A fixture's (or a vendored, generated or built) package.json is not a package of the workspace.
   const workspace = await listWorkspacePackages(ctx.root);
-  for (const pkg of workspace) if (handWritten(ctx, `${pkg.dir}/package.json`)) await addPackage(pkg.dir);
-  // Without a declared workspace, nested package.json files mark packages; with one, only its packages
-  // are packages (a template's or an example's package.json inside a package is not installed).
-  if (workspace.length === 0 && workspaceGlobs(ctx.root).length === 0) {
-    for (const file of ctx.files) {
-      if (file.endsWith("/package.json") && handWritten(ctx, file)) await addPackage(path.posix.dirname(file));
-    }
+  for (const pkg of workspace) if (handWritten(ctx, `${pkg.dir}/package.json`)) await addPackage(pkg.dir, true);
+  // Other package.json files mark package boundaries (a playground, a template); with a declared
+  // workspace they are not installed packages (their dependencies are not the workspace's).
+  const declaredWorkspace = workspace.length > 0 || workspaceGlobs(ctx.root).length > 0;
+  for (const file of ctx.files) {
+    if (file.endsWith("/package.json") && handWritten(ctx, file)) await addPackage(path.posix.dirname(file), !declaredWorkspace);
   }
   const byDir = new Map(packages.map((p) => [p.dir, p]));
   const byName = new Map(packages.filter((p) => p.name !== undefined).map((p) => [p.name as string, p]));

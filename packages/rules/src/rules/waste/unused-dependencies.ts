@@ -157,7 +157,7 @@ export default defineRule({
     }
     for (const pkg of graph.packages) {
       const manifestFile = pkg.dir === "." ? "package.json" : `${pkg.dir}/package.json`;
-      if (!ctx.judges(manifestFile)) continue;
+      if (!ctx.judges(manifestFile) || !pkg.installed) continue;
       const declared = new Map<string, "dependencies" | "devDependencies">();
       for (const field of ["dependencies", "devDependencies"] as const) for (const name of dependenciesOf(pkg.manifest, field).keys()) declared.set(name, field);
       if (declared.size === 0) continue;
