@@ -105,7 +105,7 @@ const FRAMEWORKS: readonly { readonly deps: readonly string[]; readonly configs:
   {
     deps: ["nuxt"],
     configs: /^nuxt\.config\./,
-    globs: [`{,app/}{pages,layouts,middleware,plugins,composables,utils,server,components,stores}/**/*.${CODE}`, `{,app/}app.config.${CODE}`],
+    globs: [`{,app/}{pages,layouts,middleware,plugins,composables,utils,server,components}/**/*.${CODE}`, `**/stores/**/*.${CODE}`, `{,app/}app.config.${CODE}`],
   },
   // A Nuxt module's runtime folder is copied as is and loaded by path.
   { deps: ["@nuxt/module-builder", "@nuxt/kit"], configs: /^$/, globs: [`src/runtime/**/*.${CODE}`] },

@@ -71,6 +71,7 @@ const HOSTS: readonly (readonly [string, RegExp])[] = [
   ["graphql", /graphql/],
   ["@types/react", /^@types\/react-dom$/],
   ["sharp", /^astro$|^@astrojs\/|^next$|^gatsby/],
+  ["vue-tsc", /^nuxt$|^nuxi$|^@nuxt\//],
 ];
 
 const TOOL_FILES =
