@@ -183,6 +183,29 @@ export function buildProgram(io: Io): Command {
     });
 
   program
+    .command("files")
+    .description("List the files Warden sees with their class (source, test, fixture, snapshot, generated, vendored, build, docs, config).")
+    .argument("[paths...]", "files or folders to list (default: the whole repository)")
+    .option("--class <class>", "show only files of this class")
+    .option("--json", "machine-readable output: { files: [{ path, class, reason }] }")
+    .option("-c, --config <file>", "config file (default: warden.config.* at the repository root)")
+    .addHelpText(
+      "after",
+      "\nGenerated files are found by location and by a header in their first 1 KiB (@generated, DO NOT EDIT,\n`Code generated … DO NOT EDIT.`); fixtures by location (fixtures/, __fixtures__/, testdata/).\nBy default no rule judges fixture, snapshot, generated, vendored or build files (config `files.skip`);\n`files.classes` reclassifies paths by glob. Docs: docs/reference/cli.md\nExit codes: 0 listed, 2 usage or config error.\nExamples:\n  warden files --class generated\n  warden files packages/app --json",
+    )
+    .action(async (paths: string[], opts: { class?: string; json?: boolean; config?: string }) => {
+      const { filesCommand } = await import("./commands/files.js");
+      throw new ExitSignal(
+        await filesCommand(io, {
+          paths,
+          json: opts.json === true,
+          ...(opts.class === undefined ? {} : { class: opts.class }),
+          ...(opts.config === undefined ? {} : { config: opts.config }),
+        }),
+      );
+    });
+
+  program
     .command("api")
     .description("Show the public API difference of the workspace packages between a git ref and the work tree: breaking or additive.")
     .argument("[packages...]", "package folders or names (default: every workspace package)")
