@@ -63,3 +63,23 @@ export function readEvents(root: string, env: string): DeployEvent[] {
       return parsed.data;
     });
 }
+
+/**
+ * The events of `env` that parse, skipping lines that do not (for rebuilding a corrupt state
+ * file from what the log still holds: a torn last line must not hide the rest).
+ */
+export function readEventsLenient(root: string, env: string): DeployEvent[] {
+  const file = eventsFile(root, env);
+  if (!existsSync(file)) return [];
+  const events: DeployEvent[] = [];
+  for (const line of readFileSync(file, "utf8").split("\n")) {
+    if (line.trim() === "") continue;
+    try {
+      const parsed = DeployEventSchema.safeParse(JSON.parse(line));
+      if (parsed.success) events.push(parsed.data);
+    } catch {
+      // a torn line: skipped
+    }
+  }
+  return events;
+}

@@ -8,6 +8,8 @@ import { proxyScript, type ProxyInfo, type ProxyPendingSwitch, type ProxyRevert,
 import { supervisorScript } from "./supervisor.js";
 import { createReleaseDir, type ReleaseManifest } from "./release.js";
 import { shellQuote } from "./shell.js";
+import { EMPTY_STATE, parseState, rebuildState, stateText } from "./state.js";
+import { readEventsLenient } from "./events.js";
 import type { Instance, InstanceTarget, LiveState, Recovery, Route, TargetContext, UnconfirmedSwitch } from "./types.js";
 
 /** What an instance target runs and where. */
@@ -74,10 +76,54 @@ export function hostTarget(ctx: TargetContext, host: Host, settings: InstanceSet
   const portFile = `${proxyDir}/port`;
   const revertsFile = `${proxyDir}/reverts.jsonl`;
   const pidFile = (release: string, index: number): string => `${runDir}/${release}.${index}.json`;
-  const empty: LiveState = { release: undefined, instances: [], history: [] };
+  /** A state rebuilt from the records because state.json was corrupt; written back by recover() (under the lock). */
+  let rebuilt: { state: LiveState; reason: string; summary: string; corrupt: string } | undefined;
 
-  const readState = async (): Promise<LiveState> => parse<LiveState>(await host.readText(stateFile)) ?? empty;
-  const writeState = async (state: LiveState): Promise<void> => host.writeText(stateFile, `${JSON.stringify(state, null, 2)}\n`);
+  /** The instances the proxy's confirmed routes point at, as recorded in their pid files, that still run. */
+  const servingInstances = async (): Promise<Instance[]> => {
+    const routes = parse<{ url: string; tag: string }[]>(await host.readText(routesFile));
+    if (!Array.isArray(routes)) return [];
+    const serving: Instance[] = [];
+    for (const r of routes) {
+      const [release, index] = String(r.tag).split("#");
+      if (release === undefined || index === undefined) continue;
+      const instance = parse<Instance>(await host.readText(pidFile(release, Number(index))));
+      if (instance !== undefined && r.url === `http://127.0.0.1:${instance.port}` && (await host.alive(instance.pid))) serving.push(instance);
+    }
+    return serving;
+  };
+
+  /** Running instances of `release` recorded in pid files. */
+  const runningOf = async (release: string): Promise<Instance[]> => {
+    const found: Instance[] = [];
+    for (const name of (await host.list(runDir)).filter((n) => n.startsWith(`${release}.`) && n.endsWith(".json"))) {
+      const instance = parse<Instance>(await host.readText(`${runDir}/${name}`));
+      if (instance !== undefined && instance.release === release && (await host.alive(instance.pid))) found.push(instance);
+    }
+    return found.sort((a, b) => a.index - b.index);
+  };
+
+  const readState = async (): Promise<LiveState> => {
+    if (rebuilt !== undefined) return rebuilt.state;
+    const text = await host.readText(stateFile);
+    const read = parseState(text);
+    if (read.kind === "ok") return read.state;
+    if (read.kind === "missing") return EMPTY_STATE;
+    // never act on a corrupt state: rebuild it from the event log, the release folders and what the proxy serves
+    const serving = await servingInstances();
+    const sources = { events: readEventsLenient(ctx.root, ctx.env), releases: await listReleases(), serving };
+    const made = rebuildState(sources);
+    const { summary } = made;
+    let { state } = made;
+    if (serving.length === 0 && state.release !== undefined) state = { ...state, instances: await runningOf(state.release) };
+    rebuilt = { state, reason: read.reason, summary, corrupt: text ?? "" };
+    ctx.logger.warn(`${settings.describe}/state.json is corrupt (${read.reason}); ${summary}; the corrupt file is kept as state.json.corrupt`);
+    return state;
+  };
+  const writeState = async (state: LiveState): Promise<void> => {
+    await host.writeText(stateFile, stateText(state), { durable: true });
+    rebuilt = undefined;
+  };
 
   const proxyInfo = async (): Promise<ProxyInfo | undefined> => {
     const info = parse<ProxyInfo>(await host.readText(infoFile));
@@ -93,7 +139,7 @@ export function hostTarget(ctx: TargetContext, host: Host, settings: InstanceSet
     const port = settings.port !== 0 ? settings.port : saved;
     if ((await host.readText(routesFile)) === undefined) await host.writeText(routesFile, "[]\n");
     const pid = await host.spawn(`"${host.node}" proxy.mjs ${port} "${routesFile}" "${infoFile}" "${revertsFile}"`, { cwd: proxyDir, env: {}, logFile: `${proxyDir}/proxy.log` });
-    const deadline = Date.now() + 10_000;
+    const deadline = Date.now() + 30_000;
     while (Date.now() < deadline) {
       const info = parse<ProxyInfo>(await host.readText(infoFile));
       if (info !== undefined) {
@@ -103,8 +149,9 @@ export function hostTarget(ctx: TargetContext, host: Host, settings: InstanceSet
       if (!(await host.alive(pid))) break;
       await sleep(25);
     }
-    const why = await host.tail(`${proxyDir}/proxy.log`);
-    throw new WardenError("INPUT", `the deploy proxy for "${ctx.env}" did not start on ${host.name} 127.0.0.1:${port}: ${why || "no output"}`);
+    const why = await host.tail(`${proxyDir}/proxy.log`, 40);
+    const log = why === "" ? "its log is empty" : `its log (${proxyDir}/proxy.log) ends:\n${why.split("\n").map((l) => `  ${l}`).join("\n")}`;
+    throw new WardenError("INPUT", `the deploy proxy for "${ctx.env}" did not start on ${host.name} 127.0.0.1:${port}; ${log}`);
   };
 
   const routeBody = (routes: readonly Route[]): { url: string; weight: number; tag: string }[] =>
@@ -197,6 +244,13 @@ export function hostTarget(ctx: TargetContext, host: Host, settings: InstanceSet
     describe: () => settings.describe,
     async recover() {
       const notes: string[] = [];
+      await readState();
+      if (rebuilt !== undefined) {
+        const { state, reason, summary, corrupt } = rebuilt;
+        await host.writeText(`${stateFile}.corrupt`, corrupt);
+        await writeState(state);
+        notes.push(`state.json was corrupt (${reason}); ${summary}`);
+      }
       rmSync(settings.outgoing, { recursive: true, force: true });
       for (const name of (await host.list(releasesDir)).filter((n) => n.startsWith(".staging-"))) {
         await host.remove(`${releasesDir}/${name}`);

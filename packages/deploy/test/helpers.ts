@@ -1,5 +1,5 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { request } from "node:http";
+import { existsSync, readdirSync, readFileSync, readlinkSync } from "node:fs";
+import { Agent, request } from "node:http";
 import path from "node:path";
 import { DeployEnvironmentSchema, type DeployEnvironment } from "@warden/core";
 import { gitRepo, type TempRepo } from "@warden/test-utils";
@@ -107,4 +107,73 @@ export function eventsOf(dir: string, env: string): { type: string; step?: strin
     .split("\n")
     .filter(Boolean)
     .map((l) => JSON.parse(l) as { type: string; step?: string; detail?: Record<string, unknown> });
+}
+
+/** What a load run saw: answered requests, and every failure (non-200 status or socket error). */
+export interface LoadResult {
+  readonly ok: number;
+  readonly failed: number;
+  readonly failures: string[];
+}
+
+/**
+ * Steady load on `url` from `connections` keep-alive clients until `stop()` (a correctness check
+ * of "no request fails", not a benchmark: the benchmarks use wrk).
+ */
+export function startLoad(url: string, connections = 8): { stop: () => Promise<LoadResult> } {
+  const agent = new Agent({ keepAlive: true, maxSockets: connections });
+  let running = true;
+  let ok = 0;
+  const failures: string[] = [];
+  const one = (): Promise<void> =>
+    new Promise((resolve) => {
+      const req = request(url, { agent, timeout: 10_000 }, (res) => {
+        res.resume();
+        res.on("end", () => {
+          if (res.statusCode === 200) ok += 1;
+          else failures.push(`status ${res.statusCode ?? 0}`);
+          resolve();
+        });
+      });
+      req.on("timeout", () => req.destroy(new Error("timed out")));
+      req.on("error", (error) => {
+        failures.push(error.message);
+        resolve();
+      });
+      req.end();
+    });
+  const loops = Array.from({ length: connections }, async () => {
+    while (running) await one();
+  });
+  return {
+    stop: async () => {
+      running = false;
+      await Promise.all(loops);
+      agent.destroy();
+      return { ok, failed: failures.length, failures: failures.slice(0, 10) };
+    },
+  };
+}
+
+/**
+ * Processes still running that mention one of `marks` (a temp folder of the test) in their
+ * command line or working folder: what a test started and did not stop.
+ */
+export function strayProcesses(marks: readonly string[]): string[] {
+  const found: string[] = [];
+  for (const name of readdirSync("/proc")) {
+    if (!/^\d+$/.test(name) || Number(name) === process.pid) continue;
+    let cmdline = "";
+    let cwd = "";
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, "utf8");
+      if (/\) Z /.test(stat)) continue; // a zombie holds nothing
+      cmdline = readFileSync(`/proc/${name}/cmdline`, "utf8").replaceAll("\0", " ").trim();
+      cwd = readlinkSync(`/proc/${name}/cwd`);
+    } catch {
+      // gone meanwhile, or not ours to read
+    }
+    if (marks.some((mark) => cmdline.includes(mark) || cwd === mark || cwd.startsWith(`${mark}/`))) found.push(`${name} ${cmdline}`);
+  }
+  return found;
 }

@@ -2,9 +2,9 @@ import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DeployEnvironmentSchema } from "@warden/core";
-import { deploy, listReleases, readEvents, rollback } from "@warden/deploy";
+import { deploy, listReleases, readEvents, rollback, switchLeaseMs } from "@warden/deploy";
 import type { TempRepo } from "@warden/test-utils";
-import { cleanupRepo, commitService, get, killLayout, serviceRepo, serviceSource } from "./helpers.js";
+import { cleanupRepo, commitService, get, killLayout, serviceRepo, serviceSource, strayProcesses } from "./helpers.js";
 import { startSshd, type Sshd } from "./sshd.js";
 
 let sshd: Sshd;
@@ -17,10 +17,18 @@ beforeAll(async () => {
   remote = path.join(sshd.dir, "srv");
 });
 
-afterAll(() => {
+afterAll(async () => {
+  const marks = [sshd.dir, repo.dir];
   killLayout(remote);
   cleanupRepo(repo);
   sshd.stop();
+  // every process these tests started (instances, proxy, supervisors, ssh masters, sshd sessions) is gone
+  let stray = strayProcesses(marks);
+  for (let i = 0; i < 50 && stray.length > 0; i += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    stray = strayProcesses(marks);
+  }
+  expect(stray).toEqual([]);
 });
 
 async function freePort(): Promise<number> {
@@ -34,9 +42,9 @@ async function freePort(): Promise<number> {
 }
 
 describe("ssh target against a real sshd on 127.0.0.1", () => {
-  it("deploys v1 and v2 over ssh/rsync, rolls back an unhealthy v3, and rolls back by hand", async () => {
+  it("deploys v1 and v2 over ssh/rsync, rolls back an unhealthy v3, and rolls back by hand", { timeout: 180_000 }, async () => {
     const proxyPort = await freePort();
-    const config = (health = { retries: 10, intervalMs: 100, timeoutMs: 1000 }) =>
+    const config = (health = { retries: 100, intervalMs: 100, timeoutMs: 5000 }) =>
       DeployEnvironmentSchema.parse({
         target: {
           type: "ssh",
@@ -70,7 +78,7 @@ describe("ssh target against a real sshd on 127.0.0.1", () => {
     expect(readdirSync(path.join(remote, "box", "run"))).toEqual([`${second.release}.0.json`]);
 
     commitService(repo, serviceSource("v3", { healthStatus: 500 }));
-    const third = await deploy({ root: repo.dir, env: "box", config: config({ retries: 30, intervalMs: 50, timeoutMs: 500 }) });
+    const third = await deploy({ root: repo.dir, env: "box", config: config({ retries: 20, intervalMs: 50, timeoutMs: 5000 }) });
     expect(third.outcome).toBe("rolled_back");
     expect(third.error).toMatch(/expected 200, got status 500/);
     expect(await get(url)).toEqual({ status: 200, body: "v2" });
@@ -88,8 +96,9 @@ describe("ssh target against a real sshd on 127.0.0.1", () => {
     expect(types).toContain("succeeded");
     // the switch on the remote proxy was provisional (lease renewed through the tunnel) and confirmed after the smoke check
     const ofSecond = readEvents(repo.dir, "box").filter((e) => e.release === second.release);
-    expect(ofSecond.find((e) => e.type === "switched")?.detail).toMatchObject({ leaseMs: 2000 });
-    expect(ofSecond.find((e) => e.type === "smoke")?.detail).toMatchObject({ switchConfirmed: { leaseMs: 2000 } });
+    const leaseMs = switchLeaseMs(config());
+    expect(ofSecond.find((e) => e.type === "switched")?.detail).toMatchObject({ leaseMs });
+    expect(ofSecond.find((e) => e.type === "smoke")?.detail).toMatchObject({ switchConfirmed: { leaseMs } });
   });
 
   it("reports an unreachable host as one clear line", async () => {

@@ -73,9 +73,14 @@ export function sshHost(settings: SshSettings): Host {
       const result = await run(`cat ${q(file)} 2>/dev/null`);
       return result.code === 0 ? result.output : undefined;
     },
-    writeText: async (file, text) => {
+    writeText: async (file, text, opts) => {
       const tmp = `${file}.${process.pid}.tmp`;
-      await must(`mkdir -p ${q(path.posix.dirname(file))} && cat > ${q(tmp)} && mv ${q(tmp)} ${q(file)}`, `writing ${file}`, text);
+      const dir = path.posix.dirname(file);
+      const durable = opts?.durable === true;
+      const script = durable
+        ? `mkdir -p ${q(dir)} && cat > ${q(tmp)} && { sync ${q(tmp)} 2>/dev/null || sync; } && mv ${q(tmp)} ${q(file)} && { sync ${q(dir)} 2>/dev/null || true; }`
+        : `mkdir -p ${q(dir)} && cat > ${q(tmp)} && mv ${q(tmp)} ${q(file)}`;
+      await must(script, `writing ${file}`, text);
     },
     list: async (dir) => (await run(`ls -1A ${q(dir)} 2>/dev/null`)).output.split("\n").filter((n) => n !== ""),
     remove: async (target) => {
@@ -130,7 +135,7 @@ export function sshHost(settings: SshSettings): Host {
       forwards.set(port, local);
       return local;
     },
-    tail: async (file) => lastLine((await run(`tail -n 1 ${q(file)} 2>/dev/null`)).output),
+    tail: async (file, lines = 20) => (await run(`tail -n ${lines} ${q(file)} 2>/dev/null`)).output.trimEnd(),
     close: async () => {
       if (master === undefined) return;
       await runArgv("ssh", [...options, "-O", "exit", destination], { cwd: tmpdir() });
