@@ -19,14 +19,20 @@ export class DeployRefusedError extends Error {
   }
 }
 
-/** A pipeline step that failed; `step` names it. */
+/**
+ * A pipeline step that failed; `step` names it. `detail`, when set, is recorded on the step's own
+ * event (e.g. every gate's verdict on the `preflight` event of a failed preflight).
+ */
 export class StepFailedError extends Error {
+  readonly detail: Record<string, unknown> | undefined;
+
   constructor(
     readonly step: string,
     message: string,
-    options: { cause?: unknown } = {},
+    options: { cause?: unknown; detail?: Record<string, unknown> } = {},
   ) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = "StepFailedError";
+    this.detail = options.detail;
   }
 }

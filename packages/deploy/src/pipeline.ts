@@ -158,6 +158,14 @@ export function planLines(options: DeployOptions, target: Target, release: strin
   ];
 }
 
+/** How a failed deploy of `config`'s target goes back, for the checklist's rollback plan (undefined: none). */
+function rollbackMechanism(target: Target, config: DeployEnvironment, env: string): string | undefined {
+  if (target.kind === "instances") return `built in: the proxy moves traffic back to the live release's instances (automatic on a failed check; by hand: warden rollback ${env})`;
+  if (config.target.type === "kubernetes") return `built in: kubectl rollout undo (automatic on a failed check; by hand: warden rollback ${env})`;
+  if (config.target.type === "command") return config.target.rollback.trim() === "" ? undefined : `the configured rollback command \`${config.target.rollback}\``;
+  return undefined;
+}
+
 function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -248,7 +256,13 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
     try {
       result = await run();
     } catch (error) {
-      if (error instanceof StepFailedError) throw error;
+      if (error instanceof StepFailedError) {
+        // a step that failed with its own record (the gates' verdicts) still writes its event
+        if (error.detail !== undefined && error.step === name) {
+          events.emit(EVENT_OF[name], { step: name, durationMs: performance.now() - started, detail: { ...error.detail, failed: true } });
+        }
+        throw error;
+      }
       throw new StepFailedError(name, errorMessage(error), { cause: error });
     }
     await hook("after", name);
@@ -300,9 +314,23 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
       await step(
         "preflight",
         async () => {
-          const gates = await runPreflight({ root, env, envDir, config, warden: options.warden, liveCommit: before.release === undefined ? undefined : (await target.listReleases()).find((m) => m.release === before.release)?.commit });
+          const kept = await target.listReleases();
+          const liveManifest = before.release === undefined ? undefined : kept.find((m) => m.release === before.release);
+          const gates = await runPreflight({
+            root,
+            env,
+            envDir,
+            config,
+            warden: options.warden,
+            liveCommit: liveManifest?.commit,
+            rollback: {
+              live: before.release,
+              kept: liveManifest !== undefined && (target.kind === "managed" || (await target.verifyRelease(liveManifest.release))),
+              how: rollbackMechanism(target, config, env),
+            },
+          });
           const bad = gates.filter((g) => g.status === "failed");
-          if (bad.length > 0) throw new StepFailedError("preflight", `gate failed: ${bad.map((g) => `${g.gate}: ${g.detail}`).join("; ")}`);
+          if (bad.length > 0) throw new StepFailedError("preflight", `gate failed: ${bad.map((g) => `${g.gate}: ${g.detail}`).join("; ")}`, { detail: { gates } });
           return gates;
         },
         (gates) => ({ gates }),

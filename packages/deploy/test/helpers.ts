@@ -93,10 +93,19 @@ export function killLayout(base: string): void {
   }
 }
 
-/** Stop everything Warden started in the repo, then remove it. */
-export function cleanupRepo(repo: TempRepo): void {
+/**
+ * Stop everything Warden started in the repo, then remove it; fails when a process started in it
+ * (by the test or by Warden) is still running afterwards: every test cleans up what it starts.
+ */
+export async function cleanupRepo(repo: TempRepo): Promise<void> {
   killLayout(path.join(repo.dir, ".warden", "deploy"));
+  let stray = strayProcesses([repo.dir]);
+  for (let i = 0; i < 50 && stray.length > 0; i += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    stray = strayProcesses([repo.dir]);
+  }
   repo.cleanup();
+  if (stray.length > 0) throw new Error(`processes started in ${repo.dir} outlived the test:\n${stray.join("\n")}`);
 }
 
 /** The events of `env` in the repo, parsed. */

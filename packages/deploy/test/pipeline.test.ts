@@ -5,8 +5,8 @@ import type { TempRepo } from "@warden/test-utils";
 import { cleanupRepo, commitService, eventsOf, get, localEnv, serviceRepo, serviceSource } from "./helpers.js";
 
 const repos: TempRepo[] = [];
-afterEach(() => {
-  for (const repo of repos.splice(0)) cleanupRepo(repo);
+afterEach(async () => {
+  for (const repo of repos.splice(0)) await cleanupRepo(repo);
 });
 
 describe("deploy to the local target (blue-green)", () => {

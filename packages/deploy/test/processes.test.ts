@@ -8,8 +8,8 @@ import { switchLeaseMs } from "@warden/deploy";
 import { cleanupRepo, commitService, eventsOf, get, localEnv, serviceRepo, serviceSource } from "./helpers.js";
 
 const repos: TempRepo[] = [];
-afterEach(() => {
-  for (const repo of repos.splice(0)) cleanupRepo(repo);
+afterEach(async () => {
+  for (const repo of repos.splice(0)) await cleanupRepo(repo);
 });
 
 /** A repo whose warden.config.json deploys app/ to the local target as environment "staging". */

@@ -20,7 +20,7 @@ beforeAll(async () => {
 afterAll(async () => {
   const marks = [sshd.dir, repo.dir];
   killLayout(remote);
-  cleanupRepo(repo);
+  await cleanupRepo(repo);
   sshd.stop();
   // every process these tests started (instances, proxy, supervisors, ssh masters, sshd sessions) is gone
   let stray = strayProcesses(marks);

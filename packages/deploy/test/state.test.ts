@@ -7,8 +7,8 @@ import type { TempRepo } from "@warden/test-utils";
 import { cleanupRepo, commitService, get, localEnv, serviceRepo, serviceSource, startLoad } from "./helpers.js";
 
 const repos: TempRepo[] = [];
-afterEach(() => {
-  for (const repo of repos.splice(0)) cleanupRepo(repo);
+afterEach(async () => {
+  for (const repo of repos.splice(0)) await cleanupRepo(repo);
 });
 
 function capture(): { logger: ReturnType<typeof createLogger>; text: () => string } {
