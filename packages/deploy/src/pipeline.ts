@@ -21,7 +21,7 @@ import { acquireLock, type DeployLock, type ReplacedLock } from "./lock.js";
 import { migrationChecksums, recordApplied } from "./migrations.js";
 import { runPreflight } from "./preflight.js";
 import { configHash, newReleaseId, type ReleaseManifest } from "./release.js";
-import { commitLive, restoreOld, RolloutFailedError, type Rollout, type RolloutContext, type StepName, type StepRunner } from "./rollout.js";
+import { commitLive, restoreOld, RolloutFailedError, smokeSettings, type Rollout, type RolloutContext, type StepName, type StepRunner } from "./rollout.js";
 import { lastLine, runShell } from "./shell.js";
 import blueGreen from "./strategies/blue-green.js";
 import canary from "./strategies/canary.js";
@@ -138,9 +138,9 @@ export function planLines(options: DeployOptions, target: Target, release: strin
     const t = c.target as Extract<DeployEnvironment["target"], { start: string }>;
     steps.push(
       ["start", `${instanceCount(c)} instance(s) of \`${t.start}\``],
-      ["health", `GET ${c.health.path} expects ${c.health.expectStatus} (timeout ${c.health.timeoutMs} ms, ${c.health.retries} retries every ${c.health.intervalMs} ms)`],
+      ["health", `GET ${c.health.path} expects ${c.health.expectStatus} (timeout ${c.health.timeoutMs} ms, ${c.health.retries} retries every ${c.health.intervalMs} ms), then the smoke request GET ${smokeSettings(c).path} expects ${smokeSettings(c).expectStatus} on each new instance before any traffic reaches it`],
       ["switch", `${strategy}, provisional (the proxy goes back to the old release unless confirmed within ${switchLeaseMs(c)} ms, renewed while the deploy runs); live now: ${live ?? "none"}`],
-      ["smoke", `GET ${c.smoke?.path ?? c.health.path} through the proxy expects ${c.smoke?.expectStatus ?? c.health.expectStatus}, then the switch is confirmed; failure rolls back`],
+      ["smoke", `GET ${smokeSettings(c).path} again, through the proxy, expects ${smokeSettings(c).expectStatus}, then the switch is confirmed; failure rolls back`],
       ["stop_old", live === undefined ? "nothing running" : `stop the instances of ${live}`],
     );
   } else {
@@ -395,8 +395,7 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
         rollout = await STRATEGIES[config.strategy.type]({ target, config, release: manifest.release, instances: instanceCount(config), before, events, step, traffic: lease });
         switched = true;
         const fresh = rollout.newInstances;
-        const smokePath = config.smoke?.path ?? config.health.path;
-        const smokeStatus = config.smoke?.expectStatus ?? config.health.expectStatus;
+        const { path: smokePath, expectStatus: smokeStatus } = smokeSettings(config);
         url = await target.proxyUrl("/");
         try {
           await step(
@@ -409,7 +408,7 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
               await commitLive(target, before, release, fresh);
               return { result, leased };
             },
-            (r) => ({ path: smokePath, latenciesMs: r.result.latenciesMs, switchConfirmed: r.leased ? { leaseMs: lease.leaseMs } : "final at once (the proxy predates leases)" }),
+            (r) => ({ phase: "after-switch", path: smokePath, latenciesMs: r.result.latenciesMs, switchConfirmed: r.leased ? { leaseMs: lease.leaseMs } : "final at once (the proxy predates leases)" }),
           );
         } catch (error) {
           const recoveryMs = await restoreOld({ target, config, before, traffic: lease }, fresh);

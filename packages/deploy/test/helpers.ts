@@ -4,12 +4,13 @@ import path from "node:path";
 import { DeployEnvironmentSchema, type DeployEnvironment } from "@warden/core";
 import { gitRepo, type TempRepo } from "@warden/test-utils";
 
-/** Source of a tiny HTTP service reporting `version`; `healthStatus` and `errorEvery` make it misbehave. */
-export function serviceSource(version: string, options: { healthStatus?: number; errorEvery?: number } = {}): string {
+/** Source of a tiny HTTP service reporting `version`; `healthStatus`, `errorEvery` and `failBehindProxy` make it misbehave. */
+export function serviceSource(version: string, options: { healthStatus?: number; errorEvery?: number; failBehindProxy?: boolean } = {}): string {
   return `import { createServer } from "node:http";
 let n = 0;
 const server = createServer((req, res) => {
   if (req.url === "/healthz") { res.writeHead(${options.healthStatus ?? 200}); res.end("health ${version}\\n"); return; }
+  if (${options.failBehindProxy === true} && req.headers["x-forwarded-for"] !== undefined) { res.writeHead(500); res.end("broken behind the proxy\\n"); return; }
   n += 1;
   if (${options.errorEvery ?? 0} > 0 && n % ${options.errorEvery ?? 1} === 0) { res.writeHead(500); res.end("boom\\n"); return; }
   res.writeHead(200, { "content-type": "text/plain" });

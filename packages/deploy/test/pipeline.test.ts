@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { DeployEventSchema } from "@warden/core";
 import { deploy, listReleases, readEvents, rollback } from "@warden/deploy";
 import type { TempRepo } from "@warden/test-utils";
-import { cleanupRepo, commitService, eventsOf, get, localEnv, serviceRepo, serviceSource } from "./helpers.js";
+import { cleanupRepo, commitService, eventsOf, get, localEnv, serviceRepo, serviceSource, startLoad } from "./helpers.js";
 
 const repos: TempRepo[] = [];
 afterEach(async () => {
@@ -39,7 +39,7 @@ describe("deploy to the local target (blue-green)", () => {
     expect(rolledBack).toHaveLength(1);
     expect(rolledBack[0]).toMatchObject({ release: third.release, step: "health", detail: { serving: second.release, trafficSwitched: false } });
     const steps = events.filter((e) => e.release === second.release).map((e) => e.type);
-    expect(steps).toEqual(["started", "locked", "preflight", "built", "backup", "released", "migrated", "launched", "health", "switched", "smoke", "stopped_old", "pruned", "succeeded", "unlocked"]);
+    expect(steps).toEqual(["started", "locked", "preflight", "built", "backup", "released", "migrated", "launched", "health", "smoke", "switched", "smoke", "stopped_old", "pruned", "succeeded", "unlocked"]);
     expect(events.find((e) => e.release === second.release && e.type === "health")?.detail).toMatchObject({ path: "/healthz" });
 
     const releases = await listReleases({ root: repo.dir, env: "staging", config });
@@ -70,22 +70,45 @@ describe("deploy to the local target (blue-green)", () => {
     expect(eventsOf(repo.dir, "prod").filter((e) => e.type === "rolled_back" && e.detail?.manual === true)).toHaveLength(2);
   });
 
-  it("rolls back automatically when the smoke check fails after the switch", async () => {
+  it("runs the smoke check on the new instances before the switch: a version failing it costs users nothing (0 failed requests under load)", async () => {
+    const repo = serviceRepo("v1");
+    repos.push(repo);
+    const config = localEnv({ smoke: { path: "/", expectStatus: 200 } }, { instances: 2 });
+    const first = await deploy({ root: repo.dir, env: "web", config });
+    expect(first.outcome, first.error).toBe("succeeded");
+    // healthy on /healthz, broken everywhere else: the health check passes, the smoke check does not
+    commitService(repo, serviceSource("v2", { errorEvery: 1 }));
+    const load = startLoad(first.url ?? "");
+    const second = await deploy({ root: repo.dir, env: "web", config });
+    const seen = await load.stop();
+    expect(second).toMatchObject({ outcome: "rolled_back", step: "smoke" });
+    expect(second.error).toMatch(/before the switch, on \S+#0: .*expected 200, got status 500/);
+    expect(seen.failures).toEqual([]);
+    expect(seen.ok).toBeGreaterThan(0);
+    expect(await get(first.url ?? "")).toEqual({ status: 200, body: "v1" });
+    const ofSecond = readEvents(repo.dir, "web").filter((e) => e.release === second.release);
+    expect(ofSecond.map((e) => e.type)).not.toContain("switched");
+    expect(ofSecond.find((e) => e.type === "rolled_back")?.detail).toMatchObject({ trafficSwitched: false, serving: first.release, discarded: second.release });
+  });
+
+  it("smoke-checks again through the proxy after the switch, and rolls back when only that fails", async () => {
     const repo = serviceRepo("v1");
     repos.push(repo);
     const config = localEnv({ smoke: { path: "/", expectStatus: 200 } });
     const first = await deploy({ root: repo.dir, env: "web", config });
     expect(first.outcome, first.error).toBe("succeeded");
-    // healthy on /healthz, broken everywhere else: only the smoke check through the proxy sees it
-    commitService(repo, serviceSource("v2", { errorEvery: 1 }));
+    // fails only behind the proxy (it sets X-Forwarded-For): the check on the instance passes
+    commitService(repo, serviceSource("v2", { failBehindProxy: true }));
     const second = await deploy({ root: repo.dir, env: "web", config });
     expect(second).toMatchObject({ outcome: "rolled_back", step: "smoke" });
     expect(second.error).toMatch(/expected 200, got status 500/);
     expect(await get(first.url ?? "")).toEqual({ status: 200, body: "v1" });
-    const outcome = readEvents(repo.dir, "web").find((e) => e.type === "rolled_back");
+    const ofSecond = readEvents(repo.dir, "web").filter((e) => e.release === second.release);
+    expect(ofSecond.filter((e) => e.type === "smoke").map((e) => e.detail?.phase)).toEqual(["before-switch"]);
+    expect(ofSecond.map((e) => e.type)).toContain("switched");
+    const outcome = ofSecond.find((e) => e.type === "rolled_back");
     expect(outcome?.detail).toMatchObject({ trafficSwitched: true, serving: first.release, discarded: second.release });
     expect(outcome?.detail?.recoveryMs).toEqual(expect.any(Number));
-    expect(readEvents(repo.dir, "web").filter((e) => e.release === second.release).map((e) => e.type)).toContain("switched");
   });
 
   it("stops at a failing gate before anything is built, and keeps the live release", async () => {

@@ -98,7 +98,8 @@ describe("ssh target against a real sshd on 127.0.0.1", () => {
     const ofSecond = readEvents(repo.dir, "box").filter((e) => e.release === second.release);
     const leaseMs = switchLeaseMs(config());
     expect(ofSecond.find((e) => e.type === "switched")?.detail).toMatchObject({ leaseMs });
-    expect(ofSecond.find((e) => e.type === "smoke")?.detail).toMatchObject({ switchConfirmed: { leaseMs } });
+    expect(ofSecond.filter((e) => e.type === "smoke").map((e) => e.detail?.phase)).toEqual(["before-switch", "after-switch"]);
+    expect(ofSecond.filter((e) => e.type === "smoke").at(-1)?.detail).toMatchObject({ switchConfirmed: { leaseMs } });
   });
 
   it("reports an unreachable host as one clear line", async () => {
