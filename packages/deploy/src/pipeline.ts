@@ -301,6 +301,7 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
         repaired,
         ...(lock.replaced === undefined ? {} : { replacedStaleLock: replacedLockDetail(lock.replaced) }),
         ...(recovery.unconfirmedSwitches.length === 0 ? {} : { unconfirmedSwitches: recovery.unconfirmedSwitches }),
+        ...(recovery.proxyRestarts === undefined || recovery.proxyRestarts.length === 0 ? {} : { proxyRestarts: recovery.proxyRestarts }),
       },
     });
     await pause("lock");

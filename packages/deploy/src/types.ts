@@ -1,5 +1,5 @@
 import type { DeployEnvironment, Logger } from "@warden/core";
-import type { ProxyStats } from "./proxy.js";
+import type { ProxyRestart, ProxyStats } from "./proxy.js";
 import type { ReleaseManifest } from "./release.js";
 
 /** One running instance of a release. */
@@ -66,6 +66,8 @@ export interface Recovery {
   /** One line per repair, for people. */
   readonly notes: string[];
   readonly unconfirmedSwitches: UnconfirmedSwitch[];
+  /** Restarts of the proxy by its supervisor after a crash, since the last deploy. */
+  readonly proxyRestarts?: ProxyRestart[];
 }
 
 /**

@@ -73,8 +73,14 @@ export function startedPids(base: string): number[] {
         }
       }
     }
-    const info = path.join(base, env, "proxy", "info.json");
-    if (existsSync(info)) pids.push((JSON.parse(readFileSync(info, "utf8")) as { pid: number }).pid);
+    for (const file of ["supervisor.json", "info.json"]) {
+      const info = path.join(base, env, "proxy", file);
+      try {
+        if (existsSync(info)) pids.push((JSON.parse(readFileSync(info, "utf8")) as { pid: number }).pid);
+      } catch {
+        // half-written: nothing to stop
+      }
+    }
   }
   return pids;
 }

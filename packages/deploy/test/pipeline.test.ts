@@ -126,6 +126,38 @@ describe("deploy to the local target (blue-green)", () => {
   });
 });
 
+describe("the supervised proxy", () => {
+  it("is restarted after SIGKILL on the same port with the last confirmed routes, and the next deploy reports the restart", async () => {
+    const repo = serviceRepo("v1");
+    repos.push(repo);
+    const config = localEnv();
+    const first = await deploy({ root: repo.dir, env: "px", config });
+    expect(first.outcome, first.error).toBe("succeeded");
+    const { readFileSync } = await import("node:fs");
+    const path = await import("node:path");
+    const infoFile = path.join(repo.dir, ".warden/deploy/px/proxy/info.json");
+    const before = JSON.parse(readFileSync(infoFile, "utf8")) as { pid: number; port: number };
+    process.kill(before.pid, "SIGKILL");
+    let answer = { status: 0, body: "" };
+    for (let i = 0; i < 100 && answer.status !== 200; i += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      answer = await get(first.url ?? "").catch(() => ({ status: 0, body: "" }));
+    }
+    expect(answer).toEqual({ status: 200, body: "v1" });
+    const after = JSON.parse(readFileSync(infoFile, "utf8")) as { pid: number; port: number; restarts: number };
+    expect(after).toMatchObject({ port: before.port, restarts: 1 });
+    expect(after.pid).not.toBe(before.pid);
+
+    commitService(repo, serviceSource("v2"));
+    const second = await deploy({ root: repo.dir, env: "px", config });
+    expect(second.outcome, second.error).toBe("succeeded");
+    expect(second.repaired.join("\n")).toMatch(/the proxy crashed and its supervisor restarted it at \S+ \(exited \(SIGKILL\)\), serving the confirmed routes \S+#0/);
+    const locked = readEvents(repo.dir, "px").filter((e) => e.type === "locked").at(-1);
+    expect(locked?.detail?.proxyRestarts).toEqual([expect.objectContaining({ reason: "exited (SIGKILL)", routes: [`${first.release}#0`], restarts: 1 })]);
+    expect(await get(first.url ?? "")).toEqual({ status: 200, body: "v2" });
+  });
+});
+
 describe("supervised instances", () => {
   it("restarts an instance that crashes, on the same port, with the crash in its log", async () => {
     const repo = serviceRepo("v1");
