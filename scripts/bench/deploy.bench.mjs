@@ -6,6 +6,8 @@
 //     on /healthz), under wrk on `/`: caught by the smoke check before the switch, 0 failed requests;
 //  3. a corrupt (truncated) state.json, then a deploy under wrk: 0 failed requests, every earlier
 //     release kept, and a rollback afterwards succeeds;
+//  3b. the proxy killed with SIGKILL under load: time until it serves again (restarted by its
+//     supervisor), and the failed requests around the kill;
 //  4. time from a failing check after the switch (a version that fails only behind the proxy) to
 //     the old version serving all traffic again (goal <= 1 s), from the rolled_back event's
 //     recoveryMs, over 5 runs;
@@ -29,6 +31,7 @@ const CONNECTIONS = 50;
 const LOAD_SECONDS = 12;
 const SMOKE_LOAD_SECONDS = 10;
 const CORRUPT_LOAD_SECONDS = 6;
+const KILL_LOAD_SECONDS = 6;
 const GIT_ENV = {
   ...process.env,
   GIT_AUTHOR_NAME: "Bench",
@@ -123,7 +126,7 @@ function killAll(dir) {
     const files = [];
     const run = path.join(base, env, "run");
     if (existsSync(run)) files.push(...readdirSync(run).map((f) => path.join(run, f)));
-    files.push(path.join(base, env, "proxy/info.json"));
+    files.push(path.join(base, env, "proxy/supervisor.json"), path.join(base, env, "proxy/info.json"));
     for (const file of files) {
       try {
         process.kill(-JSON.parse(readFileSync(file, "utf8")).pid, "SIGKILL");
@@ -203,6 +206,29 @@ try {
   const back = spawnSync(process.execPath, [WARDEN, "rollback", "bench"], { cwd: repo.dir, env: GIT_ENV, encoding: "utf8" });
   const rollbackOk = back.status === 0;
 
+  // 3b. the proxy killed with SIGKILL under load: restarted by its supervisor
+  const infoFile = path.join(repo.dir, ".warden/deploy/bench/proxy/info.json");
+  const wrk4 = spawn("wrk", ["-t", "2", "-c", String(CONNECTIONS), "-d", `${KILL_LOAD_SECONDS}s`, url]);
+  let wrk4Out = "";
+  wrk4.stdout.on("data", (c) => (wrk4Out += c));
+  const wrk4Done = new Promise((resolve) => wrk4.on("close", resolve));
+  await new Promise((r) => setTimeout(r, 2000));
+  const killedPid = JSON.parse(readFileSync(infoFile, "utf8")).pid;
+  const killedAt = performance.now();
+  process.kill(killedPid, "SIGKILL");
+  let backMs;
+  while (performance.now() - killedAt < 10_000) {
+    const status = await fetch(url).then((r) => r.arrayBuffer().then(() => r.status), () => 0);
+    if (status === 200) {
+      backMs = performance.now() - killedAt;
+      break;
+    }
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  await wrk4Done;
+  const killLoad = parseWrk(wrk4Out);
+  const killFailed = killLoad.non2xx + killLoad.socketErrors;
+
   // 4. failing check after the switch -> old version serving again
   const recovery = [];
   const visible = [];
@@ -256,6 +282,8 @@ Measured ${new Date().toISOString()} on ${machine()}. Temp git repo, a two-insta
 | throughput through the proxy during the deploys | ${load.rps.toFixed(0)} req/s, latency avg / stdev / max ${load.latency} | — | — |
 | smoke failure under load: failed + non-2xx requests (wrk, ${CONNECTIONS} connections, ${SMOKE_LOAD_SECONDS} s, three deploys of a version whose \`/\` answers 500: ${smokeOutcomes.join(", ")}) | ${smokeFailed} of ${smokeLoad.requests} (${smokeLoad.non2xx} non-2xx, ${smokeLoad.socketErrors} socket errors) | 0 | ${ok(smokeFailed === 0 && smokeRuns.every((d) => d.result?.outcome === "rolled_back" && d.result?.step === "smoke"))} |
 | corrupt (truncated) state.json, then a deploy under load: failed + non-2xx requests (wrk, ${CONNECTIONS} connections, ${CORRUPT_LOAD_SECONDS} s; deploy ${afterCorrupt.result?.outcome ?? `exit ${afterCorrupt.code}`}, corruption reported: ${corruptWarned ? "yes" : "no"}) | ${corruptFailed} of ${corruptLoad.requests}; earlier releases kept ${kept} of ${releasesBefore.length}; \`warden rollback\` afterwards ${rollbackOk ? "succeeded" : `failed: ${(back.stdout + back.stderr).trim()}`} | 0, all kept, rollback works | ${ok(corruptFailed === 0 && kept === releasesBefore.length && rollbackOk && afterCorrupt.result?.outcome === "succeeded")} |
+| proxy killed with SIGKILL under load (wrk, ${CONNECTIONS} connections, ${KILL_LOAD_SECONDS} s): serving again after (restarted by its supervisor, same port, confirmed routes) | ${backMs === undefined ? "not within 10 s" : `${backMs.toFixed(0)} ms`} | ≤ 1000 ms | ${ok(backMs !== undefined && backMs <= 1000)} |
+| failed requests around that kill (connections open at the kill are reset; requests in the gap are refused) | ${killFailed} of ${killLoad.requests} (${killLoad.non2xx} non-2xx, ${killLoad.socketErrors} socket errors) | 0 after the restart (measured as a whole) | — |
 | failing check after the switch (a version failing only behind the proxy) → old version serving all traffic (median of ${recovery.length}; \`recoveryMs\` of the \`rolled_back\` event) | ${recoveryMedian.toFixed(1)} ms (max ${Math.max(...recovery).toFixed(1)} ms); afterwards serving \`${serving.trim()}\` | ≤ 1000 ms | ${ok(recoveryMedian <= 1000)} |
 | the broken version as a polling client saw it: first to last failed answer (median of ${visible.length}; includes the smoke check's own attempts) | ${visible.length === 0 ? "never seen" : `${median(visible).toFixed(0)} ms`} | — | — |
 | driver overhead per deploy, build excluded (wall time of \`warden deploy\`, median of ${overhead.length}) | ${(overheadMedian / 1000).toFixed(2)} s (min ${(Math.min(...overhead) / 1000).toFixed(2)} s) | ≤ 3 s | ${ok(overheadMedian <= 3000)} |

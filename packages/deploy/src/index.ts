@@ -2,7 +2,7 @@ export { DeployRefusedError, StepFailedError, type DeployRefusalReason } from ".
 export { eventsFile, EventLog, readEvents } from "./events.js";
 export { checkHealth, probe, type HealthResult, type ProbeResult } from "./health.js";
 export { SwitchLease, switchLeaseMs } from "./lease.js";
-export { acquireLock, type DeployLock, type LockInfo, type ReplacedLock } from "./lock.js";
+export { acquireLock, acquireLockOn, ageOf, hostLockStore, localLockStore, type DeployLock, type LockInfo, type LockStore, type ReplacedLock } from "./lock.js";
 export {
   autoInstances,
   deploy,

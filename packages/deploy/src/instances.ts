@@ -7,9 +7,10 @@ import type { Host } from "./hosts/host.js";
 import { proxyScript, type ProxyInfo, type ProxyLimits, type ProxyPendingSwitch, type ProxyRestart, type ProxyRevert, type ProxyStats } from "./proxy.js";
 import { supervisorScript } from "./supervisor.js";
 import { createReleaseDir, type ReleaseManifest } from "./release.js";
+import { hostLockStore } from "./lock.js";
 import { shellQuote } from "./shell.js";
 import { EMPTY_STATE, parseState, rebuildState, stateText } from "./state.js";
-import { readEventsLenient } from "./events.js";
+import { parseEventLines, readEventsLenient } from "./events.js";
 import type { Instance, InstanceTarget, LiveState, Recovery, Route, TargetContext, UnconfirmedSwitch } from "./types.js";
 
 /** What an instance target runs and where. */
@@ -79,6 +80,11 @@ export function hostTarget(ctx: TargetContext, host: Host, settings: InstanceSet
   const portFile = `${proxyDir}/port`;
   const revertsFile = `${proxyDir}/reverts.jsonl`;
   const pidFile = (release: string, index: number): string => `${runDir}/${release}.${index}.json`;
+  const hostEventsFile = `${dir}/events.jsonl`;
+  let eventWrites: Promise<void> = Promise.resolve();
+  let eventFailure: string | undefined;
+  const pendingEvents: string[] = [];
+
   /** A state rebuilt from the records because state.json was corrupt; written back by recover() (under the lock). */
   let rebuilt: { state: LiveState; reason: string; summary: string; corrupt: string } | undefined;
 
@@ -114,7 +120,12 @@ export function hostTarget(ctx: TargetContext, host: Host, settings: InstanceSet
     if (read.kind === "missing") return EMPTY_STATE;
     // never act on a corrupt state: rebuild it from the event log, the release folders and what the proxy serves
     const serving = await servingInstances();
-    const sources = { events: readEventsLenient(ctx.root, ctx.env), releases: await listReleases(), serving };
+    // the events of every checkout (the host's log, ssh) and of this one
+    const local = readEventsLenient(ctx.root, ctx.env);
+    const remote = settings.type === "ssh" ? parseEventLines((await host.readText(hostEventsFile)) ?? "") : [];
+    const seen = new Set(remote.map((e) => e.id));
+    const events = [...remote, ...local.filter((e) => !seen.has(e.id))].sort((a, b) => a.at.localeCompare(b.at));
+    const sources = { events, releases: await listReleases(), serving };
     const made = rebuildState(sources);
     const { summary } = made;
     let { state } = made;
@@ -384,6 +395,27 @@ export function hostTarget(ctx: TargetContext, host: Host, settings: InstanceSet
       const info = await ensureProxy();
       return (await admin(await host.reach(info.adminPort), info.token, "GET", "/stats")) as ProxyStats;
     },
-    close: () => host.close(),
+    lockStore: () => hostLockStore(host, dir, `${settings.describe}/lock`),
+    recordEvent: (line) => {
+      if (settings.type !== "ssh") return;
+      // appended in order, lines that arrive during a write go together in the next one; a
+      // failure is reported once at close(), never fails the deploy
+      pendingEvents.push(line);
+      if (pendingEvents.length > 1) return;
+      eventWrites = eventWrites
+        .then(async () => {
+          const batch = pendingEvents.splice(0).join("");
+          await host.append(hostEventsFile, batch);
+        })
+        .catch((error: unknown) => {
+          eventFailure ??= error instanceof Error ? error.message : String(error);
+        });
+    },
+    close: async () => {
+      await eventWrites;
+      if (eventFailure !== undefined) ctx.logger.warn(`could not append every event to ${settings.describe}/events.jsonl: ${eventFailure}`);
+      eventFailure = undefined;
+      await host.close();
+    },
   };
 }

@@ -17,7 +17,7 @@ import { StepFailedError } from "./errors.js";
 import { EventLog } from "./events.js";
 import { checkHealth, describeHealthFailure } from "./health.js";
 import { SwitchLease, switchLeaseMs } from "./lease.js";
-import { acquireLock, type DeployLock, type ReplacedLock } from "./lock.js";
+import { acquireLockOn, localLockStore, type DeployLock, type ReplacedLock } from "./lock.js";
 import { migrationChecksums, recordApplied } from "./migrations.js";
 import { runPreflight } from "./preflight.js";
 import { configHash, newReleaseId, type ReleaseManifest } from "./release.js";
@@ -170,6 +170,20 @@ function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/**
+ * Take the environment's deploy lock where the target keeps its state: on the host for the local
+ * and ssh targets (every checkout deploying there sees it), in `.warden/deploy/<env>/` for the
+ * others. A refusal closes the target's connections before it is thrown.
+ */
+async function takeLock(target: Target, envDir: string, env: string, release: string, forceUnlock: boolean): Promise<DeployLock> {
+  try {
+    return await acquireLockOn(target.kind === "instances" ? target.lockStore() : localLockStore(envDir), env, release, forceUnlock ? { forceUnlock: true } : {});
+  } catch (error) {
+    if (target.kind === "instances") await target.close();
+    throw error;
+  }
+}
+
 /** The one-line report of a lock this run replaced (logged as a warning). */
 function replacedLockWarning(env: string, replaced: ReplacedLock): string {
   const h = replaced.holder;
@@ -224,12 +238,12 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
   }
 
   const settings = readDeployEnv();
-  const events = new EventLog(root, env, release, commit);
+  const events = new EventLog(root, env, release, commit, target.kind === "instances" ? (line) => target.recordEvent(line) : undefined);
   // lock (a refusal throws DeployRefusedError before anything is written)
   const lockStarted = performance.now();
-  const lock: DeployLock = acquireLock(envDir, env, release, options.forceUnlock === true ? { forceUnlock: true } : {});
+  const lock: DeployLock = await takeLock(target, envDir, env, release, options.forceUnlock === true);
   if (lock.replaced !== undefined) logger.warn(replacedLockWarning(env, lock.replaced));
-  lock.progress("lock");
+  await lock.progress("lock");
   const pause = async (name: StepName): Promise<void> => {
     if (settings.pauseAt !== name) return;
     mkdirSync(envDir, { recursive: true });
@@ -247,7 +261,7 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
     if (result.code !== 0) throw new StepFailedError(name, `hook ${when} ${name} (\`${command}\`) exited ${result.code}: ${lastLine(result.output)}`);
   };
   const step: StepRunner = async (name, run, detail) => {
-    lock.progress(name);
+    await lock.progress(name);
     await pause(name);
     await hook("before", name);
     const started = performance.now();
@@ -499,7 +513,7 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
     try {
       await step("unlock", async () => lock.release(), () => ({}));
     } finally {
-      lock.release();
+      await lock.release();
       rmSync(path.join(envDir, "paused"), { force: true });
       if (target.kind === "instances") await target.close();
     }
@@ -530,7 +544,7 @@ export async function rollback(options: RollbackOptions): Promise<DeployResult> 
   const envDir = localEnvDir(root, env);
   const target = createTarget({ root, env, config, logger });
   const releases = await target.listReleases();
-  const lock = acquireLock(envDir, env, `rollback`, options.forceUnlock === true ? { forceUnlock: true } : {});
+  const lock = await takeLock(target, envDir, env, "rollback", options.forceUnlock === true);
   if (lock.replaced !== undefined) logger.warn(replacedLockWarning(env, lock.replaced));
   try {
     const repaired = target.kind === "instances" ? (await target.recover()).notes : [];
@@ -540,7 +554,7 @@ export async function rollback(options: RollbackOptions): Promise<DeployResult> 
     const manifest = releases.find((m) => m.release === to);
     if (manifest === undefined) throw new WardenError("INPUT", `release ${to} of "${env}" does not exist (see warden releases ${env})`);
     if (to === state.release) throw new WardenError("INPUT", `release ${to} is already live in "${env}"`);
-    const events = new EventLog(root, env, to, manifest.commit);
+    const events = new EventLog(root, env, to, manifest.commit, target.kind === "instances" ? (line) => target.recordEvent(line) : undefined);
     const started = performance.now();
     if (target.kind === "instances") {
       if (!(await target.verifyRelease(to))) throw new WardenError("INPUT", `release ${to} of "${env}" was modified after it was made (content hash mismatch); deploy instead`);
@@ -572,7 +586,7 @@ export async function rollback(options: RollbackOptions): Promise<DeployResult> 
     const url = target.kind === "instances" ? await target.proxyUrl("/") : undefined;
     return { env, release: to, commit: manifest.commit, repaired, outcome: "rolled_back", step: undefined, error: undefined, url, plan: [], events: events.written };
   } finally {
-    lock.release();
+    await lock.release();
     if (target.kind === "instances") await target.close();
   }
 }

@@ -1,4 +1,5 @@
 import type { DeployEnvironment, Logger } from "@warden/core";
+import type { LockStore } from "./lock.js";
 import type { ProxyRestart, ProxyStats } from "./proxy.js";
 import type { ReleaseManifest } from "./release.js";
 
@@ -102,6 +103,13 @@ export interface InstanceTarget extends TargetBase {
   /** Make a provisional switch final; false when the proxy no longer holds it. */
   confirmSwitch(id: string): Promise<boolean>;
   stats(): Promise<ProxyStats>;
+  /**
+   * Record an event line on the host too (ssh: `<path>/<env>/events.jsonl`, so every checkout's
+   * deploys are in one log there); no-op where the host is this machine. Flushed by `close()`.
+   */
+  recordEvent(line: string): void;
+  /** Where the environment's deploy lock lives: the environment's folder on the host. */
+  lockStore(): LockStore;
   /** Release resources held for this run (tunnels). */
   close(): Promise<void>;
 }

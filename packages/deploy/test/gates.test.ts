@@ -122,14 +122,14 @@ describe("preflight gates", () => {
 });
 
 describe("locks", () => {
-  it("never takes over a lock held by a live process, even with forceUnlock", () => {
+  it("never takes over a lock held by a live process, even with forceUnlock", async () => {
     const repo = serviceRepo();
     repos.push(repo);
     const dir = path.join(repo.dir, ".warden", "deploy", "x");
     mkdirSync(dir, { recursive: true });
     writeFileSync(path.join(dir, "lock"), JSON.stringify({ pid: process.ppid, host: hostname(), release: "r", since: "2026-01-01T00:00:00.000Z" }));
-    expect(() => acquireLock(dir, "x", "r2", { forceUnlock: true })).toThrow(DeployRefusedError);
-    expect(() => acquireLock(dir, "x", "r2", { forceUnlock: true })).toThrow(/another deploy \(pid \d+/);
+    await expect(acquireLock(dir, "x", "r2", { forceUnlock: true })).rejects.toThrow(DeployRefusedError);
+    await expect(acquireLock(dir, "x", "r2", { forceUnlock: true })).rejects.toThrow(/another deploy \(\S+, pid \d+/);
   });
 });
 

@@ -10,6 +10,10 @@ export interface Host {
   readText(file: string): Promise<string | undefined>;
   /** Write a file atomically (temp file + rename), creating its folder; `durable`: fsync before the rename. */
   writeText(file: string, text: string, options?: { durable?: boolean }): Promise<void>;
+  /** Create `file` with `text`, complete or not at all (creating its folder); false when it exists. */
+  createExclusive(file: string, text: string): Promise<boolean>;
+  /** Append `text` to `file` (creating it and its folder). */
+  append(file: string, text: string): Promise<void>;
   /** Names in a folder ([] when it does not exist). */
   list(dir: string): Promise<string[]>;
   remove(target: string): Promise<void>;

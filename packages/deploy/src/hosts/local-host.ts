@@ -1,8 +1,9 @@
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { deployChildEnv } from "../env.js";
 import { freePort } from "../ports.js";
 import { pidAlive, spawnDetached, stopProcess } from "../processes.js";
+import { localLockStore } from "../lock.js";
 import { writeFileDurably } from "../state.js";
 import type { Host } from "./host.js";
 
@@ -24,6 +25,11 @@ export function localHost(): Host {
       const tmp = `${file}.${process.pid}.tmp`;
       writeFileSync(tmp, text);
       renameSync(tmp, file);
+    },
+    createExclusive: async (file, text) => localLockStore(path.dirname(file)).createExclusive(path.basename(file), text),
+    append: async (file, text) => {
+      mkdirSync(path.dirname(file), { recursive: true });
+      appendFileSync(file, text);
     },
     list: async (dir) => (existsSync(dir) ? readdirSync(dir) : []),
     remove: async (target) => rmSync(target, { recursive: true, force: true }),
