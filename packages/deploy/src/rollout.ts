@@ -171,6 +171,7 @@ export async function switchAll(ctx: RolloutContext, fresh: readonly Instance[])
     );
   } catch (error) {
     const recoveryMs = await restoreOld(ctx, fresh);
-    throw new RolloutFailedError("switch", error instanceof Error ? error.message : String(error), true, recoveryMs);
+    // a failing `before switch` hook fails the step before any traffic moved
+    throw new RolloutFailedError("switch", error instanceof Error ? error.message : String(error), ctx.traffic.moved, recoveryMs);
   }
 }

@@ -118,6 +118,11 @@ describe("preflight gates", () => {
     expect(readFileSync(log, "utf8")).toBe("before lock\nafter lock\nbefore switch\nafter smoke\n");
     const lockHook = await deploy({ root: repo.dir, env: "web", config: localEnv({ hooks: { after: { lock: "exit 4" } } }) });
     expect(lockHook).toMatchObject({ outcome: "failed", step: "lock" });
+    // a failing `before switch` hook: no traffic moved, and the outcome event says so
+    const switchHook = await deploy({ root: repo.dir, env: "web", config: localEnv({ hooks: { before: { switch: "exit 5" } } }) });
+    expect(switchHook).toMatchObject({ outcome: "rolled_back", step: "switch" });
+    expect(readEvents(repo.dir, "web").find((e) => e.release === switchHook.release && e.type === "rolled_back")?.detail).toMatchObject({ trafficSwitched: false, serving: ok.release });
+    expect(await get(ok.url ?? "")).toMatchObject({ status: 200 });
   });
 });
 

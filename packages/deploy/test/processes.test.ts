@@ -79,7 +79,7 @@ describe("warden deploy as a process", () => {
     expect(done.code, done.stderr).toBe(0);
     expect(second.code).toBe(1);
     expect(second.stdout).toBe("");
-    expect(second.stderr).toMatch(/^warden: deploy of "staging" refused: another deploy \(pid \d+ on .+, release \S+\) holds the lock since \S+Z; wait for it to finish\n$/);
+    expect(second.stderr).toMatch(/^warden: deploy of "staging" refused: another deploy \((\S+ on )?\S+, pid \d+, release \S+, at step \w+\) holds the lock \S*lock since \S+Z \(\d+(m \d+)?s\); wait for it to finish\n$/);
     expect(await get(servingUrl(done.stdout))).toEqual({ status: 200, body: "v0" });
     // the refused deploy wrote no events
     expect(eventsOf(repo.dir, "staging").filter((e) => e.type === "started")).toHaveLength(1);
