@@ -237,6 +237,17 @@ export function buildProgram(io: Io): Command {
     });
 
   program
+    .command("status")
+    .description("Show an environment's live release, its instances and their health, the proxy, the lock and the last events (exit 1 when something is down).")
+    .argument("<env>", "environment from deploy.environments")
+    .option("--json", "machine-readable output")
+    .option("-c, --config <file>", "config file (default: warden.config.* at the repository root)")
+    .action(async (env: string, opts: { json?: boolean; config?: string }) => {
+      const { statusCommand } = await import("./commands/deploy.js");
+      throw new ExitSignal(await statusCommand(io, env, opts));
+    });
+
+  program
     .command("__server", { hidden: true })
     .description("Run the warm server that `check` and `hook pre-commit` use (started on demand).")
     .action(async () => {

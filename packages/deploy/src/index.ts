@@ -19,6 +19,7 @@ export {
 } from "./pipeline.js";
 export { proxyMain, proxyScript, type ProxyInfo, type ProxyPendingSwitch, type ProxyRevert, type ProxyRoute, type ProxyStats } from "./proxy.js";
 export { configHash, contentHash, newReleaseId, type ReleaseManifest } from "./release.js";
+export { status, type StatusReport } from "./status.js";
 export { judgeCanary, type CanaryVerdict } from "./strategies/canary.js";
 export { renderManifests, validateManifests } from "./targets/kubernetes.js";
 export { localEnvDir } from "./targets/local.js";

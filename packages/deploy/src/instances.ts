@@ -396,6 +396,11 @@ export function hostTarget(ctx: TargetContext, host: Host, settings: InstanceSet
       return (await admin(await host.reach(info.adminPort), info.token, "GET", "/stats")) as ProxyStats;
     },
     lockStore: () => hostLockStore(host, dir, `${settings.describe}/lock`),
+    proxyStatus: async () => {
+      const info = await proxyInfo();
+      if (info === undefined) return undefined;
+      return { pid: info.pid, port: info.port, restarts: info.restarts ?? 0, startedAt: info.startedAt, supervised: (await proxySupervisor()) !== undefined };
+    },
     recordEvent: (line) => {
       if (settings.type !== "ssh") return;
       // appended in order, lines that arrive during a write go together in the next one; a

@@ -108,6 +108,8 @@ export interface InstanceTarget extends TargetBase {
    * deploys are in one log there); no-op where the host is this machine. Flushed by `close()`.
    */
   recordEvent(line: string): void;
+  /** The proxy as it runs now (undefined: not running), without starting it. */
+  proxyStatus(): Promise<{ readonly pid: number; readonly port: number; readonly restarts: number; readonly startedAt: string | undefined; readonly supervised: boolean } | undefined>;
   /** Where the environment's deploy lock lives: the environment's folder on the host. */
   lockStore(): LockStore;
   /** Release resources held for this run (tunnels). */
