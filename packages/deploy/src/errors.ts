@@ -1,9 +1,10 @@
 /**
  * Why a deploy was refused before it changed anything: `locked` (a live deploy holds the lock),
  * `unchecked-lock` (the holder cannot be checked from here: another host, another container, an
- * unreadable lock), `stale-lock` (another deploy was taking over the stale lock, or was killed doing so).
+ * unreadable lock), `stale-lock` (another deploy was taking over the stale lock, or was killed doing so),
+ * `dirty` (uncommitted changes, for a production environment, without --allow-dirty).
  */
-export type DeployRefusalReason = "locked" | "unchecked-lock" | "stale-lock";
+export type DeployRefusalReason = "locked" | "unchecked-lock" | "stale-lock" | "dirty";
 
 /**
  * A deploy that could not start (the environment is locked). The CLI prints the message as one

@@ -13,7 +13,7 @@ import {
   type Logger,
 } from "@warden/core";
 import { readDeployEnv } from "./env.js";
-import { StepFailedError } from "./errors.js";
+import { DeployRefusedError, StepFailedError } from "./errors.js";
 import { EventLog } from "./events.js";
 import { checkHealth, describeHealthFailure } from "./health.js";
 import { SwitchLease, switchLeaseMs } from "./lease.js";
@@ -38,6 +38,8 @@ export interface DeployOptions {
   /** Use this strategy instead of the configured one (its settings take their defaults). */
   readonly strategy?: DeployStrategy["type"];
   readonly dryRun?: boolean;
+  /** Deploy from a work tree with uncommitted changes to an environment whose checklist is on (production). */
+  readonly allowDirty?: boolean;
   /**
    * Remove a lock whose holder cannot be checked from here (another host, another container, an
    * unreadable lock). A lock of a provably dead deploy is taken over (and reported) without it;
@@ -88,6 +90,12 @@ const STRATEGIES: Record<DeployStrategy["type"], (ctx: RolloutContext) => Promis
   rolling,
   canary,
 };
+
+/** How many uncommitted changes the work tree has (0 outside git). */
+async function dirtyCount(root: string): Promise<number> {
+  const result = await runGit(root, ["status", "--porcelain", "--untracked-files=normal"], { allowFailure: true });
+  return result.code === 0 ? result.stdout.toString("utf8").split("\n").filter((l) => l.trim() !== "").length : 0;
+}
 
 async function headCommit(root: string): Promise<string> {
   const result = await runGit(root, ["rev-parse", "HEAD"], { allowFailure: true });
@@ -237,6 +245,11 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
     return { ...base, outcome: "planned", step: undefined, error: undefined, url: undefined, plan: planLines(options, target, release, commit, live), events: [] };
   }
 
+  // a release built from uncommitted changes is marked; production (checklist on) refuses it unless allowed
+  const dirty = await dirtyCount(root);
+  if (dirty > 0 && config.preflight.checklist && options.allowDirty !== true) {
+    throw new DeployRefusedError("dirty", `deploy of "${env}" refused: the work tree has ${dirty} uncommitted change(s), and a release of a production environment (preflight.checklist) must be a commit; commit them, or rerun with --allow-dirty (the release is then marked dirty)`);
+  }
   const settings = readDeployEnv();
   const events = new EventLog(root, env, release, commit, target.kind === "instances" ? (line) => target.recordEvent(line) : undefined);
   // lock (a refusal throws DeployRefusedError before anything is written)
@@ -385,6 +398,7 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
             configHash: configHash(options.config),
             strategy: config.strategy.type,
             target: config.target.type,
+            ...(dirty > 0 ? { dirty } : {}),
           });
           created = true;
           return made;

@@ -3,7 +3,7 @@ import { hostname } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { DeployEnvironmentSchema } from "@warden/core";
-import { acquireLock, autoInstances, DeployRefusedError, deploy, readEvents } from "@warden/deploy";
+import { acquireLock, autoInstances, DeployRefusedError, deploy, listReleases, readEvents } from "@warden/deploy";
 import type { TempRepo } from "@warden/test-utils";
 import { cleanupRepo, get, localEnv, serviceRepo } from "./helpers.js";
 
@@ -123,6 +123,25 @@ describe("preflight gates", () => {
     expect(switchHook).toMatchObject({ outcome: "rolled_back", step: "switch" });
     expect(readEvents(repo.dir, "web").find((e) => e.release === switchHook.release && e.type === "rolled_back")?.detail).toMatchObject({ trafficSwitched: false, serving: ok.release });
     expect(await get(ok.url ?? "")).toMatchObject({ status: 200 });
+  });
+});
+
+describe("dirty trees", () => {
+  it("marks a release built from uncommitted changes, and refuses it for a production (checklist) environment unless allowDirty", async () => {
+    const repo = serviceRepo("v1");
+    repos.push(repo);
+    repo.write({ "app/extra.txt": "not committed\n" });
+    const staging = await deploy({ root: repo.dir, env: "staging", config: localEnv({ preflight: { cleanTree: false, check: false, scan: false } }) });
+    expect(staging.outcome, staging.error).toBe("succeeded");
+    expect((await listReleases({ root: repo.dir, env: "staging", config: localEnv() })).at(-1)).toMatchObject({ release: staging.release, dirty: 1 });
+
+    const production = localEnv({ preflight: { cleanTree: false, tests: "true", bench: "true", check: false, scan: false, checklist: true } });
+    await expect(deploy({ root: repo.dir, env: "production", config: production })).rejects.toThrow(
+      /^deploy of "production" refused: the work tree has 1 uncommitted change\(s\), and a release of a production environment \(preflight\.checklist\) must be a commit; commit them, or rerun with --allow-dirty/,
+    );
+    const allowed = await deploy({ root: repo.dir, env: "production", config: production, allowDirty: true });
+    expect(allowed.outcome, allowed.error).toBe("succeeded");
+    expect((await listReleases({ root: repo.dir, env: "production", config: production })).at(-1)).toMatchObject({ dirty: 1 });
   });
 });
 

@@ -5,6 +5,7 @@ import type { Io } from "../io.js";
 export interface DeployCommandOptions {
   readonly strategy?: DeployStrategy["type"];
   readonly dryRun?: boolean;
+  readonly allowDirty?: boolean;
   readonly forceUnlock?: boolean;
   readonly config?: string;
   readonly json?: boolean;
@@ -62,6 +63,7 @@ export async function deployCommand(io: Io, env: string | undefined, options: De
       logger,
       ...(options.strategy === undefined ? {} : { strategy: options.strategy }),
       ...(options.dryRun === true ? { dryRun: true } : {}),
+      ...(options.allowDirty === true ? { allowDirty: true } : {}),
       ...(options.forceUnlock === true ? { forceUnlock: true } : {}),
       ...(self === undefined ? {} : { warden: self }),
     });
@@ -127,7 +129,8 @@ export async function releasesCommand(io: Io, env: string, options: { config?: s
     return 0;
   }
   for (const r of [...releases].reverse()) {
-    io.stdout.write(`${r.live ? "*" : " "} ${r.release}  commit ${r.commit.slice(0, 10) || "-"}  made ${r.createdAt}${r.live ? "  (live)" : ""}\n`);
+    const dirty = r.dirty === undefined ? "" : `  (dirty: ${r.dirty} uncommitted change(s) beyond the commit)`;
+    io.stdout.write(`${r.live ? "*" : " "} ${r.release}  commit ${r.commit.slice(0, 10) || "-"}  made ${r.createdAt}${r.live ? "  (live)" : ""}${dirty}\n`);
   }
   return 0;
 }
