@@ -397,6 +397,7 @@ export function buildProgram(io: Io): Command {
     .argument("[env]", "environment from deploy.environments (default: deploy.default)")
     .addOption(new Option("--strategy <strategy>", "override the configured strategy").choices(["blue-green", "rolling", "canary"]))
     .option("--dry-run", "print the plan and run nothing")
+    .option("--allow-dirty", "deploy uncommitted changes to a production environment (preflight.checklist); the release is marked dirty")
     .option("--force-unlock", "remove a lock whose holder cannot be checked (another host or container); a lock of a dead deploy on this host is taken over by itself, with a warning")
     .option("--json", "print the result (outcome, release, events) as JSON")
     .option("-c, --config <file>", "config file (default: warden.config.* at the repository root)")
@@ -404,7 +405,7 @@ export function buildProgram(io: Io): Command {
       "after",
       "\nExit codes: 0 deployed, 1 failed gate / failed or rolled-back deploy / environment locked, 2 usage or config error.\nEvents: .warden/events/<env>.jsonl. Docs: docs/deploy/README.md\nExamples:\n  warden deploy\n  warden deploy staging --dry-run\n  warden deploy production --strategy canary",
     )
-    .action(async (env: string | undefined, opts: { strategy?: "blue-green" | "rolling" | "canary"; dryRun?: boolean; forceUnlock?: boolean; json?: boolean; config?: string }) => {
+    .action(async (env: string | undefined, opts: { strategy?: "blue-green" | "rolling" | "canary"; dryRun?: boolean; allowDirty?: boolean; forceUnlock?: boolean; json?: boolean; config?: string }) => {
       const { deployCommand } = await import("./commands/deploy.js");
       throw new ExitSignal(await deployCommand(io, env, opts));
     });
@@ -430,6 +431,17 @@ export function buildProgram(io: Io): Command {
     .action(async (env: string, opts: { json?: boolean; config?: string }) => {
       const { releasesCommand } = await import("./commands/deploy.js");
       throw new ExitSignal(await releasesCommand(io, env, opts));
+    });
+
+  program
+    .command("status")
+    .description("Show an environment's live release, its instances and their health, the proxy, the lock and the last events (exit 1 when something is down).")
+    .argument("<env>", "environment from deploy.environments")
+    .option("--json", "machine-readable output")
+    .option("-c, --config <file>", "config file (default: warden.config.* at the repository root)")
+    .action(async (env: string, opts: { json?: boolean; config?: string }) => {
+      const { statusCommand } = await import("./commands/deploy.js");
+      throw new ExitSignal(await statusCommand(io, env, opts));
     });
 
   program
