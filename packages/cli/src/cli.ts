@@ -1,5 +1,7 @@
 import { Command, CommanderError, Option } from "commander";
-import { FORMATS, isWardenError, type Format } from "@warden/core";
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { aliasConfigImport, FORMATS, isWardenError, type Format } from "@warden/core";
 import { processIo, type Io } from "./io.js";
 import { VERSION } from "./version.js";
 
@@ -250,8 +252,19 @@ export function buildProgram(io: Io): Command {
   return program;
 }
 
+/**
+ * The module that serves `import { defineConfig } from "@warden/cli"`: this CLI's own entry
+ * (dist/index.js beside the bundled cli.js; src/index.ts when run from source).
+ */
+function ownEntry(): string {
+  const built = fileURLToPath(new URL("./index.js", import.meta.url));
+  return existsSync(built) ? built : fileURLToPath(new URL("./index.ts", import.meta.url));
+}
+
 /** Run the CLI with `argv` (without node and script); returns the exit code. Never throws. */
 export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
+  // Config files import "@warden/cli": resolve it to the running CLI, installed beside the config or not.
+  aliasConfigImport("@warden/cli", ownEntry());
   try {
     await buildProgram(io).parseAsync([...argv], { from: "user" });
     return 0;
