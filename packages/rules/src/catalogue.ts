@@ -1,5 +1,5 @@
 import type { Rule } from "./define-rule.js";
-import { WRITTEN_RULES } from "./written-rules.js";
+import { describeEnforcer, WRITTEN_RULES } from "./written-rules.js";
 
 /** Where the generated catalogue lives, repository-relative. */
 export const CATALOGUE_FILE = "docs/rules/README.md";
@@ -26,7 +26,8 @@ export function renderCatalogue(rules: readonly Rule[]): string {
     "# Rule catalogue",
     "",
     "Every written rule Warden enforces, the checks that enforce it and their default level. `warden rules` shows the",
-    "levels in your configuration; each check's page says what it reports, why, and how to fix it.",
+    "levels in your configuration; each check's page says what it reports, why, and how to fix it. \"Also enforced by\" names",
+    "only what exists (a `warden` command, a rule, a git hook, a CI gate); what is not built yet is marked planned.",
     "",
     "| written rule | checks (default level) | also enforced by |",
     "| --- | --- | --- |",
@@ -35,7 +36,8 @@ export function renderCatalogue(rules: readonly Rule[]): string {
     const checks = rules.filter((rule) => rule.enforces === id);
     const listed = checks.map((rule) => `[${rule.id}](${rule.id}.md) (${rule.defaultLevel})`).join("<br>");
     const enforced = written.machineCheckable ? listed || "—" : `not machine-checkable: ${cell(written.why ?? "no mechanical check exists")}`;
-    lines.push(`| **${id}** — ${cell(written.title)} | ${enforced} | ${cell(written.elsewhere ?? "—")} |`);
+    const also = (written.alsoEnforcedBy ?? []).map((enforcer) => cell(describeEnforcer(enforcer))).join("<br>");
+    lines.push(`| **${id}** — ${cell(written.title)} | ${enforced} | ${also || "—"} |`);
   }
   lines.push("", "## Checks", "", "| check | enforces | scope | default | what it reports |", "| --- | --- | --- | --- | --- |");
   for (const rule of rules) {
