@@ -63,7 +63,8 @@ export function buildProgram(io: Io): Command {
         paths: string[],
         opts: { staged?: boolean; since?: string; range?: string; shard?: string; cache: boolean; baseline: boolean; workers?: string; config?: string; format: Format },
       ) => {
-        const { checkCommand, parseShard, parseWorkers } = await import("./commands/check.js");
+        const { checkCommand, parseShard } = await import("./commands/check.js");
+        const { parseWorkers } = await import("./workers-option.js");
         const { WardenError } = await import("@warden/core");
         const chosen = [opts.staged === true, opts.since !== undefined, opts.range !== undefined, paths.length > 0].filter(Boolean).length;
         if (chosen > 1) throw new WardenError("USAGE", "choose one of --staged, --since REF, --range A..B or paths");
@@ -146,10 +147,8 @@ export function buildProgram(io: Io): Command {
       const { WardenError } = await import("@warden/core");
       const chosen = [opts.staged === true, opts.range !== undefined, opts.history === true].filter(Boolean).length;
       if (chosen > 1) throw new WardenError("USAGE", "choose one of --staged, --range A..B or --history");
-      const workers = opts.workers === undefined ? undefined : Number(opts.workers);
-      if (workers !== undefined && !(Number.isInteger(workers) && workers >= 0 && workers <= 64)) {
-        throw new WardenError("USAGE", `--workers ${opts.workers}: expected a whole number from 0 to 64`);
-      }
+      const { parseWorkers } = await import("./workers-option.js");
+      const workers = opts.workers === undefined ? undefined : parseWorkers(opts.workers);
       if ((opts.staged === true || opts.range !== undefined) && paths.length > 0) {
         throw new WardenError("USAGE", "paths cannot be combined with --staged or --range");
       }

@@ -6,6 +6,7 @@ export {
   readBaseline,
   renderBaseline,
   writeBaseline,
+  writeFileAtomic,
   type BaselineEntry,
   type BaselineSplit,
 } from "./baseline.js";
@@ -35,3 +36,4 @@ export * from "./reporters/index.js";
 export { didYouMean } from "./suggest.js";
 export { readListedFile, SYNC_READ_BYTES, walkFiles, type WalkOptions } from "./walk.js";
 export { listWorkspacePackages, workspaceGlobs, type WorkspacePackage } from "./workspace.js";
+export { describeEnforcer, describeWrittenRule, WRITTEN_RULES, type Enforcer, type WrittenRule } from "./written-rules.js";

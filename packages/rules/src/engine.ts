@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { createRequire } from "node:module";
-import { compareFindings, fingerprintOf, type Finding, type Severity, type WardenConfig } from "@warden/core";
+import { compareFindings, describeWrittenRule, fingerprintOf, type Finding, type Severity, type WardenConfig } from "@warden/core";
 import picomatch from "picomatch";
 import type * as TsMorph from "ts-morph";
 import type { Project, ts as TS } from "ts-morph";
@@ -12,7 +12,6 @@ import { RuleSettings } from "./settings.js";
 import { parseSuppressions, type Suppression } from "./suppressions.js";
 import { BUILTIN_RULES } from "./builtin.js";
 import { checkInWorkers, workersAvailable } from "./worker-pool.js";
-import { describeWrittenRule } from "./written-rules.js";
 
 /** A file to check: its repository-relative path and content (from the index, a commit or disk). */
 export interface CheckFile {
@@ -144,6 +143,7 @@ class FindingCollector {
     this.seen.set(base, count);
     this.findings.push({
       ruleId: rule.id,
+      messageId: descriptor.messageId,
       severity,
       message: interpolate(message.message, descriptor.data),
       file,

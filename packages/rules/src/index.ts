@@ -18,4 +18,3 @@ export { runRules, shardOf, type CheckFile, type ResultStore, type RunRulesInput
 export { isBinary, isTestFile, languageOf } from "./files.js";
 export { RuleSettings, type EffectiveSetting } from "./settings.js";
 export { parseSuppressions, type Suppression } from "./suppressions.js";
-export { describeEnforcer, describeWrittenRule, WRITTEN_RULES, type Enforcer, type WrittenRule } from "./written-rules.js";

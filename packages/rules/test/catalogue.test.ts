@@ -2,7 +2,8 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { REPO_ROOT } from "@warden/test-utils";
-import { BUILTIN_RULES, CATALOGUE_FILE, renderCatalogue, WRITTEN_RULES } from "@warden/rules";
+import { WRITTEN_RULES } from "@warden/core";
+import { BUILTIN_RULES, CATALOGUE_FILE, renderCatalogue } from "@warden/rules";
 
 describe("the rule catalogue (docs/rules/README.md)", () => {
   const markdown = renderCatalogue(BUILTIN_RULES);

@@ -1,6 +1,6 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { loadConfig, repoRoot, WardenError } from "@warden/core";
+import { describeEnforcer, describeWrittenRule, loadConfig, repoRoot, WardenError, WRITTEN_RULES } from "@warden/core";
 import type { Io } from "../io.js";
 
 /** One row of `warden rules`. */
@@ -49,7 +49,7 @@ async function writeCatalogue(io: Io, root: string, check: boolean): Promise<num
  * `--format markdown` writes the catalogue page docs/rules/README.md.
  */
 export async function rulesCommand(io: Io, options: RulesOptions): Promise<number> {
-  const { BUILTIN_RULES, RuleSettings, WRITTEN_RULES, describeEnforcer, describeWrittenRule } = await import("@warden/rules");
+  const { BUILTIN_RULES, RuleSettings } = await import("@warden/rules");
   let root = io.cwd;
   try {
     root = await repoRoot(io.cwd);
