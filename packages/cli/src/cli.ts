@@ -274,7 +274,8 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
       return 2; // commander already printed one line: "error: unknown option '--x'"
     }
     if (isWardenError(error)) {
-      io.stderr.write(`warden: ${error.message}\n`);
+      // One line, and the hint on a second when the error carries one; always exit 2.
+      io.stderr.write(`warden: ${error.message}\n${error.hint === undefined ? "" : `  hint: ${error.hint}\n`}`);
       return 2;
     }
     const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);

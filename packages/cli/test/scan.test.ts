@@ -223,7 +223,7 @@ describe("worker threads", () => {
     const r = repo({ "a.ts": "export const a = 1;\n" });
     const result = r.warden(["scan", "--workers", "many"]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe("warden: --workers many: expected a whole number from 0 to 64\n");
+    expect(result.stderr).toBe("warden: --workers many: expected a whole number from 0 (in-process) to 64\n");
   });
 });
 
