@@ -1,12 +1,8 @@
 // Every finding carries a messageId, in JSON and SARIF output, for rules and secret detectors alike.
-import { afterEach, describe, expect, it } from "vitest";
-import { gitRepo, type TempRepo } from "@warden/test-utils";
-import { githubToken } from "./scan-fakes.js";
+import { describe, expect, it } from "vitest";
+import { githubToken, useRepos } from "@warden/test-utils";
 
-const repos: TempRepo[] = [];
-afterEach(() => {
-  for (const repo of repos.splice(0)) repo.cleanup();
-});
+const useRepo = useRepos();
 
 interface JsonFinding {
   readonly ruleId: string;
@@ -18,12 +14,11 @@ interface JsonFinding {
 
 describe("messageId", () => {
   it("is on every finding of warden check and warden scan, in JSON and SARIF", () => {
-    const repo = gitRepo({
+    const repo = useRepo({
       "src/pay.ts": 'export function pay(): void {\n  throw new Error("not implemented");\n}\n// TODO: refunds\n',
       "src/config.ts": `export const token = "${githubToken()}";\n`,
       "id_rsa": "not a key, but a secret by its name\n",
     });
-    repos.push(repo);
     const check = JSON.parse(repo.warden(["check", "-f", "json"]).stdout) as { findings: JsonFinding[] };
     expect(check.findings.length).toBeGreaterThan(1);
     for (const finding of check.findings) expect(finding.messageId, `${finding.ruleId} at ${finding.file}:${finding.line}`).toMatch(/^\w+$/);

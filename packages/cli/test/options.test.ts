@@ -1,12 +1,9 @@
 // Options that several commands share are parsed by one function, so they accept and refuse alike.
-import { afterEach, describe, expect, it } from "vitest";
-import { gitRepo, type TempRepo } from "@warden/test-utils";
+import { describe, expect, it } from "vitest";
+import { useRepos } from "@warden/test-utils";
 import { parseWorkers } from "../src/workers-option.js";
 
-const repos: TempRepo[] = [];
-afterEach(() => {
-  for (const repo of repos.splice(0)) repo.cleanup();
-});
+const useRepo = useRepos();
 
 describe("--workers", () => {
   it("takes a whole number from 0 to 64", () => {
@@ -17,8 +14,7 @@ describe("--workers", () => {
   });
 
   it("is refused in one line with exit 2 by check and scan alike", () => {
-    const repo = gitRepo({ "a.ts": "export const a = 1;\n" });
-    repos.push(repo);
+    const repo = useRepo({ "a.ts": "export const a = 1;\n" });
     for (const command of ["check", "scan"]) {
       const result = repo.warden([command, "--workers", "65"]);
       expect(result.code, command).toBe(2);

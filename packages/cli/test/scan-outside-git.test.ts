@@ -3,8 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { runWarden } from "@warden/test-utils";
-import { githubToken } from "./scan-fakes.js";
+import { githubToken, runWarden } from "@warden/test-utils";
 
 const dirs: string[] = [];
 afterEach(() => {

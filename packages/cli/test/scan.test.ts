@@ -1,8 +1,7 @@
 import { readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { gitRepo, installHooks, type TempRepo } from "@warden/test-utils";
-import { awsKeyId, githubToken, password, stripeKey } from "./scan-fakes.js";
+import { awsKeyId, githubToken, gitRepo, installHooks, password, stripeKey, type TempRepo } from "@warden/test-utils";
 
 const repos: TempRepo[] = [];
 function repo(files: Record<string, string | Buffer> = {}): TempRepo {
