@@ -93,14 +93,15 @@ describe("warden rules: what it names as enforcers exists", () => {
     expect(missing({ kind: "command", command: "report merge", what: "x" })).toBeUndefined();
   });
 
-  it("shows the unbuilt enforcers as planned: changelog gate, coverage report, audit gate, vault, warden plan, warden adr", () => {
+  it("shows the unbuilt enforcers as planned (coverage report, audit gate, warden plan), and built ones as enforced", () => {
     const planned = written.flatMap((row) => row.alsoEnforcedBy.filter((enforcer) => enforcer.kind === "planned").map((enforcer) => enforcer.what));
-    for (const what of [/changelog gate/, /coverage report/, /audit gate/, /vault/, /warden plan/, /warden adr/]) {
+    for (const what of [/coverage report/, /audit gate/, /warden plan/]) {
       expect(planned.some((text) => what.test(text)), String(what)).toBe(true);
     }
     const text = spawnSync(process.execPath, [WARDEN_BIN, "rules"], { cwd: REPO_ROOT, encoding: "utf8", env: { ...process.env, WARDEN_DAEMON: "0" } }).stdout;
-    expect(text).toContain("also: planned (not built yet): vault");
-    expect(text).not.toMatch(/also: (?!planned).*warden (plan|adr|secrets)/);
+    expect(text).toContain("also: planned (not built yet): `warden plan");
+    expect(text).toContain("also: `warden secrets run`");
+    expect(text).not.toMatch(/also: (?!planned).*warden plan/);
   });
 
   it("carries all twenty written rules and the standards, the not machine-checkable ones with their reason", () => {

@@ -14,7 +14,7 @@ export { ResultCache } from "./cache.js";
 export { defineConfig, renderConfigJsonSchema, WardenConfigSchema, type WardenConfig, type WardenConfigInput } from "./config/schema.js";
 export { aliasConfigImport, loadConfig, parseConfig, type LoadedConfig } from "./config/load.js";
 export type { RuleSetting } from "./config/rules-section.js";
-export { childEnv, colorEnabled, runWithEnv } from "./env.js";
+export { childEnv, colorEnabled, currentEnv, runWithEnv } from "./env.js";
 export { isWardenError, maskTokens, WardenError, type WardenErrorCode } from "./errors.js";
 export { DeployEventSchema, DeployEventTypeSchema, type DeployEvent, type DeployEventType } from "./event.js";
 export {

@@ -34,7 +34,8 @@ export const WRITTEN_RULES: Readonly<Record<string, WrittenRule>> = {
     alsoEnforcedBy: [
       { kind: "hook", hook: "pre-push", what: "runs the tests set in `hooks.prePush.test` before the push" },
       { kind: "ci", run: "pnpm test", what: "the test suite" },
-      { kind: "planned", what: "changelog gate: a major changeset when a public API breaks" },
+      { kind: "rule", rule: "changes/api-break-major", what: "a public API break needs a major changeset" },
+      { kind: "command", command: "api", what: "the public API surface of each package, compared between two states" },
     ],
   },
   "Rule 3": {
@@ -86,7 +87,8 @@ export const WRITTEN_RULES: Readonly<Record<string, WrittenRule>> = {
     machineCheckable: true,
     alsoEnforcedBy: [
       { kind: "command", command: "deploy", what: "the preflight's changeset gate: a changeset for every package changed since the live release" },
-      { kind: "planned", what: "changelog gate in CI: a changeset for every changed package of a pull request" },
+      { kind: "rule", rule: "changes/changeset-required", what: "the changelog gate: a changeset for every changed package of the commits checked" },
+      { kind: "command", command: "changelog", what: "the changelog written from the changesets" },
     ],
   },
   "Rule 19": {
@@ -135,7 +137,10 @@ export const WRITTEN_RULES: Readonly<Record<string, WrittenRule>> = {
   "Standard: secrets": {
     title: "One component holds every credential; per-task grants; tamper-evident audit log",
     machineCheckable: true,
-    alsoEnforcedBy: [{ kind: "planned", what: "vault: `warden secrets run` (per-task grants) and `warden secrets audit` (tamper-evident log)" }],
+    alsoEnforcedBy: [
+      { kind: "command", command: "secrets run", what: "the vault runs a task with only the secrets granted to it" },
+      { kind: "command", command: "secrets audit", what: "verifies the vault's tamper-evident audit log" },
+    ],
   },
   "Standard: system plan": {
     title: "The system plan is kept current by machine",
@@ -145,7 +150,10 @@ export const WRITTEN_RULES: Readonly<Record<string, WrittenRule>> = {
   "Standard: ADRs": {
     title: "Architecture decisions are numbered ADRs with a status",
     machineCheckable: true,
-    alsoEnforcedBy: [{ kind: "planned", what: "`warden adr new|list`" }],
+    alsoEnforcedBy: [
+      { kind: "command", command: "adr new", what: "numbers and writes a new ADR with its status" },
+      { kind: "command", command: "adr list", what: "lists the ADRs and their status" },
+    ],
   },
 };
 

@@ -25,6 +25,6 @@ describe("the rule catalogue (docs/rules/README.md)", () => {
       else expect(written.why, id).toMatch(/\S/);
     }
     expect(markdown).toContain("| **Rule 3** — Analyse the whole ecosystem before changing it | not machine-checkable: ");
-    expect(markdown).toContain("planned (not built yet): vault");
+    expect(markdown).toContain("planned (not built yet): `warden plan`");
   });
 });

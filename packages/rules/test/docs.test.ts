@@ -69,6 +69,12 @@ function examples(markdown: string): Example[] {
   return found;
 }
 
+/**
+ * Rules whose docs examples compare two commits (a base state and the pushed one): the meta-test
+ * runs examples in a plain folder with no git history, so these are not executed here. Known gap.
+ */
+const EXAMPLES_NEED_HISTORY = new Map([["changes/api-break-major", "the API of a base commit against the pushed one"]]);
+
 describe("every rule is a source module, a docs page and a test", () => {
   for (const rule of BUILTIN_RULES) {
     describe(rule.id, () => {
@@ -86,6 +92,15 @@ describe("every rule is a source module, a docs page and a test", () => {
         expect(existsSync(path.join(REPO_ROOT, "packages/rules/test/rules", `${rule.id}.test.ts`))).toBe(true);
       });
 
+      const noHistory = EXAMPLES_NEED_HISTORY.get(rule.id);
+      if (noHistory !== undefined) {
+        // Not run here (see EXAMPLES_NEED_HISTORY); its own test must report each of its messageIds.
+        it(`its examples need git history (${noHistory}); its own test reports every messageId`, () => {
+          const own = readFileSync(path.join(REPO_ROOT, "packages/rules/test/rules", `${rule.id}.test.ts`), "utf8");
+          for (const id of Object.keys(rule.messages)) expect(own, `${rule.id}.test.ts never names ${id}`).toContain(id);
+        });
+        return;
+      }
       it("reports every bad example of its docs page with the messageIds it shows, and none of the good ones", async () => {
         const markdown = existsSync(docsFile) ? readFileSync(docsFile, "utf8") : "";
         const cases = examples(markdown);

@@ -41,6 +41,20 @@ const CASES: Record<string, Record<string, OptionCase>> = {
     includeTests: { files: DUPLICATE_TESTS, mode: "full", options: { includeTests: true }, without: [], with: [["src/invoice.test.ts", 1, 1, "duplicate"]] },
     ignore: { files: DUPLICATE, mode: "full", options: { ignore: ["src/invoice.ts"] }, without: [["src/invoice.ts", 1, 1, "duplicate"]], with: [] },
   },
+  "changes/changeset-required": {
+    checkUnchanged: {
+      files: {
+        ...WS,
+        "packages/api/package.json": '{ "name": "@fx/api", "version": "1.0.0", "files": ["dist"] }\n',
+        "packages/api/README.md": "# api\n",
+        ".changeset/docs.md": '---\n"@fx/api": patch\n---\n\nBetter docs.\n',
+      },
+      commit: "docs(api): readme",
+      options: { checkUnchanged: true },
+      without: [],
+      with: [[".changeset/docs.md", 1, 1, "unchanged"]],
+    },
+  },
   "commits/conventional": {
     types: { files: {}, commit: "wip: x", options: { types: ["feat", "wip"] }, without: [["commit:000000000000", 1, 1, "type"]], with: [] },
   },

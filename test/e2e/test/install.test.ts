@@ -93,7 +93,7 @@ describe("the packed tarball", () => {
     expect(manifest.code).toBe(0);
     expect(manifest.stdout).not.toMatch(/workspace:|catalog:/);
     const pkg = JSON.parse(manifest.stdout) as Record<string, unknown> & { dependencies: Record<string, string>; exports: Record<string, unknown> };
-    expect(Object.keys(pkg.dependencies).sort()).toEqual(["jiti", "typescript", "v8-compile-cache"]);
+    expect(Object.keys(pkg.dependencies).sort()).toEqual(["jiti", "ts-morph", "typescript", "v8-compile-cache"]);
     expect(pkg.bin).toEqual({ warden: "./bin/warden.js" });
     expect(pkg.types).toBe("./dist/index.d.ts");
     expect(pkg.exports["."]).toEqual({ types: "./dist/index.d.ts", default: "./dist/index.js" });
