@@ -85,8 +85,8 @@ describe("warden rules: what it names as enforcers exists", () => {
 
   it("the resolver refuses what does not exist", () => {
     expect(missing({ kind: "command", command: "plan", what: "x" })).toMatch(/not a registered command/);
-    expect(missing({ kind: "command", command: "adr", what: "x" })).toMatch(/not a registered command/);
-    expect(missing({ kind: "command", command: "secrets run", what: "x" })).toMatch(/not a registered command/);
+    expect(missing({ kind: "command", command: "adr frobnicate", what: "x" })).toMatch(/not a registered command/);
+    expect(missing({ kind: "command", command: "secrets run", what: "x" })).toBeUndefined();
     expect(missing({ kind: "command", command: "__server", what: "x" })).toMatch(/not a registered command/);
     expect(missing({ kind: "rule", rule: "changelog/required", what: "x" })).toMatch(/does not exist/);
     expect(missing({ kind: "ci", run: "pnpm coverage", what: "x" })).toMatch(/is not run by/);
