@@ -1,5 +1,7 @@
 import { Command, CommanderError, Option } from "commander";
-import { FORMATS, isWardenError, type Format } from "@warden/core";
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { aliasConfigImport, FORMATS, isWardenError, type Format } from "@warden/core";
 import { processIo, type Io } from "./io.js";
 import { VERSION } from "./version.js";
 
@@ -61,7 +63,8 @@ export function buildProgram(io: Io): Command {
         paths: string[],
         opts: { staged?: boolean; since?: string; range?: string; shard?: string; cache: boolean; baseline: boolean; workers?: string; config?: string; format: Format },
       ) => {
-        const { checkCommand, parseShard, parseWorkers } = await import("./commands/check.js");
+        const { checkCommand, parseShard } = await import("./commands/check.js");
+        const { parseWorkers } = await import("./workers-option.js");
         const { WardenError } = await import("@warden/core");
         const chosen = [opts.staged === true, opts.since !== undefined, opts.range !== undefined, paths.length > 0].filter(Boolean).length;
         if (chosen > 1) throw new WardenError("USAGE", "choose one of --staged, --since REF, --range A..B or paths");
@@ -145,10 +148,8 @@ export function buildProgram(io: Io): Command {
       const { WardenError } = await import("@warden/core");
       const chosen = [opts.staged === true, opts.range !== undefined, opts.history === true].filter(Boolean).length;
       if (chosen > 1) throw new WardenError("USAGE", "choose one of --staged, --range A..B or --history");
-      const workers = opts.workers === undefined ? undefined : Number(opts.workers);
-      if (workers !== undefined && !(Number.isInteger(workers) && workers >= 0 && workers <= 64)) {
-        throw new WardenError("USAGE", `--workers ${opts.workers}: expected a whole number from 0 to 64`);
-      }
+      const { parseWorkers } = await import("./workers-option.js");
+      const workers = opts.workers === undefined ? undefined : parseWorkers(opts.workers);
       if ((opts.staged === true || opts.range !== undefined) && paths.length > 0) {
         throw new WardenError("USAGE", "paths cannot be combined with --staged or --range");
       }
@@ -458,8 +459,19 @@ export function buildProgram(io: Io): Command {
   return program;
 }
 
+/**
+ * The module that serves `import { defineConfig } from "@warden/cli"`: this CLI's own entry
+ * (dist/index.js beside the bundled cli.js; src/index.ts when run from source).
+ */
+function ownEntry(): string {
+  const built = fileURLToPath(new URL("./index.js", import.meta.url));
+  return existsSync(built) ? built : fileURLToPath(new URL("./index.ts", import.meta.url));
+}
+
 /** Run the CLI with `argv` (without node and script); returns the exit code. Never throws. */
 export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
+  // Config files import "@warden/cli": resolve it to the running CLI, installed beside the config or not.
+  aliasConfigImport("@warden/cli", ownEntry());
   try {
     await buildProgram(io).parseAsync([...argv], { from: "user" });
     return 0;
@@ -470,7 +482,8 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
       return 2; // commander already printed one line: "error: unknown option '--x'"
     }
     if (isWardenError(error)) {
-      io.stderr.write(`warden: ${error.message}\n`);
+      // One line, and the hint on a second when the error carries one; always exit 2.
+      io.stderr.write(`warden: ${error.message}\n${error.hint === undefined ? "" : `  hint: ${error.hint}\n`}`);
       return 2;
     }
     const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { gitRepo } from "@warden/test-utils";
-import { githubToken } from "./scan-fakes.js";
+import { githubToken } from "@warden/test-utils";
 
 // `warden scan --verify` end to end: the CLI asks a stand-in for GitHub's API on 127.0.0.1 (a
 // separate process, since the CLI runs synchronously here) and says which token is live.

@@ -3,7 +3,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DeployEnvironmentSchema } from "@warden/core";
 import { DeployRefusedError, deploy, listReleases, readEvents, rollback, switchLeaseMs } from "@warden/deploy";
-import type { TempRepo } from "@warden/test-utils";
+import { freePort, type TempRepo } from "@warden/test-utils";
 import { cleanupRepo, commitService, get, killLayout, serviceRepo, serviceSource, strayProcesses } from "./helpers.js";
 import { startSshd, type Sshd } from "./sshd.js";
 
@@ -30,16 +30,6 @@ afterAll(async () => {
   }
   expect(stray).toEqual([]);
 });
-
-async function freePort(): Promise<number> {
-  const { createServer } = await import("node:net");
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address !== null ? address.port : 0));
-    });
-  });
-}
 
 describe("ssh target against a real sshd on 127.0.0.1", () => {
   it("deploys v1 and v2 over ssh/rsync, rolls back an unhealthy v3, and rolls back by hand", { timeout: 400_000 }, async () => {

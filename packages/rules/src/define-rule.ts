@@ -1,5 +1,5 @@
 import type { FileClass, Severity } from "@warden/core";
-import type { ts, SourceFile } from "ts-morph";
+import type ts from "typescript";
 import type { z } from "zod";
 
 /** Languages a file-scope rule can ask for; `*` means any file (path and text only, no parse). */
@@ -31,11 +31,9 @@ export interface FileContext<O, M extends string> {
   readonly isTestFile: boolean;
   /** The file's class (source, test, docs, config, …; see `warden files`). */
   readonly fileClass: FileClass;
-  /** The ts-morph SourceFile (parsed once, shared by every rule); undefined for non-JS/TS files. */
-  readonly sourceFile: SourceFile | undefined;
   /** The raw compiler node of the file, for fast walks with `ts.forEachChild`. */
   readonly ast: ts.SourceFile | undefined;
-  /** The TypeScript compiler API bundled with ts-morph; defined whenever `ast` is. */
+  /** The TypeScript compiler API (the `typescript` package, the same version the repository type-checks with); defined whenever `ast` is. */
   readonly ts: typeof ts | undefined;
   report(descriptor: ReportDescriptor<M>): void;
 }

@@ -4,6 +4,7 @@ import path from "node:path";
 import { createRequire } from "node:module";
 import {
   compareFindings,
+  describeWrittenRule,
   FILE_CLASSES,
   FileClassifier,
   fingerprintOf,
@@ -15,15 +16,13 @@ import {
   type WardenConfig,
 } from "@warden/core";
 import picomatch from "picomatch";
-import type * as TsMorph from "ts-morph";
-import type { Project, ts as TS } from "ts-morph";
+import type TS from "typescript";
 import type { CommitInfo, FileRule, Language, ParsedFile, RepoRule, ReportDescriptor, Rule } from "./define-rule.js";
 import { isBinary, isTestFile, languageOf } from "./files.js";
 import { RuleSettings, type EffectiveSetting } from "./settings.js";
 import { parseSuppressions, type Suppression } from "./suppressions.js";
 import { BUILTIN_RULES } from "./builtin.js";
 import { checkInWorkers, workersAvailable } from "./worker-pool.js";
-import { describeWrittenRule } from "./written-rules.js";
 
 /** A file to check: its repository-relative path and content (from the index, a commit or disk). */
 export interface CheckFile {
@@ -117,27 +116,18 @@ export interface RunRulesResult {
 }
 
 interface Parser {
-  readonly project: Project;
   readonly ts: typeof TS;
 }
 
 let parserPromise: Promise<Parser> | undefined;
 
 /**
- * Load ts-morph once per process, only when a JS/TS file is checked. It is loaded with
- * `require`, not `import()`: ESM's CommonJS export detection re-lexes its 9 MB bundle (≈ 90 ms).
+ * Load the TypeScript compiler (the `typescript` package) once per process, only when a JS/TS file
+ * is checked. It is loaded with `require`, not `import()`: ESM's CommonJS export detection re-lexes
+ * its 9 MB bundle (≈ 90 ms).
  */
 function loadParser(): Promise<Parser> {
-  parserPromise ??= Promise.resolve(createRequire(import.meta.url)("ts-morph") as typeof TsMorph).then(({ Project, ts }) => ({
-    ts,
-    project: new Project({
-      useInMemoryFileSystem: true,
-      skipAddingFilesFromTsConfig: true,
-      skipFileDependencyResolution: true,
-      skipLoadingLibFiles: true,
-      compilerOptions: { allowJs: true, noResolve: true, jsx: ts.JsxEmit.Preserve, target: ts.ScriptTarget.ESNext },
-    }),
-  }));
+  parserPromise ??= Promise.resolve({ ts: createRequire(import.meta.url)("typescript") as typeof TS });
   return parserPromise;
 }
 
@@ -187,6 +177,7 @@ class FindingCollector {
     this.seen.set(base, count);
     this.findings.push({
       ruleId: rule.id,
+      messageId: descriptor.messageId,
       severity,
       message: interpolate(message.message, descriptor.data),
       file,
@@ -363,8 +354,8 @@ export async function runRules(input: RunRulesInput): Promise<RunRulesResult> {
     const suppressedBefore = suppressed;
     const needsParse = (language === "ts" || language === "js") && active.some((rule) => rule.languages.includes(language));
     const parser = needsParse ? await loadParser() : undefined;
-    const sourceFile = parser?.project.createSourceFile(`/${file.path}`, text, { overwrite: true });
-    const ast = sourceFile?.compilerNode;
+    // One parse per file, parents set, shared by every rule; no program, no type checker.
+    const ast = parser?.ts.createSourceFile(`/${file.path}`, text, parser.ts.ScriptTarget.ESNext, true, scriptKindOf(parser.ts, file.path));
     const lines = text.split("\n");
     const testFile = isTestFile(file.path);
     try {
@@ -377,7 +368,6 @@ export async function runRules(input: RunRulesInput): Promise<RunRulesResult> {
           options: setting.options,
           isTestFile: testFile,
           fileClass,
-          sourceFile,
           ast,
           ts: parser?.ts,
           report: (descriptor) => {
@@ -391,7 +381,6 @@ export async function runRules(input: RunRulesInput): Promise<RunRulesResult> {
         });
       }
     } finally {
-      if (sourceFile !== undefined) parser?.project.removeSourceFile(sourceFile);
       if (ast !== undefined && keepAsts) asts.set(file.path, ast);
     }
     if (cacheKey !== undefined) {

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { listWorkspacePackages, NOT_HAND_WRITTEN, workspaceGlobs, type FileClass } from "@warden/core";
-import type { ts } from "ts-morph";
+import type ts from "typescript";
 import { z } from "zod";
 import type { RepoContext } from "./define-rule.js";
 import { isTestFile, languageOf } from "./files.js";

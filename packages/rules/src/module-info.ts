@@ -1,4 +1,4 @@
-import type { ts } from "ts-morph";
+import type ts from "typescript";
 import { hasExportKeyword, walk } from "./ast.js";
 
 /** One import of a module: what it names and where. `names` "*" means every export (namespace, dynamic import, require). */

@@ -25,7 +25,7 @@ export function workersAvailable(): boolean {
 
 /**
  * Run the file rules over `files` in `threads` worker threads, each parsing its share with its own
- * ts-morph project. Results are per file, in the input order, and identical to an in-process run
+ * TypeScript compiler. Results are per file, in the input order, and identical to an in-process run
  * (fingerprints are per file).
  */
 export async function checkInWorkers(

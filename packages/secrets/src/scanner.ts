@@ -1,4 +1,4 @@
-import { fingerprintOf, type Finding, type Severity, type WardenConfig } from "@warden/core";
+import { describeWrittenRule, fingerprintOf, type Finding, type Severity, type WardenConfig } from "@warden/core";
 import picomatch from "picomatch";
 import type { ContentDetector, Detector, DetectorWindow, MatchContext, PathDetector } from "./define-detector.js";
 import { isPlaceholder, shannonEntropy } from "./entropy.js";
@@ -10,7 +10,7 @@ import { DETECTORS } from "./registry.js";
 export type SecretsSettings = WardenConfig["secrets"];
 
 /** The written rule every secret finding enforces. */
-export const SECRETS_RULE = "Rule 5 — Professional standards (no hard-coded secrets)";
+export const SECRETS_RULE = `${describeWrittenRule("Rule 5")} (no hard-coded secrets)`;
 
 const HINT =
   "Revoke or rotate it at the vendor now, then remove it and load it from the environment or a secret store. " +
@@ -239,6 +239,7 @@ export class SecretScanner {
       if (this.dropped(fingerprint)) continue;
       findings.push({
         ruleId: detector.ruleId,
+        messageId: "secretFile",
         severity: detector.severity,
         message: `${detector.name} in the repository: ${path.slice(path.lastIndexOf("/") + 1)}.`,
         file: path,
@@ -311,6 +312,7 @@ export class SecretScanner {
       const mapLine = (n: number): number => extra.lines?.[n - 1] ?? n;
       findings.push({
         ruleId: detector.ruleId,
+        messageId: "secretFound",
         severity: candidate.severity,
         message: `${detector.name} found: ${redact(candidate.secret)}${candidate.note === undefined ? "" : ` (${candidate.note})`}.`,
         file: path,

@@ -281,12 +281,6 @@ function buildSalt(): string {
   return hash.digest("hex");
 }
 
-/** Parse `--workers n` (0 or more). */
-export function parseWorkers(text: string): number {
-  if (!/^\d+$/.test(text.trim())) throw new WardenError("USAGE", `--workers ${text}: expected a whole number (0 runs in-process)`);
-  return Number(text);
-}
-
 /** Parse `--shard i/n` (1 ≤ i ≤ n). */
 export function parseShard(text: string): Shard {
   const match = /^(\d+)\/(\d+)$/.exec(text.trim());

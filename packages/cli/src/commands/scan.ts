@@ -204,7 +204,9 @@ function progressReporter(io: Io): ((commits: number, bytes: number) => void) | 
 /** Run the secret scan over a target and return the findings (nothing printed except progress). */
 export async function runScan(io: Io, options: Omit<ScanOptions, "format">): Promise<ScanOutcome> {
   const started = performance.now();
-  const root = await repoRoot(io.cwd);
+  // Scanning files needs no repository: outside a git work tree (an unpacked release, a build
+  // output) `warden scan [PATH…]` scans the current folder's files; the git targets need git.
+  const root = options.target.kind === "paths" ? await repoRoot(io.cwd).catch(() => io.cwd) : await repoRoot(io.cwd);
   const { config } = await loadConfig(root, options.config);
   const { annotateFindings, readBaseline, scanCommits, SecretScanner: Scanner, verifyCandidates } = await import("@warden/secrets");
   const settings = config.secrets;

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { ts } from "ts-morph";
+import type ts from "typescript";
 import { z } from "zod";
 import { defineRule } from "../../define-rule.js";
 import { isTestFile, languageOf } from "../../files.js";

@@ -3,12 +3,11 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { GIT_ENV } from "@warden/test-utils";
-import { ALNUM, checksummed, pem, rand } from "./fakes.js";
+import { ALNUM, B32, checksummed, GIT_ENV, leaksIn, pem, rand, REPO_ROOT, WARDEN_BIN } from "@warden/test-utils";
 
-// packages/cli/test/scan-leak.test.ts runs every output format over planted secrets when the scan
+// A cross-package test (the secrets scanner through the CLI binary, its hooks and config), so it
+// lives in test/e2e. packages/cli/test/scan-leak.test.ts runs every output format over planted secrets when the scan
 // succeeds. This covers the ways a scan ends in an error or a note while a secret is present — a
 // staged blob that cannot be read, a config or baseline that is wrong (with the secret pasted
 // into it), a file above maxFileSize, usage errors — and the baseline and fingerprint paths.
@@ -16,13 +15,10 @@ import { ALNUM, checksummed, pem, rand } from "./fakes.js";
 // TMPDIR and HOME), is searched for the secrets: none may appear whole, nor any 8-character run
 // of them past the 4 characters a redaction may show.
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const WARDEN_BIN = path.resolve(HERE, "../../cli/bin/warden.js");
-const CLI_DIST = path.resolve(HERE, "../../cli/dist/cli.js");
+const CLI_DIST = path.join(REPO_ROOT, "packages/cli/dist/cli.js");
 const FORMATS = ["pretty", "json", "sarif", "github"] as const;
 /** Each test runs the binary tens of times (about 0.2 s each, more for the pre-commit hook). */
 const SLOW = 120_000;
-const B32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 const p = (...parts: string[]): string => parts.join("");
 
 // Fake secrets, built at run time (no whole token is written in this file).
@@ -40,21 +36,9 @@ const FILES: Readonly<Record<string, string>> = {
   "keys/ec.txt": EC_BLOCK,
 };
 
-/** The secret, and every 8-character run of it after its first 8 characters. */
-function fragments(secret: string): string[] {
-  const tail = secret.slice(8);
-  const out = [secret];
-  for (let i = 0; i + 8 <= tail.length; i += 1) out.push(tail.slice(i, i + 8));
-  return out;
-}
-
-/** ANSI colour codes (pretty output is coloured here: FORCE_COLOR). */
-const ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, "g");
-
+/** What of the secrets `text` shows (with and without its colour codes: pretty output is coloured here, FORCE_COLOR). */
 function leaks(text: string): string[] {
-  // Colour codes could split a run; look at the text with and without them.
-  const plain = text.replace(ANSI, "");
-  return SECRETS.flatMap((secret) => fragments(secret).filter((f) => text.includes(f) || plain.includes(f)));
+  return leaksIn(text, SECRETS);
 }
 
 interface Sandbox {
