@@ -11,7 +11,7 @@ export {
 } from "./baseline.js";
 export { CACHE_DIR, ResultCache } from "./cache.js";
 export { defineConfig, renderConfigJsonSchema, WardenConfigSchema, type WardenConfig, type WardenConfigInput } from "./config/schema.js";
-export { CONFIG_FILES, configFingerprint, configTimeoutMs, findConfigFile, formatConfigIssue, loadConfig, loadedConfigs, parseConfig, type LoadedConfig } from "./config/load.js";
+export { CONFIG_FILES, configFingerprint, configTimeoutMs, findConfigFile, formatConfigIssue, loadConfig, loadedConfigs, onConfigLoad, parseConfig, type LoadedConfig } from "./config/load.js";
 export { RuleLevelSchema, RuleSettingSchema, type RuleLevel, type RuleSetting } from "./config/rules-section.js";
 export { childEnv, colorEnabled, currentEnv, readEnv, runWithEnv, type WardenEnv } from "./env.js";
 export { isWardenError, maskTokens, WardenError, type WardenErrorCode } from "./errors.js";

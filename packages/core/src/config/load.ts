@@ -108,11 +108,11 @@ function settleWithin<T>(promise: Promise<T>, display: string, ms: number): Prom
   return new Promise<T>((resolve, reject) => {
     const fail = (why: string): void => {
       cleanup();
-      reject(new WardenError("CONFIG_LOAD", `${display}: cannot load config: it did not settle ${why} (a promise that never resolves?); WARDEN_CONFIG_TIMEOUT_MS sets the bound`));
+      reject(new WardenError("CONFIG_LOAD", `${display}: cannot load config: ${why}; WARDEN_CONFIG_TIMEOUT_MS sets the bound`));
     };
-    const timer = setTimeout(() => fail(`within ${ms} ms`), ms);
+    const timer = setTimeout(() => fail(`it did not settle within ${ms} ms (a promise that never resolves?)`), ms);
     timer.unref();
-    const onBeforeExit = (): void => fail("(it waits on nothing that can finish)");
+    const onBeforeExit = (): void => fail("it never settles (its promise waits on nothing that can finish)");
     process.once("beforeExit", onBeforeExit);
     const cleanup = (): void => {
       clearTimeout(timer);
@@ -332,6 +332,16 @@ function realpathOr(file: string): string {
 }
 
 const loaded = new Map<string, string>();
+const loadListeners: ((phase: "start" | "end") => void)[] = [];
+
+/**
+ * Be told when a JavaScript or TypeScript config starts and ends loading: the warm server watches
+ * the time a config takes from outside its thread (a config stuck in a synchronous loop cannot
+ * time itself out).
+ */
+export function onConfigLoad(listener: (phase: "start" | "end") => void): void {
+  loadListeners.push(listener);
+}
 
 /**
  * The JavaScript and TypeScript configs this process has loaded, with the fingerprint each had
@@ -367,7 +377,12 @@ export async function loadConfig(dir: string, file?: string): Promise<LoadedConf
       raw = JSON.parse(source);
     } else {
       loaded.set(configFile, configFingerprint(configFile));
-      raw = await withExitTrapped(display, () => settleWithin(importModule(configFile, display), display, configTimeoutMs()));
+      for (const listener of loadListeners) listener("start");
+      try {
+        raw = await withExitTrapped(display, () => settleWithin(importModule(configFile, display), display, configTimeoutMs()));
+      } finally {
+        for (const listener of loadListeners) listener("end");
+      }
     }
   } catch (error) {
     if (isWardenError(error)) throw error;
