@@ -11,6 +11,8 @@ import { pidFile, socketPath, type ServerMessage, type ServerRequest, type Serve
 const RETIRE_HEAP_BYTES = 256 * 1024 * 1024;
 /** How often a running request tells its client that the server is alive. */
 const PING_MS = 1000;
+/** After this many worker idle periods without a request (5 minutes by default) even the spare thread exits: an idle server holds only its main thread. */
+const DORMANT_PERIODS = 10;
 
 interface Job {
   readonly request: WorkerRun;
@@ -75,6 +77,7 @@ export async function runServer(): Promise<void> {
   const queue: Job[] = [];
   const cwds = new Set<string>();
   let requests = 0;
+  let lastRequestAt = Date.now();
   let idle: NodeJS.Timeout | undefined;
   let connections = 0;
 
@@ -169,6 +172,7 @@ export async function runServer(): Promise<void> {
     worker.job = undefined;
     worker.served += 1;
     worker.idleSince = Date.now();
+    lastRequestAt = Date.now();
     finish(job.connection, code);
     if (worker.heapUsed > RETIRE_HEAP_BYTES) kill(worker, undefined);
     ensureSpare();
@@ -177,7 +181,7 @@ export async function runServer(): Promise<void> {
 
   /** Keep one warm, unused worker ready so the next request (and a retired thread's successor) starts at once. */
   const ensureSpare = (): void => {
-    if (stopping) return;
+    if (stopping || Date.now() - lastRequestAt >= DORMANT_PERIODS * workerIdle) return;
     if (!workers.some((worker) => worker.job === undefined && worker.served === 0) && workers.length < maxWorkers + 1) spawnWorker();
   };
 
@@ -218,8 +222,9 @@ export async function runServer(): Promise<void> {
   const sweep = setInterval(
     () => {
       const now = Date.now();
+      const dormant = now - lastRequestAt >= DORMANT_PERIODS * workerIdle && workers.every((worker) => worker.job === undefined);
       for (const worker of [...workers]) {
-        if (worker.job === undefined && worker.served > 0 && now - worker.idleSince >= workerIdle) kill(worker, undefined);
+        if (worker.job === undefined && (worker.served > 0 || dormant) && now - worker.idleSince >= workerIdle) kill(worker, undefined);
       }
       ensureSpare();
     },
@@ -273,6 +278,7 @@ export async function runServer(): Promise<void> {
       const run = request as Extract<ServerRequest, { readonly argv: readonly string[] }>;
       send(connection, { type: "accepted", pid: process.pid });
       requests += 1;
+      lastRequestAt = Date.now();
       cwds.add(run.cwd);
       ping = setInterval(() => send(connection, { type: "ping" }), PING_MS);
       queue.push({ request: { argv: run.argv, cwd: run.cwd, env: run.env, stdoutIsTTY: run.stdoutIsTTY }, connection });
