@@ -65,7 +65,7 @@ for (const size of sizes) {
     rows.push({ size, cold, warm });
     process.stdout.write(`check --staged median: in-process ${cold.median.toFixed(0)} ms, warm server ${warm.median.toFixed(0)} ms\n`);
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    rmSync(dir, { recursive: true, force: true, maxRetries: 5 });
   }
 }
 

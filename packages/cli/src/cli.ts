@@ -238,7 +238,7 @@ export function buildProgram(io: Io): Command {
 
   const server = program
     .command("server")
-    .description("Inspect or stop the warm server that serves `check` and `hook pre-commit` (see docs/reference/cli.md).")
+    .description("Inspect or stop the warm server that serves `check` and `hook pre-commit`.")
     .addHelpText(
       "after",
       "\nThe server starts on the first `check` or `hook pre-commit` and exits after 15 idle minutes; WARDEN_DAEMON=0 turns it off.\nExamples:\n  warden server status\n  warden server status --json\n  warden server stop",

@@ -125,7 +125,7 @@ describe("bad input: exit 2 and one clear line", () => {
 });
 
 describe("--help", () => {
-  it.each([[[]], [["check"]], [["rules"]], [["hook"]]])("prints usage for %j and exits 0", (command) => {
+  it.each([[[]], [["check"]], [["rules"]], [["hook"]], [["server"]], [["server", "status"]], [["server", "stop"]]])("prints usage for %j and exits 0", (command) => {
     const result = repo({}).warden([...command, "--help"]);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^Usage: warden/);

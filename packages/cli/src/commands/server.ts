@@ -43,10 +43,24 @@ export async function serverStatusCommand(io: Io, options: { json?: boolean }): 
   return 0;
 }
 
-/** `warden server stop`: stop the warm server of this build (running requests end with it). Exit 0. */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** `warden server stop`: stop the warm server of this build (running requests end with it) and wait until it is gone. Exit 0. */
 export async function serverStopCommand(io: Io): Promise<number> {
   const answer = await askServer("stop");
-  if (answer?.type === "stopping") io.stdout.write(`warden server: stopped (pid ${answer.pid})\n`);
-  else io.stdout.write("warden server: not running\n");
+  if (answer?.type !== "stopping") {
+    io.stdout.write("warden server: not running\n");
+    return 0;
+  }
+  // Return once it is gone (its socket and pid file removed), up to 5 s.
+  for (let i = 0; i < 100 && alive(answer.pid); i += 1) await new Promise((resolve) => setTimeout(resolve, 50));
+  io.stdout.write(`warden server: stopped (pid ${answer.pid})\n`);
   return 0;
 }

@@ -102,7 +102,17 @@ export function runViaServer(argv: readonly string[]): Promise<number | undefine
     connection.on("data", (chunk: string) => {
       buffer += chunk;
       for (let newline = buffer.indexOf("\n"); newline >= 0 && !settled; newline = buffer.indexOf("\n")) {
-        const message = JSON.parse(buffer.slice(0, newline)) as ServerMessage;
+        let message: ServerMessage;
+        try {
+          message = JSON.parse(buffer.slice(0, newline)) as ServerMessage;
+        } catch {
+          // Not our protocol (another program on the socket, a broken server): bypass it.
+          bypassStuckServer(socket, "answered with something unreadable");
+          startServer();
+          if (wrote) process.stderr.write("warden: the warm server answered with something unreadable mid-run; run again\n");
+          finish(wrote ? 2 : undefined);
+          return;
+        }
         buffer = buffer.slice(newline + 1);
         if (!accepted && message.type === "accepted") accepted = true;
         arm(stallMs, `was silent for ${stallMs} ms`);
@@ -170,7 +180,12 @@ export function askServer(kind: "status" | "stop"): Promise<ServerMessage | unde
     connection.on("data", (chunk: string) => {
       buffer += chunk;
       const newline = buffer.indexOf("\n");
-      if (newline >= 0) finish(JSON.parse(buffer.slice(0, newline)) as ServerMessage);
+      if (newline < 0) return;
+      try {
+        finish(JSON.parse(buffer.slice(0, newline)) as ServerMessage);
+      } catch {
+        finish(undefined);
+      }
     });
     connection.on("error", (error: NodeJS.ErrnoException) => {
       if (error.code === "ECONNREFUSED") removeQuietly(socket);

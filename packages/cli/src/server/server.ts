@@ -77,6 +77,7 @@ export async function runServer(): Promise<void> {
   const queue: Job[] = [];
   const cwds = new Set<string>();
   let requests = 0;
+  const crashes: number[] = [];
   let lastRequestAt = Date.now();
   let idle: NodeJS.Timeout | undefined;
   let connections = 0;
@@ -140,6 +141,7 @@ export async function runServer(): Promise<void> {
       if (job !== undefined) send(job.connection, { type: "stderr", data: `warden: internal error in the warm server: ${error.message}\n` });
     });
     thread.on("exit", () => {
+      if (workers.includes(worker)) crashes.push(Date.now()); // not ended by us: it died
       worker.exited = true;
       if (configWatch !== undefined) clearTimeout(configWatch);
       const index = workers.indexOf(worker);
@@ -182,6 +184,8 @@ export async function runServer(): Promise<void> {
   /** Keep one warm, unused worker ready so the next request (and a retired thread's successor) starts at once. */
   const ensureSpare = (): void => {
     if (stopping || Date.now() - lastRequestAt >= DORMANT_PERIODS * workerIdle) return;
+    // Threads that keep dying at start (a broken install): no spares, requests still get a thread each.
+    if (crashes.filter((at) => Date.now() - at < 60_000).length >= 3) return;
     if (!workers.some((worker) => worker.job === undefined && worker.served === 0) && workers.length < maxWorkers + 1) spawnWorker();
   };
 

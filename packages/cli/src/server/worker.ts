@@ -46,4 +46,7 @@ async function run(request: WorkerRun): Promise<void> {
 port.on("message", (message: WorkerRun) => {
   void run(message);
 });
-void warm().then(() => post({ type: "ready" }));
+// A thread that cannot preload still serves: each request loads what it needs, as in-process.
+void warm()
+  .catch(() => undefined)
+  .then(() => post({ type: "ready" }));
