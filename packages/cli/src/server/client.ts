@@ -81,7 +81,14 @@ export function runViaServer(argv: readonly string[]): Promise<number | undefine
     };
     const arm = (ms: number, why: string): void => {
       if (watchdog !== undefined) clearTimeout(watchdog);
+      const due = Date.now() + ms;
       watchdog = setTimeout(() => {
+        // This process itself was not scheduled for a while (a machine under heavy load): the
+        // server's messages may be waiting unread, so give it the bound again, counted from now.
+        if (Date.now() - due > 1000) {
+          arm(ms, why);
+          return;
+        }
         bypassStuckServer(socket, why);
         startServer();
         if (wrote) {
