@@ -76,7 +76,7 @@ Measured ${new Date().toISOString().slice(0, 10)} on ${machine()}; 1-minute load
   }. Script: \`scripts/bench/server.bench.mjs\`. Resident memory of the server process (main thread and
 worker threads) from \`warden server status --json\`, with \`WARDEN_DAEMON_WORKER_IDLE_MS=${IDLE_MS}\` so the
 idle periods fit in the run (default 30 s: used threads go after 30 s, the spare after 5 minutes).
-Before ADR 0005 the server held 536 MB for its 15 idle minutes after one large check.
+Before ADR 0006 the server held 536 MB for its 15 idle minutes after one large check.
 
 | when | resident | worker threads |
 | --- | ---: | ---: |

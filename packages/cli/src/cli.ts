@@ -133,13 +133,14 @@ export function buildProgram(io: Io): Command {
     .option("--history", "scan every commit reachable from the given refs (default: all refs)")
     .option("--update-baseline", "write the fingerprints of today's findings to the secrets baseline (the config key secrets.baseline, default .secrets-baseline.json) and exit 0")
     .option("--workers <n>", "worker threads (0: none; default: cores - 1, up to 4, for large scans on 4+ cores)")
+    .option("--verify", "ask each vendor's read-only API whether found credentials are live (GitHub, GitLab, Slack, Stripe, OpenAI, npm); off by default, never in hooks")
     .option("-c, --config <file>", "config file (default: warden.config.* at the repository root)")
     .addOption(formatOption())
     .addHelpText(
       "after",
       "\nSecrets are never printed whole: every format shows them redacted, with a fingerprint.\nExit codes: 0 no secrets, 1 secrets found, 2 usage, config or git error.\nExamples:\n  warden scan\n  warden scan --staged\n  warden scan --range origin/main..HEAD --format github\n  warden scan --history --format sarif > secrets.sarif\nDocs: docs/secrets/README.md",
     )
-    .action(async (paths: string[], opts: { staged?: boolean; range?: string; history?: boolean; updateBaseline?: boolean; workers?: string; config?: string; format: Format }) => {
+    .action(async (paths: string[], opts: { staged?: boolean; range?: string; history?: boolean; updateBaseline?: boolean; workers?: string; verify?: boolean; config?: string; format: Format }) => {
       const { scanCommand } = await import("./commands/scan.js");
       const { WardenError } = await import("@warden/core");
       const chosen = [opts.staged === true, opts.range !== undefined, opts.history === true].filter(Boolean).length;
@@ -163,6 +164,7 @@ export function buildProgram(io: Io): Command {
           target,
           format: opts.format,
           updateBaseline: opts.updateBaseline === true,
+          verify: opts.verify === true,
           ...(workers === undefined ? {} : { workers }),
           ...(opts.config === undefined ? {} : { config: opts.config }),
         }),
@@ -178,6 +180,200 @@ export function buildProgram(io: Io): Command {
     .action(async (opts: { json?: boolean; format: "text" | "markdown"; check?: boolean }) => {
       const { rulesCommand } = await import("./commands/rules.js");
       throw new ExitSignal(await rulesCommand(io, { json: opts.json === true, format: opts.format, check: opts.check === true }));
+    });
+
+  program
+    .command("files")
+    .description("List the files Warden sees with their class (source, test, fixture, snapshot, generated, vendored, build, docs, config).")
+    .argument("[paths...]", "files or folders to list (default: the whole repository)")
+    .option("--class <class>", "show only files of this class")
+    .option("--json", "machine-readable output: { files: [{ path, class, reason }] }")
+    .option("-c, --config <file>", "config file (default: warden.config.* at the repository root)")
+    .addHelpText(
+      "after",
+      "\nGenerated files are found by location and by a header in their first 1 KiB (@generated, DO NOT EDIT,\n`Code generated … DO NOT EDIT.`); fixtures by location (fixtures/, __fixtures__/, testdata/).\nBy default no rule judges fixture, snapshot, generated, vendored or build files (config `files.skip`);\n`files.classes` reclassifies paths by glob. Docs: docs/reference/cli.md\nExit codes: 0 listed, 2 usage or config error.\nExamples:\n  warden files --class generated\n  warden files packages/app --json",
+    )
+    .action(async (paths: string[], opts: { class?: string; json?: boolean; config?: string }) => {
+      const { filesCommand } = await import("./commands/files.js");
+      throw new ExitSignal(
+        await filesCommand(io, {
+          paths,
+          json: opts.json === true,
+          ...(opts.class === undefined ? {} : { class: opts.class }),
+          ...(opts.config === undefined ? {} : { config: opts.config }),
+        }),
+      );
+    });
+
+  program
+    .command("api")
+    .description("Show the public API difference of the workspace packages between a git ref and the work tree: breaking or additive.")
+    .argument("[packages...]", "package folders or names (default: every workspace package)")
+    .option("--base <ref>", "the state to compare against", "HEAD")
+    .option("--head <ref>", "compare this commit instead of the work tree")
+    .option("--json", "machine-readable output")
+    .option("--write", "write <package>/api.json snapshots of the head surface (for API review diffs) instead of comparing")
+    .addOption(new Option("--zero-major <bump>", "the bump a break needs in a 0.x package").choices(["minor", "major"]))
+    .addHelpText("after", "\nExit codes: 0 done (the gate is the changes/api-break-major rule), 2 usage error.\nExamples:\n  warden api --base origin/main\n  warden api packages/core --json")
+    .action(async (packages: string[], opts: { base: string; head?: string; json?: boolean; write?: boolean; zeroMajor?: "minor" | "major" }) => {
+      const { apiCommand } = await import("./commands/changes.js");
+      throw new ExitSignal(await apiCommand(io, packages, opts));
+    });
+
+  const changelog = program.command("changelog").description("Date the release headings that `changeset version` writes (Warden's changesets formatter).");
+  changelog
+    .command("version")
+    .description("Run `changeset version`, then write `Released YYYY-MM-DD (UTC)` under each new release heading.")
+    .option("--date <YYYY-MM-DD>", "the release date (default: SOURCE_DATE_EPOCH, else today in UTC)")
+    .action(async (opts: { date?: string }) => {
+      const { changelogCommand } = await import("./commands/changes.js");
+      throw new ExitSignal(await changelogCommand(io, "version", opts));
+    });
+  changelog
+    .command("stamp")
+    .description("Write the date line under each release heading that is new since HEAD and has none.")
+    .option("--date <YYYY-MM-DD>", "the release date (default: SOURCE_DATE_EPOCH, else today in UTC)")
+    .action(async (opts: { date?: string }) => {
+      const { changelogCommand } = await import("./commands/changes.js");
+      throw new ExitSignal(await changelogCommand(io, "stamp", opts));
+    });
+
+  const adr = program.command("adr").description("Architecture decision records in docs/adr: new, list, supersede, index, migrate.");
+  const adrAction =
+    (action: string) =>
+    async (args: string[] | undefined, opts: { json?: boolean; check?: boolean; status?: string; decisionMaker?: string[]; date?: string }): Promise<never> => {
+      const { adrCommand } = await import("./commands/changes.js");
+      throw new ExitSignal(
+        await adrCommand(io, action, args ?? [], {
+          ...(opts.json === undefined ? {} : { json: opts.json }),
+          ...(opts.check === undefined ? {} : { check: opts.check }),
+          ...(opts.status === undefined ? {} : { status: opts.status }),
+          ...(opts.decisionMaker === undefined ? {} : { decisionMakers: opts.decisionMaker }),
+          ...(opts.date === undefined ? {} : { date: opts.date }),
+        }),
+      );
+    };
+  adr
+    .command("new")
+    .description("Write the next record (status proposed) and update the index.")
+    .argument("<title...>", "the decision's title")
+    .option("--status <status>", "proposed | accepted | deprecated | superseded", "proposed")
+    .option("--decision-maker <name...>", "who decided")
+    .option("--date <YYYY-MM-DD>", "the record's date (default: today in UTC)")
+    .action(adrAction("new"));
+  adr
+    .command("list")
+    .description("List the records: number, status, date, title.")
+    .option("--json", "number, title, status, context, decision and consequences of each record")
+    .action((opts: { json?: boolean }) => adrAction("list")([], opts));
+  adr
+    .command("supersede")
+    .description("Write a new record that supersedes record N: both links at once, N's status set to superseded.")
+    .argument("<args...>", 'N "Title"')
+    .option("--decision-maker <name...>", "who decided")
+    .option("--date <YYYY-MM-DD>", "the record's date (default: today in UTC)")
+    .action(adrAction("supersede"));
+  adr
+    .command("index")
+    .description("Regenerate the index between the markers in docs/adr/README.md.")
+    .option("--check", "exit 1 when the index is out of date, change nothing")
+    .action((opts: { check?: boolean }) => adrAction("index")([], opts));
+  adr
+    .command("migrate")
+    .description("Convert records written with `- Status:` / `- Date:` lines to front matter.")
+    .action(() => adrAction("migrate")([], {}));
+
+  const secrets = program.command("secrets").description("The vault: encrypted secrets committed per value, per-task grants, `run` with masked output, an audit chain (docs/secrets/vault.md).");
+  const secretsAction =
+    (action: string) =>
+    async (args: string[] | string | undefined, opts: { env?: string; json?: boolean; reencrypt?: boolean; newKeyFile?: string; task?: string; only?: string; mask?: boolean; config?: string }): Promise<never> => {
+      const { secretsCommand } = await import("./commands/secrets.js");
+      const list = args === undefined ? [] : Array.isArray(args) ? args : [args];
+      throw new ExitSignal(
+        await secretsCommand(io, action, list, {
+          ...(opts.env === undefined ? {} : { env: opts.env }),
+          ...(opts.json === undefined ? {} : { json: opts.json }),
+          ...(opts.reencrypt === undefined ? {} : { reencrypt: opts.reencrypt }),
+          ...(opts.newKeyFile === undefined ? {} : { newKeyFile: opts.newKeyFile }),
+          ...(opts.task === undefined ? {} : { task: opts.task }),
+          ...(opts.only === undefined ? {} : { only: opts.only.split(",").map((n) => n.trim()).filter((n) => n !== "") }),
+          ...(opts.mask === undefined ? {} : { mask: opts.mask }),
+          ...(opts.config === undefined ? {} : { config: opts.config }),
+        }),
+      );
+    };
+  const envOption = (): Option => new Option("--env <env>", "vault environment (default: default)");
+  secrets.command("init").description("Create .warden-vault and a master key outside the repository (or use WARDEN_MASTER_KEY).").action(() => secretsAction("init")([], {}));
+  secrets
+    .command("set")
+    .description("Set a secret from standard input (never from the command line): printf %s \"$VALUE\" | warden secrets set NAME")
+    .argument("<name>", "the secret's name (an environment variable name)")
+    .addOption(envOption())
+    .action((name: string, opts: { env?: string }) => secretsAction("set")([name], opts));
+  secrets.command("list").description("List secret names per environment (never values).").option("--json", "machine-readable output").action((opts: { json?: boolean }) => secretsAction("list")([], opts));
+  secrets.command("rm").description("Remove a secret.").argument("<name>").addOption(envOption()).action((name: string, opts: { env?: string }) => secretsAction("rm")([name], opts));
+  secrets
+    .command("rotate")
+    .description("New master key: every data key re-wrapped (--reencrypt: new data keys, every value sealed again); no value lost.")
+    .option("--reencrypt", "also draw new data keys and seal every value again")
+    .option("--new-key-file <path>", "where to write the new key when the current one comes from WARDEN_MASTER_KEY (outside the repository)")
+    .action((opts: { reencrypt?: boolean; newKeyFile?: string }) => secretsAction("rotate")([], opts));
+  secrets
+    .command("import")
+    .description("Move a .env file into the vault, then delete the file.")
+    .argument("<file>", "the .env file")
+    .addOption(envOption())
+    .action((file: string, opts: { env?: string }) => secretsAction("import")([file], opts));
+  secrets
+    .command("run")
+    .description("Run a command with exactly the secrets granted to --task in its environment, their values masked in its output.")
+    .requiredOption("--task <name>", "the task whose grant applies (secrets.grants in the config)")
+    .addOption(envOption())
+    .option("--only <names>", "comma-separated subset of the granted names")
+    .option("--no-mask", "do not mask the values in the command's output")
+    .option("-c, --config <file>", "config file (default: warden.config.* at the repository root)")
+    .argument("<command...>", "the command and its arguments, after --")
+    .addHelpText("after", '\nExit code: the command\'s, or 2 when the request is refused (logged in the audit chain).\nExample:\n  warden secrets run --task test -- pnpm test')
+    .action((command: string[], opts: { task?: string; env?: string; only?: string; mask?: boolean; config?: string }) => secretsAction("run")(command, opts));
+  secrets
+    .command("audit")
+    .description("Show the audit log, or verify its chain (`verify`): edited, inserted, deleted, reordered or truncated entries are named.")
+    .argument("[verify]", "verify the chain with the key and the anchor")
+    .option("--json", "machine-readable output")
+    .action((verb: string | undefined, opts: { json?: boolean }) => secretsAction("audit")(verb === undefined ? [] : [verb], opts));
+
+  program
+    .command("mcp")
+    .description("Serve Warden to coding agents over the Model Context Protocol (stdio): read-only tools check, scan_secrets, rules, explain, status.")
+    .addHelpText("after", '\nEvery tool takes the repository root explicitly. Client config, e.g. .mcp.json:\n  { "mcpServers": { "warden": { "command": "npx", "args": ["warden", "mcp"] } } }')
+    .action(async () => {
+      const { mcpCommand } = await import("./commands/mcp.js");
+      throw new ExitSignal(await mcpCommand());
+    });
+
+  program
+    .command("metrics")
+    .description("Delivery metrics (the five DORA figures) from the deploy event log, each with its target and the events it came from.")
+    .option("--env <env>", "one environment (default: all)")
+    .option("--since <date>", "start of the window: YYYY-MM-DD (UTC) or a number of days like 7d (default: 30d)")
+    .option("--json", "machine-readable output")
+    .addHelpText("after", "\nFormulas: docs/guides/delivery-metrics.md")
+    .action(async (opts: { env?: string; since?: string; json?: boolean }) => {
+      const { metricsCommand } = await import("./commands/metrics.js");
+      throw new ExitSignal(await metricsCommand(io, opts));
+    });
+
+  program
+    .command("incident")
+    .description("Record an incident linked to the deployment that caused it (counts in the change fail rate and recovery time).")
+    .argument("<action>", "open | resolve")
+    .argument("<env>", "environment")
+    .option("--deploy <release>", "the release that caused it (see warden releases ENV)")
+    .option("--id <id>", "incident id (default: the release)")
+    .option("--note <text>", "a short note")
+    .action(async (action: string, env: string, opts: { deploy?: string; id?: string; note?: string }) => {
+      const { incidentCommand } = await import("./commands/metrics.js");
+      throw new ExitSignal(await incidentCommand(io, action, env, opts));
     });
 
   program
@@ -201,6 +397,7 @@ export function buildProgram(io: Io): Command {
     .argument("[env]", "environment from deploy.environments (default: deploy.default)")
     .addOption(new Option("--strategy <strategy>", "override the configured strategy").choices(["blue-green", "rolling", "canary"]))
     .option("--dry-run", "print the plan and run nothing")
+    .option("--allow-dirty", "deploy uncommitted changes to a production environment (preflight.checklist); the release is marked dirty")
     .option("--force-unlock", "remove a lock whose holder cannot be checked (another host or container); a lock of a dead deploy on this host is taken over by itself, with a warning")
     .option("--json", "print the result (outcome, release, events) as JSON")
     .option("-c, --config <file>", "config file (default: warden.config.* at the repository root)")
@@ -208,7 +405,7 @@ export function buildProgram(io: Io): Command {
       "after",
       "\nExit codes: 0 deployed, 1 failed gate / failed or rolled-back deploy / environment locked, 2 usage or config error.\nEvents: .warden/events/<env>.jsonl. Docs: docs/deploy/README.md\nExamples:\n  warden deploy\n  warden deploy staging --dry-run\n  warden deploy production --strategy canary",
     )
-    .action(async (env: string | undefined, opts: { strategy?: "blue-green" | "rolling" | "canary"; dryRun?: boolean; forceUnlock?: boolean; json?: boolean; config?: string }) => {
+    .action(async (env: string | undefined, opts: { strategy?: "blue-green" | "rolling" | "canary"; dryRun?: boolean; allowDirty?: boolean; forceUnlock?: boolean; json?: boolean; config?: string }) => {
       const { deployCommand } = await import("./commands/deploy.js");
       throw new ExitSignal(await deployCommand(io, env, opts));
     });
@@ -259,6 +456,17 @@ export function buildProgram(io: Io): Command {
     .action(async () => {
       const { serverStopCommand } = await import("./commands/server.js");
       throw new ExitSignal(await serverStopCommand(io));
+    });
+
+  program
+    .command("status")
+    .description("Show an environment's live release, its instances and their health, the proxy, the lock and the last events (exit 1 when something is down).")
+    .argument("<env>", "environment from deploy.environments")
+    .option("--json", "machine-readable output")
+    .option("-c, --config <file>", "config file (default: warden.config.* at the repository root)")
+    .action(async (env: string, opts: { json?: boolean; config?: string }) => {
+      const { statusCommand } = await import("./commands/deploy.js");
+      throw new ExitSignal(await statusCommand(io, env, opts));
     });
 
   program

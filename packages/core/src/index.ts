@@ -28,6 +28,19 @@ export {
   type HealthCheck,
 } from "./config/deploy-section.js";
 export { compareFindings, FindingSchema, fingerprintOf, SeveritySchema, type Finding, type Severity } from "./finding.js";
+export {
+  FILE_CLASSES,
+  FileClassifier,
+  FileClassSchema,
+  FilesSchema,
+  GENERATED_HEADER_BYTES,
+  hasGeneratedHeader,
+  NOT_HAND_WRITTEN,
+  readHead,
+  type Classification,
+  type FileClass,
+  type FilesConfig,
+} from "./file-class.js";
 export * from "./git/index.js";
 export { createLogger, silentLogger, type Logger, type LogLevel } from "./logger.js";
 export { toRepoPath } from "./paths.js";

@@ -14,7 +14,7 @@ export {
   type Rule,
   type RuleMessage,
 } from "./define-rule.js";
-export { runRules, shardOf, type CheckFile, type ResultStore, type RunRulesInput, type RunRulesResult, type Shard } from "./engine.js";
+export { ruleClasses, runRules, shardOf, type CheckFile, type CheckProgress, type ResultStore, type RunRulesInput, type RunRulesResult, type Shard } from "./engine.js";
 export { isBinary, isTestFile, languageOf } from "./files.js";
 export { RuleSettings, type EffectiveSetting } from "./settings.js";
 export { parseSuppressions, type Suppression } from "./suppressions.js";

@@ -1,10 +1,10 @@
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
-import type { Finding, WardenConfig } from "@warden/core";
+import type { FilesConfig, Finding, WardenConfig } from "@warden/core";
 
 /** What a worker is told once: the config and the ids of the file rules to run. */
 interface WorkerInit {
   readonly wardenRulesPool: true;
-  readonly config: Pick<WardenConfig, "rules" | "overrides" | "ignore">;
+  readonly config: Pick<WardenConfig, "rules" | "overrides" | "ignore"> & { readonly files?: FilesConfig };
   readonly configFile: string | undefined;
   readonly ruleIds: readonly string[];
 }
