@@ -1,6 +1,6 @@
 import { Command, CommanderError, Option } from "commander";
-import { FORMATS, isWardenError, type Format } from "@warden/core";
-import { processIo, type Io } from "./io.js";
+import { escapeControl, FORMATS, installRedactor, isWardenError, type Format, type Redactor } from "@warden/core";
+import { processIo, redactingIo, type Io } from "./io.js";
 import { VERSION } from "./version.js";
 
 /** Thrown inside command actions to carry an exit code out of commander. */
@@ -47,7 +47,7 @@ export function buildProgram(io: Io): Command {
     .option("--since <ref>", "check files changed since a git ref (committed or not)")
     .option("--range <A..B>", "check the commits of A..B: the files they change and their messages (CI, pre-push)")
     .option("--shard <i/n>", "check shard i of n of a full check (deterministic split for a CI matrix; merge with `warden report merge`)")
-    .option("--no-cache", "do not read or write the result cache (node_modules/.cache/warden)")
+    .option("--no-cache", "do not read or write the result cache (node_modules/.cache/warden, or .git/warden/cache without node_modules)")
     .option("--no-baseline", "report findings recorded in .warden-baseline too")
     .option("--workers <n>", "worker threads for the file rules of a full check of 1500+ files (default: CPUs - 1 from 4 CPUs, else 0: in-process)")
     .option("-c, --config <file>", "config file (default: warden.config.* at the repository root)")
@@ -250,8 +250,20 @@ export function buildProgram(io: Io): Command {
   return program;
 }
 
-/** Run the CLI with `argv` (without node and script); returns the exit code. Never throws. */
-export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
+/** The output redactor, built once per process (the warm server runs many requests). */
+let outputRedactor: Redactor | undefined;
+
+/**
+ * Run the CLI with `argv` (without node and script); returns the exit code. Never throws. Every
+ * byte it prints goes through the output redactor (every secret detector; docs/secrets/redaction.md).
+ */
+export async function main(argv: readonly string[], rawIo: Io = processIo()): Promise<number> {
+  if (outputRedactor === undefined) {
+    const { createOutputRedactor } = await import("@warden/secrets");
+    outputRedactor = createOutputRedactor();
+  }
+  installRedactor(outputRedactor);
+  const io = redactingIo(rawIo);
   try {
     await buildProgram(io).parseAsync([...argv], { from: "user" });
     return 0;
@@ -262,7 +274,7 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
       return 2; // commander already printed one line: "error: unknown option '--x'"
     }
     if (isWardenError(error)) {
-      io.stderr.write(`warden: ${error.message}\n`);
+      io.stderr.write(`warden: ${escapeControl(error.message)}\n`);
       return 2;
     }
     const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);

@@ -2,6 +2,7 @@ import { readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { WardenError } from "./errors.js";
 import type { Finding } from "./finding.js";
+import { redactText } from "./redaction.js";
 
 /** The baseline file, repository-relative: committed, one finding per line, merge-friendly. */
 export const BASELINE_FILE = ".warden-baseline";
@@ -80,7 +81,8 @@ export async function readBaseline(root: string, file = BASELINE_FILE): Promise<
 export async function writeBaseline(root: string, entries: readonly BaselineEntry[], file = BASELINE_FILE): Promise<void> {
   const target = path.join(root, file);
   const temporary = `${target}.${process.pid}.tmp`;
-  await writeFile(temporary, renderBaseline(entries));
+  // Through the output redactor: a file named with a token is recorded masked (entries match by fingerprint).
+  await writeFile(temporary, redactText(renderBaseline(entries)));
   await rename(temporary, target);
 }
 
