@@ -258,13 +258,15 @@ let outputRedactor: Redactor | undefined;
  * byte it prints goes through the output redactor (every secret detector; docs/secrets/redaction.md).
  */
 export async function main(argv: readonly string[], rawIo: Io = processIo()): Promise<number> {
-  if (outputRedactor === undefined) {
-    const { createOutputRedactor } = await import("@warden/secrets");
-    outputRedactor = createOutputRedactor();
-  }
-  installRedactor(outputRedactor);
-  const io = redactingIo(rawIo);
+  // Until the redactor is installed only the error below (a failed import: no user data) can print.
+  let io = rawIo;
   try {
+    if (outputRedactor === undefined) {
+      const { createOutputRedactor } = await import("@warden/secrets");
+      outputRedactor = createOutputRedactor();
+    }
+    installRedactor(outputRedactor);
+    io = redactingIo(rawIo);
     await buildProgram(io).parseAsync([...argv], { from: "user" });
     return 0;
   } catch (error) {
