@@ -1,15 +1,18 @@
 import { plural } from "../plural.js";
-import { escapeControl } from "../redaction.js";
+import { escapeControl, redactText } from "../redaction.js";
 import type { Report } from "./types.js";
 
-/** Workflow-command escaping; other control characters (a file name's escape sequences) are written visibly. */
+/**
+ * Workflow-command escaping; other control characters (a file name's escape sequences) are written
+ * visibly. Redacted first: the escaping (`:` → `%3A`) would hide a token from the output boundary.
+ */
 function escapeData(text: string): string {
-  const lines = text.split("\n").map((line) => escapeControl(line.replace(/%/g, "%25")));
+  const lines = redactText(text).split("\n").map((line) => escapeControl(line.replace(/%/g, "%25")));
   return lines.join("%0A");
 }
 
 function escapeProperty(text: string): string {
-  return escapeControl(text.replace(/%/g, "%25")).replace(/:/g, "%3A").replace(/,/g, "%2C");
+  return escapeControl(redactText(text).replace(/%/g, "%25")).replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
 
 /** GitHub Actions workflow commands (`::error file=…,line=…::message`), one annotation per finding. */
