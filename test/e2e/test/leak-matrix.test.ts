@@ -235,6 +235,15 @@ describe("leak matrix: no byte Warden prints or writes holds a planted token", (
     for (const id of ["github-pat", "github-fine-grained-pat", "aws-access-key-id", "aws-secret-access-key", "slack-bot-token", "stripe-secret-key", "openai-api-key", "anthropic-api-key", "gitlab-pat", "npm-access-token", "google-api-key", "sendgrid-api-key", "private-key-rsa"]) {
       expect(ids, id).toContain(`secrets/${id}`);
     }
+    // Nothing else is masked: fingerprints and commit ids stay whole in every report.
+    for (const label of ["scan  -f json", "scan --range HEAD~3..HEAD -f json", "check --range HEAD~3..HEAD -f json"]) {
+      const report = JSON.parse(find(label).stdout) as { findings: { fingerprint: string; commit?: string }[] };
+      expect(report.findings.length, label).toBeGreaterThan(0);
+      for (const f of report.findings) {
+        expect(f.fingerprint, label).toMatch(/^[0-9a-f]{20}$/);
+        if (f.commit !== undefined) expect(f.commit, label).toMatch(/^[0-9a-f]{40}$/);
+      }
+    }
     // A file named with a token is reported under its redacted name.
     expect(scanned.findings.some((f) => f.file.startsWith(`notes/${t.fileNameSecret.slice(0, 4)}********`))).toBe(true);
     expect(find("hook commit-msg -f pretty").stderr).toContain("commit message refused");
