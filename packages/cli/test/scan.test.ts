@@ -81,7 +81,7 @@ describe("warden scan PATH…", () => {
       "secrets/pkcs12-file release.p12:1:1",
       "secrets/stripe-secret-key latin.txt:2:6",
     ]);
-    expect(stderr).toContain("skipped 1 file(s) larger than secrets.maxFileSize: big.txt");
+    expect(stderr).toContain("skipped 1 file larger than secrets.maxFileSize: big.txt");
     expect(stderr).toMatch(/scanned 6 files, \d+ bytes \(skipped 2 binary, 1 too large\)/);
   });
 
@@ -103,7 +103,7 @@ describe("warden scan PATH…", () => {
     const r = repo({ "a.ts": `export const a = "${token}";\n` });
     const update = r.warden(["scan", "--update-baseline"]);
     expect(update.code).toBe(0);
-    expect(update.stderr).toContain("wrote 1 fingerprint(s) to .secrets-baseline.json");
+    expect(update.stderr).toContain("wrote 1 fingerprint to .secrets-baseline.json");
     const baseline = readFileSync(path.join(r.dir, ".secrets-baseline.json"), "utf8");
     expect(baseline).not.toContain(token);
     expect(baseline).not.toContain(token.slice(4, 12));

@@ -17,6 +17,7 @@ export { isPlaceholder, shannonEntropy } from "./entropy.js";
 export { parsePatchStream, scanCommits, type CommitScanOptions, type PatchFile } from "./history.js";
 export { addStats, emptyStats, ScanPool, workersAvailable, type PoolJob, type PoolResult } from "./pool.js";
 export { MASK, redact } from "./redact.js";
+export { createOutputRedactor } from "./output-redactor.js";
 export { DETECTORS } from "./registry.js";
 export { SECRETS_RULE, SecretScanner, type ScannerOptions, type ScanStats, type ScanTarget, type SecretsSettings } from "./scanner.js";
 export { CATALOGUE_PATH, renderCatalogue } from "./catalogue.js";

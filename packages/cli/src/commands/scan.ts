@@ -7,7 +7,11 @@ import {
   commitExists,
   compareFindings,
   loadConfig,
+  escapeControl,
+  plural,
+  progressEnabled,
   readListedFile,
+  redactText,
   repoRoot,
   reporterFor,
   stagedChanges,
@@ -191,13 +195,13 @@ async function checkRange(root: string, range: string): Promise<string[]> {
 }
 
 function progressReporter(io: Io): ((commits: number, bytes: number) => void) | undefined {
-  if (io.stderr.isTTY !== true) return undefined;
+  if (!progressEnabled(io.stderr)) return undefined;
   let last = 0;
   return (commits, bytes) => {
     const now = Date.now();
     if (now - last < 200) return;
     last = now;
-    io.stderr.write(`\rwarden scan: ${commits} commits, ${(bytes / 1048576).toFixed(1)} MB scanned…`);
+    io.stderr.write(`\rwarden scan: ${commits} commit${commits === 1 ? "" : "s"}, ${(bytes / 1048576).toFixed(1)} MB scanned…`);
   };
 }
 
@@ -210,7 +214,14 @@ export async function runScan(io: Io, options: Omit<ScanOptions, "format">): Pro
   const { config } = await loadConfig(root, options.config);
   const { annotateFindings, readBaseline, scanCommits, SecretScanner: Scanner, verifyCandidates } = await import("@warden/secrets");
   const settings = config.secrets;
+  if (redactText(settings.baseline) !== settings.baseline) {
+    // Never create (or name) a file called after a pasted token.
+    throw new WardenError("CONFIG_INVALID", `secrets.baseline: the path holds what looks like a secret (${redactText(settings.baseline)}); set it to a file name such as .secrets-baseline.json`);
+  }
   const baselineFile = path.resolve(root, settings.baseline);
+  if (statSync(baselineFile, { throwIfNoEntry: false })?.isDirectory() === true) {
+    throw new WardenError("CONFIG_INVALID", `secrets.baseline: ${settings.baseline} is a directory; set it to a file path such as .secrets-baseline.json`);
+  }
   const baseline = options.updateBaseline === true ? [] : await readBaseline(baselineFile, settings.baseline);
   const fingerprints = baseline.map((entry) => entry.fingerprint);
   // --verify holds found credentials in memory (main thread only) until their vendor is asked.
@@ -289,7 +300,7 @@ function describe(spec: ScanSpec): string {
 export function coverageLine(spec: ScanSpec, stats: ScanStats): string {
   const parts = [`${stats.files} file${stats.files === 1 ? "" : "s"}`];
   if (spec.kind === "range" || spec.kind === "history" || spec.kind === "commits") parts.push(`${stats.commits} commit${stats.commits === 1 ? "" : "s"}`);
-  parts.push(`${stats.bytes} bytes`);
+  parts.push(`${stats.bytes} byte${stats.bytes === 1 ? "" : "s"}`);
   const skipped: string[] = [];
   if (stats.binary > 0) skipped.push(`${stats.binary} binary`);
   if (stats.tooLarge.length > 0) skipped.push(`${stats.tooLarge.length} too large`);
@@ -316,14 +327,19 @@ export async function scanCommand(io: Io, options: ScanOptions): Promise<number>
   if (options.updateBaseline === true) {
     const { baselineOf, writeBaseline } = await import("@warden/secrets");
     const entries = baselineOf(outcome.findings);
-    await writeBaseline(outcome.baselineFile, entries);
-    io.stderr.write(`warden: wrote ${entries.length} fingerprint(s) to ${path.relative(await repoRoot(io.cwd), outcome.baselineFile)}\n`);
+    try {
+      await writeBaseline(outcome.baselineFile, entries);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? "unknown error";
+      throw new WardenError("INPUT", `cannot write the secrets baseline ${path.relative(await repoRoot(io.cwd), outcome.baselineFile)} (${code})`);
+    }
+    io.stderr.write(`warden: wrote ${plural(entries.length, "fingerprint")} to ${path.relative(await repoRoot(io.cwd), outcome.baselineFile)}\n`);
     return 0;
   }
   if (stats.tooLarge.length > 0) {
-    const shown = [...stats.tooLarge].sort().slice(0, 5).join(", ");
+    const shown = [...stats.tooLarge].sort().slice(0, 5).map(escapeControl).join(", ");
     io.stderr.write(
-      `warden: note: skipped ${stats.tooLarge.length} file(s) larger than secrets.maxFileSize: ${shown}${stats.tooLarge.length > 5 ? ", …" : ""}\n`,
+      `warden: note: skipped ${plural(stats.tooLarge.length, "file")} larger than secrets.maxFileSize: ${shown}${stats.tooLarge.length > 5 ? ", …" : ""}\n`,
     );
   }
   const { DETECTORS } = await import("@warden/secrets");

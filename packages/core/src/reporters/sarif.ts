@@ -1,3 +1,4 @@
+import { redactText } from "../redaction.js";
 import type { Report, ReportRule } from "./types.js";
 
 /** The SARIF 2.1.0 schema URI written into every log. */
@@ -26,7 +27,8 @@ export function renderSarif(report: Report): string {
     locations: [
       {
         physicalLocation: {
-          artifactLocation: { uri: encodeURI(finding.file), uriBaseId: "%SRCROOT%" },
+          // Redacted before encoding, which could hide a token from the output boundary.
+          artifactLocation: { uri: encodeURI(redactText(finding.file)), uriBaseId: "%SRCROOT%" },
           region: {
             startLine: finding.line,
             startColumn: finding.column,
