@@ -1,3 +1,4 @@
+import { describeSkipped } from "../skipped.js";
 import type { Report } from "./types.js";
 
 function escapeData(text: string): string {
@@ -23,6 +24,10 @@ export function renderGithub(report: Report): string {
     const body = [finding.message, ...(finding.hint === undefined ? [] : [`Fix: ${finding.hint}`])].join("\n");
     return `::${command} ${props.join(",")}::${escapeData(body)}`;
   });
+  for (const entry of report.summary.skipped ?? []) {
+    lines.push(`::notice file=${escapeProperty(entry.file)},title=${escapeProperty("warden: file skipped")}::${escapeData(`skipped ${describeSkipped(entry)}`)}`);
+  }
+  for (const note of report.summary.notes ?? []) lines.push(`::notice title=${escapeProperty("warden")}::${escapeData(note)}`);
   const errors = report.findings.filter((f) => f.severity === "error").length;
   lines.push(`${report.command}: ${report.findings.length} problem(s), ${errors} error(s) in ${report.summary.files} file(s)`);
   return `${lines.join("\n")}\n`;
