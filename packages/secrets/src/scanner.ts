@@ -196,7 +196,7 @@ export class SecretScanner {
   private readonly windowSpecs: readonly (DetectorWindow | undefined)[];
   /** Per content detector: the byte its window needs after the keyword (see DetectorWindow.needs), or -1. */
   private readonly needs: readonly number[];
-  /** Files (and a commit's added lines of one file) above this many bytes are skipped with a note. */
+  /** Files (and a commit's added lines of one file, and commit messages) above this many bytes are reported as skipped, not scanned. */
   readonly maxFileSize: number;
   private readonly allowPath: (path: string) => boolean;
   private readonly allowPatterns: readonly RegExp[];
