@@ -83,6 +83,31 @@ describe("binary and UTF-16 content", () => {
   });
 });
 
+describe("binary and UTF-16 content in commits", () => {
+  it("scan --range and --history read binary and UTF-16 versions from their commits and find their tokens", () => {
+    const inBinary = githubToken();
+    const inUtf16 = stripeKey();
+    const r = repo({ "README.md": "# demo\n" });
+    r.commit("chore: init", { noVerify: true });
+    const base = r.git(["rev-parse", "HEAD"]).stdout.trim();
+    r.write({
+      "bin/tool.dat": Buffer.concat([Buffer.from([0, 1, 2, 3]), Buffer.from(`auth=${inBinary}`, "latin1"), Buffer.alloc(32, 0)]),
+      "docs/notes.txt": utf16le(`a\nkey: "${inUtf16}"\n`, true),
+    });
+    r.commit("feat: add data", { noVerify: true });
+    const added = r.git(["rev-parse", "HEAD"]).stdout.trim();
+    for (const args of [["scan", "--range", `${base}..HEAD`], ["scan", "--history"]]) {
+      const { code, report } = json(r, args);
+      expect(code, args.join(" ")).toBe(1);
+      expect(report.findings.map((f) => `${f.ruleId} ${f.file}:${f.line} ${f.commit ?? ""}`).sort()).toEqual([
+        `secrets/github-pat bin/tool.dat:1 ${added}`,
+        `secrets/stripe-secret-key docs/notes.txt:2 ${added}`,
+      ]);
+      expect(JSON.stringify(report)).not.toContain(inBinary);
+    }
+  });
+});
+
 describe("the size policy: decided from the size, reported as skipped in every format", () => {
   it("scan --staged skips a file over secrets.maxFileSize without reading it and reports it in json, pretty, sarif and github", () => {
     const r = repo({ "warden.config.json": JSON.stringify({ secrets: { maxFileSize: 4096 } }) });
