@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { GIT_ENV, gitRepo, runWarden, type TempRepo } from "@warden/test-utils";
+import { GIT_ENV, gitRepo, installHooks, runWarden, type TempRepo } from "@warden/test-utils";
 import { githubToken, stripeKey } from "./scan-fakes.js";
 
 const cleanups: (() => void)[] = [];
@@ -190,6 +190,22 @@ describe("commit messages", () => {
       expect(pretty.stdout).toContain(`commit:${oid.slice(0, 12)}:3:`);
       for (const text of [JSON.stringify(report), stderr, pretty.stdout, pretty.stderr]) expect(text).not.toContain(token);
     }
+  });
+});
+
+describe("the commit-msg hook", () => {
+  it("refuses a commit whose message holds a token, shown redacted; a clean message passes", () => {
+    const token = githubToken();
+    const r = repo({ "a.ts": "export const a = 1;\n" });
+    installHooks(r);
+    r.git(["add", "-A"]);
+    const refused = r.git(["commit", "-q", "-m", "fix: bump", "-m", `token ${token}`], { allowFailure: true });
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toContain("the commit message holds a secret");
+    expect(refused.stderr).toContain("secrets/github-pat");
+    expect(refused.stdout + refused.stderr).not.toContain(token);
+    expect(r.git(["rev-parse", "--verify", "--quiet", "HEAD"], { allowFailure: true }).code).not.toBe(0);
+    expect(r.git(["commit", "-q", "-m", "fix: bump"], { allowFailure: true }).code).toBe(0);
   });
 });
 

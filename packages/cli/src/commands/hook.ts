@@ -88,6 +88,15 @@ async function commitMsg(io: Io, file: string | undefined): Promise<number> {
   } catch {
     throw new WardenError("INPUT", `${file}: cannot read the commit message file`);
   }
+  if (config.hooks.preCommit.scan) {
+    // A secret in the message would be pushed with the commit: refuse it here (shown redacted).
+    const { scanPendingMessage } = await import("./scan.js");
+    const found = await scanPendingMessage(root, config.secrets, cleanCommitMessage(raw));
+    for (const finding of found) {
+      io.stderr.write(`${finding.severity === "error" ? "✖ commit refused" : "⚠ commit warning"}: the commit message holds a secret: ${finding.message}  ${finding.ruleId}\n  hint: ${finding.hint ?? ""}\n`);
+    }
+    if (found.some((finding) => finding.severity === "error")) return 1;
+  }
   if (config.hooks.commitMsg.conventional) {
     const verdict = checkCommitMessage(raw, config.hooks.commitMsg.types);
     if (!verdict.ok) {

@@ -130,13 +130,14 @@ async function scanStaged(root: string, scanner: SecretScanner): Promise<Finding
   if (toRead > 0 && (bytesRead === 0 || scanner.stats.bytes === 0)) {
     throw new WardenError(
       "GIT",
-      `staged scan read 0 bytes from ${toRead} staged file(s) with content (first: ${wanted0(changes, scanner)}); refusing to report a clean scan`,
+      `staged scan read 0 bytes from ${toRead} staged file(s) with content (first: ${firstToRead(changes, scanner)}); refusing to report a clean scan`,
     );
   }
   return findings;
 }
 
-function wanted0(changes: readonly ChangedFile[], scanner: SecretScanner): string {
+/** The first staged file that had content to read (for the 0-bytes error). */
+function firstToRead(changes: readonly ChangedFile[], scanner: SecretScanner): string {
   return changes.find((change) => !EMPTY_BLOBS.has(change.oid) && !scanner.isAllowedPath(change.path))?.path ?? "?";
 }
 
@@ -400,6 +401,7 @@ export async function scanCommand(io: Io, options: ScanOptions): Promise<number>
   if (stats.utf16 > 0) read.push(`${stats.utf16} UTF-16 file${stats.utf16 === 1 ? "" : "s"} decoded`);
   if (stats.messages > 0) read.push(`${stats.messages} commit message${stats.messages === 1 ? "" : "s"}`);
   if (read.length > 0) notes.push(`also scanned ${read.join(", ")}`);
+  if (stats.allowedPaths > 0) notes.push(`not scanned: ${stats.allowedPaths} file${stats.allowedPaths === 1 ? "" : "s"} matching secrets.allowPaths`);
   if (options.updateBaseline === true) {
     const { baselineOf, writeBaseline } = await import("@warden/secrets");
     const entries = baselineOf(outcome.findings);
@@ -433,4 +435,15 @@ export async function scanCommand(io: Io, options: ScanOptions): Promise<number>
   );
   if (options.format !== "pretty") io.stderr.write(`${coverageLine(options.target, stats)}\n`);
   return outcome.findings.some((f) => f.severity === "error") ? 1 : 0;
+}
+
+/**
+ * Scan the message of the commit being made (the commit-msg hook) with the repository's secrets
+ * settings and baseline. Findings are on `commit:(new)` and carry the secret redacted.
+ */
+export async function scanPendingMessage(root: string, settings: SecretsSettings, message: string): Promise<Finding[]> {
+  const { readBaseline, SecretScanner: Scanner } = await import("@warden/secrets");
+  const baseline = await readBaseline(path.resolve(root, settings.baseline), settings.baseline);
+  const scanner = new Scanner({ settings, baseline: baseline.map((entry) => entry.fingerprint) });
+  return scanner.scanBytes("commit:(new)", Buffer.from(message, "utf8"));
 }
