@@ -14,13 +14,14 @@ export interface GitLocation {
  * git folder. Commands that read only commits (`scan --range`, `scan --history`) run in both.
  */
 export async function gitLocation(cwd: string): Promise<GitLocation> {
+  // The common case (a work tree) costs one git process; the bare check runs only when it fails.
+  const top = await runGit(cwd, ["rev-parse", "--show-toplevel"], { allowFailure: true });
+  if (top.code === 0) return { root: top.stdout.toString("utf8").trim(), bare: false };
   const result = await runGit(cwd, ["rev-parse", "--is-bare-repository", "--absolute-git-dir"], { allowFailure: true });
   if (result.code !== 0) throw new WardenError("GIT", `${cwd} is not inside a git repository`);
   const [bare = "", gitDir = ""] = result.stdout.toString("utf8").trim().split("\n");
   if (bare.trim() === "true") return { root: gitDir.trim(), bare: true };
-  const top = await runGit(cwd, ["rev-parse", "--show-toplevel"], { allowFailure: true });
-  if (top.code !== 0) throw new WardenError("GIT", `${cwd} is inside a git folder, not a work tree: run Warden from the work tree`);
-  return { root: top.stdout.toString("utf8").trim(), bare: false };
+  throw new WardenError("GIT", `${cwd} is inside a git folder, not a work tree: run Warden from the work tree`);
 }
 
 /**
