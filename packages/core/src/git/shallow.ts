@@ -18,7 +18,7 @@ export async function gitLocation(cwd: string): Promise<GitLocation> {
   const top = await runGit(cwd, ["rev-parse", "--show-toplevel"], { allowFailure: true });
   if (top.code === 0) return { root: top.stdout.toString("utf8").trim(), bare: false };
   const result = await runGit(cwd, ["rev-parse", "--is-bare-repository", "--absolute-git-dir"], { allowFailure: true });
-  if (result.code !== 0) throw new WardenError("GIT", `${cwd} is not inside a git repository`);
+  if (result.code !== 0) throw new WardenError("GIT", `${cwd} is not inside a git work tree (or a bare repository)`);
   const [bare = "", gitDir = ""] = result.stdout.toString("utf8").trim().split("\n");
   if (bare.trim() === "true") return { root: gitDir.trim(), bare: true };
   throw new WardenError("GIT", `${cwd} is inside a git folder, not a work tree: run Warden from the work tree`);
