@@ -161,7 +161,7 @@ describe("the size policy: decided from the size, reported as skipped in every f
     const raised = json(r, ["check", "src/gen.ts"]);
     expect(raised.report.summary.skipped).toBeUndefined();
     expect(raised.report.findings.map((f) => `${f.ruleId} ${f.file}:${f.line}`)).toContain("real/no-placeholder src/gen.ts:2");
-  });
+  }, 90_000); // six warden runs
 
   it("maxFileSize is validated", () => {
     const r = repo({ "warden.config.json": JSON.stringify({ maxFileSize: -1 }) });
@@ -206,7 +206,7 @@ describe("the commit-msg hook", () => {
     expect(refused.stdout + refused.stderr).not.toContain(token);
     expect(r.git(["rev-parse", "--verify", "--quiet", "HEAD"], { allowFailure: true }).code).not.toBe(0);
     expect(r.git(["commit", "-q", "-m", "fix: bump"], { allowFailure: true }).code).toBe(0);
-  });
+  }, 90_000); // four hook processes, each a fresh Node start
 });
 
 describe("shallow clones and bare repositories", () => {

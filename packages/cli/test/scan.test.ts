@@ -259,7 +259,7 @@ describe("hooks", () => {
     expect(remote.git(["rev-parse", "--verify", "--quiet", "refs/heads/main"], { allowFailure: true }).code).not.toBe(0);
     // The first commit alone is clean and may be pushed.
     expect(r.git(["push", "origin", "HEAD~2:refs/heads/main"], { allowFailure: true }).code).toBe(0);
-  });
+  }, 120_000); // eight hook processes (pre-commit, commit-msg, pre-push), each a fresh Node start: slow on a loaded machine
 });
 
 describe("bad input: exit 2 and one line", () => {
