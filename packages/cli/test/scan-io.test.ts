@@ -240,6 +240,13 @@ describe("shallow clones and bare repositories", () => {
     expect(range.stderr.trim().split("\n")).toHaveLength(1);
     expect(range.stderr).toContain("HEAD~1 is not in this shallow clone");
     expect(range.stderr).toContain("fetch-depth: 0");
+    // Both ends present (an older commit fetched on its own), the commits between them not: also refused.
+    r.git(["branch", "old", "HEAD~2"]);
+    execFileSync("git", ["fetch", "-q", "--depth", "1", "origin", "old:refs/heads/old"], { cwd: dir, env: GIT_ENV });
+    const across = runWarden(dir, ["scan", "--range", "old..HEAD"]);
+    expect(across.code).toBe(2);
+    expect(across.stderr.trim().split("\n")).toHaveLength(1);
+    expect(across.stderr).toContain(`--range old..HEAD reaches past the shallow clone's boundary at ${head.slice(0, 10)}`);
   });
 
   it("scan --history and --range run in a bare repository (server side); work-tree modes are refused in one line", () => {
