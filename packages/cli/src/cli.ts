@@ -258,6 +258,65 @@ export function buildProgram(io: Io): Command {
     .description("Convert records written with `- Status:` / `- Date:` lines to front matter.")
     .action(() => adrAction("migrate")([], {}));
 
+  const secrets = program.command("secrets").description("The vault: encrypted secrets committed per value, per-task grants, `run` with masked output, an audit chain (docs/secrets/vault.md).");
+  const secretsAction =
+    (action: string) =>
+    async (args: string[] | string | undefined, opts: { env?: string; json?: boolean; reencrypt?: boolean; newKeyFile?: string; task?: string; only?: string; mask?: boolean; config?: string }): Promise<never> => {
+      const { secretsCommand } = await import("./commands/secrets.js");
+      const list = args === undefined ? [] : Array.isArray(args) ? args : [args];
+      throw new ExitSignal(
+        await secretsCommand(io, action, list, {
+          ...(opts.env === undefined ? {} : { env: opts.env }),
+          ...(opts.json === undefined ? {} : { json: opts.json }),
+          ...(opts.reencrypt === undefined ? {} : { reencrypt: opts.reencrypt }),
+          ...(opts.newKeyFile === undefined ? {} : { newKeyFile: opts.newKeyFile }),
+          ...(opts.task === undefined ? {} : { task: opts.task }),
+          ...(opts.only === undefined ? {} : { only: opts.only.split(",").map((n) => n.trim()).filter((n) => n !== "") }),
+          ...(opts.mask === undefined ? {} : { mask: opts.mask }),
+          ...(opts.config === undefined ? {} : { config: opts.config }),
+        }),
+      );
+    };
+  const envOption = (): Option => new Option("--env <env>", "vault environment (default: default)");
+  secrets.command("init").description("Create .warden-vault and a master key outside the repository (or use WARDEN_MASTER_KEY).").action(() => secretsAction("init")([], {}));
+  secrets
+    .command("set")
+    .description("Set a secret from standard input (never from the command line): printf %s \"$VALUE\" | warden secrets set NAME")
+    .argument("<name>", "the secret's name (an environment variable name)")
+    .addOption(envOption())
+    .action((name: string, opts: { env?: string }) => secretsAction("set")([name], opts));
+  secrets.command("list").description("List secret names per environment (never values).").option("--json", "machine-readable output").action((opts: { json?: boolean }) => secretsAction("list")([], opts));
+  secrets.command("rm").description("Remove a secret.").argument("<name>").addOption(envOption()).action((name: string, opts: { env?: string }) => secretsAction("rm")([name], opts));
+  secrets
+    .command("rotate")
+    .description("New master key: every data key re-wrapped (--reencrypt: new data keys, every value sealed again); no value lost.")
+    .option("--reencrypt", "also draw new data keys and seal every value again")
+    .option("--new-key-file <path>", "where to write the new key when the current one comes from WARDEN_MASTER_KEY (outside the repository)")
+    .action((opts: { reencrypt?: boolean; newKeyFile?: string }) => secretsAction("rotate")([], opts));
+  secrets
+    .command("import")
+    .description("Move a .env file into the vault, then delete the file.")
+    .argument("<file>", "the .env file")
+    .addOption(envOption())
+    .action((file: string, opts: { env?: string }) => secretsAction("import")([file], opts));
+  secrets
+    .command("run")
+    .description("Run a command with exactly the secrets granted to --task in its environment, their values masked in its output.")
+    .requiredOption("--task <name>", "the task whose grant applies (secrets.grants in the config)")
+    .addOption(envOption())
+    .option("--only <names>", "comma-separated subset of the granted names")
+    .option("--no-mask", "do not mask the values in the command's output")
+    .option("-c, --config <file>", "config file (default: warden.config.* at the repository root)")
+    .argument("<command...>", "the command and its arguments, after --")
+    .addHelpText("after", '\nExit code: the command\'s, or 2 when the request is refused (logged in the audit chain).\nExample:\n  warden secrets run --task test -- pnpm test')
+    .action((command: string[], opts: { task?: string; env?: string; only?: string; mask?: boolean; config?: string }) => secretsAction("run")(command, opts));
+  secrets
+    .command("audit")
+    .description("Show the audit log, or verify its chain (`verify`): edited, inserted, deleted, reordered or truncated entries are named.")
+    .argument("[verify]", "verify the chain with the key and the anchor")
+    .option("--json", "machine-readable output")
+    .action((verb: string | undefined, opts: { json?: boolean }) => secretsAction("audit")(verb === undefined ? [] : [verb], opts));
+
   program
     .command("hook")
     .description("Run a git hook (what .husky/* call): pre-commit, commit-msg or pre-push.")
