@@ -318,6 +318,40 @@ export function buildProgram(io: Io): Command {
     .action((verb: string | undefined, opts: { json?: boolean }) => secretsAction("audit")(verb === undefined ? [] : [verb], opts));
 
   program
+    .command("mcp")
+    .description("Serve Warden to coding agents over the Model Context Protocol (stdio): read-only tools check, scan_secrets, rules, explain, status.")
+    .addHelpText("after", '\nEvery tool takes the repository root explicitly. Client config, e.g. .mcp.json:\n  { "mcpServers": { "warden": { "command": "npx", "args": ["warden", "mcp"] } } }')
+    .action(async () => {
+      const { mcpCommand } = await import("./commands/mcp.js");
+      throw new ExitSignal(await mcpCommand());
+    });
+
+  program
+    .command("metrics")
+    .description("Delivery metrics (the five DORA figures) from the deploy event log, each with its target and the events it came from.")
+    .option("--env <env>", "one environment (default: all)")
+    .option("--since <date>", "start of the window: YYYY-MM-DD (UTC) or a number of days like 7d (default: 30d)")
+    .option("--json", "machine-readable output")
+    .addHelpText("after", "\nFormulas: docs/guides/delivery-metrics.md")
+    .action(async (opts: { env?: string; since?: string; json?: boolean }) => {
+      const { metricsCommand } = await import("./commands/metrics.js");
+      throw new ExitSignal(await metricsCommand(io, opts));
+    });
+
+  program
+    .command("incident")
+    .description("Record an incident linked to the deployment that caused it (counts in the change fail rate and recovery time).")
+    .argument("<action>", "open | resolve")
+    .argument("<env>", "environment")
+    .option("--deploy <release>", "the release that caused it (see warden releases ENV)")
+    .option("--id <id>", "incident id (default: the release)")
+    .option("--note <text>", "a short note")
+    .action(async (action: string, env: string, opts: { deploy?: string; id?: string; note?: string }) => {
+      const { incidentCommand } = await import("./commands/metrics.js");
+      throw new ExitSignal(await incidentCommand(io, action, env, opts));
+    });
+
+  program
     .command("hook")
     .description("Run a git hook (what .husky/* call): pre-commit, commit-msg or pre-push.")
     .argument("<name>", "pre-commit | commit-msg | pre-push")
