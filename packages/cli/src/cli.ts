@@ -1,5 +1,7 @@
 import { Command, CommanderError, Option } from "commander";
-import { FORMATS, isWardenError, type Format } from "@warden/core";
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { aliasConfigImport, FORMATS, isWardenError, type Format } from "@warden/core";
 import { processIo, type Io } from "./io.js";
 import { VERSION } from "./version.js";
 
@@ -61,7 +63,8 @@ export function buildProgram(io: Io): Command {
         paths: string[],
         opts: { staged?: boolean; since?: string; range?: string; shard?: string; cache: boolean; baseline: boolean; workers?: string; config?: string; format: Format },
       ) => {
-        const { checkCommand, parseShard, parseWorkers } = await import("./commands/check.js");
+        const { checkCommand, parseShard } = await import("./commands/check.js");
+        const { parseWorkers } = await import("./workers-option.js");
         const { WardenError } = await import("@warden/core");
         const chosen = [opts.staged === true, opts.since !== undefined, opts.range !== undefined, paths.length > 0].filter(Boolean).length;
         if (chosen > 1) throw new WardenError("USAGE", "choose one of --staged, --since REF, --range A..B or paths");
@@ -133,21 +136,20 @@ export function buildProgram(io: Io): Command {
     .option("--history", "scan every commit reachable from the given refs (default: all refs)")
     .option("--update-baseline", "write the fingerprints of today's findings to the secrets baseline (the config key secrets.baseline, default .secrets-baseline.json) and exit 0")
     .option("--workers <n>", "worker threads (0: none; default: cores - 1, up to 4, for large scans on 4+ cores)")
+    .option("--verify", "ask each vendor's read-only API whether found credentials are live (GitHub, GitLab, Slack, Stripe, OpenAI, npm); off by default, never in hooks")
     .option("-c, --config <file>", "config file (default: warden.config.* at the repository root)")
     .addOption(formatOption())
     .addHelpText(
       "after",
       "\nSecrets are never printed whole: every format shows them redacted, with a fingerprint.\nExit codes: 0 no secrets, 1 secrets found, 2 usage, config or git error.\nExamples:\n  warden scan\n  warden scan --staged\n  warden scan --range origin/main..HEAD --format github\n  warden scan --history --format sarif > secrets.sarif\nDocs: docs/secrets/README.md",
     )
-    .action(async (paths: string[], opts: { staged?: boolean; range?: string; history?: boolean; updateBaseline?: boolean; workers?: string; config?: string; format: Format }) => {
+    .action(async (paths: string[], opts: { staged?: boolean; range?: string; history?: boolean; updateBaseline?: boolean; workers?: string; verify?: boolean; config?: string; format: Format }) => {
       const { scanCommand } = await import("./commands/scan.js");
       const { WardenError } = await import("@warden/core");
       const chosen = [opts.staged === true, opts.range !== undefined, opts.history === true].filter(Boolean).length;
       if (chosen > 1) throw new WardenError("USAGE", "choose one of --staged, --range A..B or --history");
-      const workers = opts.workers === undefined ? undefined : Number(opts.workers);
-      if (workers !== undefined && !(Number.isInteger(workers) && workers >= 0 && workers <= 64)) {
-        throw new WardenError("USAGE", `--workers ${opts.workers}: expected a whole number from 0 to 64`);
-      }
+      const { parseWorkers } = await import("./workers-option.js");
+      const workers = opts.workers === undefined ? undefined : parseWorkers(opts.workers);
       if ((opts.staged === true || opts.range !== undefined) && paths.length > 0) {
         throw new WardenError("USAGE", "paths cannot be combined with --staged or --range");
       }
@@ -163,6 +165,7 @@ export function buildProgram(io: Io): Command {
           target,
           format: opts.format,
           updateBaseline: opts.updateBaseline === true,
+          verify: opts.verify === true,
           ...(workers === undefined ? {} : { workers }),
           ...(opts.config === undefined ? {} : { config: opts.config }),
         }),
@@ -178,6 +181,29 @@ export function buildProgram(io: Io): Command {
     .action(async (opts: { json?: boolean; format: "text" | "markdown"; check?: boolean }) => {
       const { rulesCommand } = await import("./commands/rules.js");
       throw new ExitSignal(await rulesCommand(io, { json: opts.json === true, format: opts.format, check: opts.check === true }));
+    });
+
+  program
+    .command("files")
+    .description("List the files Warden sees with their class (source, test, fixture, snapshot, generated, vendored, build, docs, config).")
+    .argument("[paths...]", "files or folders to list (default: the whole repository)")
+    .option("--class <class>", "show only files of this class")
+    .option("--json", "machine-readable output: { files: [{ path, class, reason }] }")
+    .option("-c, --config <file>", "config file (default: warden.config.* at the repository root)")
+    .addHelpText(
+      "after",
+      "\nGenerated files are found by location and by a header in their first 1 KiB (@generated, DO NOT EDIT,\n`Code generated … DO NOT EDIT.`); fixtures by location (fixtures/, __fixtures__/, testdata/).\nBy default no rule judges fixture, snapshot, generated, vendored or build files (config `files.skip`);\n`files.classes` reclassifies paths by glob. Docs: docs/reference/cli.md\nExit codes: 0 listed, 2 usage or config error.\nExamples:\n  warden files --class generated\n  warden files packages/app --json",
+    )
+    .action(async (paths: string[], opts: { class?: string; json?: boolean; config?: string }) => {
+      const { filesCommand } = await import("./commands/files.js");
+      throw new ExitSignal(
+        await filesCommand(io, {
+          paths,
+          json: opts.json === true,
+          ...(opts.class === undefined ? {} : { class: opts.class }),
+          ...(opts.config === undefined ? {} : { config: opts.config }),
+        }),
+      );
     });
 
   program
@@ -372,6 +398,7 @@ export function buildProgram(io: Io): Command {
     .argument("[env]", "environment from deploy.environments (default: deploy.default)")
     .addOption(new Option("--strategy <strategy>", "override the configured strategy").choices(["blue-green", "rolling", "canary"]))
     .option("--dry-run", "print the plan and run nothing")
+    .option("--allow-dirty", "deploy uncommitted changes to a production environment (preflight.checklist); the release is marked dirty")
     .option("--force-unlock", "remove a lock whose holder cannot be checked (another host or container); a lock of a dead deploy on this host is taken over by itself, with a warning")
     .option("--json", "print the result (outcome, release, events) as JSON")
     .option("-c, --config <file>", "config file (default: warden.config.* at the repository root)")
@@ -379,7 +406,7 @@ export function buildProgram(io: Io): Command {
       "after",
       "\nExit codes: 0 deployed, 1 failed gate / failed or rolled-back deploy / environment locked, 2 usage or config error.\nEvents: .warden/events/<env>.jsonl. Docs: docs/deploy/README.md\nExamples:\n  warden deploy\n  warden deploy staging --dry-run\n  warden deploy production --strategy canary",
     )
-    .action(async (env: string | undefined, opts: { strategy?: "blue-green" | "rolling" | "canary"; dryRun?: boolean; forceUnlock?: boolean; json?: boolean; config?: string }) => {
+    .action(async (env: string | undefined, opts: { strategy?: "blue-green" | "rolling" | "canary"; dryRun?: boolean; allowDirty?: boolean; forceUnlock?: boolean; json?: boolean; config?: string }) => {
       const { deployCommand } = await import("./commands/deploy.js");
       throw new ExitSignal(await deployCommand(io, env, opts));
     });
@@ -408,6 +435,17 @@ export function buildProgram(io: Io): Command {
     });
 
   program
+    .command("status")
+    .description("Show an environment's live release, its instances and their health, the proxy, the lock and the last events (exit 1 when something is down).")
+    .argument("<env>", "environment from deploy.environments")
+    .option("--json", "machine-readable output")
+    .option("-c, --config <file>", "config file (default: warden.config.* at the repository root)")
+    .action(async (env: string, opts: { json?: boolean; config?: string }) => {
+      const { statusCommand } = await import("./commands/deploy.js");
+      throw new ExitSignal(await statusCommand(io, env, opts));
+    });
+
+  program
     .command("__server", { hidden: true })
     .description("Run the warm server that `check` and `hook pre-commit` use (started on demand).")
     .action(async () => {
@@ -421,8 +459,19 @@ export function buildProgram(io: Io): Command {
   return program;
 }
 
+/**
+ * The module that serves `import { defineConfig } from "@warden/cli"`: this CLI's own entry
+ * (dist/index.js beside the bundled cli.js; src/index.ts when run from source).
+ */
+function ownEntry(): string {
+  const built = fileURLToPath(new URL("./index.js", import.meta.url));
+  return existsSync(built) ? built : fileURLToPath(new URL("./index.ts", import.meta.url));
+}
+
 /** Run the CLI with `argv` (without node and script); returns the exit code. Never throws. */
 export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
+  // Config files import "@warden/cli": resolve it to the running CLI, installed beside the config or not.
+  aliasConfigImport("@warden/cli", ownEntry());
   try {
     await buildProgram(io).parseAsync([...argv], { from: "user" });
     return 0;
@@ -433,7 +482,8 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
       return 2; // commander already printed one line: "error: unknown option '--x'"
     }
     if (isWardenError(error)) {
-      io.stderr.write(`warden: ${error.message}\n`);
+      // One line, and the hint on a second when the error carries one; always exit 2.
+      io.stderr.write(`warden: ${error.message}\n${error.hint === undefined ? "" : `  hint: ${error.hint}\n`}`);
       return 2;
     }
     const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);

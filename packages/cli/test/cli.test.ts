@@ -110,8 +110,11 @@ describe("bad input: exit 2 and one clear line", () => {
     try {
       const result = runWarden(dir, ["check"]);
       expect(result.code).toBe(2);
-      expect(result.stderr).toMatch(/is not inside a git work tree/);
-      oneLine(result.stderr);
+      // One line, then the error's hint on a second.
+      const [line, hint, ...rest] = result.stderr.split("\n");
+      expect(line).toMatch(/^warden: .* is not inside a git work tree$/);
+      expect(hint).toMatch(/^ {2}hint: run it inside a git repository/);
+      expect(rest).toEqual([""]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -1,13 +1,12 @@
 // Reading content right (issue 9, items 5–9): binary and UTF-16 content, the size policy in
 // every mode and format, commit messages, shallow clones and bare repositories — all on real
-// git repositories. Every token is built at run time (scan-fakes.ts).
+// git repositories. Every token is built at run time (@warden/test-utils fakes).
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { GIT_ENV, gitRepo, installHooks, runWarden, type TempRepo } from "@warden/test-utils";
-import { githubToken, stripeKey } from "./scan-fakes.js";
+import { GIT_ENV, githubToken, gitRepo, installHooks, runWarden, stripeKey, type TempRepo } from "@warden/test-utils";
 
 const cleanups: (() => void)[] = [];
 function repo(files: Record<string, string | Buffer> = {}): TempRepo {

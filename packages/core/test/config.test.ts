@@ -31,7 +31,7 @@ describe("loadConfig", () => {
     expect(file).toBeUndefined();
     expect(config.rules).toEqual({});
     expect(config.hooks.prePush.test).toBe("auto");
-    expect(config.hooks.commitMsg.types).toContain("feat");
+    expect(config.hooks.prePush.scan).toBe(true);
   });
 
   it("loads a TypeScript config with types and fills defaults", async () => {

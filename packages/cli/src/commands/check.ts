@@ -11,6 +11,7 @@ import {
   gitText,
   loadConfig,
   readBaseline,
+  readEnv,
   ResultCache,
   runGit,
   PathProbe,
@@ -25,8 +26,9 @@ import {
   type SkippedFile,
   type Format,
   type WardenConfig,
+  type WardenEnv,
 } from "@warden/core";
-import type { CommitInfo, Shard } from "@warden/rules";
+import type { CheckProgress, CommitInfo, Shard } from "@warden/rules";
 import type { Io } from "../io.js";
 import { VERSION } from "../version.js";
 
@@ -50,6 +52,45 @@ export interface CheckOptions {
   readonly baseline?: boolean;
   /** Worker threads for the file rules of a large full check; default: one per CPU; 0 keeps it in-process. */
   readonly workers?: number;
+  /** Told about the work as it goes (see {@link progressLine}). */
+  readonly onProgress?: (progress: CheckProgress) => void;
+}
+
+/** A progress line on stderr: drawn after {@link PROGRESS_AFTER_MS} of work, redrawn at most every 100 ms, cleared at the end. */
+export interface ProgressLine {
+  readonly onProgress: ((progress: CheckProgress) => void) | undefined;
+  done(): void;
+}
+
+/** How long a check works before it shows progress. */
+export const PROGRESS_AFTER_MS = 1000;
+
+/**
+ * Progress of a check on a terminal: after about a second of work, one line on stderr (files
+ * checked, then the repository rule running), cleared when the check ends. Quiet when stderr is not
+ * a terminal, in CI, and for machine-readable formats.
+ */
+export function progressLine(io: Io, format: Format, env: WardenEnv = readEnv(), now: () => number = Date.now): ProgressLine {
+  if (io.stderr.isTTY !== true || env.ci || format !== "pretty") return { onProgress: undefined, done: () => undefined };
+  const started = now();
+  let last = 0;
+  let shown = false;
+  return {
+    onProgress: (progress) => {
+      const time = now();
+      if (time - started < PROGRESS_AFTER_MS || time - last < 100) return;
+      last = time;
+      shown = true;
+      const text =
+        progress.phase === "files"
+          ? `warden check: ${progress.done}/${progress.total} files checked…`
+          : `warden check: repository rule ${progress.index}/${progress.total} (${progress.rule})…`;
+      io.stderr.write(`\r${text}\u001b[K`);
+    },
+    done: () => {
+      if (shown) io.stderr.write("\r\u001b[K");
+    },
+  };
 }
 
 /** The outcome of a check, before it is printed. */
@@ -197,6 +238,7 @@ export async function runCheck(cwd: string, options: Omit<CheckOptions, "format"
       ...(cache === undefined || cacheSalt === undefined ? {} : { cache, cacheSalt }),
       ...(options.shard === undefined ? {} : { shard: options.shard }),
       workers: options.workers ?? defaultWorkers(),
+      ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
     });
     await cache?.save();
     const split = baseline === undefined ? undefined : applyBaseline(result.findings, baseline);
@@ -253,12 +295,6 @@ function buildSalt(): string {
   return hash.digest("hex");
 }
 
-/** Parse `--workers n` (0 or more). */
-export function parseWorkers(text: string): number {
-  if (!/^\d+$/.test(text.trim())) throw new WardenError("USAGE", `--workers ${text}: expected a whole number (0 runs in-process)`);
-  return Number(text);
-}
-
 /** Parse `--shard i/n` (1 ≤ i ≤ n). */
 export function parseShard(text: string): Shard {
   const match = /^(\d+)\/(\d+)$/.exec(text.trim());
@@ -278,7 +314,13 @@ export async function checkCommand(io: Io, options: CheckOptions): Promise<numbe
     }
   }
   const reporter = reporterFor(options.format);
-  const outcome = await runCheck(io.cwd, options);
+  const progress = progressLine(io, options.format);
+  let outcome: CheckOutcome;
+  try {
+    outcome = await runCheck(io.cwd, { ...options, ...(progress.onProgress === undefined ? {} : { onProgress: progress.onProgress }) });
+  } finally {
+    progress.done();
+  }
   const { BUILTIN_RULES } = await import("@warden/rules");
   io.stdout.write(
     reporter(

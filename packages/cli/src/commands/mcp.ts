@@ -4,7 +4,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
-import { currentEnv, isWardenError, repoRoot, runGit, runWithEnv, WardenError, type Finding } from "@warden/core";
+import { currentEnv, describeWrittenRule, isWardenError, repoRoot, runGit, runWithEnv, WardenError, type Finding } from "@warden/core";
 import { z } from "zod";
 import type { Io } from "../io.js";
 import { VERSION } from "../version.js";
@@ -181,7 +181,7 @@ export function createMcpServer(): McpServer {
     async (args) => {
       try {
         await resolveRoot(args.root);
-        const { BUILTIN_RULES, describeWrittenRule } = await import("@warden/rules");
+        const { BUILTIN_RULES } = await import("@warden/rules");
         const rule = BUILTIN_RULES.find((r) => r.id === args.id);
         if (rule === undefined) throw new WardenError("UNKNOWN_RULE", `no check "${args.id.slice(0, 60)}"; the rules tool lists them`);
         const page = docsPage(rule.docs);

@@ -27,7 +27,7 @@ import {
   type Format,
   type WardenConfig,
 } from "@warden/core";
-import type { ScanPool, ScanStats, SecretScanner, SecretsSettings } from "@warden/secrets";
+import type { ScanPool, ScanStats, SecretScanner, SecretsSettings, VerifyCandidate } from "@warden/secrets";
 import type { Io } from "../io.js";
 import { VERSION } from "../version.js";
 
@@ -48,6 +48,8 @@ export interface ScanOptions {
   readonly updateBaseline?: boolean;
   /** Worker threads: 0 scans in the main thread; undefined decides by the size of the scan. */
   readonly workers?: number;
+  /** Ask each vendor whether its found credentials are live (`--verify`; never in hooks). */
+  readonly verify?: boolean;
 }
 
 /** The outcome of a scan, before it is printed. */
@@ -278,17 +280,29 @@ export async function runScan(io: Io, options: Omit<ScanOptions, "format">): Pro
   const started = performance.now();
   const target = options.target;
   const notes: string[] = [];
-  const { root, bare } = await gitLocation(io.cwd);
+  // Scanning files needs no repository: outside a git work tree (an unpacked release, a build
+  // output) `warden scan [PATH…]` scans the current folder's files; the git targets need git,
+  // and the commit targets (--range, --history) also run in a bare repository.
+  const location = target.kind === "paths" ? await gitLocation(io.cwd).catch(() => ({ root: io.cwd, bare: false })) : await gitLocation(io.cwd);
+  const { root, bare } = location;
   if (bare && (target.kind === "staged" || target.kind === "paths" || options.updateBaseline === true)) {
     throw new WardenError("USAGE", `${describe(target)} needs a work tree; in a bare repository use --history or --range A..B`);
   }
   const config = bare ? await bareConfig(root, options.config, notes) : (await loadConfig(root, options.config)).config;
-  const { readBaseline, scanCommits, SecretScanner: Scanner } = await import("@warden/secrets");
+  const { annotateFindings, readBaseline, scanCommits, SecretScanner: Scanner, verifyCandidates } = await import("@warden/secrets");
   const settings = config.secrets;
   const baselineFile = path.resolve(root, settings.baseline);
   const baseline = options.updateBaseline === true ? [] : bare ? await bareBaseline(root, settings.baseline) : await readBaseline(baselineFile, settings.baseline);
   const fingerprints = baseline.map((entry) => entry.fingerprint);
-  const scanner = new Scanner({ settings, baseline: fingerprints });
+  // --verify holds found credentials in memory (main thread only) until their vendor is asked.
+  const held: VerifyCandidate[] = [];
+  const verify = options.verify === true && options.updateBaseline !== true;
+  const scanner = new Scanner({
+    settings,
+    baseline: fingerprints,
+    ...(verify ? { onSecret: (detectorId: string, secret: string, fingerprint: string) => held.push({ detectorId, secret, fingerprint }) } : {}),
+  });
+  const workers = verify ? 0 : options.workers;
   let findings: Finding[];
   switch (target.kind) {
     case "staged":
@@ -296,7 +310,7 @@ export async function runScan(io: Io, options: Omit<ScanOptions, "format">): Pro
       break;
     case "paths":
       findings = await scanPaths(root, scanner, target.paths, config.ignore, (large) =>
-        openPool(settings, fingerprints, threadCount(options.workers, large)),
+        openPool(settings, fingerprints, threadCount(workers, large)),
       );
       break;
     case "range":
@@ -314,7 +328,7 @@ export async function runScan(io: Io, options: Omit<ScanOptions, "format">): Pro
       }
       const onProgress = progressReporter(io);
       // History scans are large by nature; range and pre-push scans are small.
-      const pool = await openPool(settings, fingerprints, threadCount(options.workers, target.kind === "history"));
+      const pool = await openPool(settings, fingerprints, threadCount(workers, target.kind === "history"));
       try {
         findings = await scanCommits(root, scanner, {
           revisions,
@@ -333,6 +347,11 @@ export async function runScan(io: Io, options: Omit<ScanOptions, "format">): Pro
       }
       break;
     }
+  }
+  if (verify && held.length > 0) {
+    const results = await verifyCandidates(held, { cacheFile: path.join(root, "node_modules/.cache/warden/verify.json") });
+    held.length = 0;
+    findings = annotateFindings(findings, results);
   }
   findings.sort(compareFindings);
   return { findings, stats: scanner.stats, durationMs: performance.now() - started, baselineFile, notes };

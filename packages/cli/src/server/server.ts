@@ -25,7 +25,7 @@ function handle(connection: net.Socket, line: string): Promise<void> {
 }
 
 /**
- * The warm server (`warden __server`): keeps the CLI and ts-morph loaded and runs `check` and
+ * The warm server (`warden __server`): keeps the CLI and the TypeScript compiler loaded and runs `check` and
  * `hook pre-commit` for clients over a unix socket, each request in its client's cwd and
  * environment. It exits after an idle period, and when its socket is taken or removed. Safe to
  * kill at any time: clients then run in-process.
@@ -34,7 +34,7 @@ export async function runServer(): Promise<void> {
   const socket = socketPath();
   const idleMs = serverIdleMs();
   const require = createRequire(import.meta.url);
-  require("ts-morph"); // warm the parser before the first request
+  require("typescript"); // warm the parser before the first request
   await import("../commands/check.js");
   await import("@warden/rules");
 
@@ -52,7 +52,7 @@ export async function runServer(): Promise<void> {
       if (newline < 0) return;
       const line = buffer.slice(0, newline);
       buffer = "";
-      // One request at a time: requests share the ts-morph project.
+      // One request at a time: requests share the process (parser, caches, environment).
       queue = queue.then(() =>
         handle(connection, line).catch((error: unknown) => {
           send(connection, { type: "stderr", data: `warden: internal error in the warm server: ${String(error)}\n` });

@@ -67,15 +67,41 @@ export function parseConfig(raw: unknown, file: string): WardenConfig {
   return result.data;
 }
 
+/** Module specifiers a config file may import, mapped to the file that serves them (see {@link aliasConfigImport}). */
+const configImportAliases = new Map<string, string>();
+
+/**
+ * Serve `import … from specifier` in config files from `target`, whatever is installed (or not)
+ * beside the config: the running CLI maps "@warden/cli" to itself, so `defineConfig` loads when
+ * warden runs from a global install or another folder.
+ */
+export function aliasConfigImport(specifier: string, target: string): void {
+  configImportAliases.set(specifier, target);
+}
+
+async function importWithJiti(file: string): Promise<unknown> {
+  const { createJiti } = await import("jiti");
+  const jiti = createJiti(pathToFileURL(file).href, { interopDefault: true, fsCache: true, moduleCache: false, alias: Object.fromEntries(configImportAliases) });
+  return jiti.import(file, { default: true });
+}
+
+/** Whether `error` is Node's "cannot find package X" for an aliased specifier. */
+function missingAliasedImport(error: unknown): boolean {
+  if (!(error instanceof Error) || (error as NodeJS.ErrnoException).code !== "ERR_MODULE_NOT_FOUND") return false;
+  return [...configImportAliases.keys()].some((specifier) => error.message.includes(`'${specifier}'`));
+}
+
 async function importModule(file: string): Promise<unknown> {
   const ext = path.extname(file);
-  if (ext === ".ts" || ext === ".mts" || ext === ".cts") {
-    const { createJiti } = await import("jiti");
-    const jiti = createJiti(pathToFileURL(file).href, { interopDefault: true, fsCache: true, moduleCache: false });
-    return jiti.import(file, { default: true });
+  if (ext === ".ts" || ext === ".mts" || ext === ".cts") return importWithJiti(file);
+  try {
+    const mod = (await import(pathToFileURL(file).href)) as { default?: unknown };
+    return mod.default ?? mod;
+  } catch (error) {
+    // A JavaScript config importing "@warden/cli" where it is not installed: load it through the alias.
+    if (missingAliasedImport(error)) return importWithJiti(file);
+    throw error;
   }
-  const mod = (await import(pathToFileURL(file).href)) as { default?: unknown };
-  return mod.default ?? mod;
 }
 
 function firstLine(error: unknown): string {

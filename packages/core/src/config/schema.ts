@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { FilesSchema } from "../file-class.js";
 import { DeploySchema } from "./deploy-section.js";
 import { HooksSchema } from "./hooks-section.js";
 import { OverrideSchema, RulesSchema } from "./rules-section.js";
@@ -23,6 +24,7 @@ export const WardenConfigSchema = z
       .describe(
         "Files larger than this many bytes are not checked by rules: `warden check` reports them as skipped (from their size, before reading). Secret scans use secrets.maxFileSize.",
       ),
+    files: FilesSchema.describe("File classes: globs that reclassify paths, and the classes no rule judges by default."),
     rules: RulesSchema,
     overrides: z.array(OverrideSchema).default([]),
     hooks: HooksSchema,

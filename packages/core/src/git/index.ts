@@ -3,10 +3,7 @@ export { PathProbe } from "./probe.js";
 export {
   changedSince,
   changesBetween,
-  commitMessage,
-  emptyTree,
   parsePrePushInput,
-  parseRawDiff,
   pushRanges,
   readChangedContents,
   stagedChanges,

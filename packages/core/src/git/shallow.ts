@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { WardenError } from "../errors.js";
-import { runGit } from "./run.js";
+import { repoRoot, runGit } from "./run.js";
 
 /** Where a repository's commands run: the work tree's top folder, or the git folder of a bare repository. */
 export interface GitLocation {
@@ -18,9 +18,9 @@ export async function gitLocation(cwd: string): Promise<GitLocation> {
   const top = await runGit(cwd, ["rev-parse", "--show-toplevel"], { allowFailure: true });
   if (top.code === 0) return { root: top.stdout.toString("utf8").trim(), bare: false };
   const result = await runGit(cwd, ["rev-parse", "--is-bare-repository", "--absolute-git-dir"], { allowFailure: true });
-  if (result.code !== 0) throw new WardenError("GIT", `${cwd} is not inside a git work tree (or a bare repository)`);
-  const [bare = "", gitDir = ""] = result.stdout.toString("utf8").trim().split("\n");
+  const [bare = "", gitDir = ""] = result.code === 0 ? result.stdout.toString("utf8").trim().split("\n") : [];
   if (bare.trim() === "true") return { root: gitDir.trim(), bare: true };
+  if (result.code !== 0) return { root: await repoRoot(cwd), bare: false }; // not a repository: repoRoot's error and hint
   throw new WardenError("GIT", `${cwd} is inside a git folder, not a work tree: run Warden from the work tree`);
 }
 

@@ -38,7 +38,7 @@ export function renderSarif(report: Report): string {
       },
     ],
     partialFingerprints: { "wardenFingerprint/v1": finding.fingerprint },
-    ...(finding.rule === undefined ? {} : { properties: { rule: finding.rule } }),
+    properties: { messageId: finding.messageId, ...(finding.rule === undefined ? {} : { rule: finding.rule }) },
   }));
   // Skipped files and notes are tool execution notifications: SARIF's place for what a run left out.
   const notifications = [
