@@ -26,7 +26,7 @@ rmSync(new URL("../dist", import.meta.url), { recursive: true, force: true });
 
 await build({
   absWorkingDir: packageDir,
-  entryPoints: { cli: "src/cli.ts", index: "src/index.ts", client: "src/server/client.ts" },
+  entryPoints: { cli: "src/cli.ts", index: "src/index.ts", client: "src/server/client.ts", "server-worker": "src/server/worker.ts" },
   outdir: "dist",
   bundle: true,
   splitting: true,

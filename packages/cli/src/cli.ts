@@ -434,6 +434,31 @@ export function buildProgram(io: Io): Command {
       throw new ExitSignal(await releasesCommand(io, env, opts));
     });
 
+  const server = program
+    .command("server")
+    .description("Inspect or stop the warm server that serves `check` and `hook pre-commit`.")
+    .addHelpText(
+      "after",
+      "\nThe server starts on the first `check` or `hook pre-commit` and exits after 15 idle minutes; WARDEN_DAEMON=0 turns it off.\nExamples:\n  warden server status\n  warden server status --json\n  warden server stop",
+    );
+  server
+    .command("status")
+    .description("Show the warm server of this build: pid, socket, uptime, memory, requests, repositories served.")
+    .option("--json", "machine-readable output")
+    .addHelpText("after", "\nExit codes: 0 running, 1 not running.")
+    .action(async (opts: { json?: boolean }) => {
+      const { serverStatusCommand } = await import("./commands/server.js");
+      throw new ExitSignal(await serverStatusCommand(io, opts));
+    });
+  server
+    .command("stop")
+    .description("Stop the warm server of this build (the next check starts a new one).")
+    .addHelpText("after", "\nExit codes: 0 stopped or not running.")
+    .action(async () => {
+      const { serverStopCommand } = await import("./commands/server.js");
+      throw new ExitSignal(await serverStopCommand(io));
+    });
+
   program
     .command("status")
     .description("Show an environment's live release, its instances and their health, the proxy, the lock and the last events (exit 1 when something is down).")

@@ -12,7 +12,7 @@ export {
 } from "./baseline.js";
 export { ResultCache } from "./cache.js";
 export { defineConfig, renderConfigJsonSchema, WardenConfigSchema, type WardenConfig, type WardenConfigInput } from "./config/schema.js";
-export { aliasConfigImport, CONFIG_FILES, loadConfig, parseConfig, type LoadedConfig } from "./config/load.js";
+export { aliasConfigImport, CONFIG_FILES, configFingerprint, configTimeoutMs, loadConfig, loadedConfigs, onConfigLoad, parseConfig, type LoadedConfig } from "./config/load.js";
 export type { RuleSetting } from "./config/rules-section.js";
 export { childEnv, colorEnabled, currentEnv, readEnv, runWithEnv, type WardenEnv } from "./env.js";
 export { isWardenError, maskTokens, WardenError, type WardenErrorCode } from "./errors.js";

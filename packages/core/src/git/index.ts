@@ -3,7 +3,9 @@ export { PathProbe } from "./probe.js";
 export {
   changedSince,
   changesBetween,
+  emptyTree,
   parsePrePushInput,
+  parseRawDiff,
   pushRanges,
   readChangedContents,
   stagedChanges,
