@@ -18,9 +18,14 @@ export const BASELINE_VERSION = 1;
  */
 export async function readBaseline(file: string, display: string = file): Promise<BaselineEntry[]> {
   if (!existsSync(file)) return [];
+  return parseBaselineText(await readFile(file, "utf8"), display);
+}
+
+/** Parse the text of a secrets baseline (a file, or one committed in git); `display` names it in errors. */
+export function parseBaselineText(text: string, display: string): BaselineEntry[] {
   let raw: unknown;
   try {
-    raw = JSON.parse(await readFile(file, "utf8"));
+    raw = JSON.parse(text);
   } catch {
     throw new WardenError("BASELINE_INVALID", `${display}: not valid JSON (fix it, or delete it and run warden scan --update-baseline)`);
   }
