@@ -1,36 +1,16 @@
 import path from "node:path";
 import { z } from "zod";
+import { join } from "../../doc-sites.js";
 import { defineRule } from "../../define-rule.js";
 import { matcher } from "../../globs.js";
+import { docSiteFinder, type Site } from "../../doc-sites.js";
 import { headingAnchors, markdownLinks } from "../../markdown.js";
 
-/** A documentation site: where its routes (`/guide/x`) are looked up. */
-interface Site {
-  /** Repository-relative folder of the site ("" for the repository root). */
-  readonly root: string;
-  readonly kind: string;
-  /** Folders whose files are routes (`<dir>/<route>.md`, `<dir>/<route>/index.md`…). */
-  readonly content: readonly string[];
-  /** Folders served as they are (`/logo.svg` → `<dir>/logo.svg`). */
-  readonly assets: readonly string[];
-  /** A path prefix every route starts with (a site served under `/docs/`). */
-  readonly base: string;
-}
-
-const CONFIG_EXTENSIONS = ["ts", "mts", "js", "mjs", "cjs", "cts"];
-/** How each generator is recognised in a folder, and where its routes and assets live. */
-const GENERATORS: readonly { kind: string; configs: readonly string[]; content: readonly string[]; assets: readonly string[] }[] = [
-  { kind: "VitePress", configs: [".vitepress/config", ".vitepress/config/index"], content: [""], assets: ["public"] },
-  { kind: "Docusaurus", configs: ["docusaurus.config"], content: ["", "src/pages"], assets: ["static"] },
-  { kind: "Astro", configs: ["astro.config"], content: ["src/content/docs", "src/pages"], assets: ["public"] },
-  { kind: "Next.js", configs: ["next.config"], content: ["pages", "src/pages", "app", "src/app"], assets: ["public"] },
-];
 /** What a route or an extensionless link may name: the file itself, a markdown page, or a folder's index page. */
 const PAGE_SUFFIXES = ["", ".md", ".mdx", "/index.md", "/index.mdx", "/README.md", "/readme.md"];
 /** Route files of the JS site generators (Next.js pages and app router, Astro pages). */
 const ROUTE_SUFFIXES = [".tsx", ".jsx", ".ts", ".js", ".astro", "/index.tsx", "/index.jsx", "/index.astro", "/page.tsx", "/page.jsx", "/page.mdx", "/page.md", "/page.js"];
 
-const join = (...parts: string[]): string => path.posix.join(...parts.filter((p) => p !== "")).replace(/^\.\/?/, "");
 
 export default defineRule({
   id: "docs/links-resolve",
@@ -88,32 +68,7 @@ export default defineRule({
     };
 
     const configured: Site[] = ctx.options.sites.map((s) => ({ root: s.root.replace(/^\.?\/+|\/+$/g, ""), kind: "configured", content: s.content, assets: s.assets, base: s.base.replace(/^\/+|\/+$/g, "") }));
-    const siteAt = new Map<string, Promise<Site | undefined>>();
-    const detect = (dir: string): Promise<Site | undefined> => {
-      let found = siteAt.get(dir);
-      if (found === undefined) {
-        found = (async () => {
-          const own = configured.find((s) => s.root === dir);
-          if (own !== undefined) return own;
-          for (const generator of GENERATORS) {
-            const config = await firstExisting(generator.configs.flatMap((c) => CONFIG_EXTENSIONS.map((ext) => join(dir, `${c}.${ext}`))));
-            if (config !== undefined) return { root: dir, kind: generator.kind, content: generator.content, assets: generator.assets, base: "" };
-          }
-          return undefined;
-        })();
-        siteAt.set(dir, found);
-      }
-      return found;
-    };
-    /** The docs site a markdown file belongs to: the nearest folder above it that holds a site. */
-    const siteOf = async (file: string): Promise<Site | undefined> => {
-      for (let dir = path.posix.dirname(file); ; dir = path.posix.dirname(dir)) {
-        const here = dir === "." ? "" : dir;
-        const site = await detect(here);
-        if (site !== undefined) return site;
-        if (here === "") return undefined;
-      }
-    };
+    const siteOf = docSiteFinder(exists, configured);
 
     // What only a listing of the site tells: front-matter `slug:`/`id:` routes and dated blog posts
     // (Docusaurus), folders with a dynamic route (`[slug].md`, `[...path].astro`), versioned docs
