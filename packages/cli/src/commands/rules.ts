@@ -10,7 +10,7 @@ export interface RuleRow {
   readonly writtenRule: string;
   readonly description: string;
   readonly level: string;
-  readonly docs: string;
+  readonly docs: string | undefined;
   readonly messages: Record<string, { message: string; hint: string }>;
 }
 
@@ -92,6 +92,6 @@ export async function rulesCommand(io: Io, options: RulesOptions): Promise<numbe
     if (entry.elsewhere !== undefined) io.stdout.write(`  also: ${entry.elsewhere}\n`);
     if (entry.machineCheckable && entry.checks.length === 0 && entry.elsewhere === undefined) io.stdout.write("  no check yet\n");
   }
-  io.stdout.write(`\n${rows.length} checks, ${rows.filter((r) => r.level !== "off").length} on, over ${written.length} written rules and standards. Docs: docs/rules/<id>.md\n`);
+  io.stdout.write(`\n${rows.length} checks, ${rows.filter((r) => r.level !== "off").length} on, over ${written.length} written rules and standards.${rows[0]?.docs === undefined ? "" : ` Docs: ${path.dirname(path.dirname(rows[0].docs))}/<id>.md`}\n`);
   return 0;
 }
