@@ -5,7 +5,15 @@ import { defineRule } from "../../define-rule.js";
 
 const MARKER = /\b(TODO|FIXME|XXX|HACK)\b/;
 const PHRASE = /\b(not (?:yet )?implemented|unimplemented|stub(?:bed)? (?:implementation|for now|out)|placeholder (?:implementation|code|logic|for now))\b/i;
-const THROWN = /not ?(?:yet )?implemented|unimplemented|\bTODO\b|\bstub\b|placeholder/i;
+/** An error class that says the code is missing: `NotImplementedError`, `UnimplementedError`, `TodoError`, `StubError`. */
+const THROWN_CLASS = /^(?:[\w$.]*\.)?(?:NotImplemented|NotYetImplemented|Unimplemented|Todo|Stub)(?:Error|Exception)?$/;
+/**
+ * A thrown message that says the code is missing: the not-implemented phrase alone or followed by
+ * "yet", an unfinished-work marker, the un-implemented word, "stub". Not a message that uses the words for
+ * something else: an unsupported case named after the phrase (like HTTP 501), or a message about a
+ * template's placeholder field.
+ */
+const THROWN = /^\s*(?:(?:TODO|FIXME)\b|not ?implemented(?: yet)?\s*[.!]?\s*$|not ?(?:yet )?implemented yet\b|not yet implemented\b|unimplemented\b|stub(?:bed)?\b|placeholder\s*[.!]?\s*$)/i;
 
 /**
  * Every comment of the file, in order, each once — wherever it stands, including the last thing
@@ -77,7 +85,8 @@ export default defineRule({
     if (ast === undefined || ts === undefined) return;
     const text = ast.text;
     const scanComments = MARKER.test(text) || PHRASE.test(text);
-    const scanThrows = THROWN.test(text);
+    // A cheap gate before the walk: the words a placeholder throw would carry, anywhere in the text.
+    const scanThrows = /not ?(?:yet )?implemented|unimplemented|\bTODO\b|\bFIXME\b|\bstub|placeholder|\bTodo(?:Error|Exception)\b/i.test(text);
     if (!scanComments && !scanThrows) return;
     if (scanComments) {
       for (const range of commentRanges(ts, ast)) {
@@ -102,9 +111,23 @@ export default defineRule({
       walk(ts, ast, (node) => {
         if (!ts.isThrowStatement(node)) return;
         const thrown = node.expression;
-        if ((ts.isNewExpression(thrown) || ts.isCallExpression(thrown)) && THROWN.test(thrown.getText(ast))) {
-          ctx.report({ messageId: "thrown", node });
+        if (!ts.isNewExpression(thrown) && !ts.isCallExpression(thrown)) return;
+        // The message: a string argument, or the `message` of an options object.
+        const texts: string[] = [];
+        for (const arg of thrown.arguments ?? []) {
+          if (ts.isStringLiteral(arg) || ts.isNoSubstitutionTemplateLiteral(arg)) texts.push(arg.text);
+          else if (ts.isTemplateExpression(arg)) texts.push(arg.head.text);
+          else if (ts.isObjectLiteralExpression(arg)) {
+            for (const property of arg.properties) {
+              if (!ts.isPropertyAssignment(property) || property.name.getText(ast) !== "message") continue;
+              const value = property.initializer;
+              if (ts.isStringLiteral(value) || ts.isNoSubstitutionTemplateLiteral(value)) texts.push(value.text);
+              else if (ts.isTemplateExpression(value)) texts.push(value.head.text);
+            }
+          }
         }
+        const errorClass = thrown.expression.getText(ast);
+        if (THROWN_CLASS.test(errorClass) || texts.some((text) => THROWN.test(text))) ctx.report({ messageId: "thrown", node });
       });
     }
   },

@@ -9,6 +9,8 @@ describe(ID, () => {
   it("reports every planted violation with its file, line and written rule", async () => {
     const findings = await checkFixture(ID, "bad");
     expect(summary(findings)).toEqual([
+      // Beside an unsupported-case throw and a message about a template field: a throw that admits missing code.
+      ["packages/billing/src/caller.ts", 7, "Placeholder throw: the function exists but is not implemented."],
       ["packages/billing/src/invoice.ts", 6, "Unfinished-work marker TODO left in a comment."],
       ["packages/billing/src/invoice.ts", 12, "Comment says the code is a placeholder (\"placeholder implementation\")."],
       ["packages/billing/src/invoice.ts", 16, "Unfinished-work marker FIXME left in a comment."],
