@@ -55,7 +55,7 @@ export default defineRule({
     if (ast === undefined || ts === undefined || !ctx.isTestFile) return;
 
     /** Type-test files (`*.test-d.ts`) assert at compile time: their tests need no runtime assertion. */
-    const typeTestFile = /(?:\.test-d|[-_.]types?\.(?:test|spec))\.[cm]?tsx?$/i.test(ctx.file);
+    const typeTestFile = /(?:\.test-d|(?:^|[-_./])types?\.(?:test|spec))\.[cm]?tsx?$/i.test(ctx.file);
     /**
      * Whether a test checks types: it declares a type, annotates a variable, or passes explicit
      * type arguments (`initTRPC.meta<Meta>()`); the type checker is its assertion.

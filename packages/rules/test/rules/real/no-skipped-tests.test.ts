@@ -79,4 +79,10 @@ describe(ID, () => {
   it("only looks at test files", async () => {
     expect(await runRule(ID, { "src/it.ts": "it.skip('a', () => {});\n" })).toEqual([]);
   });
+
+  it("leaves type-test files alone (types.test.ts, *.types.test.ts, *.test-d.ts) and still reports the same test elsewhere", async () => {
+    const code = "import { createClient } from '@x/client';\ntest('accepts links only', () => {\n  createClient({ links: [] });\n});\n";
+    const findings = await runRule(ID, { "src/internals/types.test.ts": code, "src/client.types.test.ts": code, "src/client.test-d.ts": code, "src/client.test.ts": code });
+    expect(findings.map((f) => f.file)).toEqual(["src/client.test.ts"]);
+  });
 });
