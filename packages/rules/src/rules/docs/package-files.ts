@@ -46,3 +46,14 @@ export async function packagesToCheck(
   }
   return found;
 }
+
+/** Whether the package in `dir` is marked `"private": true` (never published). */
+export async function isPrivatePackage(readText: (file: string) => Promise<string | undefined>, dir: string): Promise<boolean> {
+  const text = await readText(`${dir}/package.json`);
+  if (text === undefined) return false;
+  try {
+    return (JSON.parse(text) as { private?: unknown }).private === true;
+  } catch {
+    return false;
+  }
+}
