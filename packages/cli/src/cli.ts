@@ -181,6 +181,84 @@ export function buildProgram(io: Io): Command {
     });
 
   program
+    .command("api")
+    .description("Show the public API difference of the workspace packages between a git ref and the work tree: breaking or additive.")
+    .argument("[packages...]", "package folders or names (default: every workspace package)")
+    .option("--base <ref>", "the state to compare against", "HEAD")
+    .option("--head <ref>", "compare this commit instead of the work tree")
+    .option("--json", "machine-readable output")
+    .option("--write", "write <package>/api.json snapshots of the head surface (for API review diffs) instead of comparing")
+    .addOption(new Option("--zero-major <bump>", "the bump a break needs in a 0.x package").choices(["minor", "major"]))
+    .addHelpText("after", "\nExit codes: 0 done (the gate is the changes/api-break-major rule), 2 usage error.\nExamples:\n  warden api --base origin/main\n  warden api packages/core --json")
+    .action(async (packages: string[], opts: { base: string; head?: string; json?: boolean; write?: boolean; zeroMajor?: "minor" | "major" }) => {
+      const { apiCommand } = await import("./commands/changes.js");
+      throw new ExitSignal(await apiCommand(io, packages, opts));
+    });
+
+  const changelog = program.command("changelog").description("Date the release headings that `changeset version` writes (Warden's changesets formatter).");
+  changelog
+    .command("version")
+    .description("Run `changeset version`, then write `Released YYYY-MM-DD (UTC)` under each new release heading.")
+    .option("--date <YYYY-MM-DD>", "the release date (default: SOURCE_DATE_EPOCH, else today in UTC)")
+    .action(async (opts: { date?: string }) => {
+      const { changelogCommand } = await import("./commands/changes.js");
+      throw new ExitSignal(await changelogCommand(io, "version", opts));
+    });
+  changelog
+    .command("stamp")
+    .description("Write the date line under each release heading that is new since HEAD and has none.")
+    .option("--date <YYYY-MM-DD>", "the release date (default: SOURCE_DATE_EPOCH, else today in UTC)")
+    .action(async (opts: { date?: string }) => {
+      const { changelogCommand } = await import("./commands/changes.js");
+      throw new ExitSignal(await changelogCommand(io, "stamp", opts));
+    });
+
+  const adr = program.command("adr").description("Architecture decision records in docs/adr: new, list, supersede, index, migrate.");
+  const adrAction =
+    (action: string) =>
+    async (args: string[] | undefined, opts: { json?: boolean; check?: boolean; status?: string; decisionMaker?: string[]; date?: string }): Promise<never> => {
+      const { adrCommand } = await import("./commands/changes.js");
+      throw new ExitSignal(
+        await adrCommand(io, action, args ?? [], {
+          ...(opts.json === undefined ? {} : { json: opts.json }),
+          ...(opts.check === undefined ? {} : { check: opts.check }),
+          ...(opts.status === undefined ? {} : { status: opts.status }),
+          ...(opts.decisionMaker === undefined ? {} : { decisionMakers: opts.decisionMaker }),
+          ...(opts.date === undefined ? {} : { date: opts.date }),
+        }),
+      );
+    };
+  adr
+    .command("new")
+    .description("Write the next record (status proposed) and update the index.")
+    .argument("<title...>", "the decision's title")
+    .option("--status <status>", "proposed | accepted | deprecated | superseded", "proposed")
+    .option("--decision-maker <name...>", "who decided")
+    .option("--date <YYYY-MM-DD>", "the record's date (default: today in UTC)")
+    .action(adrAction("new"));
+  adr
+    .command("list")
+    .description("List the records: number, status, date, title.")
+    .option("--json", "number, title, status, context, decision and consequences of each record")
+    .action((opts: { json?: boolean }) => adrAction("list")([], opts));
+  adr
+    .command("supersede")
+    .description("Write a new record that supersedes record N: both links at once, N's status set to superseded.")
+    .argument("<args...>", 'N "Title"')
+    .option("--decision-maker <name...>", "who decided")
+    .option("--date <YYYY-MM-DD>", "the record's date (default: today in UTC)")
+    .action(adrAction("supersede"));
+  adr
+    .command("index")
+    .description("Regenerate the index between the markers in docs/adr/README.md.")
+    .option("--check", "exit 1 when the index is out of date, change nothing")
+    .action((opts: { check?: boolean }) => adrAction("index")([], opts));
+  adr
+    .command("migrate")
+    .description("Convert records written with `- Status:` / `- Date:` lines to front matter.")
+    .action(() => adrAction("migrate")([], {}));
+
+  program
     .command("hook")
     .description("Run a git hook (what .husky/* call): pre-commit, commit-msg or pre-push.")
     .argument("<name>", "pre-commit | commit-msg | pre-push")

@@ -14,7 +14,11 @@ import noSkippedTests from "./rules/real/no-skipped-tests.js";
 import noExplicitAny from "./rules/types/no-explicit-any.js";
 import suppressionReason from "./rules/warden/suppression-reason.js";
 
+import changesApiBreakMajor from "./rules/changes/api-break-major.js";
+import changesChangesetRequired from "./rules/changes/changeset-required.js";
+import changesChangesetWaived from "./rules/changes/changeset-waived.js";
 import codeNoDuplicateBlocks from "./rules/code/no-duplicate-blocks.js";
+import docsAdrValid from "./rules/docs/adr-valid.js";
 import commitsConventional from "./rules/commits/conventional.js";
 import composeHealthcheck from "./rules/compose/healthcheck.js";
 import composePorts from "./rules/compose/ports.js";
@@ -55,6 +59,9 @@ export const BUILTIN_RULES: readonly Rule[] = [
   noSkippedTests,
   noExplicitAny,
   suppressionReason,
+  changesApiBreakMajor,
+  changesChangesetRequired,
+  changesChangesetWaived,
   codeNoDuplicateBlocks,
   commitsConventional,
   composeHealthcheck,
@@ -68,6 +75,7 @@ export const BUILTIN_RULES: readonly Rule[] = [
   dockerNoSecretEnv,
   dockerNonRootUser,
   dockerPinnedBaseImage,
+  docsAdrValid,
   docsChangelogDates,
   docsLinksResolve,
   packageValidSemver,
