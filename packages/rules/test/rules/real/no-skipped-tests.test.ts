@@ -9,7 +9,7 @@ describe(ID, () => {
   it("reports every planted violation with its file, line and written rule", async () => {
     const findings = await checkFixture(ID, "bad");
     expect(summary(findings)).toEqual([
-      ["packages/cart/e2e/smoke.test.ts", 3, "Test \"computes a total\" makes no assertion: it passes whatever the code does."],
+      ["packages/cart/e2e/smoke.spec.ts", 3, "Test \"computes a total\" makes no assertion: it passes whatever the code does."],
       ["packages/cart/test/cart.spec.ts", 11, "Skipped test (it.skip): it never runs, so it proves nothing."],
       ["packages/cart/test/cart.spec.ts", 15, "Placeholder test (it.todo) with no implementation."],
       ["packages/cart/test/cart.spec.ts", 17, "Test \"handles an empty cart\" makes no assertion: it passes whatever the code does."],
@@ -22,8 +22,8 @@ describe(ID, () => {
       ["packages/cart/test/compact.test.js", 4, "Focused test (it.only) silently disables every other test in the file."],
       ["packages/cart/test/compact.test.js", 8, "Test \"drops quantity %i\" makes no assertion: it passes whatever the code does."],
       // Beside the clean twin's helpers that assert (local, imported, page objects, rule testers, type tests): helpers that do not.
-      ["packages/cart/test/helpers.test.ts", 10, "Test \"fills the cart through a local helper\" makes no assertion: it passes whatever the code does."],
-      ["packages/cart/test/helpers.test.ts", 14, "Test \"adds a line\" makes no assertion: it passes whatever the code does."],
+      ["packages/cart/test/helpers.spec.ts", 10, "Test \"fills the cart through a local helper\" makes no assertion: it passes whatever the code does."],
+      ["packages/cart/test/helpers.spec.ts", 14, "Test \"adds a line\" makes no assertion: it passes whatever the code does."],
     ]);
     expect(findings.every((f) => f.ruleId === ID && f.rule?.startsWith("Rule 1 — ") === true)).toBe(true);
   });
