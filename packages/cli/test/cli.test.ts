@@ -179,7 +179,11 @@ describe("warden rules", () => {
     const data = JSON.parse(result.stdout) as { rules: { id: string; level: string; writtenRule: string; docs: string }[] };
     const byId = new Map(data.rules.map((rule) => [rule.id, rule]));
     expect(byId.get("logging/no-console")?.level).toBe("off");
-    expect(byId.get("real/no-placeholder")).toMatchObject({ level: "error", writtenRule: "Rule 1 — Real implementation only", docs: "docs/rules/real/no-placeholder.md" });
+    // docs: the page that came with the running Warden (here: this repository's), never a path relative to the checked repository.
+    const docs = byId.get("real/no-placeholder")?.docs ?? "";
+    expect(byId.get("real/no-placeholder")).toMatchObject({ level: "error", writtenRule: "Rule 1 — Real implementation only" });
+    expect(path.isAbsolute(docs) && docs.endsWith(path.join("docs", "rules", "real", "no-placeholder.md"))).toBe(true);
+    expect(statSync(docs).isFile()).toBe(true);
     const text = r.warden(["rules"]).stdout;
     expect(text).toMatch(/Rule 1 — Real implementation only\n(?:.*\n)*?\s+real\/no-placeholder\s+error\s/);
   });

@@ -1,3 +1,6 @@
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import type { FileClass, Severity } from "@warden/core";
 import type ts from "typescript";
 import type { z } from "zod";
@@ -108,12 +111,63 @@ export interface RepoRule<O = unknown, M extends string = string> extends RuleBa
   check(context: RepoContext<O, M>): Promise<void>;
 }
 
-/** Any rule, with its docs path derived from its id. */
-export type Rule<O = unknown, M extends string = string> = (FileRule<O, M> | RepoRule<O, M>) & { readonly docs: string };
+/**
+ * Any rule, with its docs derived from its id: `docsPage`, the page in Warden's repository (the
+ * source the catalogue is written from), and `docs`, where the user can read it — the page as
+ * installed with the running Warden, or undefined when no page ships with it (never a path that
+ * exists only in Warden's repository).
+ */
+export type Rule<O = unknown, M extends string = string> = (FileRule<O, M> | RepoRule<O, M>) & { readonly docsPage: string; readonly docs: string | undefined };
 
-/** Docs path of a rule id. */
+/** Docs page of a rule id in Warden's repository. */
 export function docsPathOf(id: string): string {
   return `docs/rules/${id}.md`;
+}
+
+let installedDocsRoot: string | null | undefined;
+/**
+ * The folder holding the rule pages that came with the running code: `docs/rules/` in the package
+ * the code was loaded from (an installed `@warden/cli` that ships its docs), or in the Warden
+ * repository it runs from. Found once; null when neither has them.
+ */
+function installedDocs(): string | null {
+  if (installedDocsRoot !== undefined) return installedDocsRoot;
+  installedDocsRoot = null;
+  let dir: string;
+  try {
+    dir = path.dirname(fileURLToPath(import.meta.url));
+  } catch {
+    return installedDocsRoot;
+  }
+  for (let depth = 0; depth < 6; depth += 1) {
+    const manifest = path.join(dir, "package.json");
+    if (existsSync(manifest)) {
+      let name: unknown;
+      try {
+        name = (JSON.parse(readFileSync(manifest, "utf8")) as { name?: unknown }).name;
+      } catch {
+        name = undefined;
+      }
+      // Only Warden's own packages or repository: never a docs/ folder of the user's project.
+      if (typeof name === "string" && (name.startsWith("@warden/") || name === "warden-monorepo") && existsSync(path.join(dir, "docs/rules/README.md"))) {
+        installedDocsRoot = path.join(dir, "docs/rules");
+        return installedDocsRoot;
+      }
+      if (name !== undefined && typeof name === "string" && !name.startsWith("@warden/")) return installedDocsRoot;
+    }
+    const up = path.dirname(dir);
+    if (up === dir) break;
+    dir = up;
+  }
+  return installedDocsRoot;
+}
+
+/** Where the user can read a rule's page: the installed page's absolute path, or undefined when none ships. */
+export function docsLinkOf(id: string): string | undefined {
+  const root = installedDocs();
+  if (root === null) return undefined;
+  const page = path.join(root, `${id}.md`);
+  return existsSync(page) ? page : undefined;
 }
 
 /**
@@ -122,5 +176,5 @@ export function docsPathOf(id: string): string {
  */
 export function defineRule<O, M extends string>(rule: FileRule<O, M> | RepoRule<O, M>): Rule<O, M> {
   if (!/^[a-z]+\/[a-z0-9-]+$/.test(rule.id)) throw new Error(`rule id "${rule.id}" must look like "category/name"`);
-  return { ...rule, docs: docsPathOf(rule.id) } as Rule<O, M>;
+  return { ...rule, docsPage: docsPathOf(rule.id), docs: docsLinkOf(rule.id) } as Rule<O, M>;
 }

@@ -291,9 +291,9 @@ export async function runRules(input: RunRulesInput): Promise<RunRulesResult> {
   const progress = input.onProgress;
   const total = input.files.length;
   const ignored = input.config.ignore.length > 0 ? picomatch(input.config.ignore, { dot: true }) : () => false;
-  const fileRules = input.rules.filter((rule): rule is FileRule & { docs: string } => rule.scope === "file");
+  const fileRules = input.rules.filter((rule): rule is FileRule & { docsPage: string; docs: string | undefined } => rule.scope === "file");
   const runRepoRules = input.shard === undefined || input.shard.index === 1;
-  const repoRules = runRepoRules ? input.rules.filter((rule): rule is RepoRule & { docs: string } => rule.scope === "repo") : [];
+  const repoRules = runRepoRules ? input.rules.filter((rule): rule is RepoRule & { docsPage: string; docs: string | undefined } => rule.scope === "repo") : [];
   const collector = new FindingCollector();
   const sources = new Map<string, string>();
   const texts = new Map<string, string>();

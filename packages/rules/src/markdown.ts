@@ -5,24 +5,64 @@ export interface MarkdownLink {
   readonly column: number;
 }
 
+/**
+ * Inline code spans of a line blanked (positions kept). A span opens with a run of N backticks and
+ * closes at the next run of exactly N (CommonMark), so ``a ` b`` and ```x``` are spans too; an
+ * unclosed run is literal text.
+ */
+export function blankCodeSpans(line: string): string {
+  let out = "";
+  let at = 0;
+  while (at < line.length) {
+    const open = line.indexOf("`", at);
+    if (open < 0) break;
+    let width = 1;
+    while (line[open + width] === "`") width += 1;
+    const run = "`".repeat(width);
+    let close = -1;
+    for (let from = open + width; from < line.length; ) {
+      const next = line.indexOf(run, from);
+      if (next < 0) break;
+      let end = next + width;
+      while (line[end] === "`") end += 1;
+      if (end - next === width) {
+        close = next;
+        break;
+      }
+      from = end;
+    }
+    if (close < 0) {
+      out += line.slice(at, open + width);
+      at = open + width;
+      continue;
+    }
+    out += line.slice(at, open) + " ".repeat(close + width - open);
+    at = close + width;
+  }
+  return out + line.slice(at);
+}
+
+/** The lines of a markdown file with fenced code blocks blanked (line numbers kept). */
+function withoutFences(text: string): string[] {
+  let fence: string | undefined;
+  return text.split("\n").map((line) => {
+    // A backtick fence's info string has no backtick (CommonMark): "```x``` and" is a code span.
+    const marker = /^\s{0,3}(`{3,}(?=[^`]*$)|~{3,})/.exec(line);
+    if (fence !== undefined) {
+      if (marker !== null && marker[1]?.[0] === fence[0] && (marker[1]?.length ?? 0) >= fence.length) fence = undefined;
+      return "";
+    }
+    if (marker !== null) {
+      fence = marker[1];
+      return "";
+    }
+    return line;
+  });
+}
+
 /** The text of a markdown file with fenced code blocks and inline code spans blanked (positions kept). */
 export function withoutCode(text: string): string {
-  const lines = text.split("\n");
-  let fence: string | undefined;
-  return lines
-    .map((line) => {
-      const marker = /^\s{0,3}(`{3,}|~{3,})/.exec(line);
-      if (fence !== undefined) {
-        if (marker !== null && marker[1]?.[0] === fence[0] && (marker[1]?.length ?? 0) >= fence.length) fence = undefined;
-        return "";
-      }
-      if (marker !== null) {
-        fence = marker[1];
-        return "";
-      }
-      return line.replace(/(`+)[^`]*?\1/g, (span) => " ".repeat(span.length));
-    })
-    .join("\n");
+  return withoutFences(text).map(blankCodeSpans).join("\n");
 }
 
 /** Inline links and images `[text](target "title")` and reference definitions `[id]: target`. */
@@ -44,23 +84,63 @@ export function markdownLinks(text: string): MarkdownLink[] {
   return out;
 }
 
-/** The anchors GitHub generates for the headings of a markdown file (duplicates get -1, -2…), plus explicit `<a id>`/`name` anchors. */
+/** GitHub's heading slug (also Docusaurus, Astro and github-slugger): lowercase, punctuation dropped, each space a '-'. */
+export function githubSlug(heading: string): string {
+  return heading
+    .toLowerCase()
+    .replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, "")
+    .replace(/ /g, "-");
+}
+
+/** VitePress' heading slug (@mdit-vue): accents dropped, runs of punctuation and spaces one '-', trimmed, lowercase. */
+export function vitepressSlug(heading: string): string {
+  return heading
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[\s~`!@#$%^&*()\-_+=[\]{}|\\;:"'“”‘’<>,.?/]+/g, "-")
+    .replace(/-{2,}/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .replace(/^(\d)/, "_$1")
+    .toLowerCase();
+}
+
+/**
+ * The anchors a heading gets on GitHub and the common doc sites, for every heading of a markdown
+ * file: the heading's text with inline code kept (backticks, emphasis, links and HTML tags
+ * removed) slugged as GitHub and VitePress do, duplicates suffixed -1, -2…; an explicit id
+ * (`## Title {#id}`, also wrapped as in `%{#id}%`) replaces the generated one. Explicit `id="…"` and
+ * `<a name="…">` anchors count too. All lowercase: links are compared without case.
+ */
 export function headingAnchors(text: string): Set<string> {
   const anchors = new Set<string>();
   const counts = new Map<string, number>();
-  for (const line of withoutCode(text).split("\n")) {
+  const add = (slug: string): void => {
+    const seen = counts.get(slug) ?? 0;
+    counts.set(slug, seen + 1);
+    anchors.add(seen === 0 ? slug : `${slug}-${seen}`);
+  };
+  for (const line of withoutFences(text)) {
     const heading = /^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$/.exec(line);
     if (heading !== null) {
-      const slug = (heading[1] ?? "")
-        .toLowerCase()
+      let title = heading[1] ?? "";
+      const explicit = /\s*[^\s\w{]{0,2}\{#([^}\s]+)[^}]*\}[^\s\w]{0,2}\s*$/.exec(title);
+      if (explicit !== null) {
+        anchors.add((explicit[1] ?? "").toLowerCase());
+        title = title.slice(0, explicit.index);
+      }
+      const plain = title
         .replace(/<[^>]+>/g, "")
-        .replace(/[^\p{L}\p{N}\s_-]/gu, "")
-        .replace(/\s/g, "-");
-      const seen = counts.get(slug) ?? 0;
-      counts.set(slug, seen + 1);
-      anchors.add(seen === 0 ? slug : `${slug}-${seen}`);
+        .replace(/!?\[([^\]]*)\]\([^)]*\)/g, "$1")
+        .replace(/`+/g, "")
+        .replace(/(\*\*|__|\*|~~)/g, "");
+      if (explicit === null) {
+        const github = githubSlug(plain);
+        const vitepress = vitepressSlug(plain);
+        add(github);
+        if (vitepress !== github) add(vitepress);
+      }
     }
-    for (const match of line.matchAll(/<a\s+(?:id|name)="([^"]+)"/g)) anchors.add(match[1] ?? "");
+    for (const match of line.matchAll(/<[a-z][\w-]*\s[^>]*?\b(?:id|name)=["']([^"']+)["']/gi)) anchors.add((match[1] ?? "").toLowerCase());
   }
   return anchors;
 }

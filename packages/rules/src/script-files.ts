@@ -29,3 +29,28 @@ export function scriptKind(file: string, text: string): ScriptKind | undefined {
   if (interpreter === undefined) return undefined;
   return { interpreter, shell: SHELLS.has(interpreter), shebang };
 }
+
+/**
+ * Whether a script is a launcher shim that only loads a module: a short JS file (at most 15 lines
+ * of code) that imports or requires a module and neither reads its arguments nor prints (the
+ * module it loads is the program, with its own `--help`), or a short shell script whose one
+ * command `exec`s another program with `"$@"`. A bin shim such as
+ * `#!/usr/bin/env node` + `import("../dist/cli.js")` is one.
+ */
+export function isLauncherShim(kind: ScriptKind, text: string): boolean {
+  const code = text
+    .replace(/\/\*[\s\S]*?\*\//g, "")
+    .split("\n")
+    .map((line) => line.trim())
+    .filter((line) => line !== "" && !line.startsWith("#") && !line.startsWith("//"));
+  if (code.length > 15) return false;
+  if (kind.shell) {
+    // Options, variables and a `cd` may come first; the one command is the `exec`.
+    const commands = code.filter((line) => !/^set\s+-|^[A-Za-z_]\w*=\S*$|^cd\s/.test(line));
+    return commands.length === 1 && /^exec\s+\S.*"\$@"\s*$/.test(commands[0] ?? "");
+  }
+  const body = code.join("\n");
+  const loads = /\bimport\s*\(|\brequire\s*\(|^import\s[^;]*?\bfrom\s*["']|^import\s*["']/m.test(body);
+  const handlesArguments = /\bprocess\.argv\b|\bDeno\.args\b|\bconsole\.|\bprocess\.stdout\b|--help\b/.test(body);
+  return loads && !handlesArguments;
+}

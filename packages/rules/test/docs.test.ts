@@ -78,14 +78,14 @@ const EXAMPLES_NEED_HISTORY = new Map([["changes/api-break-major", "the API of a
 describe("every rule is a source module, a docs page and a test", () => {
   for (const rule of BUILTIN_RULES) {
     describe(rule.id, () => {
-      const docsFile = path.join(REPO_ROOT, rule.docs);
+      const docsFile = path.join(REPO_ROOT, rule.docsPage);
 
       it("has a docs page with every section and its written rule", () => {
-        expect(existsSync(docsFile), `${rule.docs} is missing`).toBe(true);
+        expect(existsSync(docsFile), `${rule.docsPage} is missing`).toBe(true);
         const markdown = readFileSync(docsFile, "utf8");
         expect(markdown.startsWith(`# ${rule.id}\n`)).toBe(true);
         expect(markdown).toContain(`Enforces **${rule.enforces} —`);
-        for (const section of SECTIONS) expect(markdown, `${rule.docs} lacks "${section}"`).toContain(section);
+        for (const section of SECTIONS) expect(markdown, `${rule.docsPage} lacks "${section}"`).toContain(section);
       });
 
       it("has a test file", () => {

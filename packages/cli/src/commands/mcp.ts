@@ -184,7 +184,7 @@ export function createMcpServer(): McpServer {
         const { BUILTIN_RULES } = await import("@warden/rules");
         const rule = BUILTIN_RULES.find((r) => r.id === args.id);
         if (rule === undefined) throw new WardenError("UNKNOWN_RULE", `no check "${args.id.slice(0, 60)}"; the rules tool lists them`);
-        const page = docsPage(rule.docs);
+        const page = docsPage(rule.docsPage);
         const structured = {
           id: rule.id,
           writtenRule: describeWrittenRule(rule.enforces),
@@ -193,7 +193,7 @@ export function createMcpServer(): McpServer {
           why: page === undefined ? null : (section(page, "Why") ?? null),
           examples: page === undefined ? null : (section(page, "Examples") ?? null),
           howToFix: page === undefined ? null : (section(page, "How to fix") ?? null),
-          docs: rule.docs,
+          docs: rule.docs ?? rule.docsPage,
         };
         return ok(structured, `${rule.id}: ${rule.description}`);
       } catch (error) {

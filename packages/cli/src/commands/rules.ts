@@ -10,7 +10,7 @@ export interface RuleRow {
   readonly writtenRule: string;
   readonly description: string;
   readonly level: string;
-  readonly docs: string;
+  readonly docs: string | undefined;
   readonly messages: Record<string, { message: string; hint: string }>;
 }
 
@@ -93,6 +93,6 @@ export async function rulesCommand(io: Io, options: RulesOptions): Promise<numbe
     const built = entry.checks.length + entry.alsoEnforcedBy.filter((enforcer) => enforcer.kind !== "planned").length;
     if (entry.machineCheckable && built === 0) io.stdout.write("  no check yet\n");
   }
-  io.stdout.write(`\n${rows.length} checks, ${rows.filter((r) => r.level !== "off").length} on, over ${written.length} written rules and standards. Docs: docs/rules/<id>.md\n`);
+  io.stdout.write(`\n${rows.length} checks, ${rows.filter((r) => r.level !== "off").length} on, over ${written.length} written rules and standards.${rows[0]?.docs === undefined ? "" : ` Docs: ${path.dirname(path.dirname(rows[0].docs))}/<id>.md`}\n`);
   return 0;
 }

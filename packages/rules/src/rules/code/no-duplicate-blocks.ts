@@ -121,7 +121,10 @@ export default defineRule({
       minTokens: z.number().int().min(10).default(80).describe("Smallest clone reported, in tokens (identifiers, literals and punctuation)."),
       minLines: z.number().int().min(1).default(6).describe("Smallest clone reported, in lines."),
       includeTests: z.boolean().default(false).describe("Also compare test files (tests repeat setup on purpose)."),
-      ignore: z.array(z.string()).default([]).describe("Globs of files not compared."),
+      ignore: z
+        .array(z.string())
+        .default(["examples/**", "**/examples/**", "**/*.test-d.*", "**/test-dts/**"])
+        .describe("Globs of files not compared (examples are self-contained copies on purpose; type tests repeat on purpose)."),
     })
     .strict(),
   defaultLevel: "error",

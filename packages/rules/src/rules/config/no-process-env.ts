@@ -134,7 +134,13 @@ export default defineRule({
     walk(ts, ast, (node) => {
       if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) {
         // process.env, process["env"], p.env (p imported from "node:process"), require("process").env
-        if (memberName(ts, node) === "env" && isProcess(node.expression)) ctx.report({ messageId: "env", node });
+        if (memberName(ts, node) === "env" && isProcess(node.expression)) {
+          // `process.env.NODE_ENV` is the build mode bundlers replace at build time (a package entry
+          // choosing its production build, a dev-only warning), not configuration read at run time.
+          const outer = node.parent;
+          if ((ts.isPropertyAccessExpression(outer) || ts.isElementAccessExpression(outer)) && outer.expression === node && memberName(ts, outer) === "NODE_ENV") return;
+          ctx.report({ messageId: "env", node });
+        }
         return;
       }
       if (ts.isVariableDeclaration(node) && node.initializer !== undefined && ts.isObjectBindingPattern(node.name) && isProcess(node.initializer)) {

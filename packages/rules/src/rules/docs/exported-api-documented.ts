@@ -19,7 +19,31 @@ export default defineRule({
   options: z
     .object({
       include: z.array(z.string()).default(["**/src/**"]).describe("Globs of library files whose exports must be documented."),
-      exclude: z.array(z.string()).default(["**/*.d.ts", "**/test/**", "**/*.{test,spec}.*"]),
+      exclude: z
+        .array(z.string())
+        .default([
+          "**/*.d.ts",
+          "**/test/**",
+          "**/tests/**",
+          "**/__tests__/**",
+          "**/*.{test,spec}.*",
+          // Applications, examples, playgrounds and docs sites: their exports are no library API.
+          "apps/**",
+          "examples/**",
+          "**/examples/**",
+          "**/playground/**",
+          "**/playgrounds/**",
+          "**/.vitepress/**",
+          "**/docs/**",
+          "www/**",
+          "website/**",
+          "site/**",
+          // Framework route modules: the framework calls their exports, nobody else.
+          "**/pages/**",
+          "**/app/**/{page,layout,route,loading,error,not-found,template,default,global-error}.{ts,tsx,js,jsx}",
+          "**/routes/**",
+        ])
+        .describe("Globs of files whose exports need no doc comment: tests, applications, examples, docs sites and framework route modules."),
       kinds: z
         .array(z.enum(["function", "class", "interface", "type", "const"]))
         .default(["function", "class", "const"])

@@ -1,17 +1,20 @@
+import path from "node:path";
 import { z } from "zod";
 import { defineRule } from "../../define-rule.js";
+import { docSiteFinder } from "../../doc-sites.js";
 import { matcher } from "../../globs.js";
 
-const ANYWHERE = /^(?:README|CHANGELOG|CONTRIBUTING|LICENSE|LICENCE|AGENTS|CLAUDE)(?:\.[a-z]+)?\.mdx?$/i;
+const ANYWHERE = /^(?:README|CHANGELOG|CONTRIBUTING|LICENSE|LICENCE|AGENTS|CLAUDE|GEMINI|SKILL)(?:\.[a-z]+)?\.mdx?$/i;
 const AT_ROOT = /^(?:SECURITY|CODE_OF_CONDUCT|SUPPORT|GOVERNANCE|CODEOWNERS)\.mdx?$/i;
-const FOLDERS = [".changeset/**", ".github/**", "**/node_modules/**"];
+/** Where tools require their markdown: agents (.claude/, .agents/, .cursor/, .github/), changesets, installed packages. */
+const FOLDERS = [".changeset/**", ".github/**", ".claude/**", ".agents/**", ".cursor/**", "**/node_modules/**"];
 
 export default defineRule({
   id: "docs/markdown-location",
   enforces: "Rule 6",
-  description: "Markdown lives in docs/, except README, CHANGELOG, CONTRIBUTING, LICENSE and agent files.",
-  scope: "file",
-  languages: ["md"],
+  description:
+    "Markdown lives in docs/ or a docs site, except README, CHANGELOG, CONTRIBUTING, LICENSE, agent files and the folders tools require (.changeset/, .github/, .claude/, .agents/, agent skills).",
+  scope: "repo",
   messages: {
     outside: {
       message: "Markdown file outside {{docs}}/.",
@@ -25,13 +28,30 @@ export default defineRule({
     })
     .strict(),
   defaultLevel: "error",
-  check(ctx) {
+  async check(ctx) {
     const docs = ctx.options.docs.replace(/\/+$/, "");
-    if (ctx.file.startsWith(`${docs}/`) || ctx.file.includes(`/${docs}/`)) return;
-    const name = ctx.file.slice(ctx.file.lastIndexOf("/") + 1);
-    if (ANYWHERE.test(name)) return;
-    if (AT_ROOT.test(name) && !ctx.file.includes("/")) return;
-    if (matcher(FOLDERS)(ctx.file) || matcher(ctx.options.allow)(ctx.file)) return;
-    ctx.report({ messageId: "outside", data: { docs }, line: 1, key: ctx.file });
+    const allowed = matcher([...FOLDERS, ...ctx.options.allow]);
+    const siteOf = docSiteFinder((file) => ctx.exists(file));
+    /** Whether a folder (or one above it) is an agent skill: a SKILL.md beside its references. */
+    const skillAt = new Map<string, Promise<boolean>>();
+    const inSkill = (dir: string): Promise<boolean> => {
+      let known = skillAt.get(dir);
+      if (known === undefined) {
+        known = dir === "." ? Promise.resolve(false) : ctx.exists(`${dir}/SKILL.md`).then((own) => own || inSkill(path.posix.dirname(dir)));
+        skillAt.set(dir, known);
+      }
+      return known;
+    };
+    for (const file of ctx.files) {
+      if (!/\.mdx?$/i.test(file)) continue;
+      if (file.startsWith(`${docs}/`) || file.includes(`/${docs}/`)) continue;
+      const name = file.slice(file.lastIndexOf("/") + 1);
+      if (ANYWHERE.test(name)) continue;
+      if (AT_ROOT.test(name) && !file.includes("/")) continue;
+      if (allowed(file)) continue;
+      if ((await siteOf(file)) !== undefined) continue; // a page of a docs site (VitePress, Docusaurus, Astro, Next.js)
+      if (await inSkill(path.posix.dirname(file))) continue;
+      ctx.report({ messageId: "outside", data: { docs }, file, line: 1, key: file });
+    }
   },
 });

@@ -46,3 +46,17 @@ export async function packagesToCheck(
   }
   return found;
 }
+
+/** Whether the package in `dir` is never released: marked `"private": true`. */
+export async function isPrivatePackage(readText: (file: string) => Promise<string | undefined>, dir: string): Promise<boolean> {
+  const text = await readText(`${dir}/package.json`);
+  if (text === undefined) return false;
+  try {
+    return (JSON.parse(text) as { private?: unknown }).private === true;
+  } catch {
+    return false;
+  }
+}
+
+/** A package that only serves a test (a workspace member under `.test/`, `test/`, `tests/`, `__tests__/`, `fixtures/`, `e2e/`). */
+export const TEST_PACKAGE = /(?:^|\/)(?:\.test|tests?|__tests__|__fixtures__|fixtures?|e2e)\//;

@@ -1,5 +1,6 @@
+import path from "node:path";
 import { defineRule } from "../../define-rule.js";
-import { PackageFileOptions, packagesToCheck } from "./package-files.js";
+import { isPrivatePackage, TEST_PACKAGE, PackageFileOptions, packagesToCheck } from "./package-files.js";
 
 export default defineRule({
   id: "docs/package-readme",
@@ -15,7 +16,16 @@ export default defineRule({
   options: PackageFileOptions,
   defaultLevel: "error",
   async check(ctx) {
+    const documentedAbove = async (dir: string): Promise<boolean> => {
+      for (let up = path.posix.dirname(dir); up !== "." && up !== ""; up = path.posix.dirname(up)) {
+        if (await ctx.exists(`${up}/README.md`)) return true;
+      }
+      return false;
+    };
+    const configured = new Set(ctx.options.directories.map((d) => d.replace(/\/+$/, "")));
     for (const dir of await packagesToCheck(ctx.root, ctx.mode, ctx.files, ctx.options.directories, ctx.exists)) {
+      // A private package inside a documented folder (an example's client/ and server/) is documented there.
+      if (!configured.has(dir) && (await isPrivatePackage(ctx.readText, dir)) && (TEST_PACKAGE.test(dir) || (await documentedAbove(dir)))) continue;
       if (!(await ctx.exists(`${dir}/README.md`))) {
         ctx.report({ messageId: "missing", data: { dir }, file: `${dir}/package.json`, line: 1, key: dir });
       }

@@ -20,11 +20,14 @@ export default defineRule({
       hint: "Throw an Error (or a subclass with a code): `throw new Error(\"…\")`.",
     },
   },
-  options: z.object({}).strict(),
+  options: z
+    .object({ ignoreTests: z.boolean().default(true).describe("Allow throwing non-Errors in test files (tests of how code handles them).") })
+    .strict(),
   defaultLevel: "error",
   check(ctx) {
     const { ast, ts } = ctx;
     if (ast === undefined || ts === undefined) return;
+    if (ctx.options.ignoreTests && ctx.isTestFile) return;
     /**
      * What the expression certainly evaluates to when that is not an Error (`undefined` when it may be
      * one: identifiers, calls, `new`, member access…). Only syntax: never asks the type checker.

@@ -6,6 +6,23 @@ import { matcher, NON_LIBRARY_GLOBS } from "../../globs.js";
 
 /** Names of the global object, through which `console` can be reached too (`globalThis.console.log`). */
 const GLOBAL_OBJECTS = new Set(["globalThis", "window", "global", "self"]);
+/**
+ * Code that is no library either: applications, playgrounds, docs sites and their config, and CLI
+ * entry points — the places that print.
+ */
+const APP_GLOBS = [
+  "apps/**",
+  "**/playground/**",
+  "**/playgrounds/**",
+  "**/.vitepress/**",
+  "**/.storybook/**",
+  "www/**",
+  "website/**",
+  "site/**",
+  "**/docs/**",
+  "**/cli.{ts,mts,cts,tsx,js,mjs,cjs}",
+  "**/cli/**",
+];
 
 export default defineRule({
   id: "logging/no-console",
@@ -33,7 +50,7 @@ export default defineRule({
     const { ast, ts } = ctx;
     if (ast === undefined || ts === undefined) return;
     if (!ast.text.includes("console")) return;
-    if (matcher(NON_LIBRARY_GLOBS)(ctx.file) || matcher(ctx.options.allow)(ctx.file)) return;
+    if (matcher(NON_LIBRARY_GLOBS)(ctx.file) || matcher(APP_GLOBS)(ctx.file) || matcher(ctx.options.allow)(ctx.file)) return;
     /** Whether the expression is the global console: `console`, `globalThis.console`, `window["console"]`… */
     const isConsole = (raw: TS.Expression): boolean => {
       const expr = skipWrappers(ts, raw);
@@ -44,9 +61,22 @@ export default defineRule({
       }
       return false;
     };
+    /** The call a console member is used in: `console.log(…)`, `console.log.call(console, …)`; undefined when it is only taken (patched, saved, bound, passed on). */
+    const calledAs = (member: TS.Node): TS.CallExpression | undefined => {
+      const parent = member.parent;
+      if (ts.isCallExpression(parent) && parent.expression === member) return parent;
+      if (ts.isPropertyAccessExpression(parent) && parent.expression === member && (parent.name.text === "call" || parent.name.text === "apply")) {
+        const outer = parent.parent;
+        if (ts.isCallExpression(outer) && outer.expression === parent) return outer;
+      }
+      return undefined;
+    };
+    const destructured: { name: string; method: string; node: TS.Node }[] = [];
+    const calledNames = new Set<string>();
     walk(ts, ast, (node) => {
+      if (ts.isCallExpression(node) && ts.isIdentifier(node.expression)) calledNames.add(node.expression.text);
       if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) {
-        if (!isConsole(node.expression)) return;
+        if (!isConsole(node.expression) || calledAs(node) === undefined) return;
         const method = memberName(ts, node);
         if (method !== undefined) ctx.report({ messageId: "console", data: { method }, node });
         else if (ts.isElementAccessExpression(node)) {
@@ -54,14 +84,15 @@ export default defineRule({
         }
         return;
       }
-      // `const { log, warn: w } = console`: each destructured method is a console call waiting to happen.
+      // `const { log, warn: w } = console`: a destructured method is a log call once it is called.
       if (ts.isVariableDeclaration(node) && node.initializer !== undefined && ts.isObjectBindingPattern(node.name) && isConsole(node.initializer)) {
         for (const element of node.name.elements) {
           const key = element.propertyName ?? element.name;
           const method = ts.isIdentifier(key) || ts.isStringLiteral(key) ? key.text : undefined;
-          if (method !== undefined && element.dotDotDotToken === undefined) ctx.report({ messageId: "console", data: { method }, node: element });
+          if (method !== undefined && element.dotDotDotToken === undefined && ts.isIdentifier(element.name)) destructured.push({ name: element.name.text, method, node: element });
         }
       }
     });
+    for (const { name, method, node } of destructured) if (calledNames.has(name)) ctx.report({ messageId: "console", data: { method }, node });
   },
 });

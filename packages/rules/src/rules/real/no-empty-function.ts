@@ -3,6 +3,11 @@ import type TS from "typescript";
 import { isEmptyBlock, walk } from "../../ast.js";
 import { defineRule } from "../../define-rule.js";
 
+/** Type-test files (`*.test-d.ts`, a `test-dts/` folder): their functions exist to be type-checked. */
+const TYPE_TESTS = /\.test-d\.[cm]?tsx?$|(?:^|\/)test-dts?\//;
+/** Names that say doing nothing is the point: `noop`, `NOOP`, `doNothing`, `ignore`, `emptyFn`. */
+const NO_OP_NAME = /^(?:_*(?:noop|nop|noOp|NOOP|doNothing|ignore\w*|empty(?:Fn|Function|Callback|Handler)?))$/;
+
 export default defineRule({
   id: "real/no-empty-function",
   enforces: "Rule 1",
@@ -24,7 +29,7 @@ export default defineRule({
   check(ctx) {
     const { ast, ts } = ctx;
     if (ast === undefined || ts === undefined) return;
-    if (ctx.options.ignoreTests && ctx.isTestFile) return;
+    if (ctx.options.ignoreTests && (ctx.isTestFile || TYPE_TESTS.test(ctx.file))) return;
     const kindOf = (node: TS.Node): string | undefined => {
       if (ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node)) return "function";
       if (ts.isArrowFunction(node)) return "arrow function";
@@ -46,6 +51,19 @@ export default defineRule({
         );
         if (params || restricted) return;
       }
+      // A function expression handed out as a value — returned, a branch of `?:` or `||`/`??`, a
+      // default, or named as a no-op — is a deliberate no-op (a disabled formatter, the production
+      // half of a dev-only hook), not a stub. Callbacks passed to a call still count.
+      if (ts.isArrowFunction(node) || ts.isFunctionExpression(node)) {
+        let holder: TS.Node = node.parent;
+        while (ts.isParenthesizedExpression(holder) || ts.isAsExpression(holder) || ts.isSatisfiesExpression(holder)) holder = holder.parent;
+        if (ts.isReturnStatement(holder) || ts.isConditionalExpression(holder) || ts.isParameter(holder) || ts.isBindingElement(holder)) return;
+        if (ts.isBinaryExpression(holder) && [ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken].includes(holder.operatorToken.kind)) return;
+        if (ts.isArrowFunction(holder) && holder.body === node) return; // `() => () => {}`: a factory of no-ops
+        if (ts.isVariableDeclaration(holder) && ts.isIdentifier(holder.name) && NO_OP_NAME.test(holder.name.text)) return;
+      }
+      const declared = (node as TS.FunctionLikeDeclarationBase).name;
+      if (declared !== undefined && ts.isIdentifier(declared) && NO_OP_NAME.test(declared.text)) return;
       const modifiers = ts.canHaveModifiers(node) ? (ts.getModifiers(node) ?? []) : [];
       if (modifiers.some((m) => m.kind === ts.SyntaxKind.OverrideKeyword)) return;
       const name = (node as TS.FunctionLikeDeclarationBase).name;

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { defineRule } from "../../define-rule.js";
 import { matcher } from "../../globs.js";
-import { scriptKind } from "../../script-files.js";
+import { isLauncherShim, scriptKind } from "../../script-files.js";
 
 export default defineRule({
   id: "scripts/help",
@@ -29,7 +29,8 @@ export default defineRule({
     .strict(),
   defaultLevel: "error",
   check(ctx) {
-    if (scriptKind(ctx.file, ctx.text) === undefined || matcher(ctx.options.ignore)(ctx.file)) return;
+    const kind = scriptKind(ctx.file, ctx.text);
+    if (kind === undefined || matcher(ctx.options.ignore)(ctx.file) || isLauncherShim(kind, ctx.text)) return;
     if (!/--help\b/.test(ctx.text)) ctx.report({ messageId: "noHelp", line: 1, key: "help" });
     else if (!/\busage\b/i.test(ctx.text)) ctx.report({ messageId: "noUsage", line: 1, key: "usage" });
   },

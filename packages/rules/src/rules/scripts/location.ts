@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { defineRule } from "../../define-rule.js";
 import { matcher } from "../../globs.js";
-import { scriptKind } from "../../script-files.js";
+import { isLauncherShim, scriptKind } from "../../script-files.js";
 
 export default defineRule({
   id: "scripts/location",
@@ -29,7 +29,10 @@ export default defineRule({
     .strict(),
   defaultLevel: "error",
   check(ctx) {
-    if (scriptKind(ctx.file, ctx.text) === undefined) return;
+    const kind = scriptKind(ctx.file, ctx.text);
+    if (kind === undefined || isLauncherShim(kind, ctx.text)) return;
+    // A CLI entry point in a package's src/ (`src/cli.ts`, `src/bin/x.ts`) is the source of its bin, built with the package.
+    if (!kind.shell && /(?:^|\/)src\/(?:(?:bin|cli)\/.*|(?:cli|bin|main))\.[cm]?[jt]sx?$/.test(ctx.file)) return;
     if (matcher(ctx.options.allow)(ctx.file)) return;
     const direct = /^scripts\/[^/]+$/.test(ctx.file);
     ctx.report({ messageId: direct ? "uncategorised" : "loose", line: 1, key: ctx.file });

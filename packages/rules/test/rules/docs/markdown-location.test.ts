@@ -3,6 +3,8 @@ import { runRule } from "../../helpers.js";
 import { checkFixture, summary } from "../../fixture-repo.js";
 
 const ID = "docs/markdown-location";
+/** Run the rule over these files only: nothing else exists (no docs site config, no SKILL.md). */
+const only = (files: Record<string, string>, options?: Record<string, unknown>) => runRule(ID, files, options, { exists: async (file) => file in files });
 
 describe(ID, () => {
   it("reports every planted violation with its file, line and written rule", async () => {
@@ -13,7 +15,9 @@ describe(ID, () => {
       ["packages/api/SECURITY.md", 1, "Markdown file outside docs/."],
       ["packages/api/TODO.md", 1, "Markdown file outside docs/."],
       ["packages/api/design.md", 1, "Markdown file outside docs/."],
+      ["packages/api/skills/auth/references/options.md", 1, "Markdown file outside docs/."],
       ["packages/api/src/endpoints.mdx", 1, "Markdown file outside docs/."],
+      ["site/guide/intro.md", 1, "Markdown file outside docs/."],
     ]);
     expect(findings.every((f) => f.ruleId === ID && f.rule?.startsWith("Rule 6 — ") === true)).toBe(true);
   });
@@ -23,7 +27,7 @@ describe(ID, () => {
   });
 
   it("reports markdown outside docs/", async () => {
-    const findings = await runRule(ID, { "NOTES.md": "# x", "packages/api/design.md": "# y", "src/a.mdx": "# z" });
+    const findings = await only({ "NOTES.md": "# x", "packages/api/design.md": "# y", "src/a.mdx": "# z" });
     expect(findings.map((f) => f.file)).toEqual(["NOTES.md", "packages/api/design.md", "src/a.mdx"]);
     expect(findings[0]?.message).toBe("Markdown file outside docs/.");
   });
@@ -45,13 +49,15 @@ describe(ID, () => {
       "packages/api/docs/x.md",
       ".changeset/brave-cats.md",
       ".github/PULL_REQUEST_TEMPLATE.md",
+      ".claude/commands/review.md",
+      ".agents/skills/release/SKILL.md",
     ];
-    expect(await runRule(ID, Object.fromEntries(ok.map((f) => [f, "# x"])))).toEqual([]);
+    expect(await only(Object.fromEntries(ok.map((f) => [f, "# x"])))).toEqual([]);
   });
 
   it("keeps root-only files at the root and honours the options", async () => {
-    expect((await runRule(ID, { "packages/api/SECURITY.md": "# x" })).map((f) => f.file)).toEqual(["packages/api/SECURITY.md"]);
-    expect(await runRule(ID, { "documentation/a.md": "# x" }, { docs: "documentation" })).toEqual([]);
-    expect(await runRule(ID, { "rfcs/001.md": "# x" }, { allow: ["rfcs/**"] })).toEqual([]);
+    expect((await only({ "packages/api/SECURITY.md": "# x" })).map((f) => f.file)).toEqual(["packages/api/SECURITY.md"]);
+    expect(await only({ "documentation/a.md": "# x" }, { docs: "documentation" })).toEqual([]);
+    expect(await only({ "rfcs/001.md": "# x" }, { allow: ["rfcs/**"] })).toEqual([]);
   });
 });

@@ -13,6 +13,8 @@ describe(ID, () => {
   it("reports every planted violation with its file, line and written rule", async () => {
     const findings = await checkFixture(ID, "bad");
     expect(summary(findings)).toEqual([
+      // The same private client as the clean twin's, but no README above it documents it.
+      ["apps/demo/client/package.json", 1, "Package apps/demo/client has no README.md."],
       ["apps/web/package.json", 1, "Package apps/web has no README.md."],
       ["packages/billing/package.json", 1, "Package packages/billing has no README.md."],
     ]);
@@ -25,6 +27,8 @@ describe(ID, () => {
 
   it("checks configured directories of the fixture repository too", async () => {
     expect(summary(await checkFixture(ID, "bad", { directories: ["tools/release"] }))).toEqual([
+      // The same private client as the clean twin's, but no README above it documents it.
+      ["apps/demo/client/package.json", 1, "Package apps/demo/client has no README.md."],
       ["apps/web/package.json", 1, "Package apps/web has no README.md."],
       ["packages/billing/package.json", 1, "Package packages/billing has no README.md."],
       ["tools/release/package.json", 1, "Package tools/release has no README.md."],

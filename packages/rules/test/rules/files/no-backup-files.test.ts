@@ -9,6 +9,9 @@ describe(ID, () => {
     const findings = await checkFixture(ID, "bad");
     expect(summary(findings)).toEqual([
       ["config.yml.orig", 1, "File name looks like a backup or second copy (backup extension)."],
+      ["docs/blog/announcing-changesets-v3.md", 1, "File name looks like a backup or second copy (version suffix)."],
+      // The same names as the clean twin's, but here the original sits beside them.
+      ["packages/lint/src/rules/no-misused-new.ts", 1, "File name looks like a backup or second copy (duplicate-implementation suffix)."],
       ["packages/pay/src/.charge.ts.swp", 1, "File name looks like a backup or second copy (backup extension)."],
       ["packages/pay/src/charge (1).ts", 1, expect.stringMatching(/^File name looks like a backup or second copy \(.+\)\.$/)],
       ["packages/pay/src/charge copy 2.ts", 1, "File name looks like a backup or second copy (copy/backup suffix)."],

@@ -8,6 +8,8 @@ describe(ID, () => {
   it("reports every planted violation with its file, line and written rule", async () => {
     const findings = await checkFixture(ID, "bad");
     expect(summary(findings)).toEqual([
+      // Beside the patch and restore of console.warn (not log calls), a call that is one.
+      ["packages/sync/src/internal/quiet.ts", 4, "`console.warn` in library code."],
       ["packages/sync/src/progress.js", 2, "`console.info` in library code."],
       ["packages/sync/src/sync.ts", 7, "`console.log` in library code."],
       ["packages/sync/src/sync.ts", 12, "`console.warn` in library code."],
@@ -51,6 +53,7 @@ describe(ID, () => {
       "  console[level]('x');",
       "  console['log']('y');",
       "  const { warn, error: fail } = console;",
+      "  warn('a'); fail('b');",
       "  globalThis.console.log('z');",
       "  window.console.debug('w');",
       "}",
@@ -61,9 +64,28 @@ describe(ID, () => {
       [3, "`console.log` in library code."],
       [4, "`console.warn` in library code."],
       [4, "`console.error` in library code."],
-      [5, "`console.log` in library code."],
-      [6, "`console.debug` in library code."],
+      [6, "`console.log` in library code."],
+      [7, "`console.debug` in library code."],
     ]);
+  });
+
+  it("does not count taking console methods (to patch, restore, bind or pass on) as logging", async () => {
+    const code = [
+      "const original = console.error;",
+      "console.error = (...args: unknown[]) => original('[x]', ...args);",
+      "export const sink = { log: console.log.bind(console), warn: console.warn };",
+      "const { debug } = console;",
+      "export const restore = (): void => { console.error = original; };",
+      "export const viaCall = (): void => console.info.call(console, 'called');",
+    ].join("\n");
+    const findings = await runRule(ID, { "packages/a/src/patch.ts": code });
+    expect(findings.map((f) => [f.line, f.message])).toEqual([[6, "`console.info` in library code."]]);
+  });
+
+  it("allows console in apps, playgrounds, docs sites and CLI entry points", async () => {
+    const code = "console.log('x');\n";
+    const files = { "apps/web/src/route.ts": code, "packages/playground/src/main.ts": code, "docs/.vitepress/config.ts": code, "packages/openapi/src/cli.ts": code, "www/src/page.tsx": code };
+    expect(await runRule(ID, files)).toEqual([]);
   });
 
   it("does not mistake a local variable for the global console", async () => {

@@ -9,6 +9,7 @@ describe(ID, () => {
   it("reports every planted violation with its file, line and written rule", async () => {
     const findings = await checkFixture(ID, "bad");
     expect(summary(findings)).toEqual([
+      ["packages/cart/e2e/smoke.spec.ts", 3, "Test \"computes a total\" makes no assertion: it passes whatever the code does."],
       ["packages/cart/test/cart.spec.ts", 11, "Skipped test (it.skip): it never runs, so it proves nothing."],
       ["packages/cart/test/cart.spec.ts", 15, "Placeholder test (it.todo) with no implementation."],
       ["packages/cart/test/cart.spec.ts", 17, "Test \"handles an empty cart\" makes no assertion: it passes whatever the code does."],
@@ -20,6 +21,9 @@ describe(ID, () => {
       ["packages/cart/test/cart.spec.ts", 45, "Skipped test (describe.skip): it never runs, so it proves nothing."],
       ["packages/cart/test/compact.test.js", 4, "Focused test (it.only) silently disables every other test in the file."],
       ["packages/cart/test/compact.test.js", 8, "Test \"drops quantity %i\" makes no assertion: it passes whatever the code does."],
+      // Beside the clean twin's helpers that assert (local, imported, page objects, rule testers, type tests): helpers that do not.
+      ["packages/cart/test/helpers.spec.ts", 10, "Test \"fills the cart through a local helper\" makes no assertion: it passes whatever the code does."],
+      ["packages/cart/test/helpers.spec.ts", 14, "Test \"adds a line\" makes no assertion: it passes whatever the code does."],
     ]);
     expect(findings.every((f) => f.ruleId === ID && f.rule?.startsWith("Rule 1 — ") === true)).toBe(true);
   });
@@ -74,5 +78,11 @@ describe(ID, () => {
 
   it("only looks at test files", async () => {
     expect(await runRule(ID, { "src/it.ts": "it.skip('a', () => {});\n" })).toEqual([]);
+  });
+
+  it("leaves type-test files alone (types.test.ts, *.types.test.ts, *.test-d.ts) and still reports the same test elsewhere", async () => {
+    const code = "import { createClient } from '@x/client';\ntest('accepts links only', () => {\n  createClient({ links: [] });\n});\n";
+    const findings = await runRule(ID, { "src/internals/types.test.ts": code, "src/client.types.test.ts": code, "src/client.test-d.ts": code, "src/client.test.ts": code });
+    expect(findings.map((f) => f.file)).toEqual(["src/client.test.ts"]);
   });
 });

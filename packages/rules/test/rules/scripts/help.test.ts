@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkFixture, summary } from "../../fixture-repo.js";
+import { runRule } from "../../helpers.js";
 
 const RULE = "scripts/help";
 
@@ -7,6 +8,8 @@ describe(RULE, () => {
   it("reports every planted violation with its file, line and written rule", async () => {
     const findings = await checkFixture(RULE, "bad");
     expect(summary(findings)).toEqual([
+      // Beside the clean twin's launcher shims (load a module, nothing else): a bin that reads its arguments.
+      ["packages/changesets/bin.js", 1, "Script does not handle --help."],
       ["scripts/ci/no-usage.mjs", 1, "Script handles --help but prints no usage line."],
       ["scripts/ci/silent.sh", 1, "Script does not handle --help."],
     ]);
@@ -15,5 +18,14 @@ describe(RULE, () => {
 
   it("reports nothing on the clean twin", async () => {
     expect(await checkFixture(RULE, "good")).toEqual([]);
+  });
+
+  it("exempts launcher shims only while they load a module and nothing else", async () => {
+    const shim = '#!/usr/bin/env node\nrequire("../dist/cli.js");\n';
+    const printing = '#!/usr/bin/env node\nconsole.log("starting");\nrequire("../dist/cli.js");\n';
+    const shell = '#!/bin/sh\nexec node "$(dirname "$0")/cli.js" "$@"\n';
+    const shellWork = '#!/bin/sh\nrm -rf dist\nnode build.js\nexec node "$(dirname "$0")/cli.js" "$@"\n';
+    const findings = await runRule(RULE, { "tools/a.js": shim, "tools/b.js": printing, "tools/c.sh": shell, "tools/d.sh": shellWork });
+    expect(findings.map((f) => f.file)).toEqual(["tools/b.js", "tools/d.sh"]);
   });
 });
