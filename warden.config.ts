@@ -8,6 +8,9 @@ export default defineConfig({
     // The root's @warden/changelog is the changesets formatter named in .changeset/config.json, a
     // file the rule does not read.
     "waste/unused-dependencies": ["error", { ignore: ["@warden/changelog"] }],
+    // The warm server's worker thread is an esbuild entry point (packages/cli/scripts/build.mjs)
+    // started by URL (new Worker(new URL("./server-worker.js", import.meta.url))), not imported.
+    "waste/unused-files": ["error", { ignore: ["packages/cli/src/server/worker.ts"] }],
   },
   // `./deploy.sh` with no environment deploys the example service to the local target
   // (docs/deploy/README.md).

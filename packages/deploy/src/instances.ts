@@ -209,15 +209,18 @@ export function hostTarget(ctx: TargetContext, host: Host, settings: InstanceSet
   };
 
   /** The restarts of the proxy by its supervisor since the last deploy read them (the file is emptied). */
-  const takeRestarts = async (): Promise<ProxyRestart[]> => {
-    const text = await host.readText(restartsFile);
+  const takeRestarts = (): Promise<ProxyRestart[]> => takeRecords<ProxyRestart>(restartsFile);
+
+  /** Read a JSON-lines file of records the proxy or its supervisor appended, and empty it. */
+  async function takeRecords<T>(file: string): Promise<T[]> {
+    const text = await host.readText(file);
     if (text === undefined) return [];
-    await host.remove(restartsFile);
+    await host.remove(file);
     return text
       .split("\n")
-      .map((line) => parse<ProxyRestart>(line.trim() === "" ? undefined : line))
-      .filter((r): r is ProxyRestart => r !== undefined);
-  };
+      .map((line) => parse<T>(line.trim() === "" ? undefined : line))
+      .filter((r): r is T => r !== undefined);
+  }
 
   const routeBody = (routes: readonly Route[]): { url: string; weight: number; tag: string }[] =>
     routes.map((r) => ({ url: `http://127.0.0.1:${r.instance.port}`, weight: r.weight, tag: `${r.instance.release}#${r.instance.index}` }));
@@ -264,15 +267,7 @@ export function hostTarget(ctx: TargetContext, host: Host, settings: InstanceSet
   };
 
   /** The reverts the proxy recorded since the last deploy read them (the file is emptied). */
-  const takeReverts = async (): Promise<ProxyRevert[]> => {
-    const text = await host.readText(revertsFile);
-    if (text === undefined) return [];
-    await host.remove(revertsFile);
-    return text
-      .split("\n")
-      .map((line) => parse<ProxyRevert>(line.trim() === "" ? undefined : line))
-      .filter((r): r is ProxyRevert => r !== undefined);
-  };
+  const takeReverts = (): Promise<ProxyRevert[]> => takeRecords<ProxyRevert>(revertsFile);
 
   const stopInstance = async (instance: Instance): Promise<void> => {
     await host.stop(instance.pid, settings.stopTimeoutMs);

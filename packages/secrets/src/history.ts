@@ -1,4 +1,5 @@
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcessByStdio } from "node:child_process";
+import type { Readable } from "node:stream";
 import { BlobReader, currentEnv, WardenError, type Finding } from "@warden/core";
 import { addStats, type ScanPool } from "./pool.js";
 import { commitLocation, type SecretScanner } from "./scanner.js";
@@ -230,7 +231,6 @@ export async function scanCommits(cwd: string, scanner: SecretScanner, options: 
   });
   await new Promise<void>((resolve, reject) => {
     const child = spawn("git", args, { cwd, stdio: ["ignore", "pipe", "pipe"], env: currentEnv() });
-    const err: Buffer[] = [];
     let paused = false;
     pause = () => {
       if (paused || pool === undefined) return;
@@ -248,14 +248,7 @@ export async function scanCommits(cwd: string, scanner: SecretScanner, options: 
       );
     };
     child.stdout.on("data", (chunk: Buffer) => parser.push(chunk));
-    child.stderr.on("data", (chunk: Buffer) => err.push(chunk));
-    child.on("error", (error) => reject(new WardenError("GIT", `cannot run git: ${error.message}`)));
-    child.on("close", (code) => {
-      if (code !== 0) {
-        const reason = Buffer.concat(err).toString("utf8").trim().split("\n")[0] ?? "";
-        reject(new WardenError("GIT", `git log failed: ${reason || `exit code ${code ?? 1}`}`));
-        return;
-      }
+    onGitLogEnd(child, reject, () => {
       parser.end();
       resolve();
     });
@@ -368,7 +361,6 @@ async function scanMessages(
       stdio: ["ignore", "pipe", "pipe"],
       env: currentEnv(),
     });
-    const err: Buffer[] = [];
     child.stdout.on("data", (chunk: Buffer) => {
       let from = 0;
       for (let nul = chunk.indexOf(0, from); nul >= 0; nul = chunk.indexOf(0, from)) {
@@ -378,16 +370,24 @@ async function scanMessages(
       }
       if (from < chunk.length) hold(chunk.subarray(from));
     });
-    child.stderr.on("data", (chunk: Buffer) => err.push(chunk));
-    child.on("error", (error) => reject(new WardenError("GIT", `cannot run git: ${error.message}`)));
-    child.on("close", (code) => {
-      if (code !== 0) {
-        const reason = Buffer.concat(err).toString("utf8").trim().split("\n")[0] ?? "";
-        reject(new WardenError("GIT", `git log failed: ${reason || `exit code ${code ?? 1}`}`));
-        return;
-      }
+    onGitLogEnd(child, reject, () => {
       if (held > 0) record();
       resolve();
     });
+  });
+}
+
+/** Wire the end of a `git log` process: a failure rejects with git's first line of stderr, success calls `done`. */
+function onGitLogEnd(child: ChildProcessByStdio<null, Readable, Readable>, reject: (error: Error) => void, done: () => void): void {
+  const err: Buffer[] = [];
+  child.stderr.on("data", (chunk: Buffer) => err.push(chunk));
+  child.on("error", (error) => reject(new WardenError("GIT", `cannot run git: ${error.message}`)));
+  child.on("close", (code) => {
+    if (code !== 0) {
+      const reason = Buffer.concat(err).toString("utf8").trim().split("\n")[0] ?? "";
+      reject(new WardenError("GIT", `git log failed: ${reason || `exit code ${code ?? 1}`}`));
+      return;
+    }
+    done();
   });
 }

@@ -115,15 +115,18 @@ export async function rollbackCommand(io: Io, env: string, options: { to?: strin
   }
 }
 
+/** Print `value` as indented JSON and return `code`. */
+function printJson(io: Io, value: unknown, code: number): number {
+  io.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+  return code;
+}
+
 /** `warden releases <env>`: the releases on the target, the live one marked. */
 export async function releasesCommand(io: Io, env: string, options: { config?: string; json?: boolean }): Promise<number> {
   const { root, name, config } = await environment(io, env, options.config);
   const { listReleases } = await import("@warden/deploy");
   const releases = await listReleases({ root, env: name, config });
-  if (options.json === true) {
-    io.stdout.write(`${JSON.stringify(releases, null, 2)}\n`);
-    return 0;
-  }
+  if (options.json === true) return printJson(io, releases, 0);
   if (releases.length === 0) {
     io.stdout.write(`no releases of ${name} yet (deploy with: warden deploy ${name})\n`);
     return 0;
@@ -137,12 +140,11 @@ export async function releasesCommand(io: Io, env: string, options: { config?: s
 
 /** `warden status <env>`: live release, its instances and their health, proxy, lock, last events; 0 all up, 1 something is down. */
 export async function statusCommand(io: Io, env: string, options: { config?: string; json?: boolean }): Promise<number> {
-  const { root, name, config } = await environment(io, env, options.config);
   const { status } = await import("@warden/deploy");
+  const { root, name, config } = await environment(io, env, options.config);
   const report = await status({ root, env: name, config, logger: createLogger({ stream: io.stderr, prefix: "warden status" }) });
   if (options.json === true) {
-    io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-    return report.ok ? 0 : 1;
+    return printJson(io, report, report.ok ? 0 : 1);
   }
   const lines = [`${name} (${report.target})`, `  live      ${report.live ?? "none"}`];
   for (const i of report.instances) lines.push(`  instance  ${i.release}#${i.index}  pid ${i.pid}  port ${i.port}  ${i.healthy ? "healthy" : "DOWN"} (${i.detail})`);

@@ -141,15 +141,6 @@ function scanCommitMessage(io: Io, message: string, settings: LoadedConfig["conf
 /** Rules run by the commit-msg hook on the commit being made (Rules 19, 17 and 20). */
 const PENDING_COMMIT_RULES: readonly string[] = ["commits/conventional", "protect/protected-paths", "protect/canonical-docs"];
 
-/** The message as git will store it: without `#` comment lines and the scissors section of COMMIT_EDITMSG. */
-function withoutCommentLines(raw: string): string {
-  const cut = raw.indexOf("# ------------------------ >8 ------------------------");
-  return (cut < 0 ? raw : raw.slice(0, cut))
-    .split("\n")
-    .filter((line) => !line.startsWith("#"))
-    .join("\n");
-}
-
 async function commitMsg(io: Io, file: string | undefined): Promise<number> {
   if (file === undefined) throw new WardenError("USAGE", "hook commit-msg needs the message file git passes (.husky/commit-msg: warden hook commit-msg \"$1\")");
   const root = await repoRoot(io.cwd);

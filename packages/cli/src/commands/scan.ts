@@ -3,11 +3,11 @@ import { availableParallelism } from "node:os";
 import path from "node:path";
 import {
   BlobReader,
+  readInBatches,
   colorEnabled,
   commitExists,
   compareFindings,
   loadConfig,
-  escapeControl,
   plural,
   progressEnabled,
   parseConfig,
@@ -117,18 +117,13 @@ async function scanStaged(root: string, scanner: SecretScanner): Promise<Finding
         if (info.size > 0) toRead += 1;
       }
     });
-    for (let i = 0; i < wanted.length; i += READ_BATCH) {
-      const batch = wanted.slice(i, i + READ_BATCH);
-      const contents = await Promise.all(batch.map((change) => reader.read(change.oid)));
-      batch.forEach((change, index) => {
-        const content = contents[index];
-        if (content === undefined) {
-          throw new WardenError("GIT", `${change.path}: cannot read the staged content (blob ${change.oid.slice(0, 10)} is missing)`);
-        }
-        bytesRead += content.length;
-        findings.push(...scanner.scan({ path: change.path, content }));
-      });
-    }
+    await readInBatches(reader, wanted, READ_BATCH, (change, content) => {
+      if (content === undefined) {
+        throw new WardenError("GIT", `${change.path}: cannot read the staged content (blob ${change.oid.slice(0, 10)} is missing)`);
+      }
+      bytesRead += content.length;
+      findings.push(...scanner.scan({ path: change.path, content }));
+    });
   } finally {
     reader.close();
   }

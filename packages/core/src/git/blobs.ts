@@ -1,6 +1,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { currentEnv } from "../env.js";
 import { WardenError } from "../errors.js";
+import { forEachLine } from "./run.js";
 
 /** What `git cat-file --batch-check` says about an object, without reading it. */
 export interface ObjectInfo {
@@ -49,29 +50,27 @@ export class BlobReader {
   private body: Buffer | undefined;
   private filled = 0;
   private trailer = false;
-  private checkText = "";
 
   constructor(private readonly cwd: string) {}
 
   /** Type and size of the object named `name` (an object id or `<rev>:<path>`); undefined when it does not exist. */
   info(name: string): Promise<ObjectInfo | undefined> {
-    const bad = checkName(name);
-    if (bad !== undefined) return Promise.reject(bad);
-    if (this.failure !== undefined) return Promise.reject(this.failure);
-    return new Promise((resolve, reject) => {
-      this.infos.push({ resolve, reject });
-      this.checker().stdin.write(`${name}\n`);
-    });
+    return this.ask(name, this.infos, () => this.checker());
   }
 
   /** Read the object named `name` (an object id or `<rev>:<path>`); undefined when it does not exist. */
   read(name: string): Promise<Buffer | undefined> {
+    return this.ask(name, this.reads, () => this.reader());
+  }
+
+  /** Queue a request for `name` and write it to the process `start` returns (started on first use). */
+  private ask<T>(name: string, queue: { resolve(value: T): void; reject(error: Error): void }[], start: () => ChildProcessWithoutNullStreams): Promise<T> {
     const bad = checkName(name);
     if (bad !== undefined) return Promise.reject(bad);
     if (this.failure !== undefined) return Promise.reject(this.failure);
     return new Promise((resolve, reject) => {
-      this.reads.push({ resolve, reject });
-      this.reader().stdin.write(`${name}\n`);
+      queue.push({ resolve, reject });
+      start().stdin.write(`${name}\n`);
     });
   }
 
@@ -102,18 +101,12 @@ export class BlobReader {
   private checker(): ChildProcessWithoutNullStreams {
     if (this.check !== undefined) return this.check;
     const child = startCatFile(this.cwd, "--batch-check");
-    child.stdout.setEncoding("utf8");
-    child.stdout.on("data", (chunk: string) => {
-      this.checkText += chunk;
-      for (let newline = this.checkText.indexOf("\n"); newline >= 0; newline = this.checkText.indexOf("\n")) {
-        const line = this.checkText.slice(0, newline);
-        this.checkText = this.checkText.slice(newline + 1);
-        const pending = this.infos.shift();
-        if (pending === undefined) continue;
-        const [oid = "", type = "", size = ""] = line.split(" ");
-        if (line.endsWith(" missing") || line.endsWith(" ambiguous") || !/^\d+$/.test(size)) pending.resolve(undefined);
-        else pending.resolve({ oid, type, size: Number(size) });
-      }
+    forEachLine(child.stdout, (line) => {
+      const pending = this.infos.shift();
+      if (pending === undefined) return;
+      const [oid = "", type = "", size = ""] = line.split(" ");
+      if (line.endsWith(" missing") || line.endsWith(" ambiguous") || !/^\d+$/.test(size)) pending.resolve(undefined);
+      else pending.resolve({ oid, type, size: Number(size) });
     });
     this.watch(child);
     this.check = child;
@@ -176,5 +169,14 @@ export class BlobReader {
         this.reads.shift()?.resolve(done);
       }
     }
+  }
+}
+
+/** Read the objects of `items` in batches of `size` (reads overlap, memory stays bounded), handing each item its content in order. */
+export async function readInBatches<T extends { readonly oid: string }>(reader: BlobReader, items: readonly T[], size: number, each: (item: T, content: Buffer | undefined) => void): Promise<void> {
+  for (let i = 0; i < items.length; i += size) {
+    const batch = items.slice(i, i + size);
+    const contents = await Promise.all(batch.map((item) => reader.read(item.oid)));
+    batch.forEach((item, index) => each(item, contents[index]));
   }
 }

@@ -1,6 +1,6 @@
 import { WardenError } from "../errors.js";
 import type { SkippedFile } from "../skipped.js";
-import { BlobReader } from "./blobs.js";
+import { BlobReader, readInBatches } from "./blobs.js";
 import { commitExists, gitText, runGit } from "./run.js";
 
 /** A file added, copied or modified by a change, with the object id of its new content. */
@@ -108,15 +108,10 @@ export async function readChangedContents(
         skipped.push({ file: file.path, reason: "too-large", size: info.size, limit, ...(options.setting === undefined ? {} : { setting: options.setting }) });
       } else wanted.push(file);
     });
-    for (let i = 0; i < wanted.length; i += READ_BATCH) {
-      const batch = wanted.slice(i, i + READ_BATCH);
-      const contents = await Promise.all(batch.map((file) => reader.read(file.oid)));
-      batch.forEach((file, index) => {
-        const content = contents[index];
-        if (content === undefined) skipped.push({ file: file.path, reason: "unreadable" });
-        else out.push({ path: file.path, content });
-      });
-    }
+    await readInBatches(reader, wanted, READ_BATCH, (file, content) => {
+      if (content === undefined) skipped.push({ file: file.path, reason: "unreadable" });
+      else out.push({ path: file.path, content });
+    });
     return { files: out, skipped };
   } finally {
     reader.close();

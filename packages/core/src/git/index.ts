@@ -1,4 +1,4 @@
-export { BlobReader, type ObjectInfo } from "./blobs.js";
+export { BlobReader, readInBatches, type ObjectInfo } from "./blobs.js";
 export { PathProbe } from "./probe.js";
 export {
   changedSince,

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { currentEnv } from "../env.js";
 import { WardenError } from "../errors.js";
-import { runGit } from "./run.js";
+import { forEachLine, runGit } from "./run.js";
 
 /**
  * Answers "does this path exist?" for the git index (no tree given) or for a commit, through one
@@ -11,7 +11,6 @@ import { runGit } from "./run.js";
 export class PathProbe {
   private child: ChildProcessWithoutNullStreams | undefined;
   private readonly queue: ((line: string | Error) => void)[] = [];
-  private buffer = "";
 
   constructor(
     private readonly cwd: string,
@@ -45,15 +44,7 @@ export class PathProbe {
   private process(): ChildProcessWithoutNullStreams {
     if (this.child !== undefined) return this.child;
     const child = spawn("git", ["cat-file", "--batch-check"], { cwd: this.cwd, stdio: ["pipe", "pipe", "pipe"], env: currentEnv() });
-    child.stdout.setEncoding("utf8");
-    child.stdout.on("data", (chunk: string) => {
-      this.buffer += chunk;
-      for (let newline = this.buffer.indexOf("\n"); newline >= 0; newline = this.buffer.indexOf("\n")) {
-        const line = this.buffer.slice(0, newline);
-        this.buffer = this.buffer.slice(newline + 1);
-        this.queue.shift()?.(line);
-      }
-    });
+    forEachLine(child.stdout, (line) => this.queue.shift()?.(line));
     const fail = (error: Error): void => {
       for (const resolve of this.queue.splice(0)) resolve(error);
     };

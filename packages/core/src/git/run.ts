@@ -62,3 +62,17 @@ export async function commitExists(cwd: string, ref: string): Promise<boolean> {
   const result = await runGit(cwd, ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`], { allowFailure: true });
   return result.code === 0;
 }
+
+/** Call `handle` with each complete line of a child process's output (read as UTF-8), in order. */
+export function forEachLine(stream: NodeJS.ReadableStream, handle: (line: string) => void): void {
+  let pending = "";
+  stream.setEncoding("utf8");
+  stream.on("data", (chunk: string) => {
+    pending += chunk;
+    for (let newline = pending.indexOf("\n"); newline >= 0; newline = pending.indexOf("\n")) {
+      const line = pending.slice(0, newline);
+      pending = pending.slice(newline + 1);
+      handle(line);
+    }
+  });
+}
