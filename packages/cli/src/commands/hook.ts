@@ -130,7 +130,7 @@ function scanCommitMessage(io: Io, message: string, settings: LoadedConfig["conf
   const findings = scanner.scanText("(commit message)", message);
   if (findings.length === 0) return 0;
   for (const finding of findings) {
-    io.stderr.write(`✖ commit message refused: line ${finding.line}: ${escapeControl(finding.message)}  ${finding.ruleId}\n`);
+    io.stderr.write(`✖ commit refused: the commit message holds a secret: ${escapeControl(finding.message)}  ${finding.ruleId}\n`);
   }
   io.stderr.write(
     `  ${secrets.SECRETS_RULE}\n  hint: write the message without the secret (nothing was committed), and revoke or rotate it at the vendor if it was shared anywhere\n`,
