@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { main } from "../src/cli.js";
 import type { Io } from "../src/io.js";
-import { githubToken } from "./scan-fakes.js";
+import { githubToken } from "@warden/test-utils";
 
 /** An Io that collects what main() prints, split into the chunks it was written in. */
 function bufferIo(cwd = process.cwd()): Io & { out: string[]; err: string[] } {

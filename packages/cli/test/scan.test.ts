@@ -1,8 +1,7 @@
 import { readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { gitRepo, installHooks, type TempRepo } from "@warden/test-utils";
-import { awsKeyId, githubToken, password, stripeKey } from "./scan-fakes.js";
+import { awsKeyId, githubToken, gitRepo, installHooks, password, stripeKey, type TempRepo } from "@warden/test-utils";
 
 const repos: TempRepo[] = [];
 function repo(files: Record<string, string | Buffer> = {}): TempRepo {
@@ -25,7 +24,15 @@ interface JsonFinding {
   sensitive?: boolean;
 }
 interface JsonReport {
-  summary: { files: number; bytes: number; commits?: number; suppressed?: number; baselined?: number };
+  summary: {
+    files: number;
+    bytes: number;
+    commits?: number;
+    suppressed?: number;
+    baselined?: number;
+    skipped?: { file: string; reason: string; size?: number; limit?: number; setting?: string; commit?: string }[];
+    notes?: string[];
+  };
   findings: JsonFinding[];
 }
 
@@ -64,7 +71,7 @@ describe("warden scan PATH…", () => {
     expect(result.stdout).toMatch(/no problems \(2 files, 24 bytes/);
   });
 
-  it("scans CRLF and invalid UTF-8 text, skips binary files by content but not by name, notes large files", () => {
+  it("scans CRLF and invalid UTF-8 text, binary files as raw bytes (and by name), reports large files as skipped", () => {
     const key = awsKeyId();
     const r = repo({
       "win.txt": `first\r\nsecond\r\naws_key = ${key}\r\n`,
@@ -79,11 +86,12 @@ describe("warden scan PATH…", () => {
     const where = report.findings.map((f) => `${f.ruleId} ${f.file}:${f.line}:${f.column}`).sort();
     expect(where).toEqual([
       "secrets/aws-access-key-id win.txt:3:11",
+      "secrets/github-pat blob.bin:1:4",
       "secrets/pkcs12-file release.p12:1:1",
       "secrets/stripe-secret-key latin.txt:2:6",
     ]);
-    expect(stderr).toContain("skipped 1 file larger than secrets.maxFileSize: big.txt");
-    expect(stderr).toMatch(/scanned 6 files, \d+ bytes \(skipped 2 binary, 1 too large\)/);
+    expect(report.summary.skipped).toEqual([{ file: "big.txt", reason: "too-large", size: 2042, limit: 1000, setting: "secrets.maxFileSize" }]);
+    expect(stderr).toMatch(/scanned 6 files, \d+ bytes \(2 binary as raw bytes; skipped 1 over secrets.maxFileSize\)/);
   });
 
   it("honours inline ignores with a reason, allowlists and disabled detectors", () => {
@@ -194,7 +202,7 @@ describe("warden scan --range and --history", () => {
     expect(code).toBe(1);
     expect(report.findings.map((f) => `${f.file}:${f.line} ${f.commit ?? ""}`)).toEqual([`lib/b.ts:1 ${side}`]);
     expect(report.summary.commits).toBe(3);
-    expect(stderr).toMatch(/^warden scan --history: scanned \d+ files, 3 commits, \d+ bytes$/m);
+    expect(stderr).toMatch(/^warden scan --history: scanned \d+ files, 3 commits, 3 commit messages, \d+ bytes$/m);
     // Only main's history: clean.
     expect(scanJson(r, ["--history", "main"]).report.findings).toEqual([]);
   });
@@ -223,7 +231,7 @@ describe("worker threads", () => {
     const r = repo({ "a.ts": "export const a = 1;\n" });
     const result = r.warden(["scan", "--workers", "many"]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe("warden: --workers many: expected a whole number from 0 to 64\n");
+    expect(result.stderr).toBe("warden: --workers many: expected a whole number from 0 (in-process) to 64\n");
   });
 });
 
@@ -250,7 +258,7 @@ describe("hooks", () => {
     expect(remote.git(["rev-parse", "--verify", "--quiet", "refs/heads/main"], { allowFailure: true }).code).not.toBe(0);
     // The first commit alone is clean and may be pushed.
     expect(r.git(["push", "origin", "HEAD~2:refs/heads/main"], { allowFailure: true }).code).toBe(0);
-  });
+  }, 120_000); // eight hook processes (pre-commit, commit-msg, pre-push), each a fresh Node start: slow on a loaded machine
 });
 
 describe("bad input: exit 2 and one line", () => {

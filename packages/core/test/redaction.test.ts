@@ -67,6 +67,7 @@ describe("escapeControl", () => {
 
 const base: Finding = {
   ruleId: "logging/no-console",
+  messageId: "console",
   severity: "error",
   message: "`console.log` in library code.",
   file: "src/lib.ts",

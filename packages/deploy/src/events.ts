@@ -18,6 +18,8 @@ export class EventLog {
     readonly env: string,
     readonly release: string,
     readonly commit: string,
+    /** Also receives each event's line (the ssh target appends it to the log on the host). */
+    private readonly mirror?: (line: string) => void,
   ) {
     this.file = eventsFile(root, env);
   }
@@ -37,7 +39,9 @@ export class EventLog {
     });
     mkdirSync(path.dirname(this.file), { recursive: true });
     // Through the output redactor: a detail quoting a command's output never stores a secret whole.
-    appendFileSync(this.file, `${redactText(JSON.stringify(event))}\n`);
+    const line = `${redactText(JSON.stringify(event))}\n`;
+    appendFileSync(this.file, line);
+    this.mirror?.(line);
     this.written.push(event);
     return event;
   }
@@ -63,4 +67,28 @@ export function readEvents(root: string, env: string): DeployEvent[] {
       if (!parsed.success) throw new WardenError("INPUT", `${display}:${index + 1}: not a deploy event (${parsed.error.issues[0]?.message ?? "invalid"})`);
       return parsed.data;
     });
+}
+
+/**
+ * The events of `env` that parse, skipping lines that do not (for rebuilding a corrupt state
+ * file from what the log still holds: a torn last line must not hide the rest).
+ */
+export function readEventsLenient(root: string, env: string): DeployEvent[] {
+  const file = eventsFile(root, env);
+  return existsSync(file) ? parseEventLines(readFileSync(file, "utf8")) : [];
+}
+
+/** The deploy events in JSONL text that parse (torn or foreign lines skipped). */
+export function parseEventLines(text: string): DeployEvent[] {
+  const events: DeployEvent[] = [];
+  for (const line of text.split("\n")) {
+    if (line.trim() === "") continue;
+    try {
+      const parsed = DeployEventSchema.safeParse(JSON.parse(line));
+      if (parsed.success) events.push(parsed.data);
+    } catch {
+      // a torn line: skipped
+    }
+  }
+  return events;
 }

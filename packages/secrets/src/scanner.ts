@@ -1,4 +1,4 @@
-import { fingerprintOf, type Finding, type Severity, type WardenConfig } from "@warden/core";
+import { describeWrittenRule, fingerprintOf, type Finding, type Severity, type SkippedFile, type WardenConfig } from "@warden/core";
 import picomatch from "picomatch";
 import type { ContentDetector, Detector, DetectorWindow, MatchContext, PathDetector } from "./define-detector.js";
 import { isPlaceholder, shannonEntropy } from "./entropy.js";
@@ -10,7 +10,7 @@ import { DETECTORS } from "./registry.js";
 export type SecretsSettings = WardenConfig["secrets"];
 
 /** The written rule every secret finding enforces. */
-export const SECRETS_RULE = "Rule 5 — Professional standards (no hard-coded secrets)";
+export const SECRETS_RULE = `${describeWrittenRule("Rule 5")} (no hard-coded secrets)`;
 
 const HINT =
   "Revoke or rotate it at the vendor now, then remove it and load it from the environment or a secret store. " +
@@ -49,10 +49,14 @@ export interface ScanStats {
   files: number;
   bytes: number;
   commits: number;
-  /** Files skipped because their content is binary. */
+  /** Binary files (a NUL byte in the first 8000 bytes) scanned as raw bytes: tokens are ASCII inside binaries too. */
   binary: number;
-  /** Paths skipped because they are larger than `maxFileSize`. */
-  tooLarge: string[];
+  /** UTF-16 files (LE or BE, with or without a byte order mark) decoded and scanned as text. */
+  utf16: number;
+  /** Commit messages scanned (range and history scans). */
+  messages: number;
+  /** Files (or one commit's version of one) not read because they are larger than `maxFileSize`. */
+  skipped: SkippedFile[];
   /** Paths skipped by `allowPaths`. */
   allowedPaths: number;
   /** Findings silenced by an inline `warden-ignore-secret -- reason`. */
@@ -70,6 +74,11 @@ export interface ScannerOptions {
   readonly detectors?: readonly Detector[];
   /** Fingerprints already accepted (from the baseline file). */
   readonly baseline?: Iterable<string>;
+  /**
+   * Called with each reported secret (for `warden scan --verify`, which holds them in memory
+   * until the vendor has been asked). The secret never enters a finding.
+   */
+  readonly onSecret?: (detectorId: string, secret: string, fingerprint: string) => void;
 }
 
 interface Candidate {
@@ -79,6 +88,53 @@ interface Candidate {
   readonly secret: string;
   readonly severity: Severity;
   readonly note: string | undefined;
+}
+
+/** The pseudo-path of findings in a commit message: `commit:<first 12 hex digits>`. */
+export function commitLocation(oid: string): string {
+  return `commit:${oid.slice(0, 12)}`;
+}
+
+/**
+ * Whether binary-looking content is UTF-16 text, and which byte order: a byte order mark, or
+ * (without one) NUL bytes on one side of most code units and on almost none of the other, as
+ * mostly-ASCII UTF-16 text has. Looks at the first 8000 bytes.
+ */
+export function utf16Encoding(content: Buffer): "le" | "be" | undefined {
+  if (content.length >= 2) {
+    if (content[0] === 0xff && content[1] === 0xfe) return "le";
+    if (content[0] === 0xfe && content[1] === 0xff) return "be";
+  }
+  const pairs = Math.floor(Math.min(content.length, BINARY_SNIFF_BYTES) / 2);
+  if (pairs < 4) return undefined;
+  let evenZero = 0;
+  let oddZero = 0;
+  let evenText = 0;
+  let oddText = 0;
+  for (let i = 0; i < pairs; i += 1) {
+    const even = content[2 * i] as number;
+    const odd = content[2 * i + 1] as number;
+    if (even === 0) evenZero += 1;
+    if (odd === 0) oddZero += 1;
+    if (odd === 0 && isTextByte(even)) evenText += 1;
+    if (even === 0 && isTextByte(odd)) oddText += 1;
+  }
+  // Mostly-ASCII text: one side of each unit is NUL, the other a printable character or white space.
+  if (oddZero >= pairs * 0.5 && evenZero <= pairs * 0.05 && evenText >= oddZero * 0.9) return "le";
+  if (evenZero >= pairs * 0.5 && oddZero <= pairs * 0.05 && oddText >= evenZero * 0.9) return "be";
+  return undefined;
+}
+
+function isTextByte(byte: number): boolean {
+  return (byte >= 0x20 && byte < 0x7f) || byte === 9 || byte === 10 || byte === 13;
+}
+
+/** Decode UTF-16 content (byte order mark dropped) into UTF-8 bytes to scan; line numbers are those of the text. */
+export function decodeUtf16(content: Buffer, encoding: "le" | "be"): Buffer {
+  const even = content.subarray(0, content.length - (content.length % 2));
+  const units = encoding === "le" ? even : Buffer.from(even).swap16();
+  const text = units.toString("utf16le");
+  return Buffer.from(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, "utf8");
 }
 
 /** Start of the line holding `at`, looking back at most `limit` bytes. */
@@ -128,7 +184,9 @@ export class SecretScanner {
     bytes: 0,
     commits: 0,
     binary: 0,
-    tooLarge: [],
+    utf16: 0,
+    messages: 0,
+    skipped: [],
     allowedPaths: 0,
     suppressed: 0,
     allowed: 0,
@@ -143,12 +201,17 @@ export class SecretScanner {
   private readonly windowSpecs: readonly (DetectorWindow | undefined)[];
   /** Per content detector: the byte its window needs after the keyword (see DetectorWindow.needs), or -1. */
   private readonly needs: readonly number[];
-  /** Files (and a commit's added lines of one file) above this many bytes are skipped with a note. */
+  /** Files (and a commit's added lines of one file, and commit messages) above this many bytes are reported as skipped, not scanned. */
   readonly maxFileSize: number;
   private readonly allowPath: (path: string) => boolean;
   private readonly allowPatterns: readonly RegExp[];
   private readonly allowFingerprints: ReadonlySet<string>;
   private readonly baseline: ReadonlySet<string>;
+  private readonly onSecret: ScannerOptions["onSecret"];
+  /** Per content detector: its windows in the file being scanned (see candidates). */
+  private readonly windowScratch: (number[] | undefined)[];
+  /** Per content detector with `needs`: the next offset of its byte in the file being scanned, or -1. */
+  private readonly neededScratch: number[];
 
   constructor(options: ScannerOptions = {}) {
     const settings = options.settings ?? {};
@@ -162,6 +225,9 @@ export class SecretScanner {
     this.allowPatterns = (settings.allowPatterns ?? []).map((source) => new RegExp(source));
     this.allowFingerprints = new Set(settings.allowFingerprints ?? []);
     this.baseline = new Set(options.baseline ?? []);
+    this.onSecret = options.onSecret;
+    this.windowScratch = new Array<number[] | undefined>(this.content.length);
+    this.neededScratch = new Array<number>(this.content.length).fill(-1);
 
     this.windowSpecs = this.content.map((d) => d.window);
     this.needs = this.content.map((d) => (d.window?.needs === undefined ? -1 : d.window.needs.charCodeAt(0)));
@@ -188,21 +254,34 @@ export class SecretScanner {
       return [];
     }
     this.stats.files += 1;
-    const findings = this.scanPath(target.path, target.commit);
+    const findings = this.scanPath(target.path, target.commit, target.content);
     const size = target.content?.length ?? target.size ?? 0;
     if (target.content === undefined || size > this.maxFileSize) {
-      this.stats.tooLarge.push(target.path);
+      this.stats.skipped.push({
+        file: target.path,
+        reason: "too-large",
+        size,
+        limit: this.maxFileSize,
+        setting: "secrets.maxFileSize",
+        ...(target.commit === undefined ? {} : { commit: target.commit }),
+      });
       return findings;
     }
     let bytes: Buffer;
     if (typeof target.content === "string") {
       // One byte per UTF-16 unit: offsets stay those of the string (patch text is a latin1 view already).
       bytes = Buffer.from(target.content, "latin1");
-    } else {
-      if (target.content.subarray(0, BINARY_SNIFF_BYTES).includes(0)) {
+    } else if (target.content.subarray(0, BINARY_SNIFF_BYTES).includes(0)) {
+      const encoding = utf16Encoding(target.content);
+      if (encoding === undefined) {
+        // Binary: scanned as raw bytes, where ASCII tokens are found as in text.
         this.stats.binary += 1;
-        return findings;
+        bytes = target.content;
+      } else {
+        this.stats.utf16 += 1;
+        bytes = decodeUtf16(target.content, encoding);
       }
+    } else {
       bytes = target.content;
     }
     this.stats.bytes += size;
@@ -210,15 +289,38 @@ export class SecretScanner {
     return findings;
   }
 
-  /** File-name detectors only. */
-  scanPath(path: string, commit?: string): Finding[] {
+  /**
+   * Content detectors over a commit message; findings are reported on `commit:<oid>` (the same
+   * pseudo-path commit findings of `warden check` use) and name the commit.
+   */
+  scanMessage(commit: string, message: Buffer): Finding[] {
+    const where = commitLocation(commit);
+    if (message.length > this.maxFileSize) {
+      this.stats.skipped.push({ file: where, reason: "too-large", size: message.length, limit: this.maxFileSize, setting: "secrets.maxFileSize", commit });
+      return [];
+    }
+    this.stats.messages += 1;
+    this.stats.bytes += message.length;
+    return this.scanBytes(where, message, { commit });
+  }
+
+  /**
+   * File-name detectors only. With `content`, a detector that judges contents (an .env file of
+   * ports and flags) may decline; binary or unknown content is reported on the name alone.
+   */
+  scanPath(path: string, commit?: string, content?: Buffer | string): Finding[] {
     const findings: Finding[] = [];
     for (const detector of this.paths) {
       if (!detector.matchPath(path)) continue;
+      if (detector.judgeContent !== undefined && content !== undefined && content.length <= this.maxFileSize) {
+        const binary = typeof content !== "string" && content.subarray(0, BINARY_SNIFF_BYTES).includes(0);
+        if (!binary && !detector.judgeContent(typeof content === "string" ? content : content.toString("utf8"))) continue;
+      }
       const fingerprint = fingerprintOf(detector.ruleId, path);
       if (this.dropped(fingerprint)) continue;
       findings.push({
         ruleId: detector.ruleId,
+        messageId: "secretFile",
         severity: detector.severity,
         message: `${detector.name} in the repository: ${path.slice(path.lastIndexOf("/") + 1)}.`,
         file: path,
@@ -248,9 +350,10 @@ export class SecretScanner {
     const candidates = this.candidates(bytes, path);
     if (candidates.length === 0) return [];
     candidates.sort((a, b) => a.start - b.start || a.end - b.end);
-    const specific = candidates.filter((c) => c.detector.fallback !== true);
+    // A catch-all gives way to a more specific detector on the same text (see ContentDetectorSpec.fallback).
+    const rank = (c: Candidate): number => (c.detector.fallback === "last" ? 2 : c.detector.fallback === true ? 1 : 0);
     const kept = candidates.filter(
-      (c) => c.detector.fallback !== true || !specific.some((s) => s.start < c.end && c.start < s.end),
+      (c) => rank(c) === 0 || !candidates.some((s) => rank(s) < rank(c) && s.start < c.end && c.start < s.end),
     );
     const findings: Finding[] = [];
     let line = 1;
@@ -286,9 +389,11 @@ export class SecretScanner {
       const { detector } = candidate;
       const fingerprint = fingerprintOf(detector.ruleId, candidate.secret);
       if (this.dropped(fingerprint)) continue;
+      this.onSecret?.(detector.id, candidate.secret, fingerprint);
       const mapLine = (n: number): number => extra.lines?.[n - 1] ?? n;
       findings.push({
         ruleId: detector.ruleId,
+        messageId: "secretFound",
         severity: candidate.severity,
         message: `${detector.name} found: ${redact(candidate.secret)}${candidate.note === undefined ? "" : ` (${candidate.note})`}.`,
         file: path,
@@ -322,12 +427,16 @@ export class SecretScanner {
   /** Keyword prefilter, then each woken detector's pattern over its merged windows. */
   private candidates(bytes: Buffer, path: string): Candidate[] {
     // Per detector, its windows as a flat list [start0, end0, start1, end1, …] (no allocation per hit).
-    const windows: (number[] | undefined)[] = new Array<number[] | undefined>(this.content.length);
+    // Reused across files (allocating two arrays per detector per file cost more than the scan
+    // itself on many small files); only the detectors a file woke are reset afterwards.
+    const windows = this.windowScratch;
+    const woken: number[] = [];
     // The line around the current hit, found with native searches and reused while hits stay on it.
     let lineFrom = 0;
     let lineTo = -1;
     // Per detector with `needs`: the offset of the next occurrence of its byte (-1: not looked for yet).
-    const nextNeeded = new Array<number>(this.content.length).fill(-1);
+    const nextNeeded = this.neededScratch;
+    const neededTouched: number[] = [];
     this.automaton.scan(bytes, (at, keyword) => {
       const length = (this.automaton.keywords[keyword] as string).length;
       if (at > lineTo) {
@@ -349,6 +458,7 @@ export class SecretScanner {
             // until it is passed: the buffer is searched for each needed byte at most once.
             let found = nextNeeded[index] as number;
             if (found < at + length) {
+              if (found < 0) neededTouched.push(index);
               found = bytes.indexOf(needed, at + length);
               nextNeeded[index] = found = found < 0 ? bytes.length : found;
             }
@@ -360,6 +470,7 @@ export class SecretScanner {
         const list = windows[index];
         if (list === undefined) {
           windows[index] = [start, end];
+          woken.push(index);
           continue;
         }
         const last = list.length - 2;
@@ -378,9 +489,12 @@ export class SecretScanner {
     let text: string | undefined;
     const context = { path, index: 0, get text(): string { return (text ??= bytes.toString("latin1")); } };
     const out: Candidate[] = [];
-    for (let index = 0; index < windows.length; index += 1) {
-      const list = windows[index];
-      if (list === undefined) continue;
+    woken.sort((a, b) => a - b);
+    for (const index of neededTouched) nextNeeded[index] = -1;
+    const lists = woken.map((index) => windows[index] as number[]);
+    for (const index of woken) windows[index] = undefined;
+    woken.forEach((index, n) => {
+      const list = lists[n] as number[];
       const detector = this.content[index] as ContentDetector;
       const seen = new Set<number>();
       for (let w = 0; w < list.length; w += 2) {
@@ -402,7 +516,7 @@ export class SecretScanner {
           if (candidate !== undefined) out.push({ ...candidate, start, end: from + span[1] });
         }
       }
-    }
+    });
     return out;
   }
 

@@ -3,11 +3,10 @@ import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { StringDecoder } from "node:string_decoder";
-import { childEnv, escapeControl, gitText, loadConfig, parsePrePushInput, pushRanges, repoRoot, WardenError, type Format, type LoadedConfig } from "@warden/core";
+import { childEnv, describeWrittenRule, escapeControl, gitText, loadConfig, parsePrePushInput, pushRanges, repoRoot, WardenError, type Format, type LoadedConfig } from "@warden/core";
 import type * as SecretsPackage from "@warden/secrets";
 import type { Io } from "../io.js";
 import { checkCommand } from "./check.js";
-import { checkCommitMessage, cleanCommitMessage } from "./commit-msg.js";
 
 /** The secrets package, loaded on demand. */
 type SecretsModule = typeof SecretsPackage;
@@ -68,9 +67,11 @@ async function preCommit(io: Io, format: Format): Promise<number> {
 }
 
 /**
- * The rules that judge a commit by its message and the paths it changes (protected paths,
- * canonical docs), run on the commit being made: its message from the file git passes, its paths
- * from the index. Returns the exit code (1 when a rule at level "error" reports).
+ * The rules that judge a commit by its message and the paths it changes (Conventional Commits,
+ * protected paths, canonical docs), run on the commit being made: its message from the file git
+ * passes, its paths from the index. The same rules, with the same settings, judge the pushed
+ * commits in pre-push and CI (`warden check --range`), so the hooks cannot disagree. Returns the
+ * exit code (1 when a rule at level "error" reports).
  */
 async function checkPendingCommit(io: Io, root: string, loaded: LoadedConfig, message: string): Promise<number> {
   const { BUILTIN_RULES, runRules } = await import("@warden/rules");
@@ -78,7 +79,6 @@ async function checkPendingCommit(io: Io, root: string, loaded: LoadedConfig, me
   const { config, file } = loaded;
   // Deletions and both sides of a rename change a path too, so ask git for every staged name.
   const names = (await gitText(root, ["diff", "--cached", "--name-only", "-z", "--no-renames"])).split("\0").filter((n) => n !== "");
-  if (names.length === 0) return 0;
   // Only these rules run, so only their settings are passed (the rest are validated by `check`).
   const pick = (rules: Record<string, unknown>): Record<string, unknown> =>
     Object.fromEntries(Object.entries(rules).filter(([id]) => PENDING_COMMIT_RULES.includes(id)));
@@ -108,6 +108,17 @@ async function checkPendingCommit(io: Io, root: string, loaded: LoadedConfig, me
   return errors.length > 0 ? 1 : 0;
 }
 
+/** The message as git will store it: comment lines and everything below the scissors line dropped. */
+function cleanCommitMessage(raw: string): string {
+  const scissors = raw.indexOf("# ------------------------ >8 ------------------------");
+  const body = scissors >= 0 ? raw.slice(0, scissors) : raw;
+  return body
+    .split("\n")
+    .filter((line) => !line.startsWith("#"))
+    .join("\n")
+    .trim();
+}
+
 /**
  * The secret scan of the message being committed (with the pre-commit scan's switch and the
  * config's secrets settings): a secret in a commit message is pushed and kept forever, like one in
@@ -127,36 +138,24 @@ function scanCommitMessage(io: Io, message: string, settings: LoadedConfig["conf
   return 1;
 }
 
-/** Rules run by the commit-msg hook on the commit being made (Rules 17 and 20). */
-const PENDING_COMMIT_RULES: readonly string[] = ["protect/protected-paths", "protect/canonical-docs"];
+/** Rules run by the commit-msg hook on the commit being made (Rules 19, 17 and 20). */
+const PENDING_COMMIT_RULES: readonly string[] = ["commits/conventional", "protect/protected-paths", "protect/canonical-docs"];
 
 async function commitMsg(io: Io, file: string | undefined): Promise<number> {
   if (file === undefined) throw new WardenError("USAGE", "hook commit-msg needs the message file git passes (.husky/commit-msg: warden hook commit-msg \"$1\")");
   const root = await repoRoot(io.cwd);
   const loaded = await loadConfig(root);
-  const { config } = loaded;
   let raw: string;
   try {
     raw = await readFile(path.resolve(io.cwd, file), "utf8");
   } catch {
     throw new WardenError("INPUT", `${file}: cannot read the commit message file`);
   }
-  if (config.hooks.preCommit.scan) {
-    const code = scanCommitMessage(io, cleanCommitMessage(raw), config.secrets, await import("@warden/secrets"));
+  if (loaded.config.hooks.preCommit.scan) {
+    const code = scanCommitMessage(io, cleanCommitMessage(raw), loaded.config.secrets, await import("@warden/secrets"));
     if (code !== 0) return code;
   }
-  if (config.hooks.commitMsg.conventional) {
-    const verdict = checkCommitMessage(raw, config.hooks.commitMsg.types);
-    if (!verdict.ok) {
-      io.stderr.write(
-        `✖ commit message rejected: ${escapeControl(verdict.problem ?? "invalid")}\n` +
-          `  Rule 19 — Track every change with context (commits/conventional)\n` +
-          `  hint: write "type(scope): what changed", e.g. "fix(cli): exit 2 on unknown options"; types: ${config.hooks.commitMsg.types.join(", ")}\n`,
-      );
-      return 1;
-    }
-  }
-  return checkPendingCommit(io, root, loaded, cleanCommitMessage(raw));
+  return checkPendingCommit(io, root, loaded, raw);
 }
 
 async function prePush(io: Io, remote: string | undefined, format: Format): Promise<number> {
@@ -174,7 +173,7 @@ async function prePush(io: Io, remote: string | undefined, format: Format): Prom
       if (code !== 0) exit = code;
     }
   }
-  if (config.hooks.preCommit.scan) {
+  if (config.hooks.prePush.scan) {
     // The secret scan covers exactly the pushed commits: every line they add, each finding with its commit.
     const { scanCommand } = await import("./scan.js");
     for (const range of ranges) {
@@ -196,7 +195,7 @@ async function prePush(io: Io, remote: string | undefined, format: Format): Prom
     io.stderr.write(`warden: testing the affected packages: ${command}\n`);
     const code = await runShell(command, root, env, io);
     if (code !== 0) {
-      io.stderr.write(`✖ tests of the affected packages failed (exit ${code}): push refused\n  Rule 2 — Never break existing functionality\n`);
+      io.stderr.write(`✖ tests of the affected packages failed (exit ${code}): push refused\n  ${describeWrittenRule("Rule 2")}\n`);
       return 1;
     }
   }

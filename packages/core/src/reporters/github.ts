@@ -1,5 +1,6 @@
 import { plural } from "../plural.js";
 import { escapeControl, redactText } from "../redaction.js";
+import { describeSkipped } from "../skipped.js";
 import type { Report } from "./types.js";
 
 /**
@@ -30,6 +31,10 @@ export function renderGithub(report: Report): string {
     const body = [finding.message, ...(finding.hint === undefined ? [] : [`Fix: ${finding.hint}`])].join("\n");
     return `::${command} ${props.join(",")}::${escapeData(body)}`;
   });
+  for (const entry of report.summary.skipped ?? []) {
+    lines.push(`::notice file=${escapeProperty(entry.file)},title=${escapeProperty("warden: file skipped")}::${escapeData(`skipped ${describeSkipped(entry)}`)}`);
+  }
+  for (const note of report.summary.notes ?? []) lines.push(`::notice title=${escapeProperty("warden")}::${escapeData(note)}`);
   const errors = report.findings.filter((f) => f.severity === "error").length;
   lines.push(`${escapeControl(report.command)}: ${plural(report.findings.length, "problem")}, ${plural(errors, "error")} in ${plural(report.summary.files, "file")}`);
   return `${lines.join("\n")}\n`;

@@ -1,9 +1,12 @@
 import { createColors } from "picocolors";
 import type { Finding } from "../finding.js";
 import { escapeControl, redactLayout } from "../redaction.js";
+import { describeSkipped } from "../skipped.js";
 import type { Report, ReporterOptions } from "./types.js";
 
 const CONTEXT_LINES = 1;
+/** Skipped files named one per line in the summary; the rest are counted. */
+const SKIPPED_SHOWN = 10;
 
 function codeFrame(source: string, finding: Finding, paint: ReturnType<typeof createColors>): string[] {
   const lines = source.split(/\r?\n/);
@@ -70,6 +73,8 @@ export function renderPretty(report: Report, options: ReporterOptions): string {
   const extras: string[] = [];
   if (summary.suppressed) extras.push(`${summary.suppressed} suppressed`);
   if (summary.baselined) extras.push(`${summary.baselined} in baseline`);
+  const skipped = summary.skipped ?? [];
+  if (skipped.length > 0) extras.push(`${skipped.length} skipped`);
   const tail = `${covered.join(", ")} in ${Math.round(summary.durationMs)} ms${extras.length > 0 ? `; ${extras.join(", ")}` : ""}`;
   if (report.findings.length === 0) {
     out.push(`${paint.green("✔")} ${report.command}: no problems (${tail})`);
@@ -80,5 +85,9 @@ export function renderPretty(report: Report, options: ReporterOptions): string {
       `${mark} ${report.command}: ${total} problem${total === 1 ? "" : "s"} (${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}) — ${tail}`,
     );
   }
+  // What was left out, and why: never dropped silently (the first few named, the rest counted).
+  for (const entry of skipped.slice(0, SKIPPED_SHOWN)) out.push(`  ${paint.yellow("skipped")} ${escapeControl(describeSkipped(entry))}`);
+  if (skipped.length > SKIPPED_SHOWN) out.push(`  ${paint.yellow("skipped")} ${skipped.length - SKIPPED_SHOWN} more (--format json lists them all)`);
+  for (const note of summary.notes ?? []) out.push(`  ${paint.cyan("note:")} ${escapeControl(note)}`);
   return `${out.join("\n")}\n`;
 }
