@@ -4,9 +4,9 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
-import { currentEnv, describeWrittenRule, isWardenError, repoRoot, runGit, runWithEnv, WardenError, type Finding } from "@warden/core";
+import { currentEnv, describeWrittenRule, isWardenError, redactText, repoRoot, runGit, runWithEnv, WardenError, type Finding } from "@warden/core";
 import { z } from "zod";
-import type { Io } from "../io.js";
+import { redactingIo, type Io } from "../io.js";
 import { VERSION } from "../version.js";
 
 /** Every tool takes the repository explicitly: the server's working directory is never trusted. */
@@ -69,16 +69,17 @@ async function withTarget<T>(root: string, args: { paths?: string[] | undefined;
 function captureIo(cwd: string): { io: Io; out: () => string } {
   let text = "";
   const sink = { write: (chunk: string) => (text += chunk) };
-  return { io: { cwd, stdout: sink, stderr: { write: () => true }, readStdin: () => Promise.resolve("") }, out: () => text };
+  // Through the output redactor (installed by main()), like every other output of Warden.
+  return { io: redactingIo({ cwd, stdout: sink, stderr: { write: () => true }, readStdin: () => Promise.resolve("") }), out: () => text };
 }
 
 function ok(structured: Record<string, unknown>, summary: string): { content: { type: "text"; text: string }[]; structuredContent: Record<string, unknown> } {
-  return { content: [{ type: "text", text: summary }], structuredContent: structured };
+  return { content: [{ type: "text", text: redactText(summary) }], structuredContent: structured };
 }
 
 function failure(error: unknown): { content: { type: "text"; text: string }[]; isError: true } {
   const text = isWardenError(error) ? error.message : `internal error: ${error instanceof Error ? error.message : String(error)}`;
-  return { content: [{ type: "text", text }], isError: true };
+  return { content: [{ type: "text", text: redactText(text) }], isError: true };
 }
 
 /** The docs page of a rule, when this installation has the docs (the repository, or docs shipped beside the CLI). */

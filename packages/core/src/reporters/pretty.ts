@@ -86,8 +86,8 @@ export function renderPretty(report: Report, options: ReporterOptions): string {
     );
   }
   // What was left out, and why: never dropped silently (the first few named, the rest counted).
-  for (const entry of skipped.slice(0, SKIPPED_SHOWN)) out.push(`  ${paint.yellow("skipped")} ${describeSkipped(entry)}`);
+  for (const entry of skipped.slice(0, SKIPPED_SHOWN)) out.push(`  ${paint.yellow("skipped")} ${escapeControl(describeSkipped(entry))}`);
   if (skipped.length > SKIPPED_SHOWN) out.push(`  ${paint.yellow("skipped")} ${skipped.length - SKIPPED_SHOWN} more (--format json lists them all)`);
-  for (const note of summary.notes ?? []) out.push(`  ${paint.cyan("note:")} ${note}`);
+  for (const note of summary.notes ?? []) out.push(`  ${paint.cyan("note:")} ${escapeControl(note)}`);
   return `${out.join("\n")}\n`;
 }
