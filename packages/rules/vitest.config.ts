@@ -6,6 +6,8 @@ export default defineProject({
   test: {
     name: "rules",
     include: ["test/**/*.test.ts"],
+    // Fixture repositories hold test files of their own: they are inputs, not tests to run.
+    exclude: ["**/node_modules/**", "test/fixtures/**"],
     testTimeout: 30_000,
   },
 });

@@ -2,9 +2,16 @@
 // `pnpm bench deploy`: the deploy driver on the local target, in a temp git repo.
 //  1. steady load (wrk, 50 connections, bounded time) through two blue-green deploys:
 //     failed and non-2xx requests must be 0;
-//  2. time from a failing check (the smoke check after the switch) to the old version serving
-//     all traffic again (goal <= 1 s), from the rolled_back event's recoveryMs, over 5 runs;
-//  3. the driver's own overhead per deploy, build excluded (goal <= 3 s): wall time of
+//  2. smoke failure under load: three deploys of a version whose `/` and smoke path fail (healthy
+//     on /healthz), under wrk on `/`: caught by the smoke check before the switch, 0 failed requests;
+//  3. a corrupt (truncated) state.json, then a deploy under wrk: 0 failed requests, every earlier
+//     release kept, and a rollback afterwards succeeds;
+//  3b. the proxy killed with SIGKILL under load: time until it serves again (restarted by its
+//     supervisor), and the failed requests around the kill;
+//  4. time from a failing check after the switch (a version that fails only behind the proxy) to
+//     the old version serving all traffic again (goal <= 1 s), from the rolled_back event's
+//     recoveryMs, over 5 runs;
+//  5. the driver's own overhead per deploy, build excluded (goal <= 3 s): wall time of
 //     `warden deploy` with build: false and no slow gates, over 5 runs.
 // Needs wrk (Debian package; scripts/ci/system-deps.sh installs it). Writes its section of
 // docs/benchmarks.md.
@@ -22,6 +29,9 @@ if (process.argv.includes("--help")) {
 const WARDEN = path.join(ROOT, "packages/cli/bin/warden.js");
 const CONNECTIONS = 50;
 const LOAD_SECONDS = 12;
+const SMOKE_LOAD_SECONDS = 10;
+const CORRUPT_LOAD_SECONDS = 6;
+const KILL_LOAD_SECONDS = 6;
 const GIT_ENV = {
   ...process.env,
   GIT_AUTHOR_NAME: "Bench",
@@ -42,11 +52,12 @@ function fail(message) {
 if (spawnSync("wrk", ["--version"]).error !== undefined) fail("wrk is not installed (bash scripts/ci/system-deps.sh)");
 if (!existsSync(path.join(ROOT, "packages/cli/dist/cli.js"))) execFileSync(process.execPath, [path.join(ROOT, "packages/cli/scripts/build.mjs")]);
 
-function service(version, { smokeFails = false } = {}) {
+function service(version, { smokeFails = false, broken = false, behindProxyOnly = false } = {}) {
   return `import { createServer } from "node:http";
 const server = createServer((req, res) => {
   if (req.url === "/healthz") { res.writeHead(200); res.end("ok\\n"); return; }
-  if (${smokeFails} && req.url === "/smoke") { res.writeHead(500); res.end("broken\\n"); return; }
+  if (${broken} && req.url !== "/healthz") { res.writeHead(500); res.end("broken\\n"); return; }
+  if (${smokeFails} && req.url === "/smoke" && (!${behindProxyOnly} || req.headers["x-forwarded-for"] !== undefined)) { res.writeHead(500); res.end("broken\\n"); return; }
   res.writeHead(200, { "content-type": "text/plain" });
   res.end("${version}\\n");
 });
@@ -115,7 +126,7 @@ function killAll(dir) {
     const files = [];
     const run = path.join(base, env, "run");
     if (existsSync(run)) files.push(...readdirSync(run).map((f) => path.join(run, f)));
-    files.push(path.join(base, env, "proxy/info.json"));
+    files.push(path.join(base, env, "proxy/supervisor.json"), path.join(base, env, "proxy/info.json"));
     for (const file of files) {
       try {
         process.kill(-JSON.parse(readFileSync(file, "utf8")).pid, "SIGKILL");
@@ -160,11 +171,69 @@ try {
   const load = parseWrk(wrkOut);
   const loadOutcomes = underLoad.map((d) => d.result?.outcome ?? `exit ${d.code}`);
 
-  // 2. failing check after the switch -> old version serving again
+  // 2. smoke failure under load: caught before the switch
+  const wrk2 = spawn("wrk", ["-t", "2", "-c", String(CONNECTIONS), "-d", `${SMOKE_LOAD_SECONDS}s`, url]);
+  let wrk2Out = "";
+  wrk2.stdout.on("data", (c) => (wrk2Out += c));
+  const wrk2Done = new Promise((resolve) => wrk2.on("close", resolve));
+  await new Promise((r) => setTimeout(r, 1000));
+  const smokeRuns = [];
+  for (let i = 0; i < 3; i += 1) {
+    repo.commit(`broken-${i}`, { broken: true });
+    smokeRuns.push(await deploy(repo.dir));
+  }
+  await wrk2Done;
+  const smokeLoad = parseWrk(wrk2Out);
+  const smokeOutcomes = smokeRuns.map((d) => `${d.result?.outcome ?? `exit ${d.code}`}${d.result?.step === undefined ? "" : ` at ${d.result.step}`}`);
+
+  // 3. corrupt state.json, then a deploy under load
+  const stateFile = path.join(repo.dir, ".warden/deploy/bench/state.json");
+  const releasesBefore = readdirSync(path.join(repo.dir, ".warden/deploy/bench/releases")).filter((n) => !n.startsWith("."));
+  const whole = readFileSync(stateFile, "utf8");
+  writeFileSync(stateFile, whole.slice(0, Math.floor(whole.length / 2)));
+  repo.commit("after-corrupt");
+  const wrk3 = spawn("wrk", ["-t", "2", "-c", String(CONNECTIONS), "-d", `${CORRUPT_LOAD_SECONDS}s`, url]);
+  let wrk3Out = "";
+  wrk3.stdout.on("data", (c) => (wrk3Out += c));
+  const wrk3Done = new Promise((resolve) => wrk3.on("close", resolve));
+  await new Promise((r) => setTimeout(r, 1000));
+  const afterCorrupt = await deploy(repo.dir);
+  await wrk3Done;
+  const corruptLoad = parseWrk(wrk3Out);
+  const releasesAfter = readdirSync(path.join(repo.dir, ".warden/deploy/bench/releases")).filter((n) => !n.startsWith("."));
+  const kept = releasesBefore.filter((r) => releasesAfter.includes(r)).length;
+  const corruptWarned = /state\.json is corrupt/.test(afterCorrupt.err);
+  const back = spawnSync(process.execPath, [WARDEN, "rollback", "bench"], { cwd: repo.dir, env: GIT_ENV, encoding: "utf8" });
+  const rollbackOk = back.status === 0;
+
+  // 3b. the proxy killed with SIGKILL under load: restarted by its supervisor
+  const infoFile = path.join(repo.dir, ".warden/deploy/bench/proxy/info.json");
+  const wrk4 = spawn("wrk", ["-t", "2", "-c", String(CONNECTIONS), "-d", `${KILL_LOAD_SECONDS}s`, url]);
+  let wrk4Out = "";
+  wrk4.stdout.on("data", (c) => (wrk4Out += c));
+  const wrk4Done = new Promise((resolve) => wrk4.on("close", resolve));
+  await new Promise((r) => setTimeout(r, 2000));
+  const killedPid = JSON.parse(readFileSync(infoFile, "utf8")).pid;
+  const killedAt = performance.now();
+  process.kill(killedPid, "SIGKILL");
+  let backMs;
+  while (performance.now() - killedAt < 10_000) {
+    const status = await fetch(url).then((r) => r.arrayBuffer().then(() => r.status), () => 0);
+    if (status === 200) {
+      backMs = performance.now() - killedAt;
+      break;
+    }
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  await wrk4Done;
+  const killLoad = parseWrk(wrk4Out);
+  const killFailed = killLoad.non2xx + killLoad.socketErrors;
+
+  // 4. failing check after the switch -> old version serving again
   const recovery = [];
   const visible = [];
   for (let i = 0; i < 5; i += 1) {
-    repo.commit(`bad-${i}`, { smokeFails: true });
+    repo.commit(`bad-${i}`, { smokeFails: true, behindProxyOnly: true });
     // a client polling /smoke sees the broken version between the switch and the rollback
     let polling = true;
     const seen = [];
@@ -198,6 +267,8 @@ try {
 
   const ok = (cond) => (cond ? "yes" : "**no**");
   const failed = load.non2xx + load.socketErrors;
+  const smokeFailed = smokeLoad.non2xx + smokeLoad.socketErrors;
+  const corruptFailed = corruptLoad.non2xx + corruptLoad.socketErrors;
   const recoveryMedian = median(recovery);
   const overheadMedian = median(overhead);
   const md = `## Deploy (local target)
@@ -209,7 +280,11 @@ Measured ${new Date().toISOString()} on ${machine()}. Temp git repo, a two-insta
 | --- | --- | --- | --- |
 | failed + non-2xx requests under load (wrk, ${CONNECTIONS} connections, ${LOAD_SECONDS} s, two blue-green deploys: ${loadOutcomes.join(", ")}) | ${failed} of ${load.requests} (${load.non2xx} non-2xx, ${load.socketErrors} socket errors) | 0 | ${ok(failed === 0 && loadOutcomes.every((o) => o === "succeeded"))} |
 | throughput through the proxy during the deploys | ${load.rps.toFixed(0)} req/s, latency avg / stdev / max ${load.latency} | — | — |
-| failing check after the switch → old version serving all traffic (median of ${recovery.length}; \`recoveryMs\` of the \`rolled_back\` event) | ${recoveryMedian.toFixed(1)} ms (max ${Math.max(...recovery).toFixed(1)} ms); afterwards serving \`${serving.trim()}\` | ≤ 1000 ms | ${ok(recoveryMedian <= 1000)} |
+| smoke failure under load: failed + non-2xx requests (wrk, ${CONNECTIONS} connections, ${SMOKE_LOAD_SECONDS} s, three deploys of a version whose \`/\` answers 500: ${smokeOutcomes.join(", ")}) | ${smokeFailed} of ${smokeLoad.requests} (${smokeLoad.non2xx} non-2xx, ${smokeLoad.socketErrors} socket errors) | 0 | ${ok(smokeFailed === 0 && smokeRuns.every((d) => d.result?.outcome === "rolled_back" && d.result?.step === "smoke"))} |
+| corrupt (truncated) state.json, then a deploy under load: failed + non-2xx requests (wrk, ${CONNECTIONS} connections, ${CORRUPT_LOAD_SECONDS} s; deploy ${afterCorrupt.result?.outcome ?? `exit ${afterCorrupt.code}`}, corruption reported: ${corruptWarned ? "yes" : "no"}) | ${corruptFailed} of ${corruptLoad.requests}; earlier releases kept ${kept} of ${releasesBefore.length}; \`warden rollback\` afterwards ${rollbackOk ? "succeeded" : `failed: ${(back.stdout + back.stderr).trim()}`} | 0, all kept, rollback works | ${ok(corruptFailed === 0 && kept === releasesBefore.length && rollbackOk && afterCorrupt.result?.outcome === "succeeded")} |
+| proxy killed with SIGKILL under load (wrk, ${CONNECTIONS} connections, ${KILL_LOAD_SECONDS} s): serving again after (restarted by its supervisor, same port, confirmed routes) | ${backMs === undefined ? "not within 10 s" : `${backMs.toFixed(0)} ms`} | ≤ 1000 ms | ${ok(backMs !== undefined && backMs <= 1000)} |
+| failed requests around that kill (connections open at the kill are reset; requests in the gap are refused) | ${killFailed} of ${killLoad.requests} (${killLoad.non2xx} non-2xx, ${killLoad.socketErrors} socket errors) | 0 after the restart (measured as a whole) | — |
+| failing check after the switch (a version failing only behind the proxy) → old version serving all traffic (median of ${recovery.length}; \`recoveryMs\` of the \`rolled_back\` event) | ${recoveryMedian.toFixed(1)} ms (max ${Math.max(...recovery).toFixed(1)} ms); afterwards serving \`${serving.trim()}\` | ≤ 1000 ms | ${ok(recoveryMedian <= 1000)} |
 | the broken version as a polling client saw it: first to last failed answer (median of ${visible.length}; includes the smoke check's own attempts) | ${visible.length === 0 ? "never seen" : `${median(visible).toFixed(0)} ms`} | — | — |
 | driver overhead per deploy, build excluded (wall time of \`warden deploy\`, median of ${overhead.length}) | ${(overheadMedian / 1000).toFixed(2)} s (min ${(Math.min(...overhead) / 1000).toFixed(2)} s) | ≤ 3 s | ${ok(overheadMedian <= 3000)} |
 
@@ -219,7 +294,7 @@ Median step durations of those deploys (ms): ${Object.entries(steps)
 `;
   writeSection("deploy", md);
   process.stdout.write(md);
-  if (failed !== 0 || recoveryMedian > 1000 || overheadMedian > 3000) process.exitCode = 1;
+  if (failed !== 0 || smokeFailed !== 0 || corruptFailed !== 0 || kept !== releasesBefore.length || !rollbackOk || recoveryMedian > 1000 || overheadMedian > 3000) process.exitCode = 1;
 } finally {
   killAll(repo.dir);
   rmSync(repo.dir, { recursive: true, force: true });

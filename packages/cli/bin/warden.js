@@ -12,7 +12,11 @@ const served = await runViaServer(argv);
 if (served !== undefined) {
   process.exitCode = served;
 } else {
-  if (typeof module.enableCompileCache === "function") {
+  // The warm server's main thread runs no checks (its worker threads do, and a worker does not
+  // share the hook): the compile cache's store would only hold ≈ 100 MB there for nothing.
+  if (argv[0] === "__server") {
+    // no compile cache
+  } else if (typeof module.enableCompileCache === "function") {
     module.enableCompileCache();
   } else if (process.env.WARDEN_NO_COMPILE_CACHE === undefined) {
     const { installCompileCache } = await import("./compile-cache.js");

@@ -1,5 +1,7 @@
 import { Command, CommanderError, Option } from "commander";
-import { FORMATS, isWardenError, type Format } from "@warden/core";
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { aliasConfigImport, FORMATS, isWardenError, type Format } from "@warden/core";
 import { processIo, type Io } from "./io.js";
 import { VERSION } from "./version.js";
 
@@ -61,7 +63,8 @@ export function buildProgram(io: Io): Command {
         paths: string[],
         opts: { staged?: boolean; since?: string; range?: string; shard?: string; cache: boolean; baseline: boolean; workers?: string; config?: string; format: Format },
       ) => {
-        const { checkCommand, parseShard, parseWorkers } = await import("./commands/check.js");
+        const { checkCommand, parseShard } = await import("./commands/check.js");
+        const { parseWorkers } = await import("./workers-option.js");
         const { WardenError } = await import("@warden/core");
         const chosen = [opts.staged === true, opts.since !== undefined, opts.range !== undefined, paths.length > 0].filter(Boolean).length;
         if (chosen > 1) throw new WardenError("USAGE", "choose one of --staged, --since REF, --range A..B or paths");
@@ -133,21 +136,20 @@ export function buildProgram(io: Io): Command {
     .option("--history", "scan every commit reachable from the given refs (default: all refs)")
     .option("--update-baseline", "write the fingerprints of today's findings to the secrets baseline (the config key secrets.baseline, default .secrets-baseline.json) and exit 0")
     .option("--workers <n>", "worker threads (0: none; default: cores - 1, up to 4, for large scans on 4+ cores)")
+    .option("--verify", "ask each vendor's read-only API whether found credentials are live (GitHub, GitLab, Slack, Stripe, OpenAI, npm); off by default, never in hooks")
     .option("-c, --config <file>", "config file (default: warden.config.* at the repository root)")
     .addOption(formatOption())
     .addHelpText(
       "after",
       "\nSecrets are never printed whole: every format shows them redacted, with a fingerprint.\nExit codes: 0 no secrets, 1 secrets found, 2 usage, config or git error.\nExamples:\n  warden scan\n  warden scan --staged\n  warden scan --range origin/main..HEAD --format github\n  warden scan --history --format sarif > secrets.sarif\nDocs: docs/secrets/README.md",
     )
-    .action(async (paths: string[], opts: { staged?: boolean; range?: string; history?: boolean; updateBaseline?: boolean; workers?: string; config?: string; format: Format }) => {
+    .action(async (paths: string[], opts: { staged?: boolean; range?: string; history?: boolean; updateBaseline?: boolean; workers?: string; verify?: boolean; config?: string; format: Format }) => {
       const { scanCommand } = await import("./commands/scan.js");
       const { WardenError } = await import("@warden/core");
       const chosen = [opts.staged === true, opts.range !== undefined, opts.history === true].filter(Boolean).length;
       if (chosen > 1) throw new WardenError("USAGE", "choose one of --staged, --range A..B or --history");
-      const workers = opts.workers === undefined ? undefined : Number(opts.workers);
-      if (workers !== undefined && !(Number.isInteger(workers) && workers >= 0 && workers <= 64)) {
-        throw new WardenError("USAGE", `--workers ${opts.workers}: expected a whole number from 0 to 64`);
-      }
+      const { parseWorkers } = await import("./workers-option.js");
+      const workers = opts.workers === undefined ? undefined : parseWorkers(opts.workers);
       if ((opts.staged === true || opts.range !== undefined) && paths.length > 0) {
         throw new WardenError("USAGE", "paths cannot be combined with --staged or --range");
       }
@@ -163,6 +165,7 @@ export function buildProgram(io: Io): Command {
           target,
           format: opts.format,
           updateBaseline: opts.updateBaseline === true,
+          verify: opts.verify === true,
           ...(workers === undefined ? {} : { workers }),
           ...(opts.config === undefined ? {} : { config: opts.config }),
         }),
@@ -178,6 +181,29 @@ export function buildProgram(io: Io): Command {
     .action(async (opts: { json?: boolean; format: "text" | "markdown"; check?: boolean }) => {
       const { rulesCommand } = await import("./commands/rules.js");
       throw new ExitSignal(await rulesCommand(io, { json: opts.json === true, format: opts.format, check: opts.check === true }));
+    });
+
+  program
+    .command("files")
+    .description("List the files Warden sees with their class (source, test, fixture, snapshot, generated, vendored, build, docs, config).")
+    .argument("[paths...]", "files or folders to list (default: the whole repository)")
+    .option("--class <class>", "show only files of this class")
+    .option("--json", "machine-readable output: { files: [{ path, class, reason }] }")
+    .option("-c, --config <file>", "config file (default: warden.config.* at the repository root)")
+    .addHelpText(
+      "after",
+      "\nGenerated files are found by location and by a header in their first 1 KiB (@generated, DO NOT EDIT,\n`Code generated … DO NOT EDIT.`); fixtures by location (fixtures/, __fixtures__/, testdata/).\nBy default no rule judges fixture, snapshot, generated, vendored or build files (config `files.skip`);\n`files.classes` reclassifies paths by glob. Docs: docs/reference/cli.md\nExit codes: 0 listed, 2 usage or config error.\nExamples:\n  warden files --class generated\n  warden files packages/app --json",
+    )
+    .action(async (paths: string[], opts: { class?: string; json?: boolean; config?: string }) => {
+      const { filesCommand } = await import("./commands/files.js");
+      throw new ExitSignal(
+        await filesCommand(io, {
+          paths,
+          json: opts.json === true,
+          ...(opts.class === undefined ? {} : { class: opts.class }),
+          ...(opts.config === undefined ? {} : { config: opts.config }),
+        }),
+      );
     });
 
   program
@@ -258,6 +284,99 @@ export function buildProgram(io: Io): Command {
     .description("Convert records written with `- Status:` / `- Date:` lines to front matter.")
     .action(() => adrAction("migrate")([], {}));
 
+  const secrets = program.command("secrets").description("The vault: encrypted secrets committed per value, per-task grants, `run` with masked output, an audit chain (docs/secrets/vault.md).");
+  const secretsAction =
+    (action: string) =>
+    async (args: string[] | string | undefined, opts: { env?: string; json?: boolean; reencrypt?: boolean; newKeyFile?: string; task?: string; only?: string; mask?: boolean; config?: string }): Promise<never> => {
+      const { secretsCommand } = await import("./commands/secrets.js");
+      const list = args === undefined ? [] : Array.isArray(args) ? args : [args];
+      throw new ExitSignal(
+        await secretsCommand(io, action, list, {
+          ...(opts.env === undefined ? {} : { env: opts.env }),
+          ...(opts.json === undefined ? {} : { json: opts.json }),
+          ...(opts.reencrypt === undefined ? {} : { reencrypt: opts.reencrypt }),
+          ...(opts.newKeyFile === undefined ? {} : { newKeyFile: opts.newKeyFile }),
+          ...(opts.task === undefined ? {} : { task: opts.task }),
+          ...(opts.only === undefined ? {} : { only: opts.only.split(",").map((n) => n.trim()).filter((n) => n !== "") }),
+          ...(opts.mask === undefined ? {} : { mask: opts.mask }),
+          ...(opts.config === undefined ? {} : { config: opts.config }),
+        }),
+      );
+    };
+  const envOption = (): Option => new Option("--env <env>", "vault environment (default: default)");
+  secrets.command("init").description("Create .warden-vault and a master key outside the repository (or use WARDEN_MASTER_KEY).").action(() => secretsAction("init")([], {}));
+  secrets
+    .command("set")
+    .description("Set a secret from standard input (never from the command line): printf %s \"$VALUE\" | warden secrets set NAME")
+    .argument("<name>", "the secret's name (an environment variable name)")
+    .addOption(envOption())
+    .action((name: string, opts: { env?: string }) => secretsAction("set")([name], opts));
+  secrets.command("list").description("List secret names per environment (never values).").option("--json", "machine-readable output").action((opts: { json?: boolean }) => secretsAction("list")([], opts));
+  secrets.command("rm").description("Remove a secret.").argument("<name>").addOption(envOption()).action((name: string, opts: { env?: string }) => secretsAction("rm")([name], opts));
+  secrets
+    .command("rotate")
+    .description("New master key: every data key re-wrapped (--reencrypt: new data keys, every value sealed again); no value lost.")
+    .option("--reencrypt", "also draw new data keys and seal every value again")
+    .option("--new-key-file <path>", "where to write the new key when the current one comes from WARDEN_MASTER_KEY (outside the repository)")
+    .action((opts: { reencrypt?: boolean; newKeyFile?: string }) => secretsAction("rotate")([], opts));
+  secrets
+    .command("import")
+    .description("Move a .env file into the vault, then delete the file.")
+    .argument("<file>", "the .env file")
+    .addOption(envOption())
+    .action((file: string, opts: { env?: string }) => secretsAction("import")([file], opts));
+  secrets
+    .command("run")
+    .description("Run a command with exactly the secrets granted to --task in its environment, their values masked in its output.")
+    .requiredOption("--task <name>", "the task whose grant applies (secrets.grants in the config)")
+    .addOption(envOption())
+    .option("--only <names>", "comma-separated subset of the granted names")
+    .option("--no-mask", "do not mask the values in the command's output")
+    .option("-c, --config <file>", "config file (default: warden.config.* at the repository root)")
+    .argument("<command...>", "the command and its arguments, after --")
+    .addHelpText("after", '\nExit code: the command\'s, or 2 when the request is refused (logged in the audit chain).\nExample:\n  warden secrets run --task test -- pnpm test')
+    .action((command: string[], opts: { task?: string; env?: string; only?: string; mask?: boolean; config?: string }) => secretsAction("run")(command, opts));
+  secrets
+    .command("audit")
+    .description("Show the audit log, or verify its chain (`verify`): edited, inserted, deleted, reordered or truncated entries are named.")
+    .argument("[verify]", "verify the chain with the key and the anchor")
+    .option("--json", "machine-readable output")
+    .action((verb: string | undefined, opts: { json?: boolean }) => secretsAction("audit")(verb === undefined ? [] : [verb], opts));
+
+  program
+    .command("mcp")
+    .description("Serve Warden to coding agents over the Model Context Protocol (stdio): read-only tools check, scan_secrets, rules, explain, status.")
+    .addHelpText("after", '\nEvery tool takes the repository root explicitly. Client config, e.g. .mcp.json:\n  { "mcpServers": { "warden": { "command": "npx", "args": ["warden", "mcp"] } } }')
+    .action(async () => {
+      const { mcpCommand } = await import("./commands/mcp.js");
+      throw new ExitSignal(await mcpCommand());
+    });
+
+  program
+    .command("metrics")
+    .description("Delivery metrics (the five DORA figures) from the deploy event log, each with its target and the events it came from.")
+    .option("--env <env>", "one environment (default: all)")
+    .option("--since <date>", "start of the window: YYYY-MM-DD (UTC) or a number of days like 7d (default: 30d)")
+    .option("--json", "machine-readable output")
+    .addHelpText("after", "\nFormulas: docs/guides/delivery-metrics.md")
+    .action(async (opts: { env?: string; since?: string; json?: boolean }) => {
+      const { metricsCommand } = await import("./commands/metrics.js");
+      throw new ExitSignal(await metricsCommand(io, opts));
+    });
+
+  program
+    .command("incident")
+    .description("Record an incident linked to the deployment that caused it (counts in the change fail rate and recovery time).")
+    .argument("<action>", "open | resolve")
+    .argument("<env>", "environment")
+    .option("--deploy <release>", "the release that caused it (see warden releases ENV)")
+    .option("--id <id>", "incident id (default: the release)")
+    .option("--note <text>", "a short note")
+    .action(async (action: string, env: string, opts: { deploy?: string; id?: string; note?: string }) => {
+      const { incidentCommand } = await import("./commands/metrics.js");
+      throw new ExitSignal(await incidentCommand(io, action, env, opts));
+    });
+
   program
     .command("hook")
     .description("Run a git hook (what .husky/* call): pre-commit, commit-msg or pre-push.")
@@ -279,6 +398,7 @@ export function buildProgram(io: Io): Command {
     .argument("[env]", "environment from deploy.environments (default: deploy.default)")
     .addOption(new Option("--strategy <strategy>", "override the configured strategy").choices(["blue-green", "rolling", "canary"]))
     .option("--dry-run", "print the plan and run nothing")
+    .option("--allow-dirty", "deploy uncommitted changes to a production environment (preflight.checklist); the release is marked dirty")
     .option("--force-unlock", "remove a lock whose holder cannot be checked (another host or container); a lock of a dead deploy on this host is taken over by itself, with a warning")
     .option("--json", "print the result (outcome, release, events) as JSON")
     .option("-c, --config <file>", "config file (default: warden.config.* at the repository root)")
@@ -286,7 +406,7 @@ export function buildProgram(io: Io): Command {
       "after",
       "\nExit codes: 0 deployed, 1 failed gate / failed or rolled-back deploy / environment locked, 2 usage or config error.\nEvents: .warden/events/<env>.jsonl. Docs: docs/deploy/README.md\nExamples:\n  warden deploy\n  warden deploy staging --dry-run\n  warden deploy production --strategy canary",
     )
-    .action(async (env: string | undefined, opts: { strategy?: "blue-green" | "rolling" | "canary"; dryRun?: boolean; forceUnlock?: boolean; json?: boolean; config?: string }) => {
+    .action(async (env: string | undefined, opts: { strategy?: "blue-green" | "rolling" | "canary"; dryRun?: boolean; allowDirty?: boolean; forceUnlock?: boolean; json?: boolean; config?: string }) => {
       const { deployCommand } = await import("./commands/deploy.js");
       throw new ExitSignal(await deployCommand(io, env, opts));
     });
@@ -314,6 +434,42 @@ export function buildProgram(io: Io): Command {
       throw new ExitSignal(await releasesCommand(io, env, opts));
     });
 
+  const server = program
+    .command("server")
+    .description("Inspect or stop the warm server that serves `check` and `hook pre-commit`.")
+    .addHelpText(
+      "after",
+      "\nThe server starts on the first `check` or `hook pre-commit` and exits after 15 idle minutes; WARDEN_DAEMON=0 turns it off.\nExamples:\n  warden server status\n  warden server status --json\n  warden server stop",
+    );
+  server
+    .command("status")
+    .description("Show the warm server of this build: pid, socket, uptime, memory, requests, repositories served.")
+    .option("--json", "machine-readable output")
+    .addHelpText("after", "\nExit codes: 0 running, 1 not running.")
+    .action(async (opts: { json?: boolean }) => {
+      const { serverStatusCommand } = await import("./commands/server.js");
+      throw new ExitSignal(await serverStatusCommand(io, opts));
+    });
+  server
+    .command("stop")
+    .description("Stop the warm server of this build (the next check starts a new one).")
+    .addHelpText("after", "\nExit codes: 0 stopped or not running.")
+    .action(async () => {
+      const { serverStopCommand } = await import("./commands/server.js");
+      throw new ExitSignal(await serverStopCommand(io));
+    });
+
+  program
+    .command("status")
+    .description("Show an environment's live release, its instances and their health, the proxy, the lock and the last events (exit 1 when something is down).")
+    .argument("<env>", "environment from deploy.environments")
+    .option("--json", "machine-readable output")
+    .option("-c, --config <file>", "config file (default: warden.config.* at the repository root)")
+    .action(async (env: string, opts: { json?: boolean; config?: string }) => {
+      const { statusCommand } = await import("./commands/deploy.js");
+      throw new ExitSignal(await statusCommand(io, env, opts));
+    });
+
   program
     .command("__server", { hidden: true })
     .description("Run the warm server that `check` and `hook pre-commit` use (started on demand).")
@@ -328,8 +484,19 @@ export function buildProgram(io: Io): Command {
   return program;
 }
 
+/**
+ * The module that serves `import { defineConfig } from "@warden/cli"`: this CLI's own entry
+ * (dist/index.js beside the bundled cli.js; src/index.ts when run from source).
+ */
+function ownEntry(): string {
+  const built = fileURLToPath(new URL("./index.js", import.meta.url));
+  return existsSync(built) ? built : fileURLToPath(new URL("./index.ts", import.meta.url));
+}
+
 /** Run the CLI with `argv` (without node and script); returns the exit code. Never throws. */
 export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
+  // Config files import "@warden/cli": resolve it to the running CLI, installed beside the config or not.
+  aliasConfigImport("@warden/cli", ownEntry());
   try {
     await buildProgram(io).parseAsync([...argv], { from: "user" });
     return 0;
@@ -340,7 +507,8 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
       return 2; // commander already printed one line: "error: unknown option '--x'"
     }
     if (isWardenError(error)) {
-      io.stderr.write(`warden: ${error.message}\n`);
+      // One line, and the hint on a second when the error carries one; always exit 2.
+      io.stderr.write(`warden: ${error.message}\n${error.hint === undefined ? "" : `  hint: ${error.hint}\n`}`);
       return 2;
     }
     const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);

@@ -52,7 +52,7 @@ describe("bad input: exit 2 and one clear line", () => {
     const r = repo({ "warden.config.ts": "export default { rules: {\n", "a.ts": "" });
     const result = r.warden(["check"]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^warden: warden\.config\.ts: cannot load config: /);
+    expect(result.stderr).toMatch(/^warden: warden\.config\.ts:2:1: cannot load config: syntax error: /);
     oneLine(result.stderr);
   });
 
@@ -110,8 +110,11 @@ describe("bad input: exit 2 and one clear line", () => {
     try {
       const result = runWarden(dir, ["check"]);
       expect(result.code).toBe(2);
-      expect(result.stderr).toMatch(/is not inside a git work tree/);
-      oneLine(result.stderr);
+      // One line, then the error's hint on a second.
+      const [line, hint, ...rest] = result.stderr.split("\n");
+      expect(line).toMatch(/^warden: .* is not inside a git work tree$/);
+      expect(hint).toMatch(/^ {2}hint: run it inside a git repository/);
+      expect(rest).toEqual([""]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -125,7 +128,7 @@ describe("bad input: exit 2 and one clear line", () => {
 });
 
 describe("--help", () => {
-  it.each([[[]], [["check"]], [["rules"]], [["hook"]]])("prints usage for %j and exits 0", (command) => {
+  it.each([[[]], [["check"]], [["rules"]], [["hook"]], [["server"]], [["server", "status"]], [["server", "stop"]]])("prints usage for %j and exits 0", (command) => {
     const result = repo({}).warden([...command, "--help"]);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^Usage: warden/);

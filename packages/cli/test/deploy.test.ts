@@ -56,6 +56,19 @@ describe("warden deploy, releases, rollback", () => {
     expect(json.find((r) => r.live)?.release).toBe(firstId);
   });
 
+  it("shows the status of an environment: live release, lock, last events", () => {
+    const repo = commandRepo(true);
+    const first = repo.warden(["deploy"]);
+    const id = /^deployed (\S+)/.exec(first.stdout)?.[1] ?? "";
+    const shown = repo.warden(["status", "web"]);
+    expect(shown.code, shown.stderr).toBe(0);
+    expect(shown.stdout).toContain(`  live      ${id}\n`);
+    expect(shown.stdout).toContain("  lock      free\n");
+    expect(shown.stdout).toMatch(/ {2}event {5}\S+Z {2}unlocked \(unlock\) {2}\S+\n$/);
+    const json = JSON.parse(repo.warden(["status", "web", "--json"]).stdout) as { live: string; ok: boolean; lock: unknown };
+    expect(json).toMatchObject({ live: id, ok: true, lock: null });
+  });
+
   it("exits 1 with the failing step and reason when the new version is rolled back", () => {
     const repo = commandRepo(false);
     const result = repo.warden(["deploy", "web"]);

@@ -27,6 +27,20 @@ function findings(r: TempRepo, args: string[]): Report["findings"] {
 }
 
 describe("repository rules in checks of changes read the state being checked", () => {
+  it("a staged check sees files deleted, added and untouched in the index (HEAD plus the staged changes)", () => {
+    const r = repo({ "docs/kept.md": "# Kept\n", "docs/gone.md": "# Gone\n", "guide/only.md": "# Only\n" });
+    r.git(["rm", "-q", "docs/gone.md", "guide/only.md"]);
+    r.write({
+      "docs/new.md": "# New\n",
+      "README.md": "# App\n\n[kept](docs/kept.md) [gone](docs/gone.md) [new](docs/new.md) [folder](docs) [emptied](guide)\n",
+    });
+    r.git(["add", "README.md", "docs/new.md"]);
+    const broken = findings(r, ["--staged"]).filter((f) => f.ruleId === "docs/links-resolve");
+    expect(broken.map((f) => f.message).join("\n")).toContain("docs/gone.md");
+    expect(broken.map((f) => f.message).join("\n")).toContain("guide");
+    expect(broken).toHaveLength(2);
+  });
+
   it("a staged check compares the staged package.json, not the work tree's", () => {
     const r = repo({ "package.json": JSON.stringify({ name: "app", version: "1.0.0" }, null, 2) });
     r.write({ "src/a.ts": 'import { z } from "zod";\n\nexport const s = z.string();\n' });

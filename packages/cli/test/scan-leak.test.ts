@@ -1,8 +1,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { gitRepo, type TempRepo } from "@warden/test-utils";
-import { awsKeyId, ecKey, githubToken, password, rand, slackToken, stripeKey } from "./scan-fakes.js";
+import { awsKeyId, ecKey, githubToken, gitRepo, leaksIn, password, rand, slackToken, stripeKey, type TempRepo } from "@warden/test-utils";
 
 // Plant secrets of several formats in the work tree, the index and history, run every output
 // format of every scan mode (plus the baseline writer and the pre-commit hook), and search
@@ -40,16 +39,9 @@ beforeAll(() => {
 
 afterAll(() => repo.cleanup());
 
-/** Every 8-character run of a secret's random part: a redaction may show 4 characters, never 8. */
-function fragments(secret: string): string[] {
-  const tail = secret.slice(8);
-  const out = [secret];
-  for (let i = 0; i + 8 <= tail.length; i += 1) out.push(tail.slice(i, i + 8));
-  return out;
-}
-
+/** The fragments of the planted secrets in `text` (a redaction may show 4 characters, never a run of 8). */
 function leaks(text: string): string[] {
-  return secrets.flatMap((secret) => fragments(secret).filter((fragment) => text.includes(fragment)));
+  return leaksIn(text, secrets);
 }
 
 function filesUnder(dir: string): string[] {

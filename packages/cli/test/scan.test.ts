@@ -1,8 +1,7 @@
 import { readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { gitRepo, installHooks, type TempRepo } from "@warden/test-utils";
-import { awsKeyId, githubToken, password, stripeKey } from "./scan-fakes.js";
+import { awsKeyId, githubToken, gitRepo, installHooks, password, stripeKey, type TempRepo } from "@warden/test-utils";
 
 const repos: TempRepo[] = [];
 function repo(files: Record<string, string | Buffer> = {}): TempRepo {
@@ -223,7 +222,7 @@ describe("worker threads", () => {
     const r = repo({ "a.ts": "export const a = 1;\n" });
     const result = r.warden(["scan", "--workers", "many"]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe("warden: --workers many: expected a whole number from 0 to 64\n");
+    expect(result.stderr).toBe("warden: --workers many: expected a whole number from 0 (in-process) to 64\n");
   });
 });
 

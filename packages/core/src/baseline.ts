@@ -1,4 +1,4 @@
-import { readFile, rename, writeFile } from "node:fs/promises";
+import { readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { WardenError } from "./errors.js";
 import type { Finding } from "./finding.js";
@@ -76,12 +76,24 @@ export async function readBaseline(root: string, file = BASELINE_FILE): Promise<
   return parseBaseline(text, file);
 }
 
-/** Write the baseline atomically (a temporary file renamed over it), so a killed run leaves the old one intact. */
-export async function writeBaseline(root: string, entries: readonly BaselineEntry[], file = BASELINE_FILE): Promise<void> {
-  const target = path.join(root, file);
+/**
+ * Write `text` to `target` atomically: a temporary file beside it, renamed over it, so a killed run
+ * leaves the old file intact. Every baseline (findings and secrets) is written through this.
+ */
+export async function writeFileAtomic(target: string, text: string): Promise<void> {
   const temporary = `${target}.${process.pid}.tmp`;
-  await writeFile(temporary, renderBaseline(entries));
-  await rename(temporary, target);
+  try {
+    await writeFile(temporary, text);
+    await rename(temporary, target);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
+}
+
+/** Write the baseline atomically (see {@link writeFileAtomic}). */
+export async function writeBaseline(root: string, entries: readonly BaselineEntry[], file = BASELINE_FILE): Promise<void> {
+  await writeFileAtomic(path.join(root, file), renderBaseline(entries));
 }
 
 /** Findings split by a baseline: `fresh` ones block, `known` ones are recorded; `gone` entries no longer occur. */

@@ -11,7 +11,8 @@ export type WardenErrorCode =
 
 /**
  * An error caused by the user's input (config, arguments, files). The CLI prints its message
- * as one line and exits with code 2; any other error is an internal bug.
+ * as one line (and its `hint`, when it has one, as a second line "  hint: …") and exits with code
+ * 2; any other error is an internal bug.
  */
 export class WardenError extends Error {
   readonly code: WardenErrorCode;

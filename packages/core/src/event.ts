@@ -20,6 +20,8 @@ export const DeployEventTypeSchema = z.enum([
   "failed",
   "rolled_back",
   "unlocked",
+  "incident_opened",
+  "incident_resolved",
 ]);
 export type DeployEventType = z.infer<typeof DeployEventTypeSchema>;
 

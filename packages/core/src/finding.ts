@@ -12,6 +12,10 @@ export type Severity = z.infer<typeof SeveritySchema>;
 export const FindingSchema = z
   .object({
     ruleId: z.string().min(1).describe('Rule or detector id, e.g. "real/no-placeholder".'),
+    messageId: z
+      .string()
+      .min(1)
+      .describe('Which of the rule\'s messages this is, e.g. "placeholderThrow"; for secret detectors the detector id. Stable across wording changes: tests and tools match on it.'),
     severity: SeveritySchema,
     message: z.string().min(1).describe("One sentence: what is wrong."),
     file: z.string().describe("Repository-relative path with forward slashes."),

@@ -1,9 +1,10 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { lstatSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import ignore, { type Ignore } from "ignore";
 import picomatch from "picomatch";
 import { WardenError } from "./errors.js";
+import { runGit } from "./git/run.js";
 import { toRepoPath } from "./paths.js";
 
 /**
@@ -57,14 +58,47 @@ export interface WalkOptions {
   readonly exclude?: readonly string[];
 }
 
+/** Whether a repository-relative path lies in a folder Warden never looks into. */
+function inSkippedFolder(relative: string): boolean {
+  const parts = relative.split("/");
+  for (let i = 0; i < parts.length - 1; i += 1) if (ALWAYS_SKIPPED.has(parts[i] ?? "")) return true;
+  return false;
+}
+
 /**
- * List the files under `targets` (files or folders, relative to `root`), honouring every
- * .gitignore from the root down (the `ignore` package implements git's semantics).
- * Returns sorted repository-relative paths with forward slashes.
+ * The files git has under `targets` of the work tree at `root`: tracked ones (even when they match
+ * .gitignore) and untracked ones that are not ignored (.gitignore files, `.git/info/exclude` and
+ * `core.excludesFile`), from `git ls-files -co --exclude-standard -z`. Undefined when `root` is
+ * not in a git work tree. Deleted tracked files, submodules and symbolic links are left out.
+ */
+async function gitListed(root: string, pathspecs: readonly string[]): Promise<string[] | undefined> {
+  const result = await runGit(root, ["ls-files", "-co", "--exclude-standard", "-z", "--", ...pathspecs.map((spec) => `:(literal)${spec}`)], {
+    allowFailure: true,
+  });
+  if (result.code !== 0) return undefined;
+  const names = new Set(result.stdout.toString("utf8").split("\0"));
+  names.delete("");
+  const files: string[] = [];
+  for (const name of names) {
+    if (inSkippedFolder(name)) continue;
+    if (lstatSync(path.join(root, name), { throwIfNoEntry: false })?.isFile() === true) files.push(name);
+  }
+  return files;
+}
+
+/**
+ * List the files under `targets` (files or folders, relative to `root`). In a git work tree these
+ * are the files git has: tracked files (a tracked file that matches .gitignore included) and the
+ * untracked files that .gitignore, `.git/info/exclude` and `core.excludesFile` do not exclude.
+ * Outside git (an unpacked release, a build output) the folders are walked, honouring every
+ * .gitignore from `root` down (the `ignore` package implements git's semantics). A file named
+ * explicitly is listed even when ignored. Returns sorted repository-relative paths with forward
+ * slashes.
  */
 export async function walkFiles(root: string, targets: readonly string[] = ["."], options: WalkOptions = {}): Promise<string[]> {
   const excluded = options.exclude && options.exclude.length > 0 ? picomatch([...options.exclude], { dot: true }) : undefined;
   const found = new Set<string>();
+  const folders: string[] = [];
   const layerCache = new Map<string, Layer | null>();
 
   // Synchronous file-system calls throughout: a walk is thousands of small calls served from the
@@ -118,10 +152,28 @@ export async function walkFiles(root: string, targets: readonly string[] = ["."]
     if (info === undefined) throw new WardenError("USAGE", `${target}: no such file or directory`);
     const normalised = relative === "." ? "" : relative;
     if (info.isDirectory()) {
-      visit(normalised, layersAbove(normalised));
+      folders.push(normalised);
     } else if (info.isFile()) {
       // An explicitly named file is checked even when ignored, as ESLint does with a warning-free pass.
       if (excluded?.(normalised) !== true) found.add(normalised);
+    }
+  }
+  if (folders.length > 0) {
+    const listed = await gitListed(root, folders.map((folder) => (folder === "" ? "." : folder)));
+    if (listed === undefined) {
+      for (const folder of folders) visit(folder, layersAbove(folder));
+    } else {
+      // `exclude` leaves out a folder's files as the walk does: a file, or any folder above it, that matches.
+      const excludedPath = (name: string): boolean => {
+        if (excluded === undefined) return false;
+        if (excluded(name)) return true;
+        for (let cut = name.indexOf("/"); cut >= 0; cut = name.indexOf("/", cut + 1)) {
+          const folder = name.slice(0, cut);
+          if (excluded(folder) || excluded(`${folder}/`)) return true;
+        }
+        return false;
+      };
+      for (const name of listed) if (!excludedPath(name)) found.add(name);
     }
   }
   return [...found].sort();

@@ -1,11 +1,11 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { applyBaseline, baselineEntries, fingerprintOf, parseBaseline, readBaseline, renderBaseline, ResultCache, writeBaseline, type Finding } from "@warden/core";
+import { applyBaseline, baselineEntries, fingerprintOf, parseBaseline, readBaseline, renderBaseline, ResultCache, writeBaseline, writeFileAtomic, type Finding } from "@warden/core";
 
 function finding(file: string, ruleId: string, key: string, line = 1): Finding {
-  return { ruleId, severity: "error", message: "m", file, line, column: 1, fingerprint: fingerprintOf(ruleId, file, key) };
+  return { ruleId, messageId: "m", severity: "error", message: "m", file, line, column: 1, fingerprint: fingerprintOf(ruleId, file, key) };
 }
 
 describe("baseline file", () => {
@@ -88,6 +88,25 @@ describe("ResultCache", () => {
       writer.set("b", 2);
       await writer.save();
       expect(JSON.parse(readFileSync(file, "utf8"))).toEqual({ b: 2, a: 1, marker: true });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("writeFileAtomic (every baseline writer)", () => {
+  it("replaces the file whole and leaves no temporary file, also when the rename fails", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "warden-atomic-"));
+    try {
+      const target = path.join(dir, "baseline.json");
+      writeFileSync(target, "old\n");
+      await writeFileAtomic(target, "new\n");
+      expect(readFileSync(target, "utf8")).toBe("new\n");
+      // A folder in the way: the rename fails, the error surfaces, nothing is left behind.
+      const blocked = path.join(dir, "folder");
+      mkdirSync(path.join(blocked, "inside"), { recursive: true });
+      await expect(writeFileAtomic(blocked, "x")).rejects.toThrow();
+      expect(readdirSync(dir).sort()).toEqual(["baseline.json", "folder"]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -8,6 +8,7 @@ const Ajv = (require("ajv-draft-04") as typeof AjvDraft04).default;
 
 const finding: Finding = {
   ruleId: "real/no-placeholder",
+  messageId: "thrown",
   severity: "error",
   message: "Placeholder throw: the function exists but is not implemented.",
   file: "src/pay ments.ts",

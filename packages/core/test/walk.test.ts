@@ -1,3 +1,5 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { gitRepo, type TempRepo } from "@warden/test-utils";
@@ -34,6 +36,37 @@ describe("walkFiles", () => {
     expect(await walkFiles(r.dir, ["a", "c.ts"])).toEqual(["a/x.ts", "c.ts"]);
     await expect(walkFiles(r.dir, ["missing"])).rejects.toThrow(/missing: no such file or directory/);
     await expect(walkFiles(r.dir, [".."])).rejects.toThrow(/outside the repository/);
+  });
+});
+
+describe("walkFiles: the files git has", () => {
+  it("lists a tracked file that matches .gitignore, leaves out an .git/info/exclude'd one, deleted tracked files and excluded folders", async () => {
+    const r = gitRepo({ "src/a.ts": "", "generated/api.ts": "", "notes/draft.md": "", "gone.ts": "", "vendor/lib/x.js": "" });
+    repos.push(r);
+    r.git(["add", "generated/api.ts", "gone.ts"]);
+    r.git(["commit", "-q", "--no-verify", "-m", "chore: start"]);
+    r.write({ ".gitignore": "generated/\n", ".git/info/exclude": "notes/\n" });
+    r.git(["rm", "-q", "--cached", "--", "gone.ts"]);
+    r.git(["add", "gone.ts"]);
+    rmSync(path.join(r.dir, "gone.ts"));
+    const files = await walkFiles(r.dir, ["."], { exclude: ["vendor"] });
+    expect(files).toEqual([".gitignore", "generated/api.ts", "src/a.ts"]);
+    expect(await walkFiles(r.dir, ["generated"])).toEqual(["generated/api.ts"]);
+    // An ignored file named explicitly is still listed.
+    expect(await walkFiles(r.dir, ["notes/draft.md"])).toEqual(["notes/draft.md"]);
+  });
+
+  it("walks a folder that is not a git work tree, honouring its .gitignore files", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "warden-nogit-"));
+    try {
+      mkdirSync(path.join(dir, "lib"), { recursive: true });
+      writeFileSync(path.join(dir, ".gitignore"), "*.map\n");
+      writeFileSync(path.join(dir, "lib", "index.js"), "");
+      writeFileSync(path.join(dir, "lib", "index.js.map"), "");
+      expect(await walkFiles(dir, ["."])).toEqual([".gitignore", "lib/index.js"]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

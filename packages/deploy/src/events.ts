@@ -18,6 +18,8 @@ export class EventLog {
     readonly env: string,
     readonly release: string,
     readonly commit: string,
+    /** Also receives each event's line (the ssh target appends it to the log on the host). */
+    private readonly mirror?: (line: string) => void,
   ) {
     this.file = eventsFile(root, env);
   }
@@ -36,7 +38,9 @@ export class EventLog {
       ...(fields.detail === undefined ? {} : { detail: fields.detail }),
     });
     mkdirSync(path.dirname(this.file), { recursive: true });
-    appendFileSync(this.file, `${JSON.stringify(event)}\n`);
+    const line = `${JSON.stringify(event)}\n`;
+    appendFileSync(this.file, line);
+    this.mirror?.(line);
     this.written.push(event);
     return event;
   }
@@ -62,4 +66,28 @@ export function readEvents(root: string, env: string): DeployEvent[] {
       if (!parsed.success) throw new WardenError("INPUT", `${display}:${index + 1}: not a deploy event (${parsed.error.issues[0]?.message ?? "invalid"})`);
       return parsed.data;
     });
+}
+
+/**
+ * The events of `env` that parse, skipping lines that do not (for rebuilding a corrupt state
+ * file from what the log still holds: a torn last line must not hide the rest).
+ */
+export function readEventsLenient(root: string, env: string): DeployEvent[] {
+  const file = eventsFile(root, env);
+  return existsSync(file) ? parseEventLines(readFileSync(file, "utf8")) : [];
+}
+
+/** The deploy events in JSONL text that parse (torn or foreign lines skipped). */
+export function parseEventLines(text: string): DeployEvent[] {
+  const events: DeployEvent[] = [];
+  for (const line of text.split("\n")) {
+    if (line.trim() === "") continue;
+    try {
+      const parsed = DeployEventSchema.safeParse(JSON.parse(line));
+      if (parsed.success) events.push(parsed.data);
+    } catch {
+      // a torn line: skipped
+    }
+  }
+  return events;
 }

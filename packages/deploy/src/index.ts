@@ -2,7 +2,7 @@ export { DeployRefusedError, StepFailedError, type DeployRefusalReason } from ".
 export { eventsFile, EventLog, readEvents } from "./events.js";
 export { checkHealth, probe, type HealthResult, type ProbeResult } from "./health.js";
 export { SwitchLease, switchLeaseMs } from "./lease.js";
-export { acquireLock, type DeployLock, type LockInfo, type ReplacedLock } from "./lock.js";
+export { acquireLock, acquireLockOn, ageOf, hostLockStore, localLockStore, type DeployLock, type LockInfo, type LockStore, type ReplacedLock } from "./lock.js";
 export {
   autoInstances,
   deploy,
@@ -19,6 +19,7 @@ export {
 } from "./pipeline.js";
 export { proxyMain, proxyScript, type ProxyInfo, type ProxyPendingSwitch, type ProxyRevert, type ProxyRoute, type ProxyStats } from "./proxy.js";
 export { configHash, contentHash, newReleaseId, type ReleaseManifest } from "./release.js";
+export { status, type StatusReport } from "./status.js";
 export { judgeCanary, type CanaryVerdict } from "./strategies/canary.js";
 export { renderManifests, validateManifests } from "./targets/kubernetes.js";
 export { localEnvDir } from "./targets/local.js";

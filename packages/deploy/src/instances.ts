@@ -4,10 +4,13 @@ import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { WardenError } from "@warden/core";
 import type { Host } from "./hosts/host.js";
-import { proxyScript, type ProxyInfo, type ProxyPendingSwitch, type ProxyRevert, type ProxyStats } from "./proxy.js";
+import { proxyScript, type ProxyInfo, type ProxyLimits, type ProxyPendingSwitch, type ProxyRestart, type ProxyRevert, type ProxyStats } from "./proxy.js";
 import { supervisorScript } from "./supervisor.js";
 import { createReleaseDir, type ReleaseManifest } from "./release.js";
+import { hostLockStore } from "./lock.js";
 import { shellQuote } from "./shell.js";
+import { EMPTY_STATE, parseState, rebuildState, stateText } from "./state.js";
+import { parseEventLines, readEventsLenient } from "./events.js";
 import type { Instance, InstanceTarget, LiveState, Recovery, Route, TargetContext, UnconfirmedSwitch } from "./types.js";
 
 /** What an instance target runs and where. */
@@ -22,6 +25,8 @@ export interface InstanceSettings {
   /** Proxy port on the host's 127.0.0.1 (0: chosen once, then kept). */
   readonly port: number;
   readonly stopTimeoutMs: number;
+  /** Limits of the proxy (applied when it starts). */
+  readonly proxy: ProxyLimits;
   /** How to check a release folder against its manifest's content hash (undefined: manifest present is enough). */
   readonly verify: ((releaseDir: string) => Promise<boolean>) | undefined;
   readonly type: InstanceTarget["type"];
@@ -38,9 +43,10 @@ function parse<T>(text: string | undefined): T | undefined {
 }
 
 /** One call to the proxy's admin endpoint: its status and body (connection errors reject). */
-function adminCall(port: number, method: "GET" | "POST", urlPath: string, body?: unknown, timeoutMs = 5000): Promise<{ status: number; text: string }> {
+function adminCall(port: number, token: string | undefined, method: "GET" | "POST", urlPath: string, body?: unknown, timeoutMs = 5000): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: "127.0.0.1", port, method, path: urlPath, agent: false, timeout: timeoutMs }, (res) => {
+    const headers = token === undefined ? {} : { authorization: `Bearer ${token}` };
+    const req = request({ host: "127.0.0.1", port, method, path: urlPath, agent: false, timeout: timeoutMs, headers }, (res) => {
       let text = "";
       res.on("data", (chunk: Buffer) => (text += chunk.toString("utf8")));
       res.on("end", () => resolve({ status: res.statusCode ?? 0, text }));
@@ -51,8 +57,8 @@ function adminCall(port: number, method: "GET" | "POST", urlPath: string, body?:
   });
 }
 
-async function admin(port: number, method: "GET" | "POST", urlPath: string, body?: unknown): Promise<unknown> {
-  const { status, text } = await adminCall(port, method, urlPath, body);
+async function admin(port: number, token: string | undefined, method: "GET" | "POST", urlPath: string, body?: unknown): Promise<unknown> {
+  const { status, text } = await adminCall(port, token, method, urlPath, body);
   if (status !== 200) throw new Error(`proxy admin ${urlPath}: ${status}: ${text.trim()}`);
   return JSON.parse(text);
 }
@@ -74,37 +80,143 @@ export function hostTarget(ctx: TargetContext, host: Host, settings: InstanceSet
   const portFile = `${proxyDir}/port`;
   const revertsFile = `${proxyDir}/reverts.jsonl`;
   const pidFile = (release: string, index: number): string => `${runDir}/${release}.${index}.json`;
-  const empty: LiveState = { release: undefined, instances: [], history: [] };
+  const hostEventsFile = `${dir}/events.jsonl`;
+  let eventWrites: Promise<void> = Promise.resolve();
+  let eventFailure: string | undefined;
+  const pendingEvents: string[] = [];
 
-  const readState = async (): Promise<LiveState> => parse<LiveState>(await host.readText(stateFile)) ?? empty;
-  const writeState = async (state: LiveState): Promise<void> => host.writeText(stateFile, `${JSON.stringify(state, null, 2)}\n`);
+  /** A state rebuilt from the records because state.json was corrupt; written back by recover() (under the lock). */
+  let rebuilt: { state: LiveState; reason: string; summary: string; corrupt: string } | undefined;
+
+  /** The instances the proxy's confirmed routes point at, as recorded in their pid files, that still run. */
+  const servingInstances = async (): Promise<Instance[]> => {
+    const routes = parse<{ url: string; tag: string }[]>(await host.readText(routesFile));
+    if (!Array.isArray(routes)) return [];
+    const serving: Instance[] = [];
+    for (const r of routes) {
+      const [release, index] = String(r.tag).split("#");
+      if (release === undefined || index === undefined) continue;
+      const instance = parse<Instance>(await host.readText(pidFile(release, Number(index))));
+      if (instance !== undefined && r.url === `http://127.0.0.1:${instance.port}` && (await host.alive(instance.pid))) serving.push(instance);
+    }
+    return serving;
+  };
+
+  /** Running instances of `release` recorded in pid files. */
+  const runningOf = async (release: string): Promise<Instance[]> => {
+    const found: Instance[] = [];
+    for (const name of (await host.list(runDir)).filter((n) => n.startsWith(`${release}.`) && n.endsWith(".json"))) {
+      const instance = parse<Instance>(await host.readText(`${runDir}/${name}`));
+      if (instance !== undefined && instance.release === release && (await host.alive(instance.pid))) found.push(instance);
+    }
+    return found.sort((a, b) => a.index - b.index);
+  };
+
+  const readState = async (): Promise<LiveState> => {
+    if (rebuilt !== undefined) return rebuilt.state;
+    const text = await host.readText(stateFile);
+    const read = parseState(text);
+    if (read.kind === "ok") return read.state;
+    if (read.kind === "missing") return EMPTY_STATE;
+    // never act on a corrupt state: rebuild it from the event log, the release folders and what the proxy serves
+    const serving = await servingInstances();
+    // the events of every checkout (the host's log, ssh) and of this one
+    const local = readEventsLenient(ctx.root, ctx.env);
+    const remote = settings.type === "ssh" ? parseEventLines((await host.readText(hostEventsFile)) ?? "") : [];
+    const seen = new Set(remote.map((e) => e.id));
+    const events = [...remote, ...local.filter((e) => !seen.has(e.id))].sort((a, b) => a.at.localeCompare(b.at));
+    const sources = { events, releases: await listReleases(), serving };
+    const made = rebuildState(sources);
+    const { summary } = made;
+    let { state } = made;
+    if (serving.length === 0 && state.release !== undefined) state = { ...state, instances: await runningOf(state.release) };
+    rebuilt = { state, reason: read.reason, summary, corrupt: text ?? "" };
+    ctx.logger.warn(`${settings.describe}/state.json is corrupt (${read.reason}); ${summary}; the corrupt file is kept as state.json.corrupt`);
+    return state;
+  };
+  const writeState = async (state: LiveState): Promise<void> => {
+    await host.writeText(stateFile, stateText(state), { durable: true });
+    rebuilt = undefined;
+  };
+
+  const supervisorFile = `${proxyDir}/supervisor.json`;
+  const restartsFile = `${proxyDir}/restarts.jsonl`;
+
+  const ensureSupervisorScript = async (): Promise<string> => {
+    const supervisor = `${dir}/supervisor.mjs`;
+    if ((await host.readText(supervisor)) !== supervisorScript()) await host.writeText(supervisor, supervisorScript());
+    return supervisor;
+  };
 
   const proxyInfo = async (): Promise<ProxyInfo | undefined> => {
     const info = parse<ProxyInfo>(await host.readText(infoFile));
     return info !== undefined && (await host.alive(info.pid)) ? info : undefined;
   };
 
+  /** The pid of the proxy's supervisor when it runs (it restarts a crashed proxy by itself). */
+  const proxySupervisor = async (): Promise<number | undefined> => {
+    const pid = parse<{ pid: number }>(await host.readText(supervisorFile))?.pid;
+    return pid !== undefined && (await host.alive(pid)) ? pid : undefined;
+  };
+
+  /** Wait for the info file of a live proxy (one being started or restarted by `supervisor`). */
+  const awaitProxy = async (supervisor: number, ms: number): Promise<ProxyInfo | undefined> => {
+    const deadline = Date.now() + ms;
+    while (Date.now() < deadline) {
+      const info = await proxyInfo();
+      if (info !== undefined) return info;
+      if (!(await host.alive(supervisor))) return undefined;
+      await sleep(25);
+    }
+    return undefined;
+  };
+
   const ensureProxy = async (): Promise<ProxyInfo> => {
     const running = await proxyInfo();
     if (running !== undefined) return running;
+    // a supervised proxy that crashed is being restarted (backoff up to 5 s): wait for it
+    const supervising = await proxySupervisor();
+    if (supervising !== undefined) {
+      const back = await awaitProxy(supervising, 10_000);
+      if (back !== undefined) return back;
+      await host.stop(supervising, 2000);
+    }
     await host.writeText(`${proxyDir}/proxy.mjs`, proxyScript());
     await host.remove(infoFile);
     const saved = Number(parse<number>(await host.readText(portFile)) ?? 0);
-    const port = settings.port !== 0 ? settings.port : saved;
+    // the port is fixed before the first start, so a restarted proxy listens where the old one did
+    const port = settings.port !== 0 ? settings.port : saved !== 0 ? saved : await host.freePort();
+    await host.writeText(portFile, String(port));
     if ((await host.readText(routesFile)) === undefined) await host.writeText(routesFile, "[]\n");
-    const pid = await host.spawn(`"${host.node}" proxy.mjs ${port} "${routesFile}" "${infoFile}" "${revertsFile}"`, { cwd: proxyDir, env: {}, logFile: `${proxyDir}/proxy.log` });
-    const deadline = Date.now() + 10_000;
-    while (Date.now() < deadline) {
-      const info = parse<ProxyInfo>(await host.readText(infoFile));
-      if (info !== undefined) {
-        await host.writeText(portFile, String(info.port));
-        return info;
-      }
-      if (!(await host.alive(pid))) break;
-      await sleep(25);
-    }
-    const why = await host.tail(`${proxyDir}/proxy.log`);
-    throw new WardenError("INPUT", `the deploy proxy for "${ctx.env}" did not start on ${host.name} 127.0.0.1:${port}: ${why || "no output"}`);
+    const supervisor = await ensureSupervisorScript();
+    const proxyCommand = [host.node, `${proxyDir}/proxy.mjs`, String(port), routesFile, infoFile, revertsFile, restartsFile].map(shellQuote).join(" ");
+    const pid = await host.spawn(`${shellQuote(host.node)} ${shellQuote(supervisor)} ${shellQuote(proxyCommand)}`, {
+      cwd: proxyDir,
+      env: {
+        WARDEN_PROXY_CONNECT_TIMEOUT_MS: String(settings.proxy.connectTimeoutMs),
+        WARDEN_PROXY_READ_TIMEOUT_MS: String(settings.proxy.readTimeoutMs),
+        WARDEN_PROXY_MAX_BODY_BYTES: String(settings.proxy.maxBodyBytes),
+      },
+      logFile: `${proxyDir}/proxy.log`,
+    });
+    await host.writeText(supervisorFile, `${JSON.stringify({ pid })}\n`);
+    const info = await awaitProxy(pid, 30_000);
+    if (info !== undefined) return info;
+    await host.stop(pid, 1000);
+    const why = await host.tail(`${proxyDir}/proxy.log`, 40);
+    const log = why === "" ? "its log is empty" : `its log (${proxyDir}/proxy.log) ends:\n${why.split("\n").map((l) => `  ${l}`).join("\n")}`;
+    throw new WardenError("INPUT", `the deploy proxy for "${ctx.env}" did not start on ${host.name} 127.0.0.1:${port}; ${log}`);
+  };
+
+  /** The restarts of the proxy by its supervisor since the last deploy read them (the file is emptied). */
+  const takeRestarts = async (): Promise<ProxyRestart[]> => {
+    const text = await host.readText(restartsFile);
+    if (text === undefined) return [];
+    await host.remove(restartsFile);
+    return text
+      .split("\n")
+      .map((line) => parse<ProxyRestart>(line.trim() === "" ? undefined : line))
+      .filter((r): r is ProxyRestart => r !== undefined);
   };
 
   const routeBody = (routes: readonly Route[]): { url: string; weight: number; tag: string }[] =>
@@ -114,14 +226,14 @@ export function hostTarget(ctx: TargetContext, host: Host, settings: InstanceSet
     const body = routeBody(routes);
     await host.writeText(routesFile, `${JSON.stringify(body)}\n`);
     const info = await ensureProxy();
-    await admin(await host.reach(info.adminPort), "POST", "/routes", body);
+    await admin(await host.reach(info.adminPort), info.token, "POST", "/routes", body);
   };
 
   let warnedNoLease = false;
   const switchProvisional = async (routes: readonly Route[], leaseMs: number): Promise<string | undefined> => {
     // routes.json keeps the confirmed routes: a proxy restarted meanwhile starts with those
     const info = await ensureProxy();
-    const answer = await adminCall(await host.reach(info.adminPort), "POST", "/switch", { routes: routeBody(routes), leaseMs });
+    const answer = await adminCall(await host.reach(info.adminPort), info.token, "POST", "/switch", { routes: routeBody(routes), leaseMs });
     if (answer.status === 404) {
       if (!warnedNoLease) {
         ctx.logger.warn(`the proxy of "${ctx.env}" (pid ${info.pid}) predates switch leases, so this switch is final at once; stop it (kill ${info.pid}) and the next deploy starts a current one`);
@@ -136,7 +248,7 @@ export function hostTarget(ctx: TargetContext, host: Host, settings: InstanceSet
 
   const leaseCall = async (what: "renew" | "confirm", id: string, timeoutMs?: number): Promise<boolean> => {
     const info = await ensureProxy();
-    const answer = await adminCall(await host.reach(info.adminPort), "POST", `/switch/${what}`, { id }, timeoutMs);
+    const answer = await adminCall(await host.reach(info.adminPort), info.token, "POST", `/switch/${what}`, { id }, timeoutMs);
     if (answer.status === 409) return false;
     if (answer.status !== 200) throw new Error(`proxy admin /switch/${what}: ${answer.status}: ${answer.text.trim()}`);
     return true;
@@ -146,7 +258,7 @@ export function hostTarget(ctx: TargetContext, host: Host, settings: InstanceSet
   const pendingSwitch = async (): Promise<ProxyPendingSwitch | undefined> => {
     const info = await proxyInfo();
     if (info === undefined) return undefined;
-    const answer = await adminCall(await host.reach(info.adminPort), "GET", "/switch");
+    const answer = await adminCall(await host.reach(info.adminPort), info.token, "GET", "/switch");
     if (answer.status !== 200) return undefined;
     return (JSON.parse(answer.text) as { pending: ProxyPendingSwitch | null }).pending ?? undefined;
   };
@@ -179,8 +291,7 @@ export function hostTarget(ctx: TargetContext, host: Host, settings: InstanceSet
     const releaseDir = `${releasesDir}/${release}`;
     if ((await manifestOf(release)) === undefined) throw new WardenError("INPUT", `release ${release} of "${ctx.env}" does not exist on ${host.name}`);
     const port = await host.freePort();
-    const supervisor = `${dir}/supervisor.mjs`;
-    if ((await host.readText(supervisor)) !== supervisorScript()) await host.writeText(supervisor, supervisorScript());
+    const supervisor = await ensureSupervisorScript();
     const pid = await host.spawn(`${shellQuote(host.node)} ${shellQuote(supervisor)} ${shellQuote(settings.start)}`, {
       cwd: releaseDir,
       env: { ...settings.env, PORT: String(port), WARDEN_RELEASE: release, WARDEN_ENV: ctx.env, WARDEN_INSTANCE: String(index) },
@@ -197,6 +308,13 @@ export function hostTarget(ctx: TargetContext, host: Host, settings: InstanceSet
     describe: () => settings.describe,
     async recover() {
       const notes: string[] = [];
+      await readState();
+      if (rebuilt !== undefined) {
+        const { state, reason, summary, corrupt } = rebuilt;
+        await host.writeText(`${stateFile}.corrupt`, corrupt);
+        await writeState(state);
+        notes.push(`state.json was corrupt (${reason}); ${summary}`);
+      }
       rmSync(settings.outgoing, { recursive: true, force: true });
       for (const name of (await host.list(releasesDir)).filter((n) => n.startsWith(".staging-"))) {
         await host.remove(`${releasesDir}/${name}`);
@@ -239,7 +357,9 @@ export function hostTarget(ctx: TargetContext, host: Host, settings: InstanceSet
         unconfirmedSwitches.push({ id: pending.id, by: "recover", at: new Date().toISOString(), since: pending.since, leaseMs: pending.leaseMs, from: pending.to, to: serving });
         notes.push(`cancelled an unconfirmed switch to ${pending.to.join(", ") || "no routes"} made at ${pending.since}; traffic is back on ${serving.join(", ") || "no routes"}`);
       }
-      const recovery: Recovery = { notes, unconfirmedSwitches };
+      const proxyRestarts = await takeRestarts();
+      for (const r of proxyRestarts) notes.push(`the proxy crashed and its supervisor restarted it at ${r.at} (${r.reason}), serving the confirmed routes ${r.routes.join(", ") || "(none)"}`);
+      const recovery: Recovery = { notes, unconfirmedSwitches, proxyRestarts };
       return recovery;
     },
     readState,
@@ -271,7 +391,36 @@ export function hostTarget(ctx: TargetContext, host: Host, settings: InstanceSet
     switchProvisional,
     renewSwitch: (id, timeoutMs) => leaseCall("renew", id, timeoutMs),
     confirmSwitch: (id) => leaseCall("confirm", id),
-    stats: async (): Promise<ProxyStats> => (await admin(await host.reach((await ensureProxy()).adminPort), "GET", "/stats")) as ProxyStats,
-    close: () => host.close(),
+    stats: async (): Promise<ProxyStats> => {
+      const info = await ensureProxy();
+      return (await admin(await host.reach(info.adminPort), info.token, "GET", "/stats")) as ProxyStats;
+    },
+    lockStore: () => hostLockStore(host, dir, `${settings.describe}/lock`),
+    proxyStatus: async () => {
+      const info = await proxyInfo();
+      if (info === undefined) return undefined;
+      return { pid: info.pid, port: info.port, restarts: info.restarts ?? 0, startedAt: info.startedAt, supervised: (await proxySupervisor()) !== undefined };
+    },
+    recordEvent: (line) => {
+      if (settings.type !== "ssh") return;
+      // appended in order, lines that arrive during a write go together in the next one; a
+      // failure is reported once at close(), never fails the deploy
+      pendingEvents.push(line);
+      if (pendingEvents.length > 1) return;
+      eventWrites = eventWrites
+        .then(async () => {
+          const batch = pendingEvents.splice(0).join("");
+          await host.append(hostEventsFile, batch);
+        })
+        .catch((error: unknown) => {
+          eventFailure ??= error instanceof Error ? error.message : String(error);
+        });
+    },
+    close: async () => {
+      await eventWrites;
+      if (eventFailure !== undefined) ctx.logger.warn(`could not append every event to ${settings.describe}/events.jsonl: ${eventFailure}`);
+      eventFailure = undefined;
+      await host.close();
+    },
   };
 }

@@ -32,8 +32,16 @@ export class SwitchLease {
     readonly leaseMs: number,
   ) {}
 
+  private movedOnce = false;
+
+  /** Whether any move of traffic was attempted (from then on a request may have reached the new release). */
+  get moved(): boolean {
+    return this.movedOnce;
+  }
+
   /** Move traffic to `routes` provisionally; a second move before `confirm()` keeps the same fallback. */
   async move(routes: readonly Route[]): Promise<void> {
+    this.movedOnce = true;
     this.lost = undefined;
     this.lastError = undefined;
     this.id = await this.target.switchProvisional(routes, this.leaseMs);

@@ -1,6 +1,7 @@
 import { linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { hostname } from "node:os";
+import { hostname, userInfo } from "node:os";
 import path from "node:path";
+import type { Host } from "./hosts/host.js";
 import { DeployRefusedError } from "./errors.js";
 import { bootId, pidAlive, pidNamespace, processStartTime } from "./processes.js";
 
@@ -11,7 +12,10 @@ import { bootId, pidAlive, pidNamespace, processStartTime } from "./processes.js
  */
 export interface LockInfo {
   readonly pid: number;
+  /** The machine the deploy runs on (not the target host). */
   readonly host: string;
+  /** Who runs the deploy (the OS user on that machine). */
+  readonly user?: string;
   readonly release: string;
   readonly since: string;
   readonly startTime?: string;
@@ -31,31 +35,116 @@ export interface ReplacedLock {
 
 /** A held deploy lock; `release()` removes it. */
 export interface DeployLock {
+  /** Where the lock file is, for messages. */
   readonly file: string;
   readonly info: LockInfo;
   /** The lock this one replaced (a provably dead holder, or any with --force-unlock), if any. */
   readonly replaced: ReplacedLock | undefined;
-  /** Record the step the deploy has reached in the lock file (reported if this deploy dies). */
-  progress(step: string): void;
-  release(): void;
+  /** Record the step the deploy has reached in the lock file (reported if this deploy dies, or to a refused one). */
+  progress(step: string): Promise<void>;
+  release(): Promise<void>;
+}
+
+/**
+ * Where a lock lives: a folder on this machine, or the environment's folder on the target host
+ * (so two checkouts deploying to one host share it). Names are relative to that folder.
+ */
+export interface LockStore {
+  /** The lock file, for messages (`.warden/deploy/web/lock`, `deploy@web-1:22:/srv/app/web/lock`). */
+  readonly where: string;
+  read(name: string): Promise<string | undefined>;
+  /** Create `name` with `text`, complete or not at all; false when it exists. */
+  createExclusive(name: string, text: string): Promise<boolean>;
+  /** Replace `name` atomically. */
+  replace(name: string, text: string): Promise<void>;
+  remove(name: string): Promise<void>;
+  list(): Promise<string[]>;
+}
+
+/** A lock folder on this machine. */
+export function localLockStore(dir: string): LockStore {
+  const file = (name: string): string => path.join(dir, name);
+  return {
+    where: path.relative(process.cwd(), file("lock")) || file("lock"),
+    read: async (name) => {
+      try {
+        return readFileSync(file(name), "utf8");
+      } catch {
+        return undefined;
+      }
+    },
+    createExclusive: async (name, text) => {
+      mkdirSync(dir, { recursive: true });
+      const tmp = `${file(name)}.${process.pid}.new`;
+      writeFileSync(tmp, text);
+      try {
+        linkSync(tmp, file(name)); // link(2) fails when the file exists, so readers never see half a lock
+        return true;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === "EEXIST") return false;
+        throw error;
+      } finally {
+        rmSync(tmp, { force: true });
+      }
+    },
+    replace: async (name, text) => {
+      const tmp = `${file(name)}.${process.pid}.tmp`;
+      writeFileSync(tmp, text);
+      renameSync(tmp, file(name));
+    },
+    remove: async (name) => rmSync(file(name), { force: true }),
+    list: async () => {
+      try {
+        return readdirSync(dir);
+      } catch {
+        return [];
+      }
+    },
+  };
+}
+
+/** A lock folder on a target host (this machine or one reached over ssh). */
+export function hostLockStore(host: Host, dir: string, where = `${host.name}:${dir}/lock`): LockStore {
+  const file = (name: string): string => `${dir}/${name}`;
+  return {
+    where,
+    read: (name) => host.readText(file(name)),
+    createExclusive: (name, text) => host.createExclusive(file(name), text),
+    replace: (name, text) => host.writeText(file(name), text),
+    remove: (name) => host.remove(file(name)),
+    list: () => host.list(dir),
+  };
 }
 
 /** What can be said about a lock's holder from this process. */
 type Verdict = { readonly kind: "live"; readonly holder: LockInfo } | { readonly kind: "dead"; readonly why: string } | { readonly kind: "unchecked"; readonly why: string };
 
-function readLock(file: string): LockInfo | undefined {
+function parseLock(text: string | undefined): LockInfo | undefined {
+  if (text === undefined) return undefined;
   try {
-    const parsed = JSON.parse(readFileSync(file, "utf8")) as Partial<LockInfo> | null;
+    const parsed = JSON.parse(text) as Partial<LockInfo> | null;
     if (parsed === null || typeof parsed !== "object" || typeof parsed.pid !== "number" || typeof parsed.host !== "string") return undefined;
     return parsed as LockInfo;
   } catch {
-    return undefined; // missing, half-written or not JSON: the holder cannot be checked
+    return undefined; // half-written or not JSON: the holder cannot be checked
   }
 }
 
 /** Whether two lock records describe the same acquisition. */
 function sameHolder(a: LockInfo | undefined, b: LockInfo | undefined): boolean {
   return a !== undefined && b !== undefined && a.pid === b.pid && a.host === b.host && a.since === b.since;
+}
+
+/** "3m 12s" since an ISO time. */
+export function ageOf(since: string, now: number = Date.now()): string {
+  const ms = now - Date.parse(since);
+  if (!Number.isFinite(ms) || ms < 0) return "unknown time";
+  const s = Math.floor(ms / 1000);
+  if (s < 60) return `${s}s`;
+  const m = Math.floor(s / 60);
+  if (m < 60) return `${m}m ${s % 60}s`;
+  const h = Math.floor(m / 60);
+  return h < 48 ? `${h}h ${m % 60}m` : `${Math.floor(h / 24)}d ${h % 24}h`;
 }
 
 /**
@@ -80,115 +169,110 @@ function judge(holder: LockInfo | undefined): Verdict {
   return { kind: "live", holder };
 }
 
+/** Who holds a lock, for messages: user, machine, pid, release, step. */
 function describeHolder(holder: LockInfo): string {
-  return `pid ${holder.pid} on ${holder.host}, release ${holder.release}${holder.step === undefined ? "" : `, at step ${holder.step}`}`;
-}
-
-function writeAtomically(file: string, info: LockInfo): void {
-  const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, `${JSON.stringify(info)}\n`);
-  renameSync(tmp, file);
-}
-
-/** Create `file` with the lock record, complete or not at all; throws EEXIST when it exists. */
-function createExclusively(file: string, info: LockInfo): void {
-  const tmp = `${file}.${process.pid}.new`;
-  writeFileSync(tmp, `${JSON.stringify(info)}\n`);
-  try {
-    linkSync(tmp, file); // link(2) fails when the lock exists, so readers never see a half-written lock
-  } finally {
-    rmSync(tmp, { force: true });
-  }
+  return `${holder.user === undefined ? "" : `${holder.user} on `}${holder.host}, pid ${holder.pid}, release ${holder.release}${holder.step === undefined ? "" : `, at step ${holder.step}`}`;
 }
 
 /**
- * Take the deploy lock of one environment (`<dir>/lock`, created exclusively and complete).
+ * Take the deploy lock of one environment (`lock` in the store's folder, created exclusively and
+ * complete) — on the target host for the local and ssh targets, so every checkout deploying there
+ * sees it.
  *
- * - A lock held by a live process refuses the deploy, even with `forceUnlock`.
- * - A lock whose holder is provably dead (same host and pid namespace, process gone or its pid
+ * - A lock held by a live process refuses the deploy, even with `forceUnlock`; the refusal names
+ *   the holder (user, machine, pid, release, step) and how long it has held the lock.
+ * - A lock whose holder is provably dead (same machine and pid namespace, process gone or its pid
  *   reused) is taken over; `replaced` says whose it was and why, for the caller to report.
- * - A lock that cannot be checked (another host, another container, unreadable) refuses the
+ * - A lock that cannot be checked (another machine, another container, unreadable) refuses the
  *   deploy unless `forceUnlock` is set.
  *
  * Two deploys taking over the same stale lock at once are serialised by a marker file
  * (`lock.takeover-<pid>-<time>`, created exclusively): one wins, the other finds the winner's live lock.
  */
-export function acquireLock(dir: string, env: string, release: string, options: { forceUnlock?: boolean } = {}): DeployLock {
-  mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, "lock");
-  const display = path.relative(process.cwd(), file) || file;
+export async function acquireLockOn(store: LockStore, env: string, release: string, options: { forceUnlock?: boolean } = {}): Promise<DeployLock> {
+  const display = store.where;
   const identity = { startTime: processStartTime("self"), bootId: bootId(), pidNamespace: pidNamespace() };
+  let user: string | undefined;
+  try {
+    user = userInfo().username;
+  } catch {
+    user = undefined;
+  }
   let info: LockInfo = {
     pid: process.pid,
     host: hostname(),
+    ...(user === undefined ? {} : { user }),
     release,
     since: new Date().toISOString(),
     ...Object.fromEntries(Object.entries(identity).filter(([, v]) => v !== undefined)),
   };
   let replaced: ReplacedLock | undefined;
   for (let attempt = 0; attempt < 3; attempt += 1) {
-    try {
-      createExclusively(file, info);
+    if (await store.createExclusive("lock", `${JSON.stringify(info)}\n`)) {
       const mine = info;
       return {
-        file,
+        file: display,
         get info() {
           return info;
         },
         replaced,
-        progress: (step) => {
-          if (!sameHolder(readLock(file), mine)) return; // removed with --force-unlock by someone else: do not bring it back
+        progress: async (step) => {
+          if (!sameHolder(parseLock(await store.read("lock")), mine)) return; // removed with --force-unlock by someone else: do not bring it back
           info = { ...info, step };
-          writeAtomically(file, info);
+          await store.replace("lock", `${JSON.stringify(info)}\n`);
         },
-        release: () => {
-          if (sameHolder(readLock(file), mine)) rmSync(file, { force: true });
+        release: async () => {
+          if (sameHolder(parseLock(await store.read("lock")), mine)) await store.remove("lock");
         },
       };
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
     }
-    const holder = readLock(file);
+    const holder = parseLock(await store.read("lock"));
     const verdict = judge(holder);
     if (verdict.kind === "live") {
       const live = verdict.holder;
       throw new DeployRefusedError(
         "locked",
-        `deploy of "${env}" refused: another deploy (pid ${live.pid} on ${live.host}, release ${live.release}) holds the lock since ${live.since}; wait for it to finish`,
+        `deploy of "${env}" refused: another deploy (${describeHolder(live)}) holds the lock ${display} since ${live.since} (${ageOf(live.since)}); wait for it to finish`,
       );
     }
     if (verdict.kind === "unchecked" && options.forceUnlock !== true) {
-      const what = holder === undefined ? `${display} cannot be read, so its holder cannot be checked` : `${display} was taken by ${describeHolder(holder)} at ${holder.since}, and its holder cannot be checked: ${verdict.why}`;
+      const what =
+        holder === undefined
+          ? `${display} cannot be read, so its holder cannot be checked`
+          : `${display} was taken by ${describeHolder(holder)} at ${holder.since} (${ageOf(holder.since)} ago), and its holder cannot be checked: ${verdict.why}`;
       throw new DeployRefusedError("unchecked-lock", `deploy of "${env}" refused: ${what}; check nothing is deploying, then rerun with --force-unlock`);
     }
     replaced = { holder, reason: verdict.why, how: verdict.kind === "dead" ? "stale" : "forced" };
     if (options.forceUnlock !== true) {
-      takeOver(file, holder, env, display);
+      await takeOver(store, holder, env, display);
     } else {
       // the user checked that nothing is deploying: the lock and any interrupted takeover go
-      rmSync(file, { force: true });
-      for (const name of readdirSync(dir)) if (name.startsWith("lock.takeover-")) rmSync(path.join(dir, name), { force: true });
+      await store.remove("lock");
+      for (const name of await store.list()) if (name.startsWith("lock.takeover-")) await store.remove(name);
     }
   }
   throw new DeployRefusedError("locked", `deploy of "${env}" refused: could not take the lock ${display}`);
 }
 
+/** {@link acquireLockOn} a folder on this machine (`<dir>/lock`). */
+export async function acquireLock(dir: string, env: string, release: string, options: { forceUnlock?: boolean } = {}): Promise<DeployLock> {
+  mkdirSync(dir, { recursive: true });
+  return acquireLockOn(localLockStore(dir), env, release, options);
+}
+
 /** Remove the lock of a provably dead holder, unless another deploy is doing so or already has. */
-function takeOver(file: string, holder: LockInfo | undefined, env: string, display: string): void {
-  const marker = `${file}.takeover-${holder?.pid ?? "unreadable"}-${holder === undefined ? 0 : Date.parse(holder.since)}`;
-  try {
-    writeFileSync(marker, `${JSON.stringify({ pid: process.pid, host: hostname(), at: new Date().toISOString() })}\n`, { flag: "wx" });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+async function takeOver(store: LockStore, holder: LockInfo | undefined, env: string, display: string): Promise<void> {
+  const marker = `lock.takeover-${holder?.pid ?? "unreadable"}-${holder === undefined ? 0 : Date.parse(holder.since)}`;
+  if (!(await store.createExclusive(marker, `${JSON.stringify({ pid: process.pid, host: hostname(), at: new Date().toISOString() })}\n`))) {
     throw new DeployRefusedError(
       "stale-lock",
-      `deploy of "${env}" refused: another deploy is taking over the stale lock ${display} (or was killed while doing so: ${path.basename(marker)}); check nothing is deploying, then rerun with --force-unlock`,
+      `deploy of "${env}" refused: another deploy is taking over the stale lock ${display} (or was killed while doing so: ${marker}); check nothing is deploying, then rerun with --force-unlock`,
     );
   }
   try {
     // only the stale holder's lock is removed: a deploy that won the race meanwhile keeps its own
-    if (sameHolder(readLock(file), holder)) rmSync(file, { force: true });
+    if (sameHolder(parseLock(await store.read("lock")), holder)) await store.remove("lock");
   } finally {
-    rmSync(marker, { force: true });
+    await store.remove(marker);
   }
 }

@@ -13,15 +13,15 @@ import {
   type Logger,
 } from "@warden/core";
 import { readDeployEnv } from "./env.js";
-import { StepFailedError } from "./errors.js";
+import { DeployRefusedError, StepFailedError } from "./errors.js";
 import { EventLog } from "./events.js";
 import { checkHealth, describeHealthFailure } from "./health.js";
 import { SwitchLease, switchLeaseMs } from "./lease.js";
-import { acquireLock, type DeployLock, type ReplacedLock } from "./lock.js";
+import { acquireLockOn, localLockStore, type DeployLock, type ReplacedLock } from "./lock.js";
 import { migrationChecksums, recordApplied } from "./migrations.js";
 import { runPreflight } from "./preflight.js";
 import { configHash, newReleaseId, type ReleaseManifest } from "./release.js";
-import { commitLive, restoreOld, RolloutFailedError, type Rollout, type RolloutContext, type StepName, type StepRunner } from "./rollout.js";
+import { commitLive, restoreOld, RolloutFailedError, smokeSettings, type Rollout, type RolloutContext, type StepName, type StepRunner } from "./rollout.js";
 import { lastLine, runShell } from "./shell.js";
 import blueGreen from "./strategies/blue-green.js";
 import canary from "./strategies/canary.js";
@@ -38,6 +38,8 @@ export interface DeployOptions {
   /** Use this strategy instead of the configured one (its settings take their defaults). */
   readonly strategy?: DeployStrategy["type"];
   readonly dryRun?: boolean;
+  /** Deploy from a work tree with uncommitted changes to an environment whose checklist is on (production). */
+  readonly allowDirty?: boolean;
   /**
    * Remove a lock whose holder cannot be checked from here (another host, another container, an
    * unreadable lock). A lock of a provably dead deploy is taken over (and reported) without it;
@@ -89,6 +91,12 @@ const STRATEGIES: Record<DeployStrategy["type"], (ctx: RolloutContext) => Promis
   canary,
 };
 
+/** How many uncommitted changes the work tree has (0 outside git). */
+async function dirtyCount(root: string): Promise<number> {
+  const result = await runGit(root, ["status", "--porcelain", "--untracked-files=normal"], { allowFailure: true });
+  return result.code === 0 ? result.stdout.toString("utf8").split("\n").filter((l) => l.trim() !== "").length : 0;
+}
+
 async function headCommit(root: string): Promise<string> {
   const result = await runGit(root, ["rev-parse", "HEAD"], { allowFailure: true });
   return result.code === 0 ? result.stdout.toString("utf8").trim() : "";
@@ -138,9 +146,9 @@ export function planLines(options: DeployOptions, target: Target, release: strin
     const t = c.target as Extract<DeployEnvironment["target"], { start: string }>;
     steps.push(
       ["start", `${instanceCount(c)} instance(s) of \`${t.start}\``],
-      ["health", `GET ${c.health.path} expects ${c.health.expectStatus} (timeout ${c.health.timeoutMs} ms, ${c.health.retries} retries every ${c.health.intervalMs} ms)`],
+      ["health", `GET ${c.health.path} expects ${c.health.expectStatus} (timeout ${c.health.timeoutMs} ms, ${c.health.retries} retries every ${c.health.intervalMs} ms), then the smoke request GET ${smokeSettings(c).path} expects ${smokeSettings(c).expectStatus} on each new instance before any traffic reaches it`],
       ["switch", `${strategy}, provisional (the proxy goes back to the old release unless confirmed within ${switchLeaseMs(c)} ms, renewed while the deploy runs); live now: ${live ?? "none"}`],
-      ["smoke", `GET ${c.smoke?.path ?? c.health.path} through the proxy expects ${c.smoke?.expectStatus ?? c.health.expectStatus}, then the switch is confirmed; failure rolls back`],
+      ["smoke", `GET ${smokeSettings(c).path} again, through the proxy, expects ${smokeSettings(c).expectStatus}, then the switch is confirmed; failure rolls back`],
       ["stop_old", live === undefined ? "nothing running" : `stop the instances of ${live}`],
     );
   } else {
@@ -158,8 +166,30 @@ export function planLines(options: DeployOptions, target: Target, release: strin
   ];
 }
 
+/** How a failed deploy of `config`'s target goes back, for the checklist's rollback plan (undefined: none). */
+function rollbackMechanism(target: Target, config: DeployEnvironment, env: string): string | undefined {
+  if (target.kind === "instances") return `built in: the proxy moves traffic back to the live release's instances (automatic on a failed check; by hand: warden rollback ${env})`;
+  if (config.target.type === "kubernetes") return `built in: kubectl rollout undo (automatic on a failed check; by hand: warden rollback ${env})`;
+  if (config.target.type === "command") return config.target.rollback.trim() === "" ? undefined : `the configured rollback command \`${config.target.rollback}\``;
+  return undefined;
+}
+
 function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Take the environment's deploy lock where the target keeps its state: on the host for the local
+ * and ssh targets (every checkout deploying there sees it), in `.warden/deploy/<env>/` for the
+ * others. A refusal closes the target's connections before it is thrown.
+ */
+async function takeLock(target: Target, envDir: string, env: string, release: string, forceUnlock: boolean): Promise<DeployLock> {
+  try {
+    return await acquireLockOn(target.kind === "instances" ? target.lockStore() : localLockStore(envDir), env, release, forceUnlock ? { forceUnlock: true } : {});
+  } catch (error) {
+    if (target.kind === "instances") await target.close();
+    throw error;
+  }
 }
 
 /** The one-line report of a lock this run replaced (logged as a warning). */
@@ -215,13 +245,18 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
     return { ...base, outcome: "planned", step: undefined, error: undefined, url: undefined, plan: planLines(options, target, release, commit, live), events: [] };
   }
 
+  // a release built from uncommitted changes is marked; production (checklist on) refuses it unless allowed
+  const dirty = await dirtyCount(root);
+  if (dirty > 0 && config.preflight.checklist && options.allowDirty !== true) {
+    throw new DeployRefusedError("dirty", `deploy of "${env}" refused: the work tree has ${dirty} uncommitted change(s), and a release of a production environment (preflight.checklist) must be a commit; commit them, or rerun with --allow-dirty (the release is then marked dirty)`);
+  }
   const settings = readDeployEnv();
-  const events = new EventLog(root, env, release, commit);
+  const events = new EventLog(root, env, release, commit, target.kind === "instances" ? (line) => target.recordEvent(line) : undefined);
   // lock (a refusal throws DeployRefusedError before anything is written)
   const lockStarted = performance.now();
-  const lock: DeployLock = acquireLock(envDir, env, release, options.forceUnlock === true ? { forceUnlock: true } : {});
+  const lock: DeployLock = await takeLock(target, envDir, env, release, options.forceUnlock === true);
   if (lock.replaced !== undefined) logger.warn(replacedLockWarning(env, lock.replaced));
-  lock.progress("lock");
+  await lock.progress("lock");
   const pause = async (name: StepName): Promise<void> => {
     if (settings.pauseAt !== name) return;
     mkdirSync(envDir, { recursive: true });
@@ -239,7 +274,7 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
     if (result.code !== 0) throw new StepFailedError(name, `hook ${when} ${name} (\`${command}\`) exited ${result.code}: ${lastLine(result.output)}`);
   };
   const step: StepRunner = async (name, run, detail) => {
-    lock.progress(name);
+    await lock.progress(name);
     await pause(name);
     await hook("before", name);
     const started = performance.now();
@@ -248,7 +283,13 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
     try {
       result = await run();
     } catch (error) {
-      if (error instanceof StepFailedError) throw error;
+      if (error instanceof StepFailedError) {
+        // a step that failed with its own record (the gates' verdicts) still writes its event
+        if (error.detail !== undefined && error.step === name) {
+          events.emit(EVENT_OF[name], { step: name, durationMs: performance.now() - started, detail: { ...error.detail, failed: true } });
+        }
+        throw error;
+      }
       throw new StepFailedError(name, errorMessage(error), { cause: error });
     }
     await hook("after", name);
@@ -287,6 +328,7 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
         repaired,
         ...(lock.replaced === undefined ? {} : { replacedStaleLock: replacedLockDetail(lock.replaced) }),
         ...(recovery.unconfirmedSwitches.length === 0 ? {} : { unconfirmedSwitches: recovery.unconfirmedSwitches }),
+        ...(recovery.proxyRestarts === undefined || recovery.proxyRestarts.length === 0 ? {} : { proxyRestarts: recovery.proxyRestarts }),
       },
     });
     await pause("lock");
@@ -300,9 +342,23 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
       await step(
         "preflight",
         async () => {
-          const gates = await runPreflight({ root, env, envDir, config, warden: options.warden, liveCommit: before.release === undefined ? undefined : (await target.listReleases()).find((m) => m.release === before.release)?.commit });
+          const kept = await target.listReleases();
+          const liveManifest = before.release === undefined ? undefined : kept.find((m) => m.release === before.release);
+          const gates = await runPreflight({
+            root,
+            env,
+            envDir,
+            config,
+            warden: options.warden,
+            liveCommit: liveManifest?.commit,
+            rollback: {
+              live: before.release,
+              kept: liveManifest !== undefined && (target.kind === "managed" || (await target.verifyRelease(liveManifest.release))),
+              how: rollbackMechanism(target, config, env),
+            },
+          });
           const bad = gates.filter((g) => g.status === "failed");
-          if (bad.length > 0) throw new StepFailedError("preflight", `gate failed: ${bad.map((g) => `${g.gate}: ${g.detail}`).join("; ")}`);
+          if (bad.length > 0) throw new StepFailedError("preflight", `gate failed: ${bad.map((g) => `${g.gate}: ${g.detail}`).join("; ")}`, { detail: { gates } });
           return gates;
         },
         (gates) => ({ gates }),
@@ -342,6 +398,7 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
             configHash: configHash(options.config),
             strategy: config.strategy.type,
             target: config.target.type,
+            ...(dirty > 0 ? { dirty } : {}),
           });
           created = true;
           return made;
@@ -367,8 +424,7 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
         rollout = await STRATEGIES[config.strategy.type]({ target, config, release: manifest.release, instances: instanceCount(config), before, events, step, traffic: lease });
         switched = true;
         const fresh = rollout.newInstances;
-        const smokePath = config.smoke?.path ?? config.health.path;
-        const smokeStatus = config.smoke?.expectStatus ?? config.health.expectStatus;
+        const { path: smokePath, expectStatus: smokeStatus } = smokeSettings(config);
         url = await target.proxyUrl("/");
         try {
           await step(
@@ -381,7 +437,7 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
               await commitLive(target, before, release, fresh);
               return { result, leased };
             },
-            (r) => ({ path: smokePath, latenciesMs: r.result.latenciesMs, switchConfirmed: r.leased ? { leaseMs: lease.leaseMs } : "final at once (the proxy predates leases)" }),
+            (r) => ({ phase: "after-switch", path: smokePath, latenciesMs: r.result.latenciesMs, switchConfirmed: r.leased ? { leaseMs: lease.leaseMs } : "final at once (the proxy predates leases)" }),
           );
         } catch (error) {
           const recoveryMs = await restoreOld({ target, config, before, traffic: lease }, fresh);
@@ -471,7 +527,7 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
     try {
       await step("unlock", async () => lock.release(), () => ({}));
     } finally {
-      lock.release();
+      await lock.release();
       rmSync(path.join(envDir, "paused"), { force: true });
       if (target.kind === "instances") await target.close();
     }
@@ -502,7 +558,7 @@ export async function rollback(options: RollbackOptions): Promise<DeployResult> 
   const envDir = localEnvDir(root, env);
   const target = createTarget({ root, env, config, logger });
   const releases = await target.listReleases();
-  const lock = acquireLock(envDir, env, `rollback`, options.forceUnlock === true ? { forceUnlock: true } : {});
+  const lock = await takeLock(target, envDir, env, "rollback", options.forceUnlock === true);
   if (lock.replaced !== undefined) logger.warn(replacedLockWarning(env, lock.replaced));
   try {
     const repaired = target.kind === "instances" ? (await target.recover()).notes : [];
@@ -512,7 +568,7 @@ export async function rollback(options: RollbackOptions): Promise<DeployResult> 
     const manifest = releases.find((m) => m.release === to);
     if (manifest === undefined) throw new WardenError("INPUT", `release ${to} of "${env}" does not exist (see warden releases ${env})`);
     if (to === state.release) throw new WardenError("INPUT", `release ${to} is already live in "${env}"`);
-    const events = new EventLog(root, env, to, manifest.commit);
+    const events = new EventLog(root, env, to, manifest.commit, target.kind === "instances" ? (line) => target.recordEvent(line) : undefined);
     const started = performance.now();
     if (target.kind === "instances") {
       if (!(await target.verifyRelease(to))) throw new WardenError("INPUT", `release ${to} of "${env}" was modified after it was made (content hash mismatch); deploy instead`);
@@ -544,7 +600,7 @@ export async function rollback(options: RollbackOptions): Promise<DeployResult> 
     const url = target.kind === "instances" ? await target.proxyUrl("/") : undefined;
     return { env, release: to, commit: manifest.commit, repaired, outcome: "rolled_back", step: undefined, error: undefined, url, plan: [], events: events.written };
   } finally {
-    lock.release();
+    await lock.release();
     if (target.kind === "instances") await target.close();
   }
 }

@@ -21,6 +21,15 @@ export interface PreflightContext {
   readonly warden: readonly string[] | undefined;
   /** Commit of the live release, for the changeset gate. */
   readonly liveCommit: string | undefined;
+  /** What the checklist's rollback plan is judged on (absent: the item is skipped). */
+  readonly rollback?: {
+    /** The live release, which a failed deploy goes back to. */
+    readonly live: string | undefined;
+    /** Whether the live release is kept on the target (and, where the target can tell, unmodified). */
+    readonly kept: boolean;
+    /** How the target goes back (built in, or the configured command); undefined: no way back. */
+    readonly how: string | undefined;
+  };
 }
 
 const passed = (gate: string, detail: string): GateResult => ({ gate, status: "passed", detail });
@@ -107,8 +116,29 @@ export async function runPreflight(ctx: PreflightContext): Promise<GateResult[]>
   if (p.bench !== false) results.push(await command("benchmarks", p.bench, ctx.root));
   else if (all) results.push(failed("benchmarks", "checklist: benchmarks within budget — set preflight.bench to the budget check"));
   if (all) {
-    results.push(passed("rollback plan", `automatic rollback by the ${ctx.config.target.type} target; \`warden rollback ${ctx.env}\``));
-    results.push(passed("health check", `${ctx.config.health.url ?? ctx.config.health.path} expects ${ctx.config.health.expectStatus}`));
+    results.push(rollbackPlan(ctx));
+    results.push(healthCheck(ctx.config));
   }
   return results;
+}
+
+/** Checklist: a previous release to go back to exists, and a rollback is built in or configured. */
+function rollbackPlan(ctx: PreflightContext): GateResult {
+  const r = ctx.rollback;
+  if (r === undefined) return skipped("rollback plan", "not judged by this run");
+  if (r.how === undefined) return failed("rollback plan", `the ${ctx.config.target.type} target has no rollback: configure one`);
+  if (r.live === undefined) return skipped("rollback plan", `first deploy of "${ctx.env}": no previous release to roll back to (judged from the next deploy on)`);
+  if (!r.kept) return failed("rollback plan", `the live release ${r.live} is not on the target any more (or was modified), so a failed deploy has nothing to go back to`);
+  return passed("rollback plan", `back to ${r.live} (kept on the target); ${r.how}`);
+}
+
+/** Checklist: a health check is configured for the target (it is run at step health). */
+function healthCheck(config: DeployEnvironment): GateResult {
+  const h = config.health;
+  const t = config.target;
+  if (t.type === "local" || t.type === "ssh") return passed("health check", `configured: GET ${h.path} on each new instance expects ${h.expectStatus} before the switch (run at step health)`);
+  if (t.type === "kubernetes") return passed("health check", `configured: readiness probe GET ${h.path}${h.url === undefined ? "" : ` and GET ${h.url}`} (run at step health)`);
+  if (t.health !== undefined) return passed("health check", `configured: \`${t.health}\` (run at step health)`);
+  if (h.url !== undefined) return passed("health check", `configured: GET ${h.url} expects ${h.expectStatus} (run at step health)`);
+  return failed("health check", "the command target has no health check: set target.health or health.url");
 }

@@ -10,8 +10,10 @@
  * The proxy is written as one self-contained function (node built-ins passed in) so it can be
  * shipped as a standalone script to any host with Node, without installing Warden there.
  */
+import type * as CryptoModule from "node:crypto";
 import type * as FsModule from "node:fs";
 import type * as HttpModule from "node:http";
+import type { Duplex } from "node:stream";
 
 /** One upstream of the proxy and its share of the traffic. */
 export interface ProxyRoute {
@@ -20,11 +22,37 @@ export interface ProxyRoute {
   readonly tag: string;
 }
 
-/** What the proxy writes to its info file once listening. */
+/** What the proxy writes to its info file (mode 0600) once listening. */
 export interface ProxyInfo {
   readonly pid: number;
   readonly port: number;
   readonly adminPort: number;
+  /** Bearer token every admin request but `GET /health` must carry (absent: a proxy from before tokens). */
+  readonly token?: string;
+  /** When this proxy process started (ISO-8601 UTC). */
+  readonly startedAt?: string;
+  /** How many times its supervisor restarted it after a crash. */
+  readonly restarts?: number;
+}
+
+/** A restart of the proxy by its supervisor after a crash, as appended to `restarts.jsonl`. */
+export interface ProxyRestart {
+  readonly at: string;
+  /** How the previous proxy process ended, e.g. `exited (SIGKILL)`. */
+  readonly reason: string;
+  /** Tags of the confirmed routes the restarted proxy serves. */
+  readonly routes: string[];
+  readonly restarts: number;
+}
+
+/** Limits of the proxy (environment variables of the proxy process; defaults in parentheses). */
+export interface ProxyLimits {
+  /** `WARDEN_PROXY_CONNECT_TIMEOUT_MS` (5000): connecting to an instance; another instance is tried after it. */
+  readonly connectTimeoutMs: number;
+  /** `WARDEN_PROXY_READ_TIMEOUT_MS` (60000): silence from an instance before its answer is given up (504). */
+  readonly readTimeoutMs: number;
+  /** `WARDEN_PROXY_MAX_BODY_BYTES` (10 MiB): larger request bodies are refused with 413. */
+  readonly maxBodyBytes: number;
 }
 
 /** Requests and errors per upstream since the routes were last set. */
@@ -61,6 +89,7 @@ export interface ProxyRevert {
 interface ProxyModules {
   readonly http: typeof HttpModule;
   readonly fs: typeof FsModule;
+  readonly crypto: typeof CryptoModule;
 }
 
 /**
@@ -68,7 +97,11 @@ interface ProxyModules {
  * optionally a reverts file (one JSON line per lease that ran out).
  * Self-contained on purpose: it is serialised with `toString()` into a standalone script.
  *
- * Admin endpoints (127.0.0.1, port in the info file):
+ * Requests: X-Forwarded-For appended, X-Forwarded-Proto/Host set (kept when a front proxy set
+ * them), Upgrade requests tunnelled, connect/read timeouts and a body limit (see {@link ProxyLimits}).
+ *
+ * Admin endpoints (127.0.0.1, port in the info file; every one but `GET /health` needs
+ * `Authorization: Bearer <token>`, the token being in the info file, mode 0600):
  * - `POST /routes` `[routes]`: set the confirmed routes (cancels a provisional switch).
  * - `POST /switch` `{ routes, leaseMs }`: switch provisionally; answers `{ id, expiresInMs }`.
  *   Unless `POST /switch/confirm` `{ id }` arrives within the lease (renewed by
@@ -78,12 +111,22 @@ interface ProxyModules {
  * - `GET /switch`: the pending provisional switch (or null) and the last revert.
  * - `GET /stats`: requests and errors per route.
  */
-export function proxyMain(mods: ProxyModules, argv: readonly string[]): void {
-  const { http, fs } = mods;
+export function proxyMain(mods: ProxyModules, argv: readonly string[], env: Readonly<Record<string, string | undefined>> = {}): void {
+  const { http, fs, crypto } = mods;
   const listenPort = Number(argv[0] ?? "0");
   const routesFile = String(argv[1]);
   const infoFile = String(argv[2]);
   const revertsFile = argv[3] === undefined || argv[3] === "" ? undefined : String(argv[3]);
+  const restartsFile = argv[4] === undefined || argv[4] === "" ? undefined : String(argv[4]);
+  const setting = (name: string, fallback: number): number => {
+    const value = Number(env[name]);
+    return Number.isFinite(value) && value > 0 ? value : fallback;
+  };
+  const connectTimeoutMs = setting("WARDEN_PROXY_CONNECT_TIMEOUT_MS", 5000);
+  const readTimeoutMs = setting("WARDEN_PROXY_READ_TIMEOUT_MS", 60_000);
+  const maxBodyBytes = setting("WARDEN_PROXY_MAX_BODY_BYTES", 10 * 1024 * 1024);
+  const restarts = setting("WARDEN_RESTARTS", 0);
+  const token = crypto.randomBytes(24).toString("hex");
   type Spec = { url: string; weight: number; tag: string };
   type Route = Spec & { requests: number; errors: number };
   type Pending = { id: string; leaseMs: number; since: string; deadline: number; timer: ReturnType<typeof setTimeout>; to: Spec[] };
@@ -155,6 +198,40 @@ export function proxyMain(mods: ProxyModules, argv: readonly string[]): void {
     }
     return open[open.length - 1];
   };
+  /** Headers sent upstream: the client's, with X-Forwarded-For appended and X-Forwarded-Proto/Host set. */
+  const upstreamHeaders = (req: HttpModule.IncomingMessage, target: URL): HttpModule.OutgoingHttpHeaders => {
+    const prior = req.headers["x-forwarded-for"];
+    const client = req.socket.remoteAddress ?? "";
+    return {
+      ...req.headers,
+      host: target.host,
+      "x-forwarded-for": prior === undefined || prior === "" ? client : `${Array.isArray(prior) ? prior.join(", ") : prior}, ${client}`,
+      // a front proxy on this host (TLS termination) has set them already; otherwise this hop is plain HTTP
+      "x-forwarded-proto": req.headers["x-forwarded-proto"] ?? "http",
+      "x-forwarded-host": req.headers["x-forwarded-host"] ?? req.headers.host ?? "",
+    };
+  };
+  /**
+   * Connect-timeout bookkeeping of one upstream request: `connected()` once its socket is
+   * connected (a reused keep-alive socket is at once); a connect timeout destroys the request.
+   */
+  const watchConnect = (upstream: HttpModule.ClientRequest, onConnected: () => void): { connected: () => boolean; clear: () => void } => {
+    let done = false;
+    const timer = setTimeout(() => {
+      if (!done) upstream.destroy(new Error(`connect timed out after ${connectTimeoutMs} ms`));
+    }, connectTimeoutMs);
+    const mark = (): void => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      onConnected();
+    };
+    upstream.on("socket", (socket) => {
+      if ((socket as { connecting?: boolean }).connecting === true) socket.once("connect", mark);
+      else mark();
+    });
+    return { connected: () => done, clear: () => clearTimeout(timer) };
+  };
   const forward = (req: HttpModule.IncomingMessage, res: HttpModule.ServerResponse, body: Buffer, tried: Set<Route>): void => {
     const route = pick(tried);
     if (route === undefined) {
@@ -165,35 +242,141 @@ export function proxyMain(mods: ProxyModules, argv: readonly string[]): void {
     tried.add(route);
     route.requests += 1;
     const target = new URL(req.url ?? "/", route.url);
-    const upstream = http.request(
-      target,
-      { method: req.method, headers: { ...req.headers, host: target.host, "x-forwarded-for": req.socket.remoteAddress ?? "" }, agent },
-      (answer) => {
-        if ((answer.statusCode ?? 502) >= 500) route.errors += 1;
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
-      },
-    );
+    let readTimer: ReturnType<typeof setTimeout> | undefined;
+    let timedOut = false;
+    const arm = (): void => {
+      if (readTimer !== undefined) clearTimeout(readTimer);
+      readTimer = setTimeout(() => {
+        timedOut = true;
+        upstream.destroy(new Error(`no answer within ${readTimeoutMs} ms`));
+      }, readTimeoutMs);
+    };
+    const disarm = (): void => {
+      if (readTimer !== undefined) clearTimeout(readTimer);
+      readTimer = undefined;
+    };
+    const upstream = http.request(target, { method: req.method, headers: upstreamHeaders(req, target), agent }, (answer) => {
+      arm();
+      if ((answer.statusCode ?? 502) >= 500) route.errors += 1;
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.on("data", arm);
+      answer.on("end", disarm);
+      answer.on("close", disarm);
+      answer.pipe(res);
+    });
+    const connect = watchConnect(upstream, arm);
+    res.on("close", () => {
+      disarm();
+      connect.clear();
+    });
     upstream.on("error", () => {
-      route.requests -= 1;
+      disarm();
+      connect.clear();
       if (res.headersSent) {
         res.destroy();
         return;
       }
-      forward(req, res, body, tried); // connection refused or reset before an answer: try another instance
+      if (timedOut) {
+        // the instance took the request and went silent: it may be working on it, so no retry elsewhere
+        route.errors += 1;
+        res.writeHead(504, { "content-type": "text/plain" });
+        res.end("upstream timed out\n");
+        return;
+      }
+      route.requests -= 1;
+      forward(req, res, body, tried); // refused, reset or not connected in time, before an answer: try another instance
     });
     upstream.end(body);
   };
+  /** Upgrade requests (WebSocket and others): passed through to one instance, then bytes both ways. */
+  const forwardUpgrade = (req: HttpModule.IncomingMessage, socket: Duplex, head: Buffer, tried: Set<Route>): void => {
+    const route = pick(tried);
+    if (route === undefined) {
+      socket.end(`HTTP/1.1 ${tried.size === 0 ? "503 Service Unavailable" : "502 Bad Gateway"}\r\nconnection: close\r\ncontent-length: 0\r\n\r\n`);
+      return;
+    }
+    tried.add(route);
+    route.requests += 1;
+    const target = new URL(req.url ?? "/", route.url);
+    // a fresh connection (no agent): it becomes the tunnel
+    const upstream = http.request(target, { method: req.method, headers: upstreamHeaders(req, target), agent: false });
+    const connect = watchConnect(upstream, () => undefined);
+    const raw = (status: number, message: string, headers: HttpModule.IncomingHttpHeaders): string => {
+      const lines = [`HTTP/1.1 ${status} ${message}`];
+      for (const [name, value] of Object.entries(headers)) {
+        if (value === undefined) continue;
+        for (const v of Array.isArray(value) ? value : [value]) lines.push(`${name}: ${v}`);
+      }
+      return `${lines.join("\r\n")}\r\n\r\n`;
+    };
+    upstream.on("upgrade", (answer, tunnel, upstreamHead) => {
+      connect.clear();
+      socket.write(raw(answer.statusCode ?? 101, answer.statusMessage ?? "Switching Protocols", answer.headers));
+      if (upstreamHead.length > 0) socket.write(upstreamHead);
+      if (head.length > 0) tunnel.write(head);
+      tunnel.on("error", () => socket.destroy());
+      socket.on("error", () => tunnel.destroy());
+      tunnel.pipe(socket);
+      socket.pipe(tunnel);
+    });
+    upstream.on("response", (answer) => {
+      // the instance declined the upgrade: pass its answer on, then close
+      connect.clear();
+      if ((answer.statusCode ?? 502) >= 500) route.errors += 1;
+      socket.write(raw(answer.statusCode ?? 502, answer.statusMessage ?? "", { ...answer.headers, connection: "close" }));
+      answer.pipe(socket);
+    });
+    upstream.on("error", () => {
+      connect.clear();
+      route.requests -= 1;
+      if (socket.destroyed) return;
+      forwardUpgrade(req, socket, head, tried);
+    });
+    socket.on("error", () => upstream.destroy());
+    upstream.end();
+  };
   const server = http.createServer((req, res) => {
+    const declared = Number(req.headers["content-length"] ?? 0);
+    const tooLarge = (): void => {
+      res.writeHead(413, { "content-type": "text/plain", connection: "close" });
+      res.end(`request body larger than ${maxBodyBytes} bytes\n`);
+      req.resume();
+    };
+    if (declared > maxBodyBytes) {
+      tooLarge();
+      return;
+    }
     const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => chunks.push(chunk));
-    req.on("end", () => forward(req, res, Buffer.concat(chunks), new Set()));
+    let size = 0;
+    let refused = false;
+    req.on("data", (chunk: Buffer) => {
+      if (refused) return;
+      size += chunk.length;
+      if (size > maxBodyBytes) {
+        refused = true;
+        chunks.length = 0;
+        tooLarge();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on("end", () => {
+      if (!refused) forward(req, res, Buffer.concat(chunks), new Set());
+    });
   });
+  server.on("upgrade", (req: HttpModule.IncomingMessage, socket: Duplex, head: Buffer) => forwardUpgrade(req, socket, head, new Set()));
   const reply = (res: HttpModule.ServerResponse, status: number, body: unknown): void => {
     res.writeHead(status, { "content-type": status === 200 ? "application/json" : "text/plain" });
     res.end(status === 200 ? JSON.stringify(body) : `${String(body)}\n`);
   };
   const admin = http.createServer((req, res) => {
+    if (!(req.method === "GET" && req.url === "/health") && req.headers.authorization !== `Bearer ${token}`) {
+      // the token is in the info file, readable by the deploying user only
+      res.writeHead(401, { "content-type": "text/plain" });
+      res.end("admin requests need the proxy's token (info.json)\n");
+      req.resume();
+      return;
+    }
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", () => {
@@ -261,8 +444,21 @@ export function proxyMain(mods: ProxyModules, argv: readonly string[]): void {
     admin.listen(0, "127.0.0.1", () => {
       const port = (server.address() as { port: number }).port;
       const adminPort = (admin.address() as { port: number }).port;
-      fs.writeFileSync(`${infoFile}.tmp`, JSON.stringify({ pid: process.pid, port, adminPort }));
+      const startedAt = new Date().toISOString();
+      fs.writeFileSync(`${infoFile}.tmp`, JSON.stringify({ pid: process.pid, port, adminPort, token, startedAt, restarts }), { mode: 0o600 });
+      fs.chmodSync(`${infoFile}.tmp`, 0o600);
       fs.renameSync(`${infoFile}.tmp`, infoFile);
+      if (restarts > 0) {
+        const record = { at: startedAt, reason: env.WARDEN_RESTART_REASON ?? "crashed", routes: confirmed.map((r) => r.tag), restarts };
+        log(`restarted by its supervisor after it ${record.reason}; serving the confirmed routes ${record.routes.join(", ") || "(none)"}`);
+        if (restartsFile !== undefined) {
+          try {
+            fs.appendFileSync(restartsFile, `${JSON.stringify(record)}\n`);
+          } catch (error) {
+            log(`cannot record the restart in ${restartsFile}: ${String(error)}`);
+          }
+        }
+      }
     });
   });
   const stop = (): void => {
@@ -276,14 +472,15 @@ export function proxyMain(mods: ProxyModules, argv: readonly string[]): void {
   process.on("SIGINT", stop);
 }
 
-/** The proxy as a standalone ES module script (`node proxy.mjs PORT ROUTES_FILE INFO_FILE [REVERTS_FILE]`). */
+/** The proxy as a standalone ES module script (`node proxy.mjs PORT ROUTES_FILE INFO_FILE [REVERTS_FILE [RESTARTS_FILE]]`). */
 export function proxyScript(): string {
   return [
     "// Warden's reverse proxy (generated from @warden/deploy; see docs/adr/0002-local-target-proxy.md).",
     'import * as http from "node:http";',
     'import * as fs from "node:fs";',
+    'import * as crypto from "node:crypto";',
     `const proxyMain = ${proxyMain.toString()};`,
-    "proxyMain({ http, fs }, process.argv.slice(2));",
+    "proxyMain({ http, fs, crypto }, process.argv.slice(2), process.env);",
     "",
   ].join("\n");
 }

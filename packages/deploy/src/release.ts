@@ -12,6 +12,8 @@ export interface ReleaseManifest {
   readonly contentHash: string;
   readonly strategy: string;
   readonly target: string;
+  /** Uncommitted changes (`git status --porcelain` lines) the release was built with: `commit` alone does not describe it. Absent: a clean tree. */
+  readonly dirty?: number;
 }
 
 /** A release id: UTC time (to the millisecond) and the short commit, sortable by time. */

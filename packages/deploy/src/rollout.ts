@@ -123,12 +123,35 @@ export async function launchChecked(ctx: RolloutContext, indexes: readonly numbe
       },
       (latencies) => ({ path: ctx.config.health.path, latenciesMs: latencies }),
     );
+    await smokeInstances(ctx, started);
     return started;
   } catch (error) {
     for (const instance of started) await ctx.target.stopInstance(instance);
     if (error instanceof RolloutFailedError) throw error;
     throw new RolloutFailedError(error instanceof StepFailedError ? error.step : "start", error instanceof Error ? error.message : String(error), false);
   }
+}
+
+/** The smoke check's path and expected status (the health check's when no smoke is configured). */
+export function smokeSettings(config: DeployEnvironment): { path: string; expectStatus: number } {
+  return { path: config.smoke?.path ?? config.health.path, expectStatus: config.smoke?.expectStatus ?? config.health.expectStatus };
+}
+
+/**
+ * Smoke before traffic: the smoke request on each new instance directly, before any traffic moves
+ * to it, so a version that fails it costs users nothing. Recorded as a `smoke` event with
+ * `detail.phase: "before-switch"` (the step's hooks run once, around the smoke check after the switch).
+ */
+export async function smokeInstances(ctx: Pick<RolloutContext, "target" | "config" | "events">, instances: readonly Instance[]): Promise<void> {
+  const { path, expectStatus } = smokeSettings(ctx.config);
+  const started = performance.now();
+  const latencies: Record<string, number[]> = {};
+  for (const instance of instances) {
+    const result = await checkHealth(await ctx.target.instanceUrl(instance, path), { ...ctx.config.health, path, expectStatus, retries: 2 });
+    if (!result.ok) throw new StepFailedError("smoke", `before the switch, on ${instance.release}#${instance.index}: ${describeHealthFailure(result, expectStatus)}`);
+    latencies[String(instance.index)] = result.latenciesMs;
+  }
+  ctx.events.emit("smoke", { step: "smoke", durationMs: performance.now() - started, detail: { phase: "before-switch", path, latenciesMs: latencies } });
 }
 
 /**
@@ -148,6 +171,7 @@ export async function switchAll(ctx: RolloutContext, fresh: readonly Instance[])
     );
   } catch (error) {
     const recoveryMs = await restoreOld(ctx, fresh);
-    throw new RolloutFailedError("switch", error instanceof Error ? error.message : String(error), true, recoveryMs);
+    // a failing `before switch` hook fails the step before any traffic moved
+    throw new RolloutFailedError("switch", error instanceof Error ? error.message : String(error), ctx.traffic.moved, recoveryMs);
   }
 }

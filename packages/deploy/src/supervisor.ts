@@ -13,17 +13,21 @@ interface SupervisorModules {
 }
 
 /** The supervisor's main function; argv[0]: the shell command to run. */
-export function supervisorMain(mods: SupervisorModules, argv: readonly string[]): void {
+export function supervisorMain(mods: SupervisorModules, argv: readonly string[], env: Readonly<Record<string, string | undefined>> = {}): void {
   const command = String(argv[0]);
   let child: ChildProcessModule.ChildProcess | undefined;
   let stopping = false;
   let failures = 0;
+  let restarts = 0;
+  let lastExit = "";
   const log = (message: string): void => {
     process.stdout.write(`[warden supervisor ${new Date().toISOString()}] ${message}\n`);
   };
   const start = (): void => {
     const startedAt = Date.now();
-    child = mods.childProcess.spawn("sh", ["-c", `exec ${command}`], { stdio: "inherit" });
+    // a restarted child learns that it was (the proxy reports its restarts)
+    const childEnv = restarts === 0 ? { ...env } : { ...env, WARDEN_RESTARTS: String(restarts), WARDEN_RESTART_REASON: lastExit };
+    child = mods.childProcess.spawn("sh", ["-c", `exec ${command}`], { stdio: "inherit", env: childEnv });
     child.on("exit", (code, signal) => {
       child = undefined;
       if (stopping) {
@@ -32,7 +36,9 @@ export function supervisorMain(mods: SupervisorModules, argv: readonly string[])
       }
       failures = Date.now() - startedAt > 10_000 ? 1 : failures + 1;
       const delay = Math.min(5000, 200 * 2 ** (failures - 1));
-      log(`instance exited (${signal ?? `code ${code}`}); restarting in ${delay} ms`);
+      lastExit = `exited (${signal ?? `code ${code}`})`;
+      restarts += 1;
+      log(`instance ${lastExit}; restarting in ${delay} ms`);
       setTimeout(start, delay);
     });
   };
@@ -52,7 +58,7 @@ export function supervisorScript(): string {
     "// Warden's instance supervisor (generated from @warden/deploy).",
     'import * as childProcess from "node:child_process";',
     `const supervisorMain = ${supervisorMain.toString()};`,
-    "supervisorMain({ childProcess }, process.argv.slice(2));",
+    "supervisorMain({ childProcess }, process.argv.slice(2), process.env);",
     "",
   ].join("\n");
 }

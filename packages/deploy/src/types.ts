@@ -1,5 +1,6 @@
 import type { DeployEnvironment, Logger } from "@warden/core";
-import type { ProxyStats } from "./proxy.js";
+import type { LockStore } from "./lock.js";
+import type { ProxyRestart, ProxyStats } from "./proxy.js";
 import type { ReleaseManifest } from "./release.js";
 
 /** One running instance of a release. */
@@ -66,6 +67,8 @@ export interface Recovery {
   /** One line per repair, for people. */
   readonly notes: string[];
   readonly unconfirmedSwitches: UnconfirmedSwitch[];
+  /** Restarts of the proxy by its supervisor after a crash, since the last deploy. */
+  readonly proxyRestarts?: ProxyRestart[];
 }
 
 /**
@@ -100,6 +103,15 @@ export interface InstanceTarget extends TargetBase {
   /** Make a provisional switch final; false when the proxy no longer holds it. */
   confirmSwitch(id: string): Promise<boolean>;
   stats(): Promise<ProxyStats>;
+  /**
+   * Record an event line on the host too (ssh: `<path>/<env>/events.jsonl`, so every checkout's
+   * deploys are in one log there); no-op where the host is this machine. Flushed by `close()`.
+   */
+  recordEvent(line: string): void;
+  /** The proxy as it runs now (undefined: not running), without starting it. */
+  proxyStatus(): Promise<{ readonly pid: number; readonly port: number; readonly restarts: number; readonly startedAt: string | undefined; readonly supervised: boolean } | undefined>;
+  /** Where the environment's deploy lock lives: the environment's folder on the host. */
+  lockStore(): LockStore;
   /** Release resources held for this run (tunnels). */
   close(): Promise<void>;
 }

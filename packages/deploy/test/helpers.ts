@@ -1,15 +1,16 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { request } from "node:http";
+import { existsSync, readdirSync, readFileSync, readlinkSync } from "node:fs";
+import { Agent, request } from "node:http";
 import path from "node:path";
 import { DeployEnvironmentSchema, type DeployEnvironment } from "@warden/core";
 import { gitRepo, type TempRepo } from "@warden/test-utils";
 
-/** Source of a tiny HTTP service reporting `version`; `healthStatus` and `errorEvery` make it misbehave. */
-export function serviceSource(version: string, options: { healthStatus?: number; errorEvery?: number } = {}): string {
+/** Source of a tiny HTTP service reporting `version`; `healthStatus`, `errorEvery` and `failBehindProxy` make it misbehave. */
+export function serviceSource(version: string, options: { healthStatus?: number; errorEvery?: number; failBehindProxy?: boolean } = {}): string {
   return `import { createServer } from "node:http";
 let n = 0;
 const server = createServer((req, res) => {
   if (req.url === "/healthz") { res.writeHead(${options.healthStatus ?? 200}); res.end("health ${version}\\n"); return; }
+  if (${options.failBehindProxy === true} && req.headers["x-forwarded-for"] !== undefined) { res.writeHead(500); res.end("broken behind the proxy\\n"); return; }
   n += 1;
   if (${options.errorEvery ?? 0} > 0 && n % ${options.errorEvery ?? 1} === 0) { res.writeHead(500); res.end("boom\\n"); return; }
   res.writeHead(200, { "content-type": "text/plain" });
@@ -72,8 +73,14 @@ export function startedPids(base: string): number[] {
         }
       }
     }
-    const info = path.join(base, env, "proxy", "info.json");
-    if (existsSync(info)) pids.push((JSON.parse(readFileSync(info, "utf8")) as { pid: number }).pid);
+    for (const file of ["supervisor.json", "info.json"]) {
+      const info = path.join(base, env, "proxy", file);
+      try {
+        if (existsSync(info)) pids.push((JSON.parse(readFileSync(info, "utf8")) as { pid: number }).pid);
+      } catch {
+        // half-written: nothing to stop
+      }
+    }
   }
   return pids;
 }
@@ -93,10 +100,19 @@ export function killLayout(base: string): void {
   }
 }
 
-/** Stop everything Warden started in the repo, then remove it. */
-export function cleanupRepo(repo: TempRepo): void {
+/**
+ * Stop everything Warden started in the repo, then remove it; fails when a process started in it
+ * (by the test or by Warden) is still running afterwards: every test cleans up what it starts.
+ */
+export async function cleanupRepo(repo: TempRepo): Promise<void> {
   killLayout(path.join(repo.dir, ".warden", "deploy"));
+  let stray = strayProcesses([repo.dir]);
+  for (let i = 0; i < 50 && stray.length > 0; i += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    stray = strayProcesses([repo.dir]);
+  }
   repo.cleanup();
+  if (stray.length > 0) throw new Error(`processes started in ${repo.dir} outlived the test:\n${stray.join("\n")}`);
 }
 
 /** The events of `env` in the repo, parsed. */
@@ -107,4 +123,73 @@ export function eventsOf(dir: string, env: string): { type: string; step?: strin
     .split("\n")
     .filter(Boolean)
     .map((l) => JSON.parse(l) as { type: string; step?: string; detail?: Record<string, unknown> });
+}
+
+/** What a load run saw: answered requests, and every failure (non-200 status or socket error). */
+export interface LoadResult {
+  readonly ok: number;
+  readonly failed: number;
+  readonly failures: string[];
+}
+
+/**
+ * Steady load on `url` from `connections` keep-alive clients until `stop()` (a correctness check
+ * of "no request fails", not a benchmark: the benchmarks use wrk).
+ */
+export function startLoad(url: string, connections = 8): { stop: () => Promise<LoadResult> } {
+  const agent = new Agent({ keepAlive: true, maxSockets: connections });
+  let running = true;
+  let ok = 0;
+  const failures: string[] = [];
+  const one = (): Promise<void> =>
+    new Promise((resolve) => {
+      const req = request(url, { agent, timeout: 10_000 }, (res) => {
+        res.resume();
+        res.on("end", () => {
+          if (res.statusCode === 200) ok += 1;
+          else failures.push(`status ${res.statusCode ?? 0}`);
+          resolve();
+        });
+      });
+      req.on("timeout", () => req.destroy(new Error("timed out")));
+      req.on("error", (error) => {
+        failures.push(error.message);
+        resolve();
+      });
+      req.end();
+    });
+  const loops = Array.from({ length: connections }, async () => {
+    while (running) await one();
+  });
+  return {
+    stop: async () => {
+      running = false;
+      await Promise.all(loops);
+      agent.destroy();
+      return { ok, failed: failures.length, failures: failures.slice(0, 10) };
+    },
+  };
+}
+
+/**
+ * Processes still running that mention one of `marks` (a temp folder of the test) in their
+ * command line or working folder: what a test started and did not stop.
+ */
+export function strayProcesses(marks: readonly string[]): string[] {
+  const found: string[] = [];
+  for (const name of readdirSync("/proc")) {
+    if (!/^\d+$/.test(name) || Number(name) === process.pid) continue;
+    let cmdline = "";
+    let cwd = "";
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, "utf8");
+      if (/\) Z /.test(stat)) continue; // a zombie holds nothing
+      cmdline = readFileSync(`/proc/${name}/cmdline`, "utf8").replaceAll("\0", " ").trim();
+      cwd = readlinkSync(`/proc/${name}/cwd`);
+    } catch {
+      // gone meanwhile, or not ours to read
+    }
+    if (marks.some((mark) => cmdline.includes(mark) || cwd === mark || cwd.startsWith(`${mark}/`))) found.push(`${name} ${cmdline}`);
+  }
+  return found;
 }

@@ -7,8 +7,8 @@ import type { TempRepo } from "@warden/test-utils";
 import { cleanupRepo, eventsOf, serviceRepo } from "./helpers.js";
 
 const repos: TempRepo[] = [];
-afterEach(() => {
-  for (const repo of repos.splice(0)) cleanupRepo(repo);
+afterEach(async () => {
+  for (const repo of repos.splice(0)) await cleanupRepo(repo);
 });
 
 /** A fake kubectl that appends its argv (one line per call) to `log`; `rollout status` fails while `failFlag` exists, `rollout undo` removes it. */

@@ -2,11 +2,11 @@ import { afterEach, describe, expect, it } from "vitest";
 import { DeployEventSchema } from "@warden/core";
 import { deploy, listReleases, readEvents, rollback } from "@warden/deploy";
 import type { TempRepo } from "@warden/test-utils";
-import { cleanupRepo, commitService, eventsOf, get, localEnv, serviceRepo, serviceSource } from "./helpers.js";
+import { cleanupRepo, commitService, eventsOf, get, localEnv, serviceRepo, serviceSource, startLoad } from "./helpers.js";
 
 const repos: TempRepo[] = [];
-afterEach(() => {
-  for (const repo of repos.splice(0)) cleanupRepo(repo);
+afterEach(async () => {
+  for (const repo of repos.splice(0)) await cleanupRepo(repo);
 });
 
 describe("deploy to the local target (blue-green)", () => {
@@ -39,7 +39,7 @@ describe("deploy to the local target (blue-green)", () => {
     expect(rolledBack).toHaveLength(1);
     expect(rolledBack[0]).toMatchObject({ release: third.release, step: "health", detail: { serving: second.release, trafficSwitched: false } });
     const steps = events.filter((e) => e.release === second.release).map((e) => e.type);
-    expect(steps).toEqual(["started", "locked", "preflight", "built", "backup", "released", "migrated", "launched", "health", "switched", "smoke", "stopped_old", "pruned", "succeeded", "unlocked"]);
+    expect(steps).toEqual(["started", "locked", "preflight", "built", "backup", "released", "migrated", "launched", "health", "smoke", "switched", "smoke", "stopped_old", "pruned", "succeeded", "unlocked"]);
     expect(events.find((e) => e.release === second.release && e.type === "health")?.detail).toMatchObject({ path: "/healthz" });
 
     const releases = await listReleases({ root: repo.dir, env: "staging", config });
@@ -70,22 +70,45 @@ describe("deploy to the local target (blue-green)", () => {
     expect(eventsOf(repo.dir, "prod").filter((e) => e.type === "rolled_back" && e.detail?.manual === true)).toHaveLength(2);
   });
 
-  it("rolls back automatically when the smoke check fails after the switch", async () => {
+  it("runs the smoke check on the new instances before the switch: a version failing it costs users nothing (0 failed requests under load)", async () => {
+    const repo = serviceRepo("v1");
+    repos.push(repo);
+    const config = localEnv({ smoke: { path: "/", expectStatus: 200 } }, { instances: 2 });
+    const first = await deploy({ root: repo.dir, env: "web", config });
+    expect(first.outcome, first.error).toBe("succeeded");
+    // healthy on /healthz, broken everywhere else: the health check passes, the smoke check does not
+    commitService(repo, serviceSource("v2", { errorEvery: 1 }));
+    const load = startLoad(first.url ?? "");
+    const second = await deploy({ root: repo.dir, env: "web", config });
+    const seen = await load.stop();
+    expect(second).toMatchObject({ outcome: "rolled_back", step: "smoke" });
+    expect(second.error).toMatch(/before the switch, on \S+#0: .*expected 200, got status 500/);
+    expect(seen.failures).toEqual([]);
+    expect(seen.ok).toBeGreaterThan(0);
+    expect(await get(first.url ?? "")).toEqual({ status: 200, body: "v1" });
+    const ofSecond = readEvents(repo.dir, "web").filter((e) => e.release === second.release);
+    expect(ofSecond.map((e) => e.type)).not.toContain("switched");
+    expect(ofSecond.find((e) => e.type === "rolled_back")?.detail).toMatchObject({ trafficSwitched: false, serving: first.release, discarded: second.release });
+  });
+
+  it("smoke-checks again through the proxy after the switch, and rolls back when only that fails", async () => {
     const repo = serviceRepo("v1");
     repos.push(repo);
     const config = localEnv({ smoke: { path: "/", expectStatus: 200 } });
     const first = await deploy({ root: repo.dir, env: "web", config });
     expect(first.outcome, first.error).toBe("succeeded");
-    // healthy on /healthz, broken everywhere else: only the smoke check through the proxy sees it
-    commitService(repo, serviceSource("v2", { errorEvery: 1 }));
+    // fails only behind the proxy (it sets X-Forwarded-For): the check on the instance passes
+    commitService(repo, serviceSource("v2", { failBehindProxy: true }));
     const second = await deploy({ root: repo.dir, env: "web", config });
     expect(second).toMatchObject({ outcome: "rolled_back", step: "smoke" });
     expect(second.error).toMatch(/expected 200, got status 500/);
     expect(await get(first.url ?? "")).toEqual({ status: 200, body: "v1" });
-    const outcome = readEvents(repo.dir, "web").find((e) => e.type === "rolled_back");
+    const ofSecond = readEvents(repo.dir, "web").filter((e) => e.release === second.release);
+    expect(ofSecond.filter((e) => e.type === "smoke").map((e) => e.detail?.phase)).toEqual(["before-switch"]);
+    expect(ofSecond.map((e) => e.type)).toContain("switched");
+    const outcome = ofSecond.find((e) => e.type === "rolled_back");
     expect(outcome?.detail).toMatchObject({ trafficSwitched: true, serving: first.release, discarded: second.release });
     expect(outcome?.detail?.recoveryMs).toEqual(expect.any(Number));
-    expect(readEvents(repo.dir, "web").filter((e) => e.release === second.release).map((e) => e.type)).toContain("switched");
   });
 
   it("stops at a failing gate before anything is built, and keeps the live release", async () => {
@@ -100,6 +123,38 @@ describe("deploy to the local target (blue-green)", () => {
     expect(refused.error).toMatch(/clean tree: 1 uncommitted change/);
     expect(await get(first.url ?? "")).toEqual({ status: 200, body: "v1" });
     expect((await listReleases({ root: repo.dir, env: "staging", config })).map((r) => r.release)).toEqual([first.release]);
+  });
+});
+
+describe("the supervised proxy", () => {
+  it("is restarted after SIGKILL on the same port with the last confirmed routes, and the next deploy reports the restart", async () => {
+    const repo = serviceRepo("v1");
+    repos.push(repo);
+    const config = localEnv();
+    const first = await deploy({ root: repo.dir, env: "px", config });
+    expect(first.outcome, first.error).toBe("succeeded");
+    const { readFileSync } = await import("node:fs");
+    const path = await import("node:path");
+    const infoFile = path.join(repo.dir, ".warden/deploy/px/proxy/info.json");
+    const before = JSON.parse(readFileSync(infoFile, "utf8")) as { pid: number; port: number };
+    process.kill(before.pid, "SIGKILL");
+    let answer = { status: 0, body: "" };
+    for (let i = 0; i < 100 && answer.status !== 200; i += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      answer = await get(first.url ?? "").catch(() => ({ status: 0, body: "" }));
+    }
+    expect(answer).toEqual({ status: 200, body: "v1" });
+    const after = JSON.parse(readFileSync(infoFile, "utf8")) as { pid: number; port: number; restarts: number };
+    expect(after).toMatchObject({ port: before.port, restarts: 1 });
+    expect(after.pid).not.toBe(before.pid);
+
+    commitService(repo, serviceSource("v2"));
+    const second = await deploy({ root: repo.dir, env: "px", config });
+    expect(second.outcome, second.error).toBe("succeeded");
+    expect(second.repaired.join("\n")).toMatch(/the proxy crashed and its supervisor restarted it at \S+ \(exited \(SIGKILL\)\), serving the confirmed routes \S+#0/);
+    const locked = readEvents(repo.dir, "px").filter((e) => e.type === "locked").at(-1);
+    expect(locked?.detail?.proxyRestarts).toEqual([expect.objectContaining({ reason: "exited (SIGKILL)", routes: [`${first.release}#0`], restarts: 1 })]);
+    expect(await get(first.url ?? "")).toEqual({ status: 200, body: "v2" });
   });
 });
 

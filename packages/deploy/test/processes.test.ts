@@ -8,9 +8,9 @@ import { switchLeaseMs } from "@warden/deploy";
 import { cleanupRepo, commitService, eventsOf, get, localEnv, serviceRepo, serviceSource } from "./helpers.js";
 
 const repos: TempRepo[] = [];
-afterEach(() => {
-  for (const repo of repos.splice(0)) cleanupRepo(repo);
-});
+afterEach(async () => {
+  for (const repo of repos.splice(0)) await cleanupRepo(repo);
+}, 30_000);
 
 /** A repo whose warden.config.json deploys app/ to the local target as environment "staging". */
 function configuredRepo(extra: Record<string, unknown> = {}): TempRepo {
@@ -79,13 +79,13 @@ describe("warden deploy as a process", () => {
     expect(done.code, done.stderr).toBe(0);
     expect(second.code).toBe(1);
     expect(second.stdout).toBe("");
-    expect(second.stderr).toMatch(/^warden: deploy of "staging" refused: another deploy \(pid \d+ on .+, release \S+\) holds the lock since \S+Z; wait for it to finish\n$/);
+    expect(second.stderr).toMatch(/^warden: deploy of "staging" refused: another deploy \((\S+ on )?\S+, pid \d+, release \S+, at step \w+\) holds the lock \S*lock since \S+Z \(\d+(m \d+)?s\); wait for it to finish\n$/);
     expect(await get(servingUrl(done.stdout))).toEqual({ status: 200, body: "v0" });
     // the refused deploy wrote no events
     expect(eventsOf(repo.dir, "staging").filter((e) => e.type === "started")).toHaveLength(1);
   });
 
-  it("survives SIGKILL at every pipeline step: the old version serves until the switch is confirmed, and a plain next deploy takes the stale lock over and succeeds", async () => {
+  it("survives SIGKILL at every pipeline step: the old version serves until the switch is confirmed, and a plain next deploy takes the stale lock over and succeeds", { timeout: 300_000 }, async () => {
     const repo = configuredRepo();
     const first = await warden(repo, ["deploy"]);
     expect(first.code, first.stderr).toBe(0);
@@ -195,7 +195,7 @@ describe("warden deploy as a process", () => {
     expect(refused.code).toBe(1);
     expect(refused.stdout).toBe("");
     expect(refused.stderr).toMatch(
-      /^warden: deploy of "staging" refused: \S*lock was taken by pid 4242 on build-box-7, release 20261122T074630966Z-815c1a6, at step switch at 2026-11-22T07:46:30\.966Z, and its holder cannot be checked: it was taken on build-box-7, and a process there cannot be checked from .+; check nothing is deploying, then rerun with --force-unlock\n$/,
+      /^warden: deploy of "staging" refused: \S*lock was taken by build-box-7, pid 4242, release 20261122T074630966Z-815c1a6, at step switch at 2026-11-22T07:46:30\.966Z \(.+ ago\), and its holder cannot be checked: it was taken on build-box-7, and a process there cannot be checked from .+; check nothing is deploying, then rerun with --force-unlock\n$/,
     );
     expect(eventsOf(repo.dir, "staging")).toHaveLength(before);
     expect(JSON.parse(readFileSync(lock, "utf8"))).toEqual(foreign);

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createServer, request, type Server } from "node:http";
+import type { Socket } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -33,7 +34,7 @@ async function upstream(body: string): Promise<{ url: string; server: Server }> 
 }
 
 /** Start the generated proxy script as its own process, as the deploy targets do. */
-async function startProxy(initial: unknown[]): Promise<Running> {
+async function startProxy(initial: unknown[], env: Record<string, string> = {}): Promise<Running> {
   const dir = mkdtempSync(path.join(tmpdir(), "warden-proxy-"));
   const script = path.join(dir, "proxy.mjs");
   const routes = path.join(dir, "routes.json");
@@ -41,7 +42,7 @@ async function startProxy(initial: unknown[]): Promise<Running> {
   const reverts = path.join(dir, "reverts.jsonl");
   writeFileSync(script, proxyScript());
   writeFileSync(routes, JSON.stringify(initial));
-  const child = spawn(process.execPath, [script, "0", routes, infoFile, reverts], { stdio: "ignore" });
+  const child = spawn(process.execPath, [script, "0", routes, infoFile, reverts], { stdio: "ignore", env: { ...process.env, ...env } });
   cleanups.push(() => {
     child.kill("SIGKILL");
     rmSync(dir, { recursive: true, force: true });
@@ -59,9 +60,10 @@ function sleep(ms: number): Promise<void> {
 }
 
 /** POST a JSON body to the proxy's admin endpoint. */
-function post(proxy: Running, urlPath: string, body: unknown): Promise<{ status: number; json: Record<string, unknown> | undefined; text: string }> {
+function post(proxy: Running, urlPath: string, body: unknown, token: string | null = proxy.info.token ?? null): Promise<{ status: number; json: Record<string, unknown> | undefined; text: string }> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: "127.0.0.1", port: proxy.info.adminPort, method: "POST", path: urlPath, agent: false }, (res) => {
+    const headers = token === null ? {} : { authorization: `Bearer ${token}` };
+    const req = request({ host: "127.0.0.1", port: proxy.info.adminPort, method: "POST", path: urlPath, agent: false, headers }, (res) => {
       let text = "";
       res.on("data", (c: Buffer) => (text += c.toString("utf8")));
       res.on("end", () => resolve({ status: res.statusCode ?? 0, json: res.statusCode === 200 ? (JSON.parse(text) as Record<string, unknown>) : undefined, text }));
@@ -149,5 +151,135 @@ describe("the proxy's provisional switch (dead man's switch)", () => {
     expect(all.filter((a) => a.status !== 200)).toEqual([]);
     expect(new Set(all.map((a) => a.body))).toEqual(new Set(["new", "old"]));
     expect(all.at(-1)?.body).toBe("old");
+  });
+});
+
+/** An upstream that accepts `Upgrade: echo` and echoes every byte, prefixed once with `name:`. */
+async function echoUpstream(name: string): Promise<string> {
+  const server = createServer((_req, res) => {
+    res.writeHead(426);
+    res.end();
+  });
+  const sockets = new Set<Socket>();
+  server.on("upgrade", (_req, socket: Socket) => {
+    sockets.add(socket);
+    socket.write(`HTTP/1.1 101 Switching Protocols\r\nupgrade: echo\r\nconnection: Upgrade\r\n\r\n${name}:`);
+    socket.pipe(socket);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  cleanups.push(() => {
+    for (const socket of sockets) socket.destroy();
+    server.close();
+  });
+  const address = server.address();
+  return `http://127.0.0.1:${typeof address === "object" && address !== null ? address.port : 0}`;
+}
+
+/** Open an `Upgrade: echo` tunnel through the proxy; `say` writes and resolves with what came back. */
+function openTunnel(port: number): Promise<{ status: number; say: (text: string) => Promise<string>; close: () => void }> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: "127.0.0.1", port, path: "/ws", agent: false, headers: { connection: "Upgrade", upgrade: "echo" } });
+    req.on("upgrade", (res, socket, head) => {
+      let buffered = head.toString("utf8");
+      let waiting: { text: string; done: (all: string) => void } | undefined;
+      const settle = (): void => {
+        if (waiting === undefined || !buffered.endsWith(waiting.text)) return;
+        const { done } = waiting;
+        waiting = undefined;
+        const all = buffered;
+        buffered = "";
+        done(all);
+      };
+      socket.on("data", (chunk: Buffer) => {
+        buffered += chunk.toString("utf8");
+        settle();
+      });
+      cleanups.push(() => socket.destroy());
+      resolve({
+        status: res.statusCode ?? 0,
+        say: (text) =>
+          new Promise((done) => {
+            waiting = { text, done };
+            socket.write(text);
+          }),
+        close: () => socket.destroy(),
+      });
+    });
+    req.on("response", (res) => resolve({ status: res.statusCode ?? 0, say: async () => "", close: () => undefined }));
+    req.on("error", reject);
+    req.end();
+  });
+}
+
+describe("the proxy's HTTP handling", () => {
+  it("passes Upgrade (WebSocket) requests through; during a switch open tunnels stay on the old version, new ones reach the new one", async () => {
+    const oldUrl = await echoUpstream("old");
+    const newUrl = await echoUpstream("new");
+    const proxy = await startProxy([{ url: oldUrl, weight: 1, tag: "r1#0" }]);
+    const before = await openTunnel(proxy.info.port);
+    expect(before.status).toBe(101);
+    expect(await before.say("hello")).toBe("old:hello");
+    expect((await post(proxy, "/routes", [{ url: newUrl, weight: 1, tag: "r2#0" }])).status).toBe(200);
+    const after = await openTunnel(proxy.info.port);
+    expect(after.status).toBe(101);
+    expect(await after.say("hi")).toBe("new:hi");
+    // the tunnel opened before the switch drains on the old version
+    expect(await before.say("still")).toBe("still");
+    before.close();
+    after.close();
+  });
+
+  it("appends X-Forwarded-For, sets X-Forwarded-Proto and X-Forwarded-Host, refuses bodies over the limit, and answers 504 to a silent instance", async () => {
+    const seen: Record<string, string | string[] | undefined>[] = [];
+    const echo = createServer((req, res) => {
+      if (req.url === "/silent") return; // never answers
+      seen.push(req.headers);
+      req.resume();
+      req.on("end", () => {
+        res.writeHead(200);
+        res.end("ok\n");
+      });
+    });
+    await new Promise<void>((resolve) => echo.listen(0, "127.0.0.1", resolve));
+    cleanups.push(() => {
+      echo.closeAllConnections();
+      echo.close();
+    });
+    const address = echo.address();
+    const url = `http://127.0.0.1:${typeof address === "object" && address !== null ? address.port : 0}`;
+    const proxy = await startProxy([{ url, weight: 1, tag: "r1#0" }], { WARDEN_PROXY_MAX_BODY_BYTES: "1000", WARDEN_PROXY_READ_TIMEOUT_MS: "300" });
+    const send = (urlPath: string, headers: Record<string, string>, body = ""): Promise<{ status: number; text: string }> =>
+      new Promise((resolve, reject) => {
+        const req = request({ host: "127.0.0.1", port: proxy.info.port, path: urlPath, method: body === "" ? "GET" : "POST", agent: false, headers: { ...headers, host: "shop.example" } }, (res) => {
+          let text = "";
+          res.on("data", (c: Buffer) => (text += c.toString("utf8")));
+          res.on("end", () => resolve({ status: res.statusCode ?? 0, text }));
+        });
+        req.on("error", reject);
+        req.end(body);
+      });
+    expect((await send("/", { "x-forwarded-for": "203.0.113.7" })).status).toBe(200);
+    expect(seen[0]).toMatchObject({ "x-forwarded-for": "203.0.113.7, 127.0.0.1", "x-forwarded-proto": "http", "x-forwarded-host": "shop.example" });
+    expect((await send("/", { "x-forwarded-proto": "https" })).status).toBe(200);
+    expect(seen[1]).toMatchObject({ "x-forwarded-for": "127.0.0.1", "x-forwarded-proto": "https" });
+    expect((await send("/", {}, "x".repeat(999))).status).toBe(200);
+    const big = await send("/", {}, "x".repeat(1001));
+    expect(big.status).toBe(413);
+    expect(seen).toHaveLength(3);
+    const silent = await send("/silent", {});
+    expect(silent).toEqual({ status: 504, text: "upstream timed out\n" });
+  });
+
+  it("refuses admin requests without the proxy's token, which only the info file (mode 0600) holds", async () => {
+    const old = await upstream("old");
+    const proxy = await startProxy([{ url: old.url, weight: 1, tag: "r1#0" }]);
+    expect(proxy.info.token).toMatch(/^[0-9a-f]{48}$/);
+    expect(statSync(path.join(proxy.dir, "info.json")).mode & 0o777).toBe(0o600);
+    const refused = await post(proxy, "/routes", [], null);
+    expect(refused.status).toBe(401);
+    expect((await post(proxy, "/routes", [], "wrong")).status).toBe(401);
+    expect(await served(proxy)).toBe("old");
+    expect((await post(proxy, "/routes", [])).status).toBe(200);
+    expect((await get(`http://127.0.0.1:${proxy.info.port}/`)).status).toBe(503);
   });
 });

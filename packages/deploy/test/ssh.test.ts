@@ -1,10 +1,10 @@
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DeployEnvironmentSchema } from "@warden/core";
-import { deploy, listReleases, readEvents, rollback } from "@warden/deploy";
-import type { TempRepo } from "@warden/test-utils";
-import { cleanupRepo, commitService, get, killLayout, serviceRepo, serviceSource } from "./helpers.js";
+import { DeployRefusedError, deploy, listReleases, readEvents, rollback, switchLeaseMs } from "@warden/deploy";
+import { freePort, type TempRepo } from "@warden/test-utils";
+import { cleanupRepo, commitService, get, killLayout, serviceRepo, serviceSource, strayProcesses } from "./helpers.js";
 import { startSshd, type Sshd } from "./sshd.js";
 
 let sshd: Sshd;
@@ -17,26 +17,24 @@ beforeAll(async () => {
   remote = path.join(sshd.dir, "srv");
 });
 
-afterAll(() => {
+afterAll(async () => {
+  const marks = [sshd.dir, repo.dir];
   killLayout(remote);
-  cleanupRepo(repo);
+  await cleanupRepo(repo);
   sshd.stop();
+  // every process these tests started (instances, proxy, supervisors, ssh masters, sshd sessions) is gone
+  let stray = strayProcesses(marks);
+  for (let i = 0; i < 50 && stray.length > 0; i += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    stray = strayProcesses(marks);
+  }
+  expect(stray).toEqual([]);
 });
 
-async function freePort(): Promise<number> {
-  const { createServer } = await import("node:net");
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address !== null ? address.port : 0));
-    });
-  });
-}
-
 describe("ssh target against a real sshd on 127.0.0.1", () => {
-  it("deploys v1 and v2 over ssh/rsync, rolls back an unhealthy v3, and rolls back by hand", async () => {
+  it("deploys v1 and v2 over ssh/rsync, rolls back an unhealthy v3, and rolls back by hand", { timeout: 400_000 }, async () => {
     const proxyPort = await freePort();
-    const config = (health = { retries: 10, intervalMs: 100, timeoutMs: 1000 }) =>
+    const config = (health = { retries: 100, intervalMs: 100, timeoutMs: 5000 }) =>
       DeployEnvironmentSchema.parse({
         target: {
           type: "ssh",
@@ -70,7 +68,7 @@ describe("ssh target against a real sshd on 127.0.0.1", () => {
     expect(readdirSync(path.join(remote, "box", "run"))).toEqual([`${second.release}.0.json`]);
 
     commitService(repo, serviceSource("v3", { healthStatus: 500 }));
-    const third = await deploy({ root: repo.dir, env: "box", config: config({ retries: 30, intervalMs: 50, timeoutMs: 500 }) });
+    const third = await deploy({ root: repo.dir, env: "box", config: config({ retries: 20, intervalMs: 50, timeoutMs: 5000 }) });
     expect(third.outcome).toBe("rolled_back");
     expect(third.error).toMatch(/expected 200, got status 500/);
     expect(await get(url)).toEqual({ status: 200, body: "v2" });
@@ -88,8 +86,65 @@ describe("ssh target against a real sshd on 127.0.0.1", () => {
     expect(types).toContain("succeeded");
     // the switch on the remote proxy was provisional (lease renewed through the tunnel) and confirmed after the smoke check
     const ofSecond = readEvents(repo.dir, "box").filter((e) => e.release === second.release);
-    expect(ofSecond.find((e) => e.type === "switched")?.detail).toMatchObject({ leaseMs: 2000 });
-    expect(ofSecond.find((e) => e.type === "smoke")?.detail).toMatchObject({ switchConfirmed: { leaseMs: 2000 } });
+    const leaseMs = switchLeaseMs(config());
+    expect(ofSecond.find((e) => e.type === "switched")?.detail).toMatchObject({ leaseMs });
+    expect(ofSecond.filter((e) => e.type === "smoke").map((e) => e.detail?.phase)).toEqual(["before-switch", "after-switch"]);
+    expect(ofSecond.filter((e) => e.type === "smoke").at(-1)?.detail).toMatchObject({ switchConfirmed: { leaseMs } });
+  });
+
+  it("keeps the lock on the host: a second checkout deploying at once is refused, naming holder, machine, step and age; the first completes untouched", { timeout: 180_000 }, async () => {
+    const mine = serviceRepo("one");
+    const other = serviceRepo("two");
+    const proxyPort = await freePort();
+    const gate = path.join(mine.dir, ".warden", "go");
+    const config = (hooks: Record<string, unknown> = {}) =>
+      DeployEnvironmentSchema.parse({
+        target: { type: "ssh", host: "127.0.0.1", user: sshd.user, sshPort: sshd.port, identityFile: sshd.identityFile, knownHostsFile: sshd.knownHostsFile, path: remote, app: "app", start: "node server.mjs", port: proxyPort, stopTimeoutMs: 2000 },
+        health: { retries: 100, intervalMs: 100, timeoutMs: 5000 },
+        preflight: { cleanTree: true, check: false, scan: false },
+        build: false,
+        hooks,
+      });
+    try {
+      // checkout 1 deploys and holds at its smoke step until the test lets it go on
+      const first = deploy({ root: mine.dir, env: "shared", config: config({ before: { smoke: `while [ ! -f ${gate} ]; do sleep 0.05; done` } }) });
+      const lockFile = path.join(remote, "shared", "lock");
+      let settled = false;
+      void first.finally(() => (settled = true));
+      for (let i = 0; i < 1200 && !settled; i += 1) {
+        if (existsSync(lockFile) && /"step":"smoke"/.test(readFileSync(lockFile, "utf8"))) break;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      expect(settled ? await first : "holding the lock").toBe("holding the lock");
+      expect(JSON.parse(readFileSync(lockFile, "utf8"))).toMatchObject({ step: "smoke", pid: process.pid });
+
+      // checkout 2, same host and environment: refused before it touches anything
+      const refused = await deploy({ root: other.dir, env: "shared", config: config() }).then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+      expect(refused).toBeInstanceOf(DeployRefusedError);
+      expect((refused as Error).message).toMatch(
+        new RegExp(`^deploy of "shared" refused: another deploy \\(${sshd.user} on \\S+, pid ${process.pid}, release \\S+, at step smoke\\) holds the lock ${sshd.user}@127\\.0\\.0\\.1:${sshd.port}:${remote.replaceAll(".", "\\.")}/shared/lock since \\S+Z \\(\\d+(m \\d+)?s\\); wait for it to finish$`),
+      );
+      expect(readEvents(other.dir, "shared")).toEqual([]);
+
+      writeFileSync(gate, "");
+      const done = await first;
+      expect(done.outcome, done.error).toBe("succeeded");
+      expect(done.repaired).toEqual([]);
+      expect(await get(`http://127.0.0.1:${proxyPort}/`)).toEqual({ status: 200, body: "one" });
+      expect(existsSync(lockFile)).toBe(false);
+      // the event log is on the host too: the first checkout's deploy, nothing of the refused one
+      const onHost = readFileSync(path.join(remote, "shared", "events.jsonl"), "utf8").trim().split("\n").map((l) => JSON.parse(l) as { type: string; release: string });
+      expect(onHost.map((e) => e.type)).toEqual(readEvents(mine.dir, "shared").map((e) => e.type));
+      expect(onHost.at(-1)).toMatchObject({ type: "unlocked", release: done.release });
+      expect(new Set(onHost.map((e) => e.release))).toEqual(new Set([done.release]));
+    } finally {
+      await cleanupRepo(other);
+      killLayout(remote); // before the checkout goes: its processes run on the "host"
+      await cleanupRepo(mine);
+    }
   });
 
   it("reports an unreachable host as one clear line", async () => {

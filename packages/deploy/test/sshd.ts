@@ -1,5 +1,5 @@
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { connect } from "node:net";
 import { tmpdir, userInfo } from "node:os";
 import path from "node:path";
@@ -87,7 +87,16 @@ export async function startSshd(): Promise<Sshd> {
         knownHostsFile,
         dir,
         stop: () => {
-          child.kill("SIGTERM");
+          // sshd forks one process per connection (ssh control masters keep theirs open): stop them
+          // with the listener, or they outlive the test
+          const pids = [...descendants(child.pid ?? -1), child.pid ?? -1].filter((pid) => pid > 0);
+          for (const pid of pids) {
+            try {
+              process.kill(pid, "SIGKILL");
+            } catch {
+              // gone already
+            }
+          }
           rmSync(dir, { recursive: true, force: true });
         },
       };
@@ -97,6 +106,30 @@ export async function startSshd(): Promise<Sshd> {
   }
   rmSync(dir, { recursive: true, force: true });
   throw new Error(`cannot start sshd on 127.0.0.1 (is openssh-server installed? bash scripts/ci/system-deps.sh): ${lastError}`);
+}
+
+/** Every process below `pid` (children first found through /proc: ppid is field 4 of stat). */
+function descendants(pid: number): number[] {
+  const parents = new Map<number, number[]>();
+  for (const name of readdirSync("/proc")) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, "utf8");
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      parents.set(ppid, [...(parents.get(ppid) ?? []), Number(name)]);
+    } catch {
+      // exited while listing
+    }
+  }
+  const found: number[] = [];
+  const walk = (p: number): void => {
+    for (const c of parents.get(p) ?? []) {
+      found.push(c);
+      walk(c);
+    }
+  };
+  walk(pid);
+  return found;
 }
 
 async function pickPort(): Promise<number> {

@@ -4,8 +4,8 @@ import type { TempRepo } from "@warden/test-utils";
 import { cleanupRepo, commitService, get, localEnv, serviceRepo, serviceSource } from "./helpers.js";
 
 const repos: TempRepo[] = [];
-afterEach(() => {
-  for (const repo of repos.splice(0)) cleanupRepo(repo);
+afterEach(async () => {
+  for (const repo of repos.splice(0)) await cleanupRepo(repo);
 });
 
 /** Send requests through `url` one after another until `stop()` is called; collect the answers. */

@@ -1,4 +1,4 @@
-import type { ts } from "ts-morph";
+import type ts from "typescript";
 
 /** Visit every node below `root` depth-first with the raw compiler API (fast: no wrappers). */
 export function walk(tsApi: typeof ts, root: ts.Node, visit: (node: ts.Node) => void): void {

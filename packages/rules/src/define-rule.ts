@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Severity } from "@warden/core";
-import type { ts, SourceFile } from "ts-morph";
+import type { FileClass, Severity } from "@warden/core";
+import type ts from "typescript";
 import type { z } from "zod";
 
 /** Languages a file-scope rule can ask for; `*` means any file (path and text only, no parse). */
@@ -32,11 +32,11 @@ export interface FileContext<O, M extends string> {
   readonly text: string;
   readonly options: O;
   readonly isTestFile: boolean;
-  /** The ts-morph SourceFile (parsed once, shared by every rule); undefined for non-JS/TS files. */
-  readonly sourceFile: SourceFile | undefined;
+  /** The file's class (source, test, docs, config, …; see `warden files`). */
+  readonly fileClass: FileClass;
   /** The raw compiler node of the file, for fast walks with `ts.forEachChild`. */
   readonly ast: ts.SourceFile | undefined;
-  /** The TypeScript compiler API bundled with ts-morph; defined whenever `ast` is. */
+  /** The TypeScript compiler API (the `typescript` package, the same version the repository type-checks with); defined whenever `ast` is. */
   readonly ts: typeof ts | undefined;
   report(descriptor: ReportDescriptor<M>): void;
 }
@@ -70,6 +70,10 @@ export interface RepoContext<O, M extends string> {
   readText(file: string): Promise<string | undefined>;
   /** Every file of the repository in the state being checked (in a full check: `files`). Costs O(repo): call it only when needed. */
   listFiles(): Promise<readonly string[]>;
+  /** The class of a repository-relative path (by location, then by a generated header when its text is known, then by name). */
+  classOf(file: string): FileClass;
+  /** Whether this rule judges the file: its class is one the rule applies to (reports on other files are dropped). */
+  judges(file: string): boolean;
   /** The parsed tree of a JS/TS file, reused from the file pass when it was parsed there. */
   parse(file: string): Promise<ParsedFile | undefined>;
   report(descriptor: ReportDescriptor<M> & { readonly file: string }): void;
@@ -86,6 +90,12 @@ interface RuleBase<O, M extends string> {
   /** The zod schema of the rule's options, with defaults. */
   readonly options: z.ZodType<O>;
   readonly defaultLevel: Severity | "off";
+  /**
+   * The file classes the rule applies to; "any" for every class. Default: every class but those in
+   * the config's `files.skip` (fixtures, snapshots, generated, vendored and build output unless
+   * configured otherwise). Users change it per rule with the `classes` setting.
+   */
+  readonly classes?: readonly FileClass[] | "any";
 }
 
 /** A rule that looks at one file at a time. */

@@ -2,17 +2,27 @@ import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { createRequire } from "node:module";
-import { compareFindings, fingerprintOf, type Finding, type Severity, type WardenConfig } from "@warden/core";
+import {
+  compareFindings,
+  describeWrittenRule,
+  FILE_CLASSES,
+  FileClassifier,
+  fingerprintOf,
+  NOT_HAND_WRITTEN,
+  type FileClass,
+  type FilesConfig,
+  type Finding,
+  type Severity,
+  type WardenConfig,
+} from "@warden/core";
 import picomatch from "picomatch";
-import type * as TsMorph from "ts-morph";
-import type { Project, ts as TS } from "ts-morph";
+import type TS from "typescript";
 import type { CommitInfo, FileRule, Language, ParsedFile, RepoRule, ReportDescriptor, Rule } from "./define-rule.js";
 import { isBinary, isTestFile, languageOf } from "./files.js";
-import { RuleSettings } from "./settings.js";
+import { RuleSettings, type EffectiveSetting } from "./settings.js";
 import { parseSuppressions, type Suppression } from "./suppressions.js";
 import { BUILTIN_RULES } from "./builtin.js";
 import { checkInWorkers, workersAvailable } from "./worker-pool.js";
-import { describeWrittenRule } from "./written-rules.js";
 
 /** A file to check: its repository-relative path and content (from the index, a commit or disk). */
 export interface CheckFile {
@@ -36,7 +46,7 @@ export interface Shard {
 export interface RunRulesInput {
   readonly root: string;
   readonly files: readonly CheckFile[];
-  readonly config: Pick<WardenConfig, "rules" | "overrides" | "ignore">;
+  readonly config: Pick<WardenConfig, "rules" | "overrides" | "ignore"> & { readonly files?: FilesConfig };
   readonly configFile?: string;
   readonly rules: readonly Rule[];
   /** "full": the whole repository is being checked; "changes": only these files changed. */
@@ -58,6 +68,38 @@ export interface RunRulesInput {
   readonly shard?: Shard;
   /** Worker threads for the file rules of a large full check (built-in rules only); 0 or 1 keeps everything in-process. */
   readonly workers?: number;
+  /** Told about the work as it goes (files checked, repository rules), for a progress line. */
+  readonly onProgress?: (progress: CheckProgress) => void;
+}
+
+/** Where a check is: the file pass (`done` of `total` files) or the repository rule running. */
+export type CheckProgress =
+  | { readonly phase: "files"; readonly done: number; readonly total: number }
+  | { readonly phase: "repo"; readonly rule: string; readonly index: number; readonly total: number };
+
+const classifiers = new WeakMap<object, FileClassifier>();
+
+/** One classifier per `files` config object (its globs compiled once). */
+function classifierFor(files: FilesConfig | undefined): FileClassifier {
+  if (files === undefined) return new FileClassifier();
+  let classifier = classifiers.get(files);
+  if (classifier === undefined) {
+    classifier = new FileClassifier(files);
+    classifiers.set(files, classifier);
+  }
+  return classifier;
+}
+
+/**
+ * The file classes a rule judges with a setting: the `classes` setting, else what the rule
+ * declares, else every class but the config's `files.skip`.
+ */
+export function ruleClasses(rule: Rule, setting: EffectiveSetting, files: FilesConfig | undefined): ReadonlySet<FileClass> {
+  if (setting.classes !== undefined) return new Set(setting.classes);
+  if (rule.classes === "any") return new Set(FILE_CLASSES);
+  if (rule.classes !== undefined) return new Set(rule.classes);
+  const skip = new Set<FileClass>(files?.skip ?? NOT_HAND_WRITTEN);
+  return new Set(FILE_CLASSES.filter((cls) => !skip.has(cls)));
 }
 
 /** A full check spreads its file rules over worker threads from this many files to check on. */
@@ -74,27 +116,18 @@ export interface RunRulesResult {
 }
 
 interface Parser {
-  readonly project: Project;
   readonly ts: typeof TS;
 }
 
 let parserPromise: Promise<Parser> | undefined;
 
 /**
- * Load ts-morph once per process, only when a JS/TS file is checked. It is loaded with
- * `require`, not `import()`: ESM's CommonJS export detection re-lexes its 9 MB bundle (≈ 90 ms).
+ * Load the TypeScript compiler (the `typescript` package) once per process, only when a JS/TS file
+ * is checked. It is loaded with `require`, not `import()`: ESM's CommonJS export detection re-lexes
+ * its 9 MB bundle (≈ 90 ms).
  */
 function loadParser(): Promise<Parser> {
-  parserPromise ??= Promise.resolve(createRequire(import.meta.url)("ts-morph") as typeof TsMorph).then(({ Project, ts }) => ({
-    ts,
-    project: new Project({
-      useInMemoryFileSystem: true,
-      skipAddingFilesFromTsConfig: true,
-      skipFileDependencyResolution: true,
-      skipLoadingLibFiles: true,
-      compilerOptions: { allowJs: true, noResolve: true, jsx: ts.JsxEmit.Preserve, target: ts.ScriptTarget.ESNext },
-    }),
-  }));
+  parserPromise ??= Promise.resolve({ ts: createRequire(import.meta.url)("typescript") as typeof TS });
   return parserPromise;
 }
 
@@ -144,6 +177,7 @@ class FindingCollector {
     this.seen.set(base, count);
     this.findings.push({
       ruleId: rule.id,
+      messageId: descriptor.messageId,
       severity,
       message: interpolate(message.message, descriptor.data),
       file,
@@ -243,6 +277,19 @@ function isCachedFile(value: unknown): value is CachedFile {
  */
 export async function runRules(input: RunRulesInput): Promise<RunRulesResult> {
   const settings = settingsFor(input.rules, input.config, input.configFile);
+  const classifier = classifierFor(input.config.files);
+  const classSets = new WeakMap<EffectiveSetting, ReadonlySet<FileClass>>();
+  const judgesClass = (rule: Rule, setting: EffectiveSetting, cls: FileClass): boolean => {
+    let set = classSets.get(setting);
+    if (set === undefined) {
+      set = ruleClasses(rule, setting, input.config.files);
+      classSets.set(setting, set);
+    }
+    return set.has(cls);
+  };
+  const fileClasses = new Map<string, FileClass>();
+  const progress = input.onProgress;
+  const total = input.files.length;
   const ignored = input.config.ignore.length > 0 ? picomatch(input.config.ignore, { dot: true }) : () => false;
   const fileRules = input.rules.filter((rule): rule is FileRule & { docsPage: string; docs: string | undefined } => rule.scope === "file");
   const runRepoRules = input.shard === undefined || input.shard.index === 1;
@@ -263,9 +310,14 @@ export async function runRules(input: RunRulesInput): Promise<RunRulesResult> {
     (input.workers ?? 0) > 1 && input.mode === "full" && input.files.length >= WORKER_THRESHOLD && fileRules.every((rule) => pooled.has(rule)) && workersAvailable();
   const deferred: { path: string; text: string; cacheKey: string | undefined }[] = [];
 
+  let seen = 0;
   for (const file of input.files) {
+    seen += 1;
+    progress?.({ phase: "files", done: seen, total });
     if (ignored(file.path)) continue;
     const content = typeof file.content === "string" ? Buffer.from(file.content) : file.content;
+    const fileClass = classifier.classify(file.path, content).class;
+    fileClasses.set(file.path, fileClass);
     if (isBinary(content)) continue;
     const text = content.toString("utf8");
     texts.set(file.path, text);
@@ -275,7 +327,11 @@ export async function runRules(input: RunRulesInput): Promise<RunRulesResult> {
     if (input.shard !== undefined && shardOf(file.path, input.shard.count) !== input.shard.index) continue;
     checked += 1;
     const language = languageOf(file.path);
-    const active = fileRules.filter((rule) => appliesTo(rule, language) && settings.forFile(rule.id, file.path).level !== "off");
+    const active = fileRules.filter((rule) => {
+      if (!appliesTo(rule, language)) return false;
+      const setting = settings.forFile(rule.id, file.path);
+      return setting.level !== "off" && judgesClass(rule, setting, fileClass);
+    });
     if (active.length === 0) continue;
     if (input.keepSources !== false) sources.set(file.path, text);
     let cacheKey: string | undefined;
@@ -298,8 +354,8 @@ export async function runRules(input: RunRulesInput): Promise<RunRulesResult> {
     const suppressedBefore = suppressed;
     const needsParse = (language === "ts" || language === "js") && active.some((rule) => rule.languages.includes(language));
     const parser = needsParse ? await loadParser() : undefined;
-    const sourceFile = parser?.project.createSourceFile(`/${file.path}`, text, { overwrite: true });
-    const ast = sourceFile?.compilerNode;
+    // One parse per file, parents set, shared by every rule; no program, no type checker.
+    const ast = parser?.ts.createSourceFile(`/${file.path}`, text, parser.ts.ScriptTarget.ESNext, true, scriptKindOf(parser.ts, file.path));
     const lines = text.split("\n");
     const testFile = isTestFile(file.path);
     try {
@@ -311,7 +367,7 @@ export async function runRules(input: RunRulesInput): Promise<RunRulesResult> {
           text,
           options: setting.options,
           isTestFile: testFile,
-          sourceFile,
+          fileClass,
           ast,
           ts: parser?.ts,
           report: (descriptor) => {
@@ -325,7 +381,6 @@ export async function runRules(input: RunRulesInput): Promise<RunRulesResult> {
         });
       }
     } finally {
-      if (sourceFile !== undefined) parser?.project.removeSourceFile(sourceFile);
       if (ast !== undefined && keepAsts) asts.set(file.path, ast);
     }
     if (cacheKey !== undefined) {
@@ -335,7 +390,12 @@ export async function runRules(input: RunRulesInput): Promise<RunRulesResult> {
 
   if (deferred.length > 0) {
     const results = await checkInWorkers(deferred, {
-      config: { rules: input.config.rules, overrides: input.config.overrides, ignore: input.config.ignore },
+      config: {
+        rules: input.config.rules,
+        overrides: input.config.overrides,
+        ignore: input.config.ignore,
+        ...(input.config.files === undefined ? {} : { files: input.config.files }),
+      },
       configFile: input.configFile,
       ruleIds: fileRules.map((rule) => rule.id),
       threads: input.workers ?? 1,
@@ -374,6 +434,14 @@ export async function runRules(input: RunRulesInput): Promise<RunRulesResult> {
     if (keepAsts) asts.set(file, ast);
     return { ast, ts: parser.ts };
   };
+  const classOf = (file: string): FileClass => {
+    let cls = fileClasses.get(file);
+    if (cls === undefined) {
+      cls = classifier.classify(file, texts.get(file)).class;
+      fileClasses.set(file, cls);
+    }
+    return cls;
+  };
   const repoDigest =
     input.cache !== undefined && input.mode === "full"
       ? hashOf(salt, ...inputDigest, ...commits.map((c) => `${c.oid}:${c.message}`))
@@ -382,7 +450,11 @@ export async function runRules(input: RunRulesInput): Promise<RunRulesResult> {
   for (const rule of repoRules) {
     const setting = settings.global(rule.id);
     if (setting.level === "off") continue;
-    const cacheKey = repoDigest === undefined ? undefined : hashOf("repo", rule.id, JSON.stringify(setting), JSON.stringify(input.config.overrides), repoDigest);
+    const cacheKey =
+      repoDigest === undefined
+        ? undefined
+        : hashOf("repo", rule.id, JSON.stringify(setting), JSON.stringify(input.config.overrides), JSON.stringify(input.config.files ?? null), repoDigest);
+    progress?.({ phase: "repo", rule: rule.id, index: repoRules.indexOf(rule) + 1, total: repoRules.length });
     if (cacheKey !== undefined) {
       const hit = input.cache?.get(cacheKey);
       if (isCachedFile(hit)) {
@@ -402,10 +474,15 @@ export async function runRules(input: RunRulesInput): Promise<RunRulesResult> {
       exists: input.exists,
       readText,
       listFiles,
+      classOf,
+      judges: (file) => {
+        const local = settings.forFile(rule.id, file);
+        return local.level !== "off" && judgesClass(rule, local, classOf(file));
+      },
       parse,
       report: (descriptor) => {
         const local = settings.forFile(rule.id, descriptor.file);
-        if (local.level === "off") return;
+        if (local.level === "off" || !judgesClass(rule, local, classOf(descriptor.file))) return;
         const lines = texts.get(descriptor.file)?.split("\n") ?? [];
         const { position, key } = positionOf(descriptor, undefined, lines);
         if (isSuppressed(suppressionsByFile.get(descriptor.file) ?? [], rule.id, position.line)) {

@@ -2,8 +2,6 @@ export { BUILTIN_RULES } from "./builtin.js";
 export { CATALOGUE_FILE, renderCatalogue } from "./catalogue.js";
 export {
   defineRule,
-  docsLinkOf,
-  docsPathOf,
   type CommitInfo,
   type FileContext,
   type FileRule,
@@ -15,8 +13,7 @@ export {
   type Rule,
   type RuleMessage,
 } from "./define-rule.js";
-export { runRules, shardOf, type CheckFile, type ResultStore, type RunRulesInput, type RunRulesResult, type Shard } from "./engine.js";
+export { ruleClasses, runRules, shardOf, type CheckFile, type CheckProgress, type ResultStore, type RunRulesInput, type RunRulesResult, type Shard } from "./engine.js";
 export { isBinary, isTestFile, languageOf } from "./files.js";
 export { RuleSettings, type EffectiveSetting } from "./settings.js";
-export { parseSuppressions, type Suppression } from "./suppressions.js";
-export { describeWrittenRule, WRITTEN_RULES, type WrittenRule } from "./written-rules.js";
+export type { Suppression } from "./suppressions.js";

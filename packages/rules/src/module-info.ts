@@ -1,4 +1,4 @@
-import type { ts } from "ts-morph";
+import type ts from "typescript";
 import { hasExportKeyword, walk } from "./ast.js";
 
 /** One import of a module: what it names and where. `names` "*" means every export (namespace, dynamic import, require). */
@@ -86,6 +86,14 @@ export function moduleInfo(tsApi: typeof ts, ast: ts.SourceFile): ModuleInfo {
   }
   if (/\bimport\s*\(|\brequire\s*\(/.test(ast.text)) {
     walk(tsApi, ast, (node) => {
+      // `import("./x").Name` in a type position: an import of Name.
+      if (tsApi.isImportTypeNode(node) && tsApi.isLiteralTypeNode(node.argument) && tsApi.isStringLiteral(node.argument.literal)) {
+        let first: ts.EntityName | undefined = node.qualifier;
+        while (first !== undefined && tsApi.isQualifiedName(first)) first = first.left;
+        const names: ReadonlySet<string> | "*" = first === undefined ? "*" : new Set([first.text]);
+        info.imports.push({ specifier: node.argument.literal.text, names, ...at(node), typeOnly: true });
+        return;
+      }
       if (!tsApi.isCallExpression(node)) return;
       const isImport = node.expression.kind === tsApi.SyntaxKind.ImportKeyword;
       const isRequire = tsApi.isIdentifier(node.expression) && node.expression.text === "require";
@@ -97,9 +105,11 @@ export function moduleInfo(tsApi: typeof ts, ast: ts.SourceFile): ModuleInfo {
   return info;
 }
 
-/** The package a bare specifier names: "@scope/name/sub" → "@scope/name", "name/sub" → "name"; undefined for relative, absolute, `node:` and `#` imports. */
+/** The package a bare specifier names: "@scope/name/sub" → "@scope/name", "name/sub" → "name"; undefined for relative, absolute, `node:`, `#` imports and the `~/`, `@/`, `$lib/` aliases. */
 export function packageNameOf(specifier: string): string | undefined {
   if (specifier.startsWith(".") || specifier.startsWith("/") || specifier.startsWith("#") || /^[a-z]+:/i.test(specifier)) return undefined;
+  // Path aliases, never package names: `~/x`, `@/x`, `$lib/x`.
+  if (/^(?:~|@|\$[\w-]*)(?:\/|$)/.test(specifier)) return undefined;
   const parts = specifier.split("/");
   if (specifier.startsWith("@")) return parts.length >= 2 ? `${parts[0]}/${parts[1]}` : undefined;
   return parts[0];

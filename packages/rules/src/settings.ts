@@ -1,4 +1,4 @@
-import { didYouMean, WardenError, type RuleSetting, type Severity, type WardenConfig } from "@warden/core";
+import { didYouMean, FILE_CLASSES, FileClassSchema, WardenError, type FileClass, type RuleSetting, type Severity, type WardenConfig } from "@warden/core";
 import picomatch from "picomatch";
 import type { Rule } from "./define-rule.js";
 
@@ -6,6 +6,8 @@ import type { Rule } from "./define-rule.js";
 export interface EffectiveSetting {
   readonly level: Severity | "off";
   readonly options: unknown;
+  /** The file classes set for the rule in config (the `classes` key of its options), when set. */
+  readonly classes?: readonly FileClass[];
 }
 
 function split(setting: RuleSetting): { level: Severity | "off"; options: Record<string, unknown> | undefined } {
@@ -39,14 +41,23 @@ export class RuleSettings {
             `${configFile}: ${where}: unknown rule "${id}"${suggestion === undefined ? "" : ` (did you mean "${suggestion}"?)`}; \`warden rules\` lists them`,
           );
         }
-        const { level, options } = split(setting);
-        const parsed = rule.options.safeParse(options ?? {});
+        const { level, options: given } = split(setting);
+        const { classes: rawClasses, ...options } = given ?? {};
+        let classes: FileClass[] | undefined;
+        if (rawClasses !== undefined) {
+          const checked = FileClassSchema.array().safeParse(rawClasses);
+          if (!checked.success) {
+            throw new WardenError("CONFIG_INVALID", `${configFile}: ${where}["${id}"] options.classes: expected a list of ${FILE_CLASSES.join(", ")}`);
+          }
+          classes = checked.data;
+        }
+        const parsed = rule.options.safeParse(options);
         if (!parsed.success) {
           const issue = parsed.error.issues[0];
           const at = issue === undefined || issue.path.length === 0 ? "" : `.${issue.path.join(".")}`;
           throw new WardenError("CONFIG_INVALID", `${configFile}: ${where}["${id}"] options${at}: ${issue?.message ?? "invalid"}`);
         }
-        out.set(id, { level, options: parsed.data });
+        out.set(id, { level, options: parsed.data, ...(classes === undefined ? {} : { classes }) });
       }
       return out;
     };

@@ -1,10 +1,10 @@
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
-import type { Finding, WardenConfig } from "@warden/core";
+import type { FilesConfig, Finding, WardenConfig } from "@warden/core";
 
 /** What a worker is told once: the config and the ids of the file rules to run. */
 interface WorkerInit {
   readonly wardenRulesPool: true;
-  readonly config: Pick<WardenConfig, "rules" | "overrides" | "ignore">;
+  readonly config: Pick<WardenConfig, "rules" | "overrides" | "ignore"> & { readonly files?: FilesConfig };
   readonly configFile: string | undefined;
   readonly ruleIds: readonly string[];
 }
@@ -25,7 +25,7 @@ export function workersAvailable(): boolean {
 
 /**
  * Run the file rules over `files` in `threads` worker threads, each parsing its share with its own
- * ts-morph project. Results are per file, in the input order, and identical to an in-process run
+ * TypeScript compiler. Results are per file, in the input order, and identical to an in-process run
  * (fingerprints are per file).
  */
 export async function checkInWorkers(

@@ -30,7 +30,13 @@ export async function checkFixtureWith(ruleIds: readonly string[], ruleId: strin
   return checkRepo(fixtureDir(ruleId, variant), Object.fromEntries(ruleIds.map((id) => [id, "error"])));
 }
 
-async function checkRepo(root: string, settings: Record<string, unknown>): Promise<Finding[]> {
+/** Run one rule over the fixture repository of another rule (fixtures shared by related rules). */
+export async function checkSharedFixture(ruleId: string, fixtureOf: string, variant: string, options?: Record<string, unknown>): Promise<Finding[]> {
+  return checkRepo(fixtureDir(fixtureOf, variant), { [ruleId]: options === undefined ? "error" : ["error", options] });
+}
+
+/** Run rules over any folder as a full check (a copy of a fixture with node_modules added, say). */
+export async function checkRepo(root: string, settings: Record<string, unknown>): Promise<Finding[]> {
   const names = (await walkFiles(root)).filter((name) => name !== "commits.json");
   const commitsFile = path.join(root, "commits.json");
   const commits = existsSync(commitsFile) ? (JSON.parse(readFileSync(commitsFile, "utf8")) as CommitInfo[]) : [];

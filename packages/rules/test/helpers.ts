@@ -1,3 +1,6 @@
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { WardenConfigSchema, type Finding } from "@warden/core";
 import { BUILTIN_RULES, runRules, type Rule } from "@warden/rules";
 
@@ -29,7 +32,48 @@ export async function runRule(
   return result.findings;
 }
 
-/** Findings reduced to what tests assert on: rule, line, column. */
+/** Findings reduced to what tests pin down: file, line, column and messageId (not the English text). */
+export function locations(findings: readonly Finding[]): [string, number, number, string][] {
+  return findings.map((f) => [f.file, f.line, f.column, f.messageId]);
+}
+
+/** Findings reduced to rule, line, column. */
 export function positions(findings: readonly Finding[]): [string, number, number][] {
   return findings.map((f) => [f.ruleId, f.line, f.column]);
+}
+
+/**
+ * Run one rule (at error level, default options) over a docs example in a temporary folder holding
+ * exactly the example's files; with its commit message as the commit being checked when it has one.
+ */
+export async function runExample(
+  id: string,
+  example: {
+    readonly files: Readonly<Record<string, string>>;
+    readonly commit: string | undefined;
+    readonly mode: "full" | "changes";
+    readonly options?: Record<string, unknown> | undefined;
+  },
+): Promise<Finding[]> {
+  const root = mkdtempSync(path.join(tmpdir(), "warden-docs-example-"));
+  try {
+    const paths = Object.keys(example.files);
+    for (const [file, content] of Object.entries(example.files)) {
+      mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+      writeFileSync(path.join(root, file), content);
+    }
+    const result = await runRules({
+      root,
+      files: Object.entries(example.files).map(([file, content]) => ({ path: file, content })),
+      config: { ...defaults, rules: { [id]: example.options === undefined ? "error" : ["error", example.options] } },
+      rules: [ruleById(id)],
+      mode: example.mode,
+      exists: async (file) => existsSync(path.join(root, file)),
+      listAll: async () => paths,
+      ...(example.commit === undefined ? {} : { commits: [{ oid: "0".repeat(40), message: example.commit, files: paths }] }),
+    });
+    return result.findings;
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
 }

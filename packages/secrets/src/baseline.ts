@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
-import { readFile, writeFile } from "node:fs/promises";
-import { WardenError, type Finding } from "@warden/core";
+import { readFile } from "node:fs/promises";
+import { WardenError, writeFileAtomic, type Finding } from "@warden/core";
 
 /** One accepted finding in the baseline: never the secret, only its fingerprint and where it was. */
 export interface BaselineEntry {
@@ -46,7 +46,7 @@ export function baselineOf(findings: readonly Finding[]): BaselineEntry[] {
   );
 }
 
-/** Write the baseline file (deterministic JSON). */
+/** Write the baseline file (deterministic JSON), atomically through core's writeFileAtomic. */
 export async function writeBaseline(file: string, entries: readonly BaselineEntry[]): Promise<void> {
-  await writeFile(file, `${JSON.stringify({ version: BASELINE_VERSION, entries }, null, 2)}\n`);
+  await writeFileAtomic(file, `${JSON.stringify({ version: BASELINE_VERSION, entries }, null, 2)}\n`);
 }

@@ -17,9 +17,13 @@ export function renderCatalogue(detectors: readonly Detector[] = DETECTORS): str
       "Each finding's rule id is `secrets/<id>`; turn a detector off with `secrets.disable` in `warden.config.ts`. " +
       "How findings are silenced: [allowlists, baseline and inline ignores](allowlists.md). How secrets are shown: [redaction](redaction.md).",
     "",
-    "| id | finds | severity |",
-    "| --- | --- | --- |",
-    ...sorted.map((d) => `| [${d.id}](#${d.id}) | ${d.name} | ${d.severity} |`),
+    "Every format is written from the vendor's own documentation (or the standard) named as its source. " +
+      "Every content detector has keywords: its pattern runs only near a case-insensitive hit of one of them (one pass of a keyword automaton over the file), " +
+      "so adding detectors adds keywords, not passes. File-name detectors look at paths only.",
+    "",
+    "| id | finds | severity | source |",
+    "| --- | --- | --- | --- |",
+    ...sorted.map((d) => `| [${d.id}](#${d.id}) | ${d.name} | ${d.severity} | ${d.source.replace(/\|/g, "\\|")} |`),
     "",
   ];
   for (const d of sorted) {
@@ -27,12 +31,13 @@ export function renderCatalogue(detectors: readonly Detector[] = DETECTORS): str
     out.push(d.description, "");
     out.push(`- rule id: \`${d.ruleId}\``);
     out.push(`- severity: ${d.severity}`);
+    out.push(`- source: ${d.source}`);
     if (d.kind === "content") {
       out.push(`- keywords (prefilter): ${d.keywords.map((k) => `\`${k}\``).join(", ")}`);
       if (d.minEntropy !== undefined) out.push(`- minimum entropy: ${d.minEntropy} bits per character`);
       if (d.validate !== undefined) out.push("- extra validation: yes (structure, checksum or context)");
       if (d.examples !== undefined) out.push(`- vendor example values ignored: ${d.examples.length}`);
-      if (d.fallback === true) out.push("- fallback: dropped where a specific detector matched the same text");
+      if (d.fallback !== undefined && d.fallback !== false) out.push("- fallback: dropped where a specific detector matched the same text");
     } else {
       out.push("- matches: the file's path (contents are not needed, binary files included)");
     }

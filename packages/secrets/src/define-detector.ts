@@ -39,6 +39,8 @@ export interface ContentDetectorSpec {
   readonly name: string;
   /** One line: what the detector finds, naming the vendor's documented format. */
   readonly description: string;
+  /** Where the format is defined: the title of the vendor's (or the standard's) documentation page. */
+  readonly source: string;
   readonly severity: Severity;
   /** Lower-case strings; the pattern runs only near a case-insensitive hit of one of them. */
   readonly keywords: readonly string[];
@@ -51,8 +53,11 @@ export interface ContentDetectorSpec {
   readonly examples?: readonly string[];
   /** Turn the matched text into the canonical secret (fingerprinted and shown redacted). */
   readonly normalize?: (match: string) => string;
-  /** A catch-all detector: its match is dropped when a specific detector matched the same text. */
-  readonly fallback?: boolean;
+  /**
+   * A catch-all detector: its match is dropped when a specific detector matched the same text.
+   * `"last"` (the generic assignment detector) also gives way to the other catch-alls.
+   */
+  readonly fallback?: boolean | "last";
   /** Extra structure checks (checksums, context); false drops the candidate. */
   readonly validate?: (secret: string, context: MatchContext) => Verdict;
 }
@@ -62,7 +67,14 @@ export interface PathDetectorSpec {
   readonly id: string;
   readonly name: string;
   readonly description: string;
+  /** Where the file kind is defined: the title of the documentation page. */
+  readonly source: string;
   readonly severity: Severity;
+  /**
+   * Optional look at the contents (text, at most maxFileSize): false means the file holds
+   * nothing secret and is not reported (an .env file of ports and flags).
+   */
+  readonly judgeContent?: (text: string) => boolean;
   /** Whether the repository-relative path names a secret-bearing file. */
   readonly matchPath: (path: string) => boolean;
 }
@@ -96,6 +108,10 @@ function base(id: string): { ruleId: string; docs: string } {
 
 /** Build a content detector; derives its rule id and docs anchor from the id so they cannot drift. */
 export function defineDetector(spec: ContentDetectorSpec): ContentDetector {
+  if (spec.source.trim().length === 0) throw new Error(`detector ${spec.id}: name the documentation its format comes from (source)`);
+  // The keyword prefilter carries every content detector: one without keywords would run its
+  // pattern over every byte of every file.
+  if (spec.keywords.length === 0) throw new Error(`detector ${spec.id}: give at least one keyword`);
   for (const keyword of spec.keywords) {
     if (keyword !== keyword.toLowerCase() || keyword.length < 2) {
       throw new Error(`detector ${spec.id}: keyword "${keyword}" must be lower-case and at least 2 characters`);

@@ -20,3 +20,5 @@ export { MASK, redact } from "./redact.js";
 export { DETECTORS } from "./registry.js";
 export { SECRETS_RULE, SecretScanner, type ScannerOptions, type ScanStats, type ScanTarget, type SecretsSettings } from "./scanner.js";
 export { CATALOGUE_PATH, renderCatalogue } from "./catalogue.js";
+export { annotateFindings, baseUrlOf, verifyCandidates, type VerifyCandidate, type VerifyOptions, type VerifyResult } from "./verify/verify.js";
+export { VERIFIERS, type Liveness, type Verifier } from "./verify/verifiers.js";

@@ -82,17 +82,30 @@ export class KeywordAutomaton {
     order.forEach((state, index) => (renamed[state] = index));
     const firstOutput = order.findIndex((state) => outputs[state]!.length > 0);
     // Byte classes: bytes whose transitions agree in every state share a column.
+    // (A column is hashed, and compared in full only against earlier columns of the same hash:
+    // joining every column into a string key cost most of the construction with many keywords.)
     const classOf = new Uint8Array(256);
-    const columns = new Map<string, number>();
+    const representatives: number[] = []; // per class: a byte whose column it is
+    const byHash = new Map<number, number[]>(); // column hash → classes with that hash
+    const sameColumn = (a: number, b: number): boolean => {
+      for (let state = 0; state < count; state += 1) if (delta[state * 256 + a] !== delta[state * 256 + b]) return false;
+      return true;
+    };
     for (let c = 0; c < 256; c += 1) {
-      const column: number[] = [];
-      for (let state = 0; state < count; state += 1) column.push(delta[state * 256 + c] as number);
-      const key = column.join(",");
-      const known = columns.get(key);
-      if (known === undefined) columns.set(key, columns.size);
-      classOf[c] = known ?? columns.size - 1;
+      let hash = 0;
+      for (let state = 0; state < count; state += 1) hash = (Math.imul(hash, 31) + (delta[state * 256 + c] as number)) | 0;
+      const candidates = byHash.get(hash) ?? [];
+      const known = candidates.find((cls) => sameColumn(representatives[cls] as number, c));
+      if (known === undefined) {
+        representatives.push(c);
+        candidates.push(representatives.length - 1);
+        byHash.set(hash, candidates);
+        classOf[c] = representatives.length - 1;
+      } else {
+        classOf[c] = known;
+      }
     }
-    const width = columns.size;
+    const width = representatives.length;
     // Entries are the next state's row offset (state × width), so a step needs no multiplication.
     const table = count * width <= 0xffff ? new Uint16Array(count * width) : new Uint32Array(count * width);
     for (let state = 0; state < count; state += 1) {

@@ -1,4 +1,4 @@
-import { fingerprintOf, type Finding, type Severity, type WardenConfig } from "@warden/core";
+import { describeWrittenRule, fingerprintOf, type Finding, type Severity, type WardenConfig } from "@warden/core";
 import picomatch from "picomatch";
 import type { ContentDetector, Detector, DetectorWindow, MatchContext, PathDetector } from "./define-detector.js";
 import { isPlaceholder, shannonEntropy } from "./entropy.js";
@@ -10,7 +10,7 @@ import { DETECTORS } from "./registry.js";
 export type SecretsSettings = WardenConfig["secrets"];
 
 /** The written rule every secret finding enforces. */
-export const SECRETS_RULE = "Rule 5 — Professional standards (no hard-coded secrets)";
+export const SECRETS_RULE = `${describeWrittenRule("Rule 5")} (no hard-coded secrets)`;
 
 const HINT =
   "Revoke or rotate it at the vendor now, then remove it and load it from the environment or a secret store. " +
@@ -70,6 +70,11 @@ export interface ScannerOptions {
   readonly detectors?: readonly Detector[];
   /** Fingerprints already accepted (from the baseline file). */
   readonly baseline?: Iterable<string>;
+  /**
+   * Called with each reported secret (for `warden scan --verify`, which holds them in memory
+   * until the vendor has been asked). The secret never enters a finding.
+   */
+  readonly onSecret?: (detectorId: string, secret: string, fingerprint: string) => void;
 }
 
 interface Candidate {
@@ -149,6 +154,11 @@ export class SecretScanner {
   private readonly allowPatterns: readonly RegExp[];
   private readonly allowFingerprints: ReadonlySet<string>;
   private readonly baseline: ReadonlySet<string>;
+  private readonly onSecret: ScannerOptions["onSecret"];
+  /** Per content detector: its windows in the file being scanned (see candidates). */
+  private readonly windowScratch: (number[] | undefined)[];
+  /** Per content detector with `needs`: the next offset of its byte in the file being scanned, or -1. */
+  private readonly neededScratch: number[];
 
   constructor(options: ScannerOptions = {}) {
     const settings = options.settings ?? {};
@@ -162,6 +172,9 @@ export class SecretScanner {
     this.allowPatterns = (settings.allowPatterns ?? []).map((source) => new RegExp(source));
     this.allowFingerprints = new Set(settings.allowFingerprints ?? []);
     this.baseline = new Set(options.baseline ?? []);
+    this.onSecret = options.onSecret;
+    this.windowScratch = new Array<number[] | undefined>(this.content.length);
+    this.neededScratch = new Array<number>(this.content.length).fill(-1);
 
     this.windowSpecs = this.content.map((d) => d.window);
     this.needs = this.content.map((d) => (d.window?.needs === undefined ? -1 : d.window.needs.charCodeAt(0)));
@@ -188,7 +201,7 @@ export class SecretScanner {
       return [];
     }
     this.stats.files += 1;
-    const findings = this.scanPath(target.path, target.commit);
+    const findings = this.scanPath(target.path, target.commit, target.content);
     const size = target.content?.length ?? target.size ?? 0;
     if (target.content === undefined || size > this.maxFileSize) {
       this.stats.tooLarge.push(target.path);
@@ -210,15 +223,23 @@ export class SecretScanner {
     return findings;
   }
 
-  /** File-name detectors only. */
-  scanPath(path: string, commit?: string): Finding[] {
+  /**
+   * File-name detectors only. With `content`, a detector that judges contents (an .env file of
+   * ports and flags) may decline; binary or unknown content is reported on the name alone.
+   */
+  scanPath(path: string, commit?: string, content?: Buffer | string): Finding[] {
     const findings: Finding[] = [];
     for (const detector of this.paths) {
       if (!detector.matchPath(path)) continue;
+      if (detector.judgeContent !== undefined && content !== undefined && content.length <= this.maxFileSize) {
+        const binary = typeof content !== "string" && content.subarray(0, BINARY_SNIFF_BYTES).includes(0);
+        if (!binary && !detector.judgeContent(typeof content === "string" ? content : content.toString("utf8"))) continue;
+      }
       const fingerprint = fingerprintOf(detector.ruleId, path);
       if (this.dropped(fingerprint)) continue;
       findings.push({
         ruleId: detector.ruleId,
+        messageId: "secretFile",
         severity: detector.severity,
         message: `${detector.name} in the repository: ${path.slice(path.lastIndexOf("/") + 1)}.`,
         file: path,
@@ -248,9 +269,10 @@ export class SecretScanner {
     const candidates = this.candidates(bytes, path);
     if (candidates.length === 0) return [];
     candidates.sort((a, b) => a.start - b.start || a.end - b.end);
-    const specific = candidates.filter((c) => c.detector.fallback !== true);
+    // A catch-all gives way to a more specific detector on the same text (see ContentDetectorSpec.fallback).
+    const rank = (c: Candidate): number => (c.detector.fallback === "last" ? 2 : c.detector.fallback === true ? 1 : 0);
     const kept = candidates.filter(
-      (c) => c.detector.fallback !== true || !specific.some((s) => s.start < c.end && c.start < s.end),
+      (c) => rank(c) === 0 || !candidates.some((s) => rank(s) < rank(c) && s.start < c.end && c.start < s.end),
     );
     const findings: Finding[] = [];
     let line = 1;
@@ -286,9 +308,11 @@ export class SecretScanner {
       const { detector } = candidate;
       const fingerprint = fingerprintOf(detector.ruleId, candidate.secret);
       if (this.dropped(fingerprint)) continue;
+      this.onSecret?.(detector.id, candidate.secret, fingerprint);
       const mapLine = (n: number): number => extra.lines?.[n - 1] ?? n;
       findings.push({
         ruleId: detector.ruleId,
+        messageId: "secretFound",
         severity: candidate.severity,
         message: `${detector.name} found: ${redact(candidate.secret)}${candidate.note === undefined ? "" : ` (${candidate.note})`}.`,
         file: path,
@@ -322,12 +346,16 @@ export class SecretScanner {
   /** Keyword prefilter, then each woken detector's pattern over its merged windows. */
   private candidates(bytes: Buffer, path: string): Candidate[] {
     // Per detector, its windows as a flat list [start0, end0, start1, end1, …] (no allocation per hit).
-    const windows: (number[] | undefined)[] = new Array<number[] | undefined>(this.content.length);
+    // Reused across files (allocating two arrays per detector per file cost more than the scan
+    // itself on many small files); only the detectors a file woke are reset afterwards.
+    const windows = this.windowScratch;
+    const woken: number[] = [];
     // The line around the current hit, found with native searches and reused while hits stay on it.
     let lineFrom = 0;
     let lineTo = -1;
     // Per detector with `needs`: the offset of the next occurrence of its byte (-1: not looked for yet).
-    const nextNeeded = new Array<number>(this.content.length).fill(-1);
+    const nextNeeded = this.neededScratch;
+    const neededTouched: number[] = [];
     this.automaton.scan(bytes, (at, keyword) => {
       const length = (this.automaton.keywords[keyword] as string).length;
       if (at > lineTo) {
@@ -349,6 +377,7 @@ export class SecretScanner {
             // until it is passed: the buffer is searched for each needed byte at most once.
             let found = nextNeeded[index] as number;
             if (found < at + length) {
+              if (found < 0) neededTouched.push(index);
               found = bytes.indexOf(needed, at + length);
               nextNeeded[index] = found = found < 0 ? bytes.length : found;
             }
@@ -360,6 +389,7 @@ export class SecretScanner {
         const list = windows[index];
         if (list === undefined) {
           windows[index] = [start, end];
+          woken.push(index);
           continue;
         }
         const last = list.length - 2;
@@ -378,9 +408,12 @@ export class SecretScanner {
     let text: string | undefined;
     const context = { path, index: 0, get text(): string { return (text ??= bytes.toString("latin1")); } };
     const out: Candidate[] = [];
-    for (let index = 0; index < windows.length; index += 1) {
-      const list = windows[index];
-      if (list === undefined) continue;
+    woken.sort((a, b) => a - b);
+    for (const index of neededTouched) nextNeeded[index] = -1;
+    const lists = woken.map((index) => windows[index] as number[]);
+    for (const index of woken) windows[index] = undefined;
+    woken.forEach((index, n) => {
+      const list = lists[n] as number[];
       const detector = this.content[index] as ContentDetector;
       const seen = new Set<number>();
       for (let w = 0; w < list.length; w += 2) {
@@ -402,7 +435,7 @@ export class SecretScanner {
           if (candidate !== undefined) out.push({ ...candidate, start, end: from + span[1] });
         }
       }
-    }
+    });
     return out;
   }
 

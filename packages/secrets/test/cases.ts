@@ -1,4 +1,6 @@
+import { DETECTORS } from "../src/index.js";
 import { ALNUM, B64, checksummed, HEX, jwt, pem, rand, UPPER_NUM, URLSAFE } from "./fakes.js";
+import { generatedCases } from "./generated.js";
 
 /**
  * Per detector: text that it must report, and text that no detector may report. Shared by the
@@ -14,7 +16,7 @@ const LOWER = "abcdefghijklmnopqrstuvwxyz";
 // Prefixes are split so that this file itself holds no whole token shape.
 const p = (...parts: string[]): string => parts.join("");
 
-export const CASES: Record<string, Cases> = {
+const HAND_WRITTEN: Record<string, Cases> = {
   "aws-access-key-id": {
     hit: [() => `aws_access_key_id = ${p("AK", "IA")}${rand(B32, 16)}`, () => `"${p("AS", "IA")}${rand(B32, 16)}"`],
     miss: [() => `id = ${p("AKIAIOSFODNN7", "EXAMPLE")}`, () => `${p("AK", "IA")}${"Z".repeat(16)}`, () => `x${p("AK", "IA")}${rand(B32, 16)}`],
@@ -187,6 +189,72 @@ export const CASES: Record<string, Cases> = {
     ],
     miss: [() => `${p("PuTTY-User", "-Key-File-3")}: ssh-ed25519\nPrivate-Lines: 1\nAAAA\n`],
   },
+  "curl-user-password": {
+    hit: [
+      () => `curl -fsS -u deploy:${rand(ALNUM, 18)}7 https://ci.acme-corp.io/api/json`,
+      () => `wget --user=ci --password=${rand(ALNUM, 16)}4 https://repo.acme-corp.io/pkg.tgz`,
+      () => `http -a admin:${rand(ALNUM, 14)}2 POST https://api.acme-corp.io/items`,
+    ],
+    miss: [
+      () => "curl -u admin:admin http://localhost:8080/",
+      () => "curl -u $CI_USER:$CI_PASSWORD https://ci.acme-corp.io/api/json",
+      () => "curl --user deploy https://ci.acme-corp.io/ # prompts for the password",
+      () => 'curl -u "${API_KEY}:" https://api.acme-corp.io/v1/me',
+    ],
+  },
+  "authorization-header": {
+    hit: [
+      () => `curl -H "Authorization: Bearer ${rand(URLSAFE, 38)}9a" https://api.acme-corp.io/v1/me`,
+      () => `fetch(url, { headers: { Authorization: "Basic ${Buffer.from(`svc:${rand(ALNUM, 16)}3`).toString("base64")}" } });`,
+      () => `GET /v1/items HTTP/1.1\nX-Api-Key: ${rand(ALNUM, 30)}5`,
+    ],
+    miss: [
+      () => 'curl -H "Authorization: Bearer $TOKEN" https://api.acme-corp.io/v1/me',
+      () => "headers: { Authorization: `Bearer ${token}` }",
+      () => 'curl -H "Authorization: Bearer <your-access-token>" https://api.acme-corp.io',
+      () => `Authorization: Basic ${Buffer.from("user:password").toString("base64")}`,
+      () => "Authorization: Bearer YOUR_ACCESS_TOKEN",
+    ],
+  },
+  "kubernetes-secret-manifest": {
+    hit: [
+      () => `apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\ntype: Opaque\ndata:\n  username: ${Buffer.from("app").toString("base64")}\n  password: ${Buffer.from(`${rand(ALNUM, 14)}6`).toString("base64")}\n`,
+      () => `apiVersion: v1\nkind: Secret\nmetadata:\n  name: api\nstringData:\n  API_TOKEN: "${rand(ALNUM, 28)}1"\n`,
+    ],
+    miss: [
+      () => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\ndata:\n  logo: ${Buffer.from(`${rand(ALNUM, 24)}6`).toString("base64")}\n`,
+      () => `apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\ndata:\n  password: ${Buffer.from("changeme").toString("base64")}\n  username: ${Buffer.from("admin").toString("base64")}\n`,
+      () => "apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\nstringData:\n  password: ${DB_PASSWORD}\n",
+    ],
+  },
+  "connection-string-password": {
+    hit: [
+      () => `"Default": "Server=tcp:sql.acme-corp.io,1433;Initial Catalog=app;User ID=svc;Password=${rand(ALNUM, 16)}8;Encrypt=True;"`,
+      () => `url: jdbc:postgresql://db.acme-corp.io:5432/app?user=svc&password=${rand(ALNUM, 16)}3`,
+      () => `jdbc:oracle:thin:svc/${rand(ALNUM, 12)}5@db.acme-corp.io:1521/ORCL`,
+    ],
+    miss: [
+      () => '"Default": "Server=localhost;Database=app;User ID=sa;Password=${SA_PASSWORD};"',
+      () => "Host=localhost;Username=postgres;Password=postgres",
+      () => "jdbc:mysql://localhost:3306/app?user=root&password=root",
+    ],
+  },
+  "nuget-config-password": {
+    hit: [() => `<packageSourceCredentials>\n  <Acme>\n    <add key="Username" value="ci" />\n    <add key="ClearTextPassword" value="${rand(ALNUM, 20)}2" />\n  </Acme>\n</packageSourceCredentials>`],
+    miss: [() => '<add key="ClearTextPassword" value="%NUGET_PASSWORD%" />'],
+  },
+  "maven-settings-password": {
+    hit: [() => `<servers>\n  <server>\n    <id>acme</id>\n    <username>ci</username>\n    <password>${rand(ALNUM, 18)}4</password>\n  </server>\n</servers>`],
+    miss: [() => "<server><id>acme</id><username>ci</username><password>${env.MAVEN_PASSWORD}</password></server>"],
+  },
+  "docker-config-auth": {
+    hit: [() => `{\n  "auths": {\n    "registry.acme-corp.io": {\n      "auth": "${Buffer.from(`ci:${rand(ALNUM, 20)}5`).toString("base64")}"\n    }\n  }\n}`],
+    miss: [() => `{ "auths": { "registry.acme-corp.io": { "auth": "${Buffer.from("user:password").toString("base64")}" } } }`],
+  },
+  "pypirc-password": {
+    hit: [() => `[distutils]\nindex-servers = acme\n\n[acme]\nrepository = https://pypi.acme-corp.io/\nusername = ci\npassword = ${rand(ALNUM, 14)}5\n`],
+    miss: [() => "[pypi]\nusername = __token__\npassword = ${PYPI_TOKEN}\n", () => "[server]\nport = 80\npassword = secret\n"],
+  },
   "generic-secret-assignment": {
     hit: [
       () => `const apiKey = "${rand(LOWER, 6)}${rand("0123456789", 4)}${rand(ALNUM, 14)}";`,
@@ -212,10 +280,14 @@ export const CASES: Record<string, Cases> = {
   },
 };
 
+/** Every content detector's cases: hand-written ones, and ones generated from documented formats. */
+export const CASES: Record<string, Cases> = { ...generatedCases(DETECTORS), ...HAND_WRITTEN };
+
 export const PATH_CASES: Record<string, { hit: readonly string[]; miss: readonly string[] }> = {
   "env-file": { hit: [".env", "apps/web/.env.local", "config/.env.production", "prod.env"], miss: [".env.example", ".env.sample", "src/env.ts", ".envrc.template", "docs/.env.template"] },
   "ssh-private-key-file": { hit: ["id_rsa", "home/.ssh/id_ed25519", "keys/id_ecdsa_sk"], miss: ["id_rsa.pub", "my_id_rsa_notes.md"] },
   "pem-file": { hit: ["certs/server.pem", "keys/deploy.ppk"], miss: ["pem.ts", "docs/pem-files.md"] },
   "pkcs12-file": { hit: ["signing/release.p12", "cert.PFX"], miss: ["p12.md"] },
+  "terraform-state-file": { hit: ["terraform.tfstate", "infra/prod.tfstate", "infra/terraform.tfstate.backup"], miss: ["docs/tfstate.md", "infra/main.tf"] },
   "credentials-file": { hit: ["credentials.json", "config/.git-credentials", ".pgpass"], miss: ["credentials.ts", "docs/credentials.json.md"] },
 };

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { DETECTORS, SecretScanner, type ContentDetector } from "../src/index.js";
 import { CASES } from "./cases.js";
 import { ALNUM, B64, checksummed, rand } from "./fakes.js";
+import { hasFormat } from "./generated.js";
 
 // The per-detector tests (detectors.test.ts) look only at the detector under test. These run
 // the same samples through the whole scanner — every detector, default settings, the way
@@ -13,8 +14,10 @@ import { ALNUM, B64, checksummed, rand } from "./fakes.js";
 const CONTENT = DETECTORS.filter((d): d is ContentDetector => d.kind === "content");
 const p = (...parts: string[]): string => parts.join("");
 
+const scanner = new SecretScanner();
+
 function scanAll(text: string, path = "src/config.ts"): Finding[] {
-  return new SecretScanner().scan({ path, content: Buffer.from(text, "utf8") });
+  return scanner.scan({ path, content: Buffer.from(text, "utf8") });
 }
 
 function show(findings: readonly Finding[]): string[] {
@@ -42,7 +45,17 @@ const COMPANIONS: Readonly<Record<string, Readonly<Record<number, readonly strin
  * key id, a JSON key file): their tokens alone, assigned to another name, are not theirs.
  */
 const CONTEXTUAL = new Set([
+  // Every assigned-secret detector: a generic shape under a name carrying the vendor's name.
+  ...CONTENT.filter((d) => hasFormat(d) && d.format.names !== undefined).map((d) => d.id),
   "aws-secret-access-key", // 40 base64 characters near an access key id or an aws_secret_access_key name
+  "connection-string-password", // Password= next to Server=, Host=, User ID= … of the same connection string
+  "pypirc-password", // password = in a .pypirc section
+  "kubernetes-secret-manifest", // a data/stringData value of a kind: Secret document
+  "docker-config-auth", // an "auth" under "auths"
+  "nuget-config-password", // a ClearTextPassword add element
+  "maven-settings-password", // a <password> element
+  "curl-user-password", // -u user:pass of a curl, wget or HTTPie command
+  "authorization-header", // the value of an Authorization header
   "azure-sas-token", // a sig= next to an sv=<date> of the same URL or connection string
   "discord-bot-token", // near a Discord name
   "google-service-account", // a private_key_id in a service-account JSON file
@@ -51,7 +64,7 @@ const CONTEXTUAL = new Set([
 ]);
 
 /** Specific detectors whose tokens stand on their own. */
-const WRAPPABLE = CONTENT.filter((d) => d.fallback !== true && !CONTEXTUAL.has(d.id));
+const WRAPPABLE = CONTENT.filter((d) => (d.fallback === undefined || d.fallback === false) && !CONTEXTUAL.has(d.id));
 
 /** Secret-named assignments a token may be pasted into. */
 const ASSIGNMENTS: readonly ((token: string) => string)[] = [
@@ -98,7 +111,7 @@ describe("every detector's true-positive samples, through the whole scanner", ()
   it.each(CONTENT.map((d) => [d.id] as const))("%s: found by it alone", (id) => {
     const hits = CASES[id]?.hit ?? [];
     expect(hits.length).toBeGreaterThan(0);
-    hits.forEach((make, index) => expectFoundBy(id, index, `// fixture\n${make()}\n`));
+    hits.forEach((make, index) => expectFoundBy(id, index, `// settings\n${make()}\n`));
   });
 
   // The same token assigned to a secret-named variable: the generic detector (a fallback) matches
@@ -146,6 +159,8 @@ const HOMES: Readonly<Record<string, { readonly context: (value: string) => stri
     chars: B64,
   },
   "stripe-test-key": { context: (v) => `const stripe = require("stripe")("${v}");\n`, keep: [8, 0], chars: ALNUM },
+  // Tailscale's key-prefixes page shows an API access token id; the random part is before CNTRL-.
+  "tailscale-key": { context: (v) => `curl -u "${v}:" https://api.tailscale.com/api/v2/tailnet/-/devices\n`, keep: [10, 24], chars: ALNUM },
 };
 
 /** Contexts any key may be pasted into: bare, and assigned to secret-named variables. */

@@ -92,6 +92,7 @@ describe("window.needs", () => {
     id: "test-needs",
     name: "test credential URL",
     description: "a URL with user:password@ (test only)",
+    source: "test only",
     severity: "error",
     keywords: ["://"],
     pattern: /[a-z]+:\/\/[a-z]+:(?<secret>[A-Za-z0-9]{12,})@[a-z.]+/,
@@ -114,7 +115,7 @@ describe("window.needs", () => {
   });
 
   it("is checked when the detector is defined", () => {
-    const spec = { id: "bad-needs", name: "x", description: "x", severity: "error" as const, keywords: ["ab"], pattern: /ab/ };
+    const spec = { id: "bad-needs", name: "x", description: "x", source: "x", severity: "error" as const, keywords: ["ab"], pattern: /ab/ };
     expect(() => defineDetector({ ...spec, window: { needs: "@@" } })).toThrow(/must be one ASCII character/);
     expect(() => defineDetector({ ...spec, window: { needs: "@", multiline: true } })).toThrow(/keyword's own line only/);
   });

@@ -143,6 +143,32 @@ describe("commit-msg hook", () => {
   });
 });
 
+describe("one Conventional Commits policy: commit-msg and pre-push judge `wip: x` alike", () => {
+  const cases = [
+    { name: "types [feat, wip] in commits/conventional", config: { rules: { "commits/conventional": ["error", { types: ["feat", "wip"] }] } }, accepted: true },
+    { name: "the default types", config: {}, accepted: false },
+  ];
+  it.each(cases)("with $name both hooks give the same verdict", ({ config, accepted }) => {
+    const remote = gitRepo({}, { bare: true });
+    repos.push(remote);
+    const repo = hookedRepo({ "a.ts": CLEAN, "warden.config.json": JSON.stringify(config) });
+    repo.git(["remote", "add", "origin", remote.dir]);
+    expect(repo.commit("feat: start").code).toBe(0);
+    repo.write({ "b.ts": "export const b = 2;\n" });
+    const hook = repo.commit("wip: x");
+    expect(hook.code === 0, hook.stderr).toBe(accepted);
+    if (!accepted) {
+      expect(hook.stderr).toContain('uses type "wip"');
+      expect(hook.stderr).toContain("commits/conventional");
+      // Make the commit anyway (on purpose, to see what pre-push says about it).
+      repo.git(["commit", "-q", "--no-verify", "-m", "wip: x"]);
+    }
+    const push = repo.git(["push", "origin", "main"], { allowFailure: true });
+    expect(push.code === 0, push.stderr).toBe(accepted);
+    if (!accepted) expect(push.stdout + push.stderr).toContain('uses type "wip"');
+  });
+});
+
 describe("pre-push hook", () => {
   it("refuses a push whose second commit has a violation and accepts the first alone", () => {
     const remote = gitRepo({}, { bare: true });

@@ -126,3 +126,8 @@ export function installHooks(repo: TempRepo): void {
   }
   repo.git(["config", "core.hooksPath", ".git/warden-hooks"]);
 }
+
+export * from "./fakes.js";
+export { fragments, leaksIn } from "./leaks.js";
+export { freePort } from "./net.js";
+export { useRepos } from "./use-repos.js";

@@ -7,25 +7,29 @@ import {
   changedSince,
   changesBetween,
   colorEnabled,
+  commitExists,
+  emptyTree,
+  parseRawDiff,
   applyBaseline,
   gitText,
   loadConfig,
   readBaseline,
+  readEnv,
   ResultCache,
   runGit,
   PathProbe,
   readChangedContents,
   repoRoot,
   reporterFor,
-  stagedChanges,
   walkFiles,
   WardenError,
   type FileContent,
   type Finding,
   type Format,
   type WardenConfig,
+  type WardenEnv,
 } from "@warden/core";
-import type { CommitInfo, Shard } from "@warden/rules";
+import type { CheckProgress, CommitInfo, Shard } from "@warden/rules";
 import type { Io } from "../io.js";
 import { VERSION } from "../version.js";
 
@@ -52,6 +56,45 @@ export interface CheckOptions {
   readonly baseline?: boolean;
   /** Worker threads for the file rules of a large full check; default: one per CPU; 0 keeps it in-process. */
   readonly workers?: number;
+  /** Told about the work as it goes (see {@link progressLine}). */
+  readonly onProgress?: (progress: CheckProgress) => void;
+}
+
+/** A progress line on stderr: drawn after {@link PROGRESS_AFTER_MS} of work, redrawn at most every 100 ms, cleared at the end. */
+export interface ProgressLine {
+  readonly onProgress: ((progress: CheckProgress) => void) | undefined;
+  done(): void;
+}
+
+/** How long a check works before it shows progress. */
+export const PROGRESS_AFTER_MS = 1000;
+
+/**
+ * Progress of a check on a terminal: after about a second of work, one line on stderr (files
+ * checked, then the repository rule running), cleared when the check ends. Quiet when stderr is not
+ * a terminal, in CI, and for machine-readable formats.
+ */
+export function progressLine(io: Io, format: Format, env: WardenEnv = readEnv(), now: () => number = Date.now): ProgressLine {
+  if (io.stderr.isTTY !== true || env.ci || format !== "pretty") return { onProgress: undefined, done: () => undefined };
+  const started = now();
+  let last = 0;
+  let shown = false;
+  return {
+    onProgress: (progress) => {
+      const time = now();
+      if (time - started < PROGRESS_AFTER_MS || time - last < 100) return;
+      last = time;
+      shown = true;
+      const text =
+        progress.phase === "files"
+          ? `warden check: ${progress.done}/${progress.total} files checked…`
+          : `warden check: repository rule ${progress.index}/${progress.total} (${progress.rule})…`;
+      io.stderr.write(`\r${text}\u001b[K`);
+    },
+    done: () => {
+      if (shown) io.stderr.write("\r\u001b[K");
+    },
+  };
 }
 
 /** The outcome of a check, before it is printed. */
@@ -92,17 +135,70 @@ function workTreeExists(root: string): (file: string) => Promise<boolean> {
   return (file) => Promise.resolve(existsSync(path.join(root, file)));
 }
 
+/**
+ * The staged state as HEAD plus the staged changes, from one `git diff --cached`: the index is
+ * read once. Paths the changes do not touch are answered from HEAD's tree (`HEAD:path`), whose
+ * lookups cost the depth of the path, not the size of the index, so a staged check costs what
+ * the staged files cost (each `:path` lookup or `ls-files` would read the whole index again:
+ * 5 MB at 50,000 files).
+ */
+async function stagedState(root: string): Promise<{
+  changes: ReturnType<typeof parseRawDiff>;
+  exists: (file: string) => Promise<boolean>;
+  read: (file: string) => Promise<Buffer | undefined>;
+  close: () => void;
+}> {
+  const head = (await commitExists(root, "HEAD")) ? "HEAD" : undefined;
+  const raw = (await runGit(root, ["diff", "--cached", "--raw", "-z", "--no-renames", "--no-ext-diff", "--abbrev=64", head ?? (await emptyTree(root))])).stdout.toString("utf8");
+  const changes = parseRawDiff(raw);
+  const parts = raw.split("\0");
+  const removed = new Set<string>(); // deleted, or no longer a file in the index (a submodule)
+  for (let i = 0; i + 1 < parts.length; i += 2) {
+    const status = (parts[i] ?? "").split(" ")[4]?.charAt(0);
+    if (status !== undefined && status !== "A" && status !== "C" && status !== "M" && status !== "T") removed.add(parts[i + 1] ?? "");
+  }
+  const staged = new Map(changes.map((change) => [change.path, change.oid]));
+  const probe = head === undefined ? undefined : new PathProbe(root, head);
+  const under = (names: Iterable<string>, folder: string): boolean => {
+    for (const name of names) if (name.startsWith(`${folder}/`)) return true;
+    return false;
+  };
+  const exists = async (file: string): Promise<boolean> => {
+    const name = file.replace(/\/+$/, "");
+    if (staged.has(name)) return true;
+    if (removed.has(name)) return false;
+    if (under(staged.keys(), name)) return true;
+    if (probe === undefined || !(await probe.exists(name))) return false;
+    // A folder of HEAD some of whose files are staged for deletion: ask the index itself (rare).
+    if (under(removed, name)) return (await runGit(root, ["ls-files", "--cached", "-z", "--", `:(literal)${name}/`])).stdout.length > 0;
+    return true;
+  };
+  const read = async (file: string): Promise<Buffer | undefined> => {
+    if (removed.has(file)) return undefined;
+    const object = staged.get(file) ?? (head === undefined ? undefined : `${head}:${file}`);
+    if (object === undefined) return undefined;
+    const result = await runGit(root, ["cat-file", "blob", object], { allowFailure: true });
+    return result.code === 0 ? result.stdout : undefined;
+  };
+  return { changes, exists, read, close: () => probe?.close() };
+}
+
 /** Gather the files of a target with their contents, and how to test path existence in that state. */
 async function gather(
   root: string,
   target: CheckTarget,
   config: WardenConfig,
-): Promise<{ files: FileContent[]; exists: (file: string) => Promise<boolean>; mode: "full" | "changes"; close?: () => void }> {
+): Promise<{
+  files: FileContent[];
+  exists: (file: string) => Promise<boolean>;
+  read?: (file: string) => Promise<Buffer | undefined>;
+  mode: "full" | "changes";
+  close?: () => void;
+}> {
   switch (target.kind) {
     case "staged": {
-      const changes = await stagedChanges(root);
-      const probe = new PathProbe(root);
-      return { files: await readChangedContents(root, changes), exists: (f) => probe.exists(f), mode: "changes", close: () => probe.close() };
+      const state = await stagedState(root);
+      return { files: await readChangedContents(root, state.changes), exists: state.exists, read: state.read, mode: "changes", close: state.close };
     }
     case "range": {
       const changes = await changesBetween(root, target.base, target.head);
@@ -164,7 +260,7 @@ export async function runCheck(cwd: string, options: Omit<CheckOptions, "format"
   const root = await repoRoot(cwd);
   const { config, file } = await loadConfig(root, options.config);
   const baseline = options.baseline === false ? undefined : await readBaseline(root);
-  const { files, exists, mode, close } = await gather(root, options.target, config);
+  const { files, exists, read, mode, close } = await gather(root, options.target, config);
   if (options.shard !== undefined && mode !== "full") throw new WardenError("USAGE", "--shard splits a full check: use it without --staged, --since, --range or paths");
   try {
     const { BUILTIN_RULES, runRules } = await import("@warden/rules");
@@ -181,9 +277,11 @@ export async function runCheck(cwd: string, options: Omit<CheckOptions, "format"
       exists,
       ...(target.kind === "range" ? { commits: await commitsOf(root, target.base, target.head) } : {}),
       ...stateAccess(root, target, config),
+      ...(read === undefined ? {} : { read }),
       ...(cache === undefined || cacheSalt === undefined ? {} : { cache, cacheSalt }),
       ...(options.shard === undefined ? {} : { shard: options.shard }),
       workers: options.workers ?? defaultWorkers(),
+      ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
     });
     await cache?.save();
     const split = baseline === undefined ? undefined : applyBaseline(result.findings, baseline);
@@ -239,12 +337,6 @@ function buildSalt(): string {
   return hash.digest("hex");
 }
 
-/** Parse `--workers n` (0 or more). */
-export function parseWorkers(text: string): number {
-  if (!/^\d+$/.test(text.trim())) throw new WardenError("USAGE", `--workers ${text}: expected a whole number (0 runs in-process)`);
-  return Number(text);
-}
-
 /** Parse `--shard i/n` (1 ≤ i ≤ n). */
 export function parseShard(text: string): Shard {
   const match = /^(\d+)\/(\d+)$/.exec(text.trim());
@@ -264,7 +356,13 @@ export async function checkCommand(io: Io, options: CheckOptions): Promise<numbe
     }
   }
   const reporter = reporterFor(options.format);
-  const outcome = await runCheck(io.cwd, options);
+  const progress = progressLine(io, options.format);
+  let outcome: CheckOutcome;
+  try {
+    outcome = await runCheck(io.cwd, { ...options, ...(progress.onProgress === undefined ? {} : { onProgress: progress.onProgress }) });
+  } finally {
+    progress.done();
+  }
   const { BUILTIN_RULES } = await import("@warden/rules");
   io.stdout.write(
     reporter(

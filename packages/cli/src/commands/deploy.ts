@@ -5,6 +5,7 @@ import type { Io } from "../io.js";
 export interface DeployCommandOptions {
   readonly strategy?: DeployStrategy["type"];
   readonly dryRun?: boolean;
+  readonly allowDirty?: boolean;
   readonly forceUnlock?: boolean;
   readonly config?: string;
   readonly json?: boolean;
@@ -62,6 +63,7 @@ export async function deployCommand(io: Io, env: string | undefined, options: De
       logger,
       ...(options.strategy === undefined ? {} : { strategy: options.strategy }),
       ...(options.dryRun === true ? { dryRun: true } : {}),
+      ...(options.allowDirty === true ? { allowDirty: true } : {}),
       ...(options.forceUnlock === true ? { forceUnlock: true } : {}),
       ...(self === undefined ? {} : { warden: self }),
     });
@@ -127,7 +129,33 @@ export async function releasesCommand(io: Io, env: string, options: { config?: s
     return 0;
   }
   for (const r of [...releases].reverse()) {
-    io.stdout.write(`${r.live ? "*" : " "} ${r.release}  commit ${r.commit.slice(0, 10) || "-"}  made ${r.createdAt}${r.live ? "  (live)" : ""}\n`);
+    const dirty = r.dirty === undefined ? "" : `  (dirty: ${r.dirty} uncommitted change(s) beyond the commit)`;
+    io.stdout.write(`${r.live ? "*" : " "} ${r.release}  commit ${r.commit.slice(0, 10) || "-"}  made ${r.createdAt}${r.live ? "  (live)" : ""}${dirty}\n`);
   }
   return 0;
+}
+
+/** `warden status <env>`: live release, its instances and their health, proxy, lock, last events; 0 all up, 1 something is down. */
+export async function statusCommand(io: Io, env: string, options: { config?: string; json?: boolean }): Promise<number> {
+  const { root, name, config } = await environment(io, env, options.config);
+  const { status } = await import("@warden/deploy");
+  const report = await status({ root, env: name, config, logger: createLogger({ stream: io.stderr, prefix: "warden status" }) });
+  if (options.json === true) {
+    io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    return report.ok ? 0 : 1;
+  }
+  const lines = [`${name} (${report.target})`, `  live      ${report.live ?? "none"}`];
+  for (const i of report.instances) lines.push(`  instance  ${i.release}#${i.index}  pid ${i.pid}  port ${i.port}  ${i.healthy ? "healthy" : "DOWN"} (${i.detail})`);
+  if (report.proxy !== undefined) {
+    lines.push(
+      report.proxy === null
+        ? "  proxy     NOT RUNNING (the next deploy or rollback starts it)"
+        : `  proxy     pid ${report.proxy.pid}  127.0.0.1:${report.proxy.port}  ${report.proxy.supervised ? "supervised" : "unsupervised"}${report.proxy.restarts > 0 ? `  restarted ${report.proxy.restarts} time(s) after a crash, last at ${report.proxy.startedAt ?? "?"}` : ""}`,
+    );
+  }
+  const lock = report.lock;
+  lines.push(lock === null ? "  lock      free" : `  lock      held by ${lock.user === undefined ? "" : `${lock.user} on `}${lock.host}, pid ${lock.pid}, release ${lock.release}${lock.step === undefined ? "" : `, at step ${lock.step}`}, for ${lock.age}`);
+  for (const e of report.lastEvents) lines.push(`  event     ${e.at}  ${e.type}${e.step === undefined ? "" : ` (${e.step})`}  ${e.release}`);
+  io.stdout.write(`${lines.join("\n")}\n`);
+  return report.ok ? 0 : 1;
 }

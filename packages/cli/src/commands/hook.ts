@@ -2,10 +2,9 @@ import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { childEnv, gitText, loadConfig, parsePrePushInput, pushRanges, repoRoot, WardenError, type Format, type LoadedConfig } from "@warden/core";
+import { childEnv, describeWrittenRule, gitText, loadConfig, parsePrePushInput, pushRanges, repoRoot, WardenError, type Format, type LoadedConfig } from "@warden/core";
 import type { Io } from "../io.js";
 import { checkCommand } from "./check.js";
-import { checkCommitMessage, cleanCommitMessage } from "./commit-msg.js";
 
 /** The hooks Warden implements. */
 export const HOOKS = ["pre-commit", "commit-msg", "pre-push"] as const;
@@ -34,9 +33,11 @@ async function preCommit(io: Io, format: Format): Promise<number> {
 }
 
 /**
- * The rules that judge a commit by its message and the paths it changes (protected paths,
- * canonical docs), run on the commit being made: its message from the file git passes, its paths
- * from the index. Returns the exit code (1 when a rule at level "error" reports).
+ * The rules that judge a commit by its message and the paths it changes (Conventional Commits,
+ * protected paths, canonical docs), run on the commit being made: its message from the file git
+ * passes, its paths from the index. The same rules, with the same settings, judge the pushed
+ * commits in pre-push and CI (`warden check --range`), so the hooks cannot disagree. Returns the
+ * exit code (1 when a rule at level "error" reports).
  */
 async function checkPendingCommit(io: Io, root: string, loaded: LoadedConfig, message: string): Promise<number> {
   const { BUILTIN_RULES, runRules } = await import("@warden/rules");
@@ -44,7 +45,6 @@ async function checkPendingCommit(io: Io, root: string, loaded: LoadedConfig, me
   const { config, file } = loaded;
   // Deletions and both sides of a rename change a path too, so ask git for every staged name.
   const names = (await gitText(root, ["diff", "--cached", "--name-only", "-z", "--no-renames"])).split("\0").filter((n) => n !== "");
-  if (names.length === 0) return 0;
   // Only these rules run, so only their settings are passed (the rest are validated by `check`).
   const pick = (rules: Record<string, unknown>): Record<string, unknown> =>
     Object.fromEntries(Object.entries(rules).filter(([id]) => PENDING_COMMIT_RULES.includes(id)));
@@ -74,32 +74,20 @@ async function checkPendingCommit(io: Io, root: string, loaded: LoadedConfig, me
   return errors.length > 0 ? 1 : 0;
 }
 
-/** Rules run by the commit-msg hook on the commit being made (Rules 17 and 20). */
-const PENDING_COMMIT_RULES: readonly string[] = ["protect/protected-paths", "protect/canonical-docs"];
+/** Rules run by the commit-msg hook on the commit being made (Rules 19, 17 and 20). */
+const PENDING_COMMIT_RULES: readonly string[] = ["commits/conventional", "protect/protected-paths", "protect/canonical-docs"];
 
 async function commitMsg(io: Io, file: string | undefined): Promise<number> {
   if (file === undefined) throw new WardenError("USAGE", "hook commit-msg needs the message file git passes (.husky/commit-msg: warden hook commit-msg \"$1\")");
   const root = await repoRoot(io.cwd);
   const loaded = await loadConfig(root);
-  const { config } = loaded;
   let raw: string;
   try {
     raw = await readFile(path.resolve(io.cwd, file), "utf8");
   } catch {
     throw new WardenError("INPUT", `${file}: cannot read the commit message file`);
   }
-  if (config.hooks.commitMsg.conventional) {
-    const verdict = checkCommitMessage(raw, config.hooks.commitMsg.types);
-    if (!verdict.ok) {
-      io.stderr.write(
-        `✖ commit message rejected: ${verdict.problem ?? "invalid"}\n` +
-          `  Rule 19 — Track every change with context (commits/conventional)\n` +
-          `  hint: write "type(scope): what changed", e.g. "fix(cli): exit 2 on unknown options"; types: ${config.hooks.commitMsg.types.join(", ")}\n`,
-      );
-      return 1;
-    }
-  }
-  return checkPendingCommit(io, root, loaded, cleanCommitMessage(raw));
+  return checkPendingCommit(io, root, loaded, raw);
 }
 
 async function prePush(io: Io, remote: string | undefined, format: Format): Promise<number> {
@@ -117,7 +105,7 @@ async function prePush(io: Io, remote: string | undefined, format: Format): Prom
       if (code !== 0) exit = code;
     }
   }
-  if (config.hooks.preCommit.scan) {
+  if (config.hooks.prePush.scan) {
     // The secret scan covers exactly the pushed commits: every line they add, each finding with its commit.
     const { scanCommand } = await import("./scan.js");
     for (const range of ranges) {
@@ -139,7 +127,7 @@ async function prePush(io: Io, remote: string | undefined, format: Format): Prom
     io.stderr.write(`warden: testing the affected packages: ${command}\n`);
     const code = await runShell(command, root, env, io);
     if (code !== 0) {
-      io.stderr.write(`✖ tests of the affected packages failed (exit ${code}): push refused\n  Rule 2 — Never break existing functionality\n`);
+      io.stderr.write(`✖ tests of the affected packages failed (exit ${code}): push refused\n  ${describeWrittenRule("Rule 2")}\n`);
       return 1;
     }
   }

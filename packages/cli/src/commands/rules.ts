@@ -1,6 +1,6 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { loadConfig, repoRoot, WardenError } from "@warden/core";
+import { describeEnforcer, describeWrittenRule, loadConfig, repoRoot, WardenError, WRITTEN_RULES } from "@warden/core";
 import type { Io } from "../io.js";
 
 /** One row of `warden rules`. */
@@ -49,7 +49,7 @@ async function writeCatalogue(io: Io, root: string, check: boolean): Promise<num
  * `--format markdown` writes the catalogue page docs/rules/README.md.
  */
 export async function rulesCommand(io: Io, options: RulesOptions): Promise<number> {
-  const { BUILTIN_RULES, RuleSettings, WRITTEN_RULES, describeWrittenRule } = await import("@warden/rules");
+  const { BUILTIN_RULES, RuleSettings } = await import("@warden/rules");
   let root = io.cwd;
   try {
     root = await repoRoot(io.cwd);
@@ -74,8 +74,8 @@ export async function rulesCommand(io: Io, options: RulesOptions): Promise<numbe
     title: entry.title,
     machineCheckable: entry.machineCheckable,
     ...(entry.why === undefined ? {} : { why: entry.why }),
-    ...(entry.elsewhere === undefined ? {} : { elsewhere: entry.elsewhere }),
     checks: rows.filter((row) => row.enforces === id).map((row) => row.id),
+    alsoEnforcedBy: entry.alsoEnforcedBy ?? [],
   }));
   if (options.json) {
     io.stdout.write(`${JSON.stringify({ rules: rows, writtenRules: written }, null, 2)}\n`);
@@ -89,8 +89,9 @@ export async function rulesCommand(io: Io, options: RulesOptions): Promise<numbe
       const row = rows.find((r) => r.id === id) as RuleRow;
       io.stdout.write(`  ${row.id.padEnd(width)}  ${row.level.padEnd(5)}  ${row.description}\n`);
     }
-    if (entry.elsewhere !== undefined) io.stdout.write(`  also: ${entry.elsewhere}\n`);
-    if (entry.machineCheckable && entry.checks.length === 0 && entry.elsewhere === undefined) io.stdout.write("  no check yet\n");
+    for (const enforcer of entry.alsoEnforcedBy) io.stdout.write(`  also: ${describeEnforcer(enforcer)}\n`);
+    const built = entry.checks.length + entry.alsoEnforcedBy.filter((enforcer) => enforcer.kind !== "planned").length;
+    if (entry.machineCheckable && built === 0) io.stdout.write("  no check yet\n");
   }
   io.stdout.write(`\n${rows.length} checks, ${rows.filter((r) => r.level !== "off").length} on, over ${written.length} written rules and standards.${rows[0]?.docs === undefined ? "" : ` Docs: ${path.dirname(path.dirname(rows[0].docs))}/<id>.md`}\n`);
   return 0;

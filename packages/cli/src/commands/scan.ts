@@ -17,7 +17,7 @@ import {
   type Finding,
   type Format,
 } from "@warden/core";
-import type { ScanPool, ScanStats, SecretScanner, SecretsSettings } from "@warden/secrets";
+import type { ScanPool, ScanStats, SecretScanner, SecretsSettings, VerifyCandidate } from "@warden/secrets";
 import type { Io } from "../io.js";
 import { VERSION } from "../version.js";
 
@@ -38,6 +38,8 @@ export interface ScanOptions {
   readonly updateBaseline?: boolean;
   /** Worker threads: 0 scans in the main thread; undefined decides by the size of the scan. */
   readonly workers?: number;
+  /** Ask each vendor whether its found credentials are live (`--verify`; never in hooks). */
+  readonly verify?: boolean;
 }
 
 /** The outcome of a scan, before it is printed. */
@@ -202,14 +204,24 @@ function progressReporter(io: Io): ((commits: number, bytes: number) => void) | 
 /** Run the secret scan over a target and return the findings (nothing printed except progress). */
 export async function runScan(io: Io, options: Omit<ScanOptions, "format">): Promise<ScanOutcome> {
   const started = performance.now();
-  const root = await repoRoot(io.cwd);
+  // Scanning files needs no repository: outside a git work tree (an unpacked release, a build
+  // output) `warden scan [PATH…]` scans the current folder's files; the git targets need git.
+  const root = options.target.kind === "paths" ? await repoRoot(io.cwd).catch(() => io.cwd) : await repoRoot(io.cwd);
   const { config } = await loadConfig(root, options.config);
-  const { readBaseline, scanCommits, SecretScanner: Scanner } = await import("@warden/secrets");
+  const { annotateFindings, readBaseline, scanCommits, SecretScanner: Scanner, verifyCandidates } = await import("@warden/secrets");
   const settings = config.secrets;
   const baselineFile = path.resolve(root, settings.baseline);
   const baseline = options.updateBaseline === true ? [] : await readBaseline(baselineFile, settings.baseline);
   const fingerprints = baseline.map((entry) => entry.fingerprint);
-  const scanner = new Scanner({ settings, baseline: fingerprints });
+  // --verify holds found credentials in memory (main thread only) until their vendor is asked.
+  const held: VerifyCandidate[] = [];
+  const verify = options.verify === true && options.updateBaseline !== true;
+  const scanner = new Scanner({
+    settings,
+    baseline: fingerprints,
+    ...(verify ? { onSecret: (detectorId: string, secret: string, fingerprint: string) => held.push({ detectorId, secret, fingerprint }) } : {}),
+  });
+  const workers = verify ? 0 : options.workers;
   const target = options.target;
   let findings: Finding[];
   switch (target.kind) {
@@ -218,7 +230,7 @@ export async function runScan(io: Io, options: Omit<ScanOptions, "format">): Pro
       break;
     case "paths":
       findings = await scanPaths(root, scanner, target.paths, config.ignore, (large) =>
-        openPool(settings, fingerprints, threadCount(options.workers, large)),
+        openPool(settings, fingerprints, threadCount(workers, large)),
       );
       break;
     case "range":
@@ -235,7 +247,7 @@ export async function runScan(io: Io, options: Omit<ScanOptions, "format">): Pro
       }
       const onProgress = progressReporter(io);
       // History scans are large by nature; range and pre-push scans are small.
-      const pool = await openPool(settings, fingerprints, threadCount(options.workers, target.kind === "history"));
+      const pool = await openPool(settings, fingerprints, threadCount(workers, target.kind === "history"));
       try {
         findings = await scanCommits(root, scanner, {
           revisions,
@@ -248,6 +260,11 @@ export async function runScan(io: Io, options: Omit<ScanOptions, "format">): Pro
       if (onProgress !== undefined) io.stderr.write("\r\u001b[K");
       break;
     }
+  }
+  if (verify && held.length > 0) {
+    const results = await verifyCandidates(held, { cacheFile: path.join(root, "node_modules/.cache/warden/verify.json") });
+    held.length = 0;
+    findings = annotateFindings(findings, results);
   }
   findings.sort(compareFindings);
   return { findings, stats: scanner.stats, durationMs: performance.now() - started, baselineFile };

@@ -29,3 +29,33 @@ export function environmentSnapshot(): Record<string, string> {
 export function debugEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
   return env.WARDEN_DEBUG !== undefined && env.WARDEN_DEBUG !== "" && env.WARDEN_DEBUG !== "0";
 }
+
+function positive(value: string | undefined, fallback: number): number {
+  const number = Number(value);
+  return value !== undefined && value !== "" && Number.isFinite(number) && number > 0 ? number : fallback;
+}
+
+/** How long a client waits for a server to accept its request before it bypasses it (WARDEN_DAEMON_ACCEPT_MS, default 1 s). */
+export function serverAcceptMs(env: NodeJS.ProcessEnv = process.env): number {
+  return positive(env.WARDEN_DAEMON_ACCEPT_MS, 1000);
+}
+
+/** How long a running request may go without a message (the server pings every second) before the client gives up on the server (WARDEN_DAEMON_STALL_MS, default 5 s). */
+export function serverStallMs(env: NodeJS.ProcessEnv = process.env): number {
+  return positive(env.WARDEN_DAEMON_STALL_MS, 5000);
+}
+
+/** The longest one served request may run (WARDEN_DAEMON_TIMEOUT_MS, default 10 minutes). */
+export function serverRequestTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
+  return positive(env.WARDEN_DAEMON_TIMEOUT_MS, 10 * 60 * 1000);
+}
+
+/** How long a worker thread that has served requests may sit idle before it exits and gives its memory back (WARDEN_DAEMON_WORKER_IDLE_MS, default 30 s). */
+export function workerIdleMs(env: NodeJS.ProcessEnv = process.env): number {
+  return positive(env.WARDEN_DAEMON_WORKER_IDLE_MS, 30 * 1000);
+}
+
+/** Requests run at the same time, each in its own worker thread (WARDEN_DAEMON_WORKERS, default 4); more wait in line. */
+export function serverMaxWorkers(env: NodeJS.ProcessEnv = process.env): number {
+  return Math.floor(positive(env.WARDEN_DAEMON_WORKERS, 4));
+}

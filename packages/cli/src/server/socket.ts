@@ -5,18 +5,38 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { serverDirOverride } from "./env.js";
 
-/** A request to the warm server: run the CLI with these arguments, as this client. */
-export interface ServerRequest {
-  readonly argv: readonly string[];
-  readonly cwd: string;
-  readonly env: Record<string, string>;
-  readonly stdoutIsTTY: boolean;
+/**
+ * A request to the warm server: run the CLI with these arguments, as this client (`kind` "run",
+ * the default), or report its state, or stop (`warden server status|stop`).
+ */
+export type ServerRequest =
+  | { readonly kind?: "run"; readonly argv: readonly string[]; readonly cwd: string; readonly env: Record<string, string>; readonly stdoutIsTTY: boolean }
+  | { readonly kind: "status" | "stop" };
+
+/** What `warden server status` reports. */
+export interface ServerStatus {
+  readonly pid: number;
+  readonly socket: string;
+  readonly startedAt: string;
+  readonly uptimeMs: number;
+  readonly rssBytes: number;
+  readonly workers: readonly { readonly busy: boolean; readonly served: number; readonly heapUsedBytes: number }[];
+  readonly requests: number;
+  readonly active: number;
+  readonly repositories: readonly string[];
 }
 
-/** One message from the server: output to forward, or the exit code that ends the request. */
+/**
+ * One message from the server: `accepted` at once (the client's proof of a live server), output
+ * to forward, `ping` while a request runs, and the exit code that ends it; or a status answer.
+ */
 export type ServerMessage =
+  | { readonly type: "accepted"; readonly pid: number }
+  | { readonly type: "ping" }
   | { readonly type: "stdout" | "stderr"; readonly data: string }
-  | { readonly type: "exit"; readonly code: number; readonly pid: number };
+  | { readonly type: "exit"; readonly code: number; readonly pid: number }
+  | { readonly type: "status"; readonly status: ServerStatus }
+  | { readonly type: "stopping"; readonly pid: number };
 
 /** Commands the warm server runs: the ones that parse code. Everything else runs in-process. */
 export function servedByServer(argv: readonly string[]): boolean {
@@ -43,4 +63,9 @@ export function socketPath(): string {
   const dir = serverDirOverride() ?? path.join(os.tmpdir(), `warden-${uid}`);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   return path.join(dir, `server-${id}.sock`);
+}
+
+/** The file beside the socket holding the server's pid, so a client can end a stuck server. */
+export function pidFile(socket: string): string {
+  return socket.replace(/\.sock$/, ".pid");
 }

@@ -24,6 +24,16 @@ const StepSchema = z.enum(DEPLOY_STEPS);
 const Command = z.string().min(1);
 const EnvVars = z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "environment variable names are letters, digits and _"), z.string());
 
+/** Limits of Warden's reverse proxy (local and ssh targets); applied when the proxy starts. */
+const ProxySettingsSchema = z
+  .object({
+    connectTimeoutMs: z.number().int().positive().default(5000).describe("Connecting to an instance; after it another instance is tried."),
+    readTimeoutMs: z.number().int().positive().default(60_000).describe("Silence from an instance before its answer is given up (504)."),
+    maxBodyBytes: z.number().int().positive().default(10 * 1024 * 1024).describe("Larger request bodies are refused with 413."),
+  })
+  .strict()
+  .default({ connectTimeoutMs: 5000, readTimeoutMs: 60_000, maxBodyBytes: 10 * 1024 * 1024 });
+
 const LocalTargetSchema = z
   .object({
     type: z.literal("local"),
@@ -36,6 +46,7 @@ const LocalTargetSchema = z
       .default(1)
       .describe('Instances of each release behind the proxy; "auto" sizes it from this machine\'s cores and memory (Rule 16).'),
     stopTimeoutMs: z.number().int().positive().default(5000).describe("Grace period after SIGTERM before SIGKILL."),
+    proxy: ProxySettingsSchema.describe("Limits of the reverse proxy in front of the instances."),
   })
   .strict();
 
@@ -55,6 +66,7 @@ const SshTargetSchema = z
     port: z.number().int().min(1).max(65535).describe("Port of the proxy on the remote host's 127.0.0.1."),
     instances: z.number().int().min(1).max(32).default(1),
     stopTimeoutMs: z.number().int().positive().default(5000),
+    proxy: ProxySettingsSchema.describe("Limits of the reverse proxy in front of the instances."),
   })
   .strict();
 

@@ -1,6 +1,10 @@
 import { z } from "zod";
 
-/** What the git hooks installed by Warden run. */
+/**
+ * What the git hooks installed by Warden run. The commit-msg hook has no settings of its own: it
+ * runs the rules that judge a commit (`commits/conventional`, `protect/*`) with their settings in
+ * `rules`, so it accepts and refuses exactly what pre-push and CI do.
+ */
 export const HooksSchema = z
   .object({
     preCommit: z
@@ -10,22 +14,10 @@ export const HooksSchema = z
       })
       .strict()
       .default({ check: true, scan: true }),
-    commitMsg: z
-      .object({
-        conventional: z.boolean().default(true).describe("Require Conventional Commits messages."),
-        types: z
-          .array(z.string().regex(/^[a-z]+$/))
-          .default(["feat", "fix", "docs", "style", "refactor", "perf", "test", "build", "ci", "chore", "revert"])
-          .describe("Allowed commit types."),
-      })
-      .strict()
-      .default({
-        conventional: true,
-        types: ["feat", "fix", "docs", "style", "refactor", "perf", "test", "build", "ci", "chore", "revert"],
-      }),
     prePush: z
       .object({
-        check: z.boolean().default(true).describe("Run `warden check` over the pushed commits."),
+        check: z.boolean().default(true).describe("Run `warden check` over the pushed commits (their files and messages)."),
+        scan: z.boolean().default(true).describe("Run `warden scan` over every line the pushed commits add."),
         test: z
           .union([z.literal("auto"), z.literal(false), z.string().min(1)], {
             error: () => 'expected "auto", false, or a shell command string',
@@ -36,14 +28,10 @@ export const HooksSchema = z
           ),
       })
       .strict()
-      .default({ check: true, test: "auto" }),
+      .default({ check: true, scan: true, test: "auto" }),
   })
   .strict()
   .default({
     preCommit: { check: true, scan: true },
-    commitMsg: {
-      conventional: true,
-      types: ["feat", "fix", "docs", "style", "refactor", "perf", "test", "build", "ci", "chore", "revert"],
-    },
-    prePush: { check: true, test: "auto" },
+    prePush: { check: true, scan: true, test: "auto" },
   });

@@ -1,9 +1,14 @@
-import { existsSync } from "node:fs";
+import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
+import { lstatSync, mkdirSync, readFileSync, realpathSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import type { Jiti, TransformOptions, TransformResult } from "jiti";
 import type { z } from "zod";
-import { maskTokens, WardenError } from "../errors.js";
+import { currentEnv } from "../env.js";
+import { isWardenError, maskTokens, WardenError } from "../errors.js";
 import { WardenConfigSchema, type WardenConfig } from "./schema.js";
 
 /** Config file names, in the order they are looked for. */
@@ -23,13 +28,33 @@ export interface LoadedConfig {
   readonly file: string | undefined;
 }
 
-/** Find the config file in `dir`, if there is one. */
+/**
+ * Find the config file in `dir`, if there is one. A config name that is a symbolic link loop or
+ * a link to nothing is an error, not "no config".
+ */
 export function findConfigFile(dir: string): string | undefined {
   for (const name of CONFIG_FILES) {
     const candidate = path.join(dir, name);
-    if (existsSync(candidate)) return candidate;
+    try {
+      lstatSync(candidate);
+    } catch {
+      continue; // no such name
+    }
+    checkLinkTarget(candidate, name);
+    return candidate;
   }
   return undefined;
+}
+
+function checkLinkTarget(file: string, display: string): void {
+  try {
+    statSync(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ELOOP") throw new WardenError("CONFIG_LOAD", `${display}: cannot load config: it is a symbolic link loop`);
+    if (code === "ENOENT") throw new WardenError("CONFIG_LOAD", `${display}: cannot load config: it is a symbolic link to a missing file`);
+    throw new WardenError("CONFIG_LOAD", `${display}: cannot load config: ${code ?? "unreadable"}`);
+  }
 }
 
 function formatPath(keyPath: readonly PropertyKey[]): string {
@@ -67,15 +92,168 @@ export function parseConfig(raw: unknown, file: string): WardenConfig {
   return result.data;
 }
 
-async function importModule(file: string): Promise<unknown> {
-  const ext = path.extname(file);
-  if (ext === ".ts" || ext === ".mts" || ext === ".cts") {
-    const { createJiti } = await import("jiti");
-    const jiti = createJiti(pathToFileURL(file).href, { interopDefault: true, fsCache: true, moduleCache: false });
-    return jiti.import(file, { default: true });
+
+/** How long a config may take to load (WARDEN_CONFIG_TIMEOUT_MS, default 10 s). */
+export function configTimeoutMs(env: NodeJS.ProcessEnv = currentEnv()): number {
+  const value = Number(env.WARDEN_CONFIG_TIMEOUT_MS);
+  return Number.isFinite(value) && value > 0 ? value : 10_000;
+}
+
+/**
+ * Settle `promise` within `ms`, or fail with one line. In a one-shot run a config promise that
+ * has nothing left to wait for (`new Promise(() => {})`) is reported at once, when the event loop
+ * empties, instead of Node's silent exit 13.
+ */
+function settleWithin<T>(promise: Promise<T>, display: string, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const fail = (why: string): void => {
+      cleanup();
+      reject(new WardenError("CONFIG_LOAD", `${display}: cannot load config: ${why}; WARDEN_CONFIG_TIMEOUT_MS sets the bound`));
+    };
+    const timer = setTimeout(() => fail(`it did not settle within ${ms} ms (a promise that never resolves?)`), ms);
+    timer.unref();
+    const onBeforeExit = (): void => fail("it never settles (its promise waits on nothing that can finish)");
+    process.once("beforeExit", onBeforeExit);
+    const cleanup = (): void => {
+      clearTimeout(timer);
+      process.off("beforeExit", onBeforeExit);
+    };
+    promise.then(
+      (value) => {
+        cleanup();
+        resolve(value);
+      },
+      (error: unknown) => {
+        cleanup();
+        reject(error);
+      },
+    );
+  });
+}
+
+/**
+ * Run `load` with `process.exit` trapped: a config that exits the process (`process.exit(0)`)
+ * would turn a failing check into a silent pass, so it is a config error instead.
+ */
+async function withExitTrapped<T>(display: string, load: () => Promise<T>): Promise<T> {
+  const original = process.exit;
+  let called: string | undefined;
+  const trap = (code?: number | string | null): never => {
+    called = code === undefined || code === null ? "" : String(code);
+    throw new WardenError("CONFIG_LOAD", `${display}: cannot load config: it called process.exit(${called}); a config exports settings and must not end the run`);
+  };
+  process.exit = trap as typeof process.exit;
+  try {
+    const value = await load();
+    if (called !== undefined) throw new WardenError("CONFIG_LOAD", `${display}: cannot load config: it called process.exit(${called}); a config exports settings and must not end the run`);
+    return value;
+  } finally {
+    if (process.exit === trap) process.exit = original;
   }
-  const mod = (await import(pathToFileURL(file).href)) as { default?: unknown };
-  return mod.default ?? mod;
+}
+
+/** The folder of Warden's per-user caches outside any repository (0700). */
+function userCacheDir(name: string): string {
+  const uid = typeof process.getuid === "function" ? process.getuid() : 0;
+  const dir = path.join(os.tmpdir(), `warden-${uid}`, name);
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  return dir;
+}
+
+/**
+ * jiti's transpiler behind a cache that holds no config text: each entry is the transpiled code
+ * encrypted (AES-256-GCM) with a key derived from the source it came from, and named by a hash
+ * of that key. Only someone who already has the source can find or read an entry, so a token in
+ * a config is never written to disk in plaintext. It lives in the per-user temp folder, never
+ * in the repository (measured in docs/benchmarks.md: a cache hit skips loading Babel, ≈ 190 ms).
+ */
+function encryptedTranspileCache(transform: (opts: TransformOptions) => string): (opts: TransformOptions) => TransformResult {
+  return (opts) => {
+    const { source, ...rest } = opts;
+    const key = createHash("sha256").update("warden-config-transpile-1\u0000").update(JSON.stringify(rest)).update("\u0000").update(source).digest();
+    const name = createHash("sha256").update(key).digest("hex");
+    let dir: string | undefined;
+    try {
+      dir = userCacheDir("config-transpile");
+      const sealed = readFileSync(path.join(dir, name));
+      const decipher = createDecipheriv("aes-256-gcm", key, sealed.subarray(0, 12));
+      decipher.setAuthTag(sealed.subarray(12, 28));
+      return { code: Buffer.concat([decipher.update(sealed.subarray(28)), decipher.final()]).toString("utf8") };
+    } catch {
+      // No entry (or an unreadable one): transpile.
+    }
+    const code = transform(opts);
+    if (dir !== undefined && !code.includes("__JITI_ERROR__")) {
+      try {
+        const iv = randomBytes(12);
+        const cipher = createCipheriv("aes-256-gcm", key, iv);
+        const body = Buffer.concat([cipher.update(code, "utf8"), cipher.final()]);
+        const temp = path.join(dir, `${name}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+        writeFileSync(temp, Buffer.concat([iv, cipher.getAuthTag(), body]), { mode: 0o600 });
+        renameSync(temp, path.join(dir, name));
+      } catch {
+        // A cache that cannot be written only costs time.
+      }
+    }
+    return { code };
+  };
+}
+
+let transpiler: Jiti | undefined;
+
+/** Module specifiers a config file may import, mapped to the file that serves them (see {@link aliasConfigImport}). */
+const configImportAliases = new Map<string, string>();
+
+/**
+ * Serve `import … from specifier` in config files from `target`, whatever is installed (or not)
+ * beside the config: the running CLI maps "@warden/cli" to itself, so `defineConfig` loads when
+ * warden runs from a global install or another folder.
+ */
+export function aliasConfigImport(specifier: string, target: string): void {
+  configImportAliases.set(specifier, target);
+}
+
+/** Whether `error` is Node's "cannot find package X" for an aliased specifier. */
+function missingAliasedImport(error: unknown): boolean {
+  if (!(error instanceof Error) || (error as NodeJS.ErrnoException).code !== "ERR_MODULE_NOT_FOUND") return false;
+  return [...configImportAliases.keys()].some((specifier) => error.message.includes(`'${specifier}'`));
+}
+
+/** Import a JavaScript config natively; one that imports an aliased package that is not installed goes through jiti's alias. */
+async function importJavaScript(file: string): Promise<unknown> {
+  try {
+    return await import(pathToFileURL(file).href);
+  } catch (error) {
+    if (missingAliasedImport(error)) return (await createConfigJiti(file)).import(file);
+    throw error;
+  }
+}
+
+async function createConfigJiti(file: string): Promise<Jiti> {
+  const { createJiti } = await import("jiti");
+  transpiler ??= createJiti(pathToFileURL(file).href, { fsCache: false, moduleCache: false });
+  const base = transpiler;
+  return createJiti(pathToFileURL(file).href, {
+    interopDefault: true,
+    fsCache: false,
+    moduleCache: false,
+    alias: Object.fromEntries(configImportAliases),
+    transform: encryptedTranspileCache((opts) => base.transform(opts)),
+  });
+}
+
+/** A module namespace (or CommonJS exports) with nothing exported. */
+function exportsNothing(mod: unknown): boolean {
+  return mod !== null && typeof mod === "object" && !("default" in mod) && Object.keys(mod).length === 0;
+}
+
+async function importModule(file: string, display: string): Promise<unknown> {
+  const ext = path.extname(file);
+  const mod: unknown =
+    ext === ".ts" || ext === ".mts" || ext === ".cts" ? await (await createConfigJiti(file)).import(file) : await importJavaScript(file);
+  if (exportsNothing(mod)) throw new WardenError("CONFIG_LOAD", `${display}: cannot load config: it exports nothing (expected export default defineConfig({ … }))`);
+  const value = mod !== null && typeof mod === "object" && "default" in mod ? (mod as { default: unknown }).default : mod;
+  return value; // a promise (export default new Promise(…)) is awaited, within the bound, by the caller
 }
 
 function firstLine(error: unknown): string {
@@ -83,26 +261,163 @@ function firstLine(error: unknown): string {
   return message.split("\n").find((line) => line.trim() !== "")?.trim() ?? "unknown error";
 }
 
+/** `:line:column` and message of a syntax error in a config's source, found by re-parsing it (only on the error path). */
+async function syntaxLocation(file: string, source: string, error: unknown): Promise<{ where: string; message: string } | undefined> {
+  if (file.endsWith(".json")) {
+    const position = /at position (\d+)/.exec(firstLine(error));
+    if (position === null) return undefined;
+    const before = source.slice(0, Number(position[1]));
+    const line = before.split("\n").length;
+    const column = before.length - before.lastIndexOf("\n");
+    return { where: `:${line}:${column}`, message: firstLine(error).replace(/\s*in JSON at position \d+.*$/, "").replace(/\s*\(line \d+ column \d+\)$/, "") };
+  }
+  const message = firstLine(error);
+  try {
+    const { createJiti } = await import("jiti");
+    transpiler ??= createJiti(pathToFileURL(file).href, { fsCache: false, moduleCache: false });
+    const code = transpiler.transform({ source, filename: file, ts: /\.[cm]?ts$/.test(file), async: true });
+    const found = /__JITI_ERROR__ = (\{.*\})/.exec(code);
+    if (found === null) return undefined;
+    const parsed = JSON.parse(found[1] ?? "{}") as { line?: number; column?: number; message?: string };
+    if (parsed.line === undefined) return undefined;
+    return { where: `:${parsed.line}:${(parsed.column ?? 0) + 1}`, message: `syntax error: ${(parsed.message ?? message).trim()}` };
+  } catch {
+    return undefined;
+  }
+}
+
+const LOCAL_IMPORT = /(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|\bimport\s+)["']([^"'\n]+)["']/g;
+const PROBE = ["", ".ts", ".mts", ".cts", ".js", ".mjs", ".cjs", ".json", "/index.ts", "/index.mts", "/index.js", "/index.mjs"];
+
+function resolveLocal(from: string, specifier: string): string | undefined {
+  const base = path.resolve(path.dirname(from), specifier);
+  const candidates = [...PROBE.map((suffix) => base + suffix)];
+  if (/\.[cm]?js$/.test(base)) candidates.push(base.replace(/js$/, "ts")); // "./x.js" written for "./x.ts"
+  return candidates.find((candidate) => {
+    try {
+      return statSync(candidate).isFile();
+    } catch {
+      return false;
+    }
+  });
+}
+
+/**
+ * A fingerprint of a config and everything it imports that can change between runs: the content
+ * of the config and of each file it reaches through relative imports, or through packages that
+ * resolve outside node_modules (workspace packages), and the size and time of the package files
+ * it imports from node_modules. The warm server compares fingerprints to know when a loaded
+ * config is stale (ES modules cannot be unloaded, so a changed config is loaded in a fresh thread).
+ */
+export function configFingerprint(configFile: string): string {
+  const hash = createHash("sha256");
+  const seen = new Set<string>();
+  const queue = [configFile];
+  while (queue.length > 0 && seen.size < 500) {
+    const file = queue.shift() as string;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    let text: string;
+    try {
+      text = readFileSync(file, "utf8");
+    } catch {
+      hash.update(`${file}\u0000missing\u0000`);
+      continue;
+    }
+    hash.update(`${file}\u0000${createHash("sha256").update(text).digest("hex")}\u0000`);
+    if (file.endsWith(".json")) continue;
+    for (const match of text.matchAll(LOCAL_IMPORT)) {
+      const specifier = match[1] ?? "";
+      if (specifier.startsWith("node:")) continue;
+      if (specifier.startsWith(".") || specifier.startsWith("/")) {
+        const resolved = resolveLocal(file, specifier);
+        if (resolved !== undefined) queue.push(resolved);
+        continue;
+      }
+      try {
+        const resolved = createRequire(file).resolve(specifier);
+        if (!path.isAbsolute(resolved)) continue; // a builtin
+        const real = realpathOr(resolved);
+        if (real.split(path.sep).includes("node_modules")) {
+          const info = statSync(real);
+          hash.update(`${real}\u0000${info.size}:${info.mtimeMs}\u0000`);
+        } else {
+          queue.push(real);
+        }
+      } catch {
+        hash.update(`${specifier}\u0000unresolved\u0000`);
+      }
+    }
+  }
+  return hash.digest("hex");
+}
+
+function realpathOr(file: string): string {
+  try {
+    return realpathSync(file);
+  } catch {
+    return file;
+  }
+}
+
+const loaded = new Map<string, string>();
+const loadListeners: ((phase: "start" | "end") => void)[] = [];
+
+/**
+ * Be told when a JavaScript or TypeScript config starts and ends loading: the warm server watches
+ * the time a config takes from outside its thread (a config stuck in a synchronous loop cannot
+ * time itself out).
+ */
+export function onConfigLoad(listener: (phase: "start" | "end") => void): void {
+  loadListeners.push(listener);
+}
+
+/**
+ * The JavaScript and TypeScript configs this process has loaded, with the fingerprint each had
+ * ({@link configFingerprint}); the warm server retires a thread whose configs changed since.
+ */
+export function loadedConfigs(): ReadonlyMap<string, string> {
+  return loaded;
+}
+
 /**
  * Load `warden.config.*` from `dir` (or the explicit `file`), validate it and fill in defaults.
- * With no config file the defaults apply. Errors name the file and the key path.
+ * With no config file the defaults apply. Errors are one line naming the file (and the line and
+ * column of a syntax error, the key path of an invalid value). A config that does not settle
+ * within {@link configTimeoutMs}, exits the process, or exports nothing is an error.
  */
 export async function loadConfig(dir: string, file?: string): Promise<LoadedConfig> {
   const configFile = file === undefined ? findConfigFile(dir) : path.resolve(dir, file);
   if (configFile === undefined) return { config: WardenConfigSchema.parse({}), file: undefined };
   const display = path.relative(dir, configFile) || configFile;
-  if (!existsSync(configFile)) {
-    throw new WardenError("CONFIG_NOT_FOUND", `${display}: config file not found`);
+  if (file !== undefined) {
+    try {
+      lstatSync(configFile);
+    } catch {
+      throw new WardenError("CONFIG_NOT_FOUND", `${display}: config file not found`);
+    }
+    checkLinkTarget(configFile, display);
   }
+  const source = await readFile(configFile, "utf8");
+  if (source.trim() === "") throw new WardenError("CONFIG_LOAD", `${display}: cannot load config: the file is empty (expected export default defineConfig({ … }))`);
   let raw: unknown;
   try {
     if (configFile.endsWith(".json")) {
-      raw = JSON.parse(await readFile(configFile, "utf8"));
+      raw = JSON.parse(source);
     } else {
-      raw = await importModule(configFile);
+      loaded.set(configFile, configFingerprint(configFile));
+      for (const listener of loadListeners) listener("start");
+      try {
+        raw = await withExitTrapped(display, () => settleWithin(importModule(configFile, display), display, configTimeoutMs()));
+      } finally {
+        for (const listener of loadListeners) listener("end");
+      }
     }
   } catch (error) {
+    if (isWardenError(error)) throw error;
+    const located = await syntaxLocation(configFile, source, error);
     // The parser's message may quote the file (a pasted token included): print it masked.
+    if (located !== undefined) throw new WardenError("CONFIG_LOAD", `${display}${located.where}: cannot load config: ${maskTokens(located.message)}`, { cause: error });
     throw new WardenError("CONFIG_LOAD", `${display}: cannot load config: ${maskTokens(firstLine(error))}`, { cause: error });
   }
   return { config: parseConfig(raw, display), file: configFile };

@@ -2,7 +2,6 @@ import { z } from "zod";
 
 /** A rule's level in config: `"error"`, `"warn"` or `"off"`. */
 export const RuleLevelSchema = z.enum(["error", "warn", "off"]);
-export type RuleLevel = z.infer<typeof RuleLevelSchema>;
 
 /** A rule's setting: a level, or a `[level, options]` pair whose options the rule validates. */
 export const RuleSettingSchema = z.union(

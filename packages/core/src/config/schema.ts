@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { FilesSchema } from "../file-class.js";
 import { DeploySchema } from "./deploy-section.js";
 import { HooksSchema } from "./hooks-section.js";
 import { OverrideSchema, RulesSchema } from "./rules-section.js";
@@ -12,6 +13,7 @@ export const WardenConfigSchema = z
       .array(z.string().min(1))
       .default([])
       .describe("Globs of paths Warden never checks, on top of .gitignore."),
+    files: FilesSchema.describe("File classes: globs that reclassify paths, and the classes no rule judges by default."),
     rules: RulesSchema,
     overrides: z.array(OverrideSchema).default([]),
     hooks: HooksSchema,

@@ -39,6 +39,22 @@ export const SecretsSchema = z
       .min(1)
       .default(DEFAULT_BASELINE)
       .describe("Repository-relative path of the secrets baseline (fingerprints of accepted findings)."),
+    grants: z
+      .record(
+        z.string().regex(/^[A-Za-z0-9][\w:.-]*$/, "a task name: letters, digits and _ : . -"),
+        z.union([
+          z.array(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "a secret name (an environment variable name)")),
+          z
+            .object({
+              names: z.array(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "a secret name (an environment variable name)")),
+              env: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/).optional().describe("The vault environment the values come from."),
+              expires: z.iso.date().optional().describe("Last day (UTC) the grant is valid, YYYY-MM-DD."),
+            })
+            .strict(),
+        ]),
+      )
+      .default({})
+      .describe('Secrets each task may receive from the vault: `{ "deploy:production": ["DATABASE_URL"] }` (see docs/secrets/vault.md).'),
   })
   .strict()
   .default({
@@ -48,4 +64,5 @@ export const SecretsSchema = z
     allowFingerprints: [],
     disable: [],
     baseline: DEFAULT_BASELINE,
+    grants: {},
   });

@@ -147,8 +147,3 @@ export async function pushRanges(cwd: string, refs: readonly PushedRef[], remote
   }
   return ranges;
 }
-
-/** The full message of commit `oid`. */
-export async function commitMessage(cwd: string, oid: string): Promise<string> {
-  return gitText(cwd, ["log", "-1", "--format=%B", oid]);
-}

@@ -3,7 +3,6 @@ export { PathProbe } from "./probe.js";
 export {
   changedSince,
   changesBetween,
-  commitMessage,
   emptyTree,
   parsePrePushInput,
   parseRawDiff,

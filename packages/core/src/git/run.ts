@@ -49,7 +49,11 @@ export async function gitText(cwd: string, args: readonly string[]): Promise<str
 /** The top-level directory of the work tree that contains `cwd`. */
 export async function repoRoot(cwd: string): Promise<string> {
   const result = await runGit(cwd, ["rev-parse", "--show-toplevel"], { allowFailure: true });
-  if (result.code !== 0) throw new WardenError("GIT", `${cwd} is not inside a git work tree`);
+  if (result.code !== 0) {
+    throw new WardenError("GIT", `${cwd} is not inside a git work tree`, {
+      hint: "run it inside a git repository (`git init` makes one); `warden scan [PATH…]` scans files without one",
+    });
+  }
   return result.stdout.toString("utf8").trim();
 }
 

@@ -27,5 +27,5 @@ export function reporterFor(format: string): Reporter {
 export { renderGithub } from "./github.js";
 export { renderJson, JSON_REPORT_VERSION } from "./json.js";
 export { renderPretty } from "./pretty.js";
-export { renderSarif, SARIF_SCHEMA_URI } from "./sarif.js";
+export { renderSarif } from "./sarif.js";
 export type { Report, ReportRule, Reporter, ReporterOptions } from "./types.js";

@@ -37,7 +37,7 @@ export function renderSarif(report: Report): string {
       },
     ],
     partialFingerprints: { "wardenFingerprint/v1": finding.fingerprint },
-    ...(finding.rule === undefined ? {} : { properties: { rule: finding.rule } }),
+    properties: { messageId: finding.messageId, ...(finding.rule === undefined ? {} : { rule: finding.rule }) },
   }));
   const log = {
     $schema: SARIF_SCHEMA_URI,

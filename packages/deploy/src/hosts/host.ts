@@ -8,8 +8,12 @@ export interface Host {
   /** The node executable on the host (runs the proxy). */
   readonly node: string;
   readText(file: string): Promise<string | undefined>;
-  /** Write a file atomically (temp file + rename), creating its folder. */
-  writeText(file: string, text: string): Promise<void>;
+  /** Write a file atomically (temp file + rename), creating its folder; `durable`: fsync before the rename. */
+  writeText(file: string, text: string, options?: { durable?: boolean }): Promise<void>;
+  /** Create `file` with `text`, complete or not at all (creating its folder); false when it exists. */
+  createExclusive(file: string, text: string): Promise<boolean>;
+  /** Append `text` to `file` (creating it and its folder). */
+  append(file: string, text: string): Promise<void>;
   /** Names in a folder ([] when it does not exist). */
   list(dir: string): Promise<string[]>;
   remove(target: string): Promise<void>;
@@ -24,7 +28,7 @@ export interface Host {
   freePort(): Promise<number>;
   /** A port on this machine's 127.0.0.1 that reaches `port` on the host's 127.0.0.1. */
   reach(port: number): Promise<number>;
-  /** The last line of a file (for error messages). */
-  tail(file: string): Promise<string>;
+  /** The last lines of a file (at most `lines`, default 20), for error messages. */
+  tail(file: string, lines?: number): Promise<string>;
   close(): Promise<void>;
 }

@@ -1,8 +1,10 @@
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { deployChildEnv } from "../env.js";
 import { freePort } from "../ports.js";
 import { pidAlive, spawnDetached, stopProcess } from "../processes.js";
+import { localLockStore } from "../lock.js";
+import { writeFileDurably } from "../state.js";
 import type { Host } from "./host.js";
 
 /** This machine as a {@link Host}: plain file system calls and child processes. */
@@ -17,11 +19,17 @@ export function localHost(): Host {
         return undefined;
       }
     },
-    writeText: async (file, text) => {
+    writeText: async (file, text, options) => {
+      if (options?.durable === true) return writeFileDurably(file, text);
       mkdirSync(path.dirname(file), { recursive: true });
       const tmp = `${file}.${process.pid}.tmp`;
       writeFileSync(tmp, text);
       renameSync(tmp, file);
+    },
+    createExclusive: async (file, text) => localLockStore(path.dirname(file)).createExclusive(path.basename(file), text),
+    append: async (file, text) => {
+      mkdirSync(path.dirname(file), { recursive: true });
+      appendFileSync(file, text);
     },
     list: async (dir) => (existsSync(dir) ? readdirSync(dir) : []),
     remove: async (target) => rmSync(target, { recursive: true, force: true }),
@@ -40,9 +48,9 @@ export function localHost(): Host {
     stop: (pid, graceMs) => stopProcess(pid, graceMs),
     freePort,
     reach: async (port) => port,
-    tail: async (file) => {
+    tail: async (file, lines = 20) => {
       try {
-        return readFileSync(file, "utf8").trim().split("\n").at(-1) ?? "";
+        return readFileSync(file, "utf8").trimEnd().split("\n").slice(-lines).join("\n");
       } catch {
         return "";
       }

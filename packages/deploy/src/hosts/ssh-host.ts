@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { WardenError } from "@warden/core";
@@ -24,7 +24,9 @@ export interface SshSettings {
 export function sshHost(settings: SshSettings): Host {
   const destination = settings.user === undefined ? settings.host : `${settings.user}@${settings.host}`;
   const name = `${destination}:${settings.sshPort}`;
-  const control = path.join(tmpdir(), `warden-ssh-${createHash("sha1").update(`${name}:${process.pid}`).digest("hex").slice(0, 12)}.sock`);
+  // one control master per sshHost (two targets in one process, to one host, must not share it:
+  // closing one would cut the other's port forwards)
+  const control = path.join(tmpdir(), `warden-ssh-${createHash("sha1").update(`${name}:${process.pid}:${randomUUID()}`).digest("hex").slice(0, 12)}.sock`);
   const options = [
     "-p",
     String(settings.sshPort),
@@ -73,9 +75,23 @@ export function sshHost(settings: SshSettings): Host {
       const result = await run(`cat ${q(file)} 2>/dev/null`);
       return result.code === 0 ? result.output : undefined;
     },
-    writeText: async (file, text) => {
+    writeText: async (file, text, opts) => {
       const tmp = `${file}.${process.pid}.tmp`;
-      await must(`mkdir -p ${q(path.posix.dirname(file))} && cat > ${q(tmp)} && mv ${q(tmp)} ${q(file)}`, `writing ${file}`, text);
+      const dir = path.posix.dirname(file);
+      const durable = opts?.durable === true;
+      const script = durable
+        ? `mkdir -p ${q(dir)} && cat > ${q(tmp)} && { sync ${q(tmp)} 2>/dev/null || sync; } && mv ${q(tmp)} ${q(file)} && { sync ${q(dir)} 2>/dev/null || true; }`
+        : `mkdir -p ${q(dir)} && cat > ${q(tmp)} && mv ${q(tmp)} ${q(file)}`;
+      await must(script, `writing ${file}`, text);
+    },
+    createExclusive: async (file, text) => {
+      // ln(1) fails when the file exists (link(2) is atomic), so no reader sees half a file
+      const tmp = `${file}.${process.pid}.new`;
+      const result = await run(`mkdir -p ${q(path.posix.dirname(file))} && cat > ${q(tmp)} && { ln ${q(tmp)} ${q(file)} 2>/dev/null; rc=$?; rm -f ${q(tmp)}; exit $rc; }`, text);
+      return result.code === 0;
+    },
+    append: async (file, text) => {
+      await must(`mkdir -p ${q(path.posix.dirname(file))} && cat >> ${q(file)}`, `appending to ${file}`, text);
     },
     list: async (dir) => (await run(`ls -1A ${q(dir)} 2>/dev/null`)).output.split("\n").filter((n) => n !== ""),
     remove: async (target) => {
@@ -130,7 +146,7 @@ export function sshHost(settings: SshSettings): Host {
       forwards.set(port, local);
       return local;
     },
-    tail: async (file) => lastLine((await run(`tail -n 1 ${q(file)} 2>/dev/null`)).output),
+    tail: async (file, lines = 20) => (await run(`tail -n ${lines} ${q(file)} 2>/dev/null`)).output.trimEnd(),
     close: async () => {
       if (master === undefined) return;
       await runArgv("ssh", [...options, "-O", "exit", destination], { cwd: tmpdir() });

@@ -68,7 +68,7 @@ export default async function canary(ctx: RolloutContext): Promise<Rollout> {
     } catch (error) {
       const recoveryMs = await restoreOld(ctx, fresh);
       const message = error instanceof Error ? error.message : String(error);
-      throw new RolloutFailedError("canary", message, true, recoveryMs);
+      throw new RolloutFailedError("canary", message, ctx.traffic.moved, recoveryMs);
     }
   }
   await switchAll(ctx, fresh);

@@ -45,7 +45,7 @@ export default async function rolling(ctx: RolloutContext): Promise<Rollout> {
       const message = error instanceof Error ? error.message : String(error);
       const step = error instanceof StepFailedError ? error.step : "start";
       const recoveryMs = await restoreOld(ctx, fresh);
-      throw new RolloutFailedError(step, `rolling, instance ${index + 1} of ${ctx.instances}: ${message}`, fresh.length > 0, recoveryMs);
+      throw new RolloutFailedError(step, `rolling, instance ${index + 1} of ${ctx.instances}: ${message}`, ctx.traffic.moved, recoveryMs);
     }
   }
   return { newInstances: fresh, oldInstances: remaining };

@@ -21,7 +21,7 @@ export default function commandTarget(ctx: TargetContext, target: CommandConfig)
     kind: "managed",
     type: "command",
     describe: () => `command \`${target.deploy}\``,
-    ...localRecords(localEnvDir(ctx.root, ctx.env)),
+    ...localRecords(localEnvDir(ctx.root, ctx.env), ctx),
     plan: () => [target.deploy],
     apply: async (release, commit) => {
       await run("switch", target.deploy, { WARDEN_RELEASE: release, WARDEN_COMMIT: commit });

@@ -97,7 +97,7 @@ export default function kubernetesTarget(ctx: TargetContext, target: KubernetesC
     kind: "managed",
     type: "kubernetes",
     describe: () => `kubernetes deployment/${target.name} in ${target.namespace}${target.context === undefined ? "" : ` (context ${target.context})`}`,
-    ...localRecords(envDir),
+    ...localRecords(envDir, ctx),
     plan: (release) => [
       `${target.kubectl} ${[...base, "apply", "-f", path.relative(ctx.root, manifestFile(release))].join(" ")}`,
       `${target.kubectl} ${[...base, ...rolloutArgs].join(" ")}`,

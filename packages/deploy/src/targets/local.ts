@@ -27,6 +27,7 @@ export default function localTarget(ctx: TargetContext, target: LocalConfig): In
     env: target.env,
     port: target.port,
     stopTimeoutMs: target.stopTimeoutMs,
+    proxy: target.proxy,
     verify: async (releaseDir) => verifyRelease(releaseDir),
     describe: path.relative(ctx.root, dir),
   });

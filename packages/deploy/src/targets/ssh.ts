@@ -37,6 +37,7 @@ export default function sshTarget(ctx: TargetContext, target: SshConfig): Instan
     env: target.env,
     port: target.port,
     stopTimeoutMs: target.stopTimeoutMs,
+    proxy: target.proxy,
     verify: undefined,
     describe: `${host.name}:${dir}`,
   });

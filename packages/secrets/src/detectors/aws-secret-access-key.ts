@@ -6,6 +6,7 @@ export default defineDetector({
   id: "aws-secret-access-key",
   name: "AWS secret access key",
   description: "AWS secret access key: 40 base64 characters standing within a few lines of an AWS access key id or an `aws_secret_access_key` name.",
+  source: "Manage access keys for IAM users - AWS Identity and Access Management",
   severity: "error",
   keywords: ["akia", "asia", "aws_secret", "secret_access_key", "secretaccesskey", "aws-secret"],
   pattern: /(?<![A-Za-z0-9/+])(?<secret>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])/,

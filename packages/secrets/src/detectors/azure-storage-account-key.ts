@@ -5,6 +5,7 @@ export default defineDetector({
   id: "azure-storage-account-key",
   name: "Azure storage account key",
   description: "Azure storage account key in a connection string (`AccountKey=` + 86 base64 characters + `==`).",
+  source: "Configure Azure Storage connection strings",
   severity: "error",
   keywords: ["accountkey="],
   pattern: /AccountKey=(?<secret>[A-Za-z0-9+/]{86}==)/i,

@@ -1,14 +1,64 @@
 import { definePathDetector } from "../define-detector.js";
+import { isPlaceholder, shannonEntropy } from "../entropy.js";
+
+/** Names of variables that hold credentials. */
+const SECRET_KEY = /pass(?:word|wd|phrase)?|pwd|secret|token|api_?key|apikey|access_?key|private_?key|auth|credential|session_?key|signing_?key|encryption_?key|salt|dsn|cookie_?key|license_?key|webhook/i;
+/** Names that carry a secret word but name something public about it. */
+const PUBLIC_KEY = /(?:^|_)(?:id|url|uri|host|port|user(?:name)?|name|region|path|file|enabled|ttl|expir\w*|timeout|length|algorithm|type|mode|header|provider|issuer|audience|public\w*|publishable\w*)$/i;
+
+/** Whether a value of an .env line is a credential-looking literal (not empty, a flag or a reference). */
+function secretValue(value: string): boolean {
+  if (value.length < 6 || isPlaceholder(value)) return false;
+  if (/^(?:true|false|yes|no|on|off|null|none|development|production|staging|test|debug|info|warn|error)$/i.test(value)) return false;
+  if (/^-?[0-9.]+$/.test(value)) return false; // a number, a version
+  if (/^[a-z][a-z0-9+.-]*:\/\/[^:@/\s]+(?::\d+)?(?:\/\S*)?$/i.test(value)) return false; // a URL without credentials
+  return true;
+}
+
+/** A value that would be a secret under any name: long, varied and random-looking. */
+function randomValue(value: string): boolean {
+  if (value.length < 20 || isPlaceholder(value) || /\s/.test(value)) return false;
+  if (/^[a-z][a-z0-9+.-]*:\/\/[^:@/\s]+(?::\d+)?(?:\/\S*)?$/i.test(value)) return false;
+  if (/^[./~]|^[A-Za-z]:\\/.test(value)) return false; // a path
+  const classes = [/[a-z]/, /[A-Z]/, /[0-9]/].filter((re) => re.test(value)).length;
+  return classes >= 2 && shannonEntropy(value) >= 4;
+}
+
+/**
+ * Whether the text of an .env file holds anything secret: a secret-named variable with a literal
+ * value, a URL with a password, or a random-looking value under any name. A file of ports, flags,
+ * hosts and `${VAR}` references is configuration, not a leak.
+ */
+export function envFileHoldsSecrets(text: string): boolean {
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (line.length === 0 || line.startsWith("#")) continue;
+    const m = /^(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*[=:]\s*(.*)$/.exec(line);
+    if (m === null) continue;
+    const key = m[1] as string;
+    let value = (m[2] as string).trim();
+    const quoted = /^(["'`])(.*)\1/.exec(value);
+    value = quoted === null ? value.replace(/\s+#.*$/, "") : (quoted[2] as string);
+    if (/:\/\/[^\s:@/]*:([^\s@/]+)@/.test(value) && !isPlaceholder(/:\/\/[^\s:@/]*:([^\s@/]+)@/.exec(value)?.[1] ?? "")) return true;
+    if (SECRET_KEY.test(key) && !PUBLIC_KEY.test(key) && secretValue(value)) return true;
+    if (randomValue(value)) return true;
+  }
+  return false;
+}
 
 /** Environment file. */
 export default definePathDetector({
   id: "env-file",
   name: "Environment file",
-  description: "A `.env` file or variant (`.env.local`, `.env.production`, `prod.env` …); templates named `.example`, `.sample`, `.template`, `.dist`, `.defaults` or `.schema` are fine.",
+  description:
+    "A `.env` file or variant (`.env.local`, `.env.production`, `prod.env` …) that holds a secret: a secret-named variable with a literal value, a URL with a password, or a random-looking value. " +
+    "Templates named `.example`, `.sample`, `.template`, `.dist`, `.defaults` or `.schema` are fine, and so is an .env file of ports, flags, hosts and `${VAR}` references.",
+  source: "dotenv (motdotla/dotenv) README: .env file format",
   severity: "error",
   matchPath: (path) => {
     const name = path.slice(path.lastIndexOf("/") + 1);
     if (!/^\.env(?:\.[\w.-]+)?$|^[\w.-]+\.env$/.test(name)) return false;
     return !/[.-](?:example|sample|template|tpl|dist|defaults?|schema)(?:\.|$)/i.test(name);
   },
+  judgeContent: envFileHoldsSecrets,
 });

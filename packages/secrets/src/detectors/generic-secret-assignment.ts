@@ -1,8 +1,10 @@
 import { defineDetector, type MatchContext } from "../define-detector.js";
+import { shannonEntropy } from "../entropy.js";
 import awsAccessKeyId from "./aws-access-key-id.js";
 import awsSecretAccessKey from "./aws-secret-access-key.js";
 import azureStorageAccountKey from "./azure-storage-account-key.js";
 import stripeTestKey from "./stripe-test-key.js";
+import tailscaleKey from "./tailscale-key.js";
 
 const SECRET_NAME = /password|passwd|secret|token|api_?key|apikey|api-key|access_?key|auth_?key|credentials?|private_?key/i;
 
@@ -11,38 +13,70 @@ const SECRET_NAME = /password|passwd|secret|token|api_?key|apikey|api-key|access
  * them, and this catch-all must not then report them in its place (the storage emulator's
  * well-known key assigned to `storageKey`, say). A detector with `examples` is listed here.
  */
-const VENDOR_EXAMPLES: readonly string[] = [awsAccessKeyId, awsSecretAccessKey, azureStorageAccountKey, stripeTestKey].flatMap((d) => d.examples ?? []);
+const VENDOR_EXAMPLES: readonly string[] = [awsAccessKeyId, awsSecretAccessKey, azureStorageAccountKey, stripeTestKey, tailscaleKey].flatMap((d) => d.examples ?? []);
 
-function looksRandom(secret: string, context: MatchContext): boolean {
+/** Paths of tests, fixtures, mocks, examples and documentation. */
+const SAMPLE_PATH = /(?:^|\/)(?:tests?|__tests__|spec|specs|fixtures?|__fixtures__|testdata|__mocks__|mocks?|examples?|samples?|docs?|demo)\/|\.(?:test|spec|stories)\.[cm]?[jt]sx?$|_test\.(?:go|py)$|(?:^|\/)test_[^/]*\.py$|\.(?:md|mdx|rst|adoc|txt)$/i;
+/** Words around a value that say it is a made-up one. */
+const SAMPLE_WORDS = /\b(?:example|sample|dummy|fake|mock|stub|placeholder|fixture|lorem|not\s+a\s+real)\b/i;
+/** Names of digests and ids that share the look of secrets. */
+const DIGEST_NAME = /sha\d*|md5|hash|digest|checksum|integrity|etag|nonce|salt_?length|fingerprint|commit|revision|uuid|guid/i;
+/** Names that are secrets by definition; the others (`token`, `credential`, `auth_key`) are weaker evidence. */
+const STRONG_NAME = /password|passwd|secret|api_?key|apikey|api-key|private_?key|access_?key/i;
+
+/**
+ * Score a candidate by the name it is assigned to, its entropy and character classes, and its
+ * surroundings: a value needs a score of 4 to be reported. A random-looking value under a strong
+ * name in source code scores 5 to 7; the same value in a test file, a fixture or a docs example,
+ * or on a line that calls it an example, loses 2 for each (1 for a comment on the line before); digests and ids named as such do not count.
+ */
+export function secretScore(secret: string, context: MatchContext): number {
   // "TokenRequest.apiVersion = …": the secret-sounding word must name the value, not its owner.
   const before = context.text.slice(Math.max(0, context.index - 90), context.index);
-  const name = /([A-Za-z0-9_.-]+)["'`]?\s*(?:=|:=|=>|:)\s*["'`]?$/.exec(before)?.[1] ?? "";
+  const name = /([A-Za-z0-9_.-]+)\\?["'`]?\s*(?:=|:=|=>|:)\s*\\?["'`]?$/.exec(before)?.[1] ?? "";
   const field = name.slice(name.lastIndexOf(".") + 1);
-  if (!SECRET_NAME.test(field)) return false;
+  if (!SECRET_NAME.test(field)) return 0;
   // `private_key_id`, `tokenId`, `API_KEY_ID`: the name of an identifier, not of the secret.
-  if (/(?:[_-](?:id|ID)|[a-z0-9](?:Id|ID))s?$/.test(field)) return false;
+  if (/(?:[_-](?:id|ID)|[a-z0-9](?:Id|ID))s?$/.test(field)) return 0;
+  if (DIGEST_NAME.test(field)) return 0;
   // An .npmrc credential line (`//host/:_authToken=…`) is npmrc-auth-token's finding.
-  if (/(?<![^\s:])_(?:authToken|auth|password)\s*=\s*["']?$/.test(before)) return false;
-  if (VENDOR_EXAMPLES.some((example) => secret.includes(example))) return false;
-  if (/^[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:\/[\w./-]*)?$/.test(secret)) return false; // a host name, version or path
-  if (/^[a-z]+(?:[_.-][a-z0-9]+)*$/i.test(secret)) return false; // a name or identifier, not a value
-  if (/^(?:https?:\/\/|\/|\.\/|[A-Za-z]:\\)/.test(secret)) return false; // a URL or path
-  if (/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+(?:\(\))?$/.test(secret)) return false; // a property access
-  if (/[(){}[\]<>]/.test(secret) && /^[\w$.]+\(/.test(secret)) return false; // a call
+  if (/(?<![^\s:])_(?:authToken|auth|password)\s*=\s*["']?$/.test(before)) return 0;
+  if (VENDOR_EXAMPLES.some((example) => secret.includes(example))) return 0;
+  if (/^[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:\/[\w./-]*)?$/.test(secret)) return 0; // a host name, version or path
+  if (/^[a-z]+(?:[_.-][a-z0-9]+)*$/i.test(secret)) return 0; // a name or identifier, not a value
+  if (/^(?:https?:\/\/|\/|\.\/|[A-Za-z]:\\)/.test(secret)) return 0; // a URL or path
+  if (/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+(?:\(\))?$/.test(secret)) return 0; // a property access
+  if (/[(){}[\]<>]/.test(secret) && /^[\w$.]+\(/.test(secret)) return 0; // a call
+  if (/^(?:sha(?:1|256|384|512)-|md5-)/.test(secret)) return 0; // a subresource-integrity digest
   const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((re) => re.test(secret)).length;
-  return classes >= 2 && /[0-9]/.test(secret);
+  if (!/[0-9]/.test(secret)) return 0; // words (`?InterpolationInTemplate`), not a key
+  if (classes < 2) return 0;
+  let score = STRONG_NAME.test(field) ? 2 : 1;
+  const entropy = shannonEntropy(secret);
+  score += entropy >= 4 ? 2 : entropy >= 3.5 ? 1 : 0;
+  if (classes >= 3) score += 1;
+  if (secret.length >= 16) score += 1;
+  if (SAMPLE_PATH.test(context.path)) score -= 2;
+  const lineStart = context.text.lastIndexOf("\n", context.index) + 1;
+  const lineEnd = context.text.indexOf("\n", context.index);
+  const line = context.text.slice(Math.max(lineStart, context.index - 200), lineEnd < 0 ? context.index + 200 : Math.min(lineEnd, context.index + 200));
+  const previous = context.text.slice(Math.max(0, lineStart - 160), lineStart);
+  if (SAMPLE_WORDS.test(line)) score -= 2;
+  else if (SAMPLE_WORDS.test(previous)) score -= 1;
+  return score;
 }
 
 /** Secret-named assignment. */
 export default defineDetector({
   id: "generic-secret-assignment",
   name: "Secret-named assignment",
-  description: "A literal of 8 or more characters assigned to a secret-sounding name (`password`, `secret`, `token`, `api_key` …), reported only when it looks random (entropy gate) and is not a placeholder.",
+  description: "A literal of 8 or more characters assigned to a secret-sounding name (`password`, `secret`, `token`, `api_key` …), scored by the strength of the name, entropy, character classes and surroundings (test files, fixtures, docs, lines that say example); digests, ids, placeholders and variable references are never reported.",
+  source: "Warden's own heuristic (no vendor format)",
   severity: "error",
   keywords: ["password", "passwd", "secret", "token", "api_key", "apikey", "api-key", "access_key", "auth_key", "credential", "private_key"],
-  pattern: /(?<![A-Za-z0-9])(?<name>(?:[A-Za-z_][A-Za-z0-9_.-]{0,40}?)?(?:password|passwd|secret|token|api_?key|apikey|api-key|access_?key|auth_?key|credentials?|private_?key)[A-Za-z0-9_.-]{0,20})["'`]?\s*(?:=|:=|=>|:)\s*(?:["'`](?<secret>[^"'`\s\\]{8,200})["'`]|(?<bare>[^\s"'`,;#(){}[\]<>]{12,200})(?=\s*(?:$|#)))/im,
+  pattern: /(?<![A-Za-z0-9])(?<name>(?:[A-Za-z_][A-Za-z0-9_.-]{0,40}?)?(?:password|passwd|secret|token|api_?key|apikey|api-key|access_?key|auth_?key|credentials?|private_?key)[A-Za-z0-9_.-]{0,20})\\?["'`]?\s*(?:=|:=|=>|:)\s*(?:\\?["'`](?<secret>[^"'`\s\\]{8,200})\\?["'`]|(?<bare>[^\s"'`,;#(){}[\]<>]{12,200})(?=\s*(?:$|#)))/im,
   window: { before: 64, after: 300 },
   minEntropy: 3.5,
-  fallback: true,
-  validate: looksRandom,
+  fallback: "last",
+  validate: (secret, context) => secretScore(secret, context) >= 4,
 });

@@ -6,6 +6,7 @@ export default defineDetector({
   id: "github-oauth-token",
   name: "GitHub OAuth access token",
   description: "GitHub OAuth access token: `gho_` + 36 base62 characters, the last 6 a CRC-32 checksum that is verified (a mismatch is reported as a warning).",
+  source: "About authentication to GitHub - GitHub Docs (GitHub's token formats)",
   severity: "error",
   keywords: ["gho_"],
   pattern: /(?<![A-Za-z0-9_])gho_[A-Za-z0-9]{36}(?![A-Za-z0-9])/,

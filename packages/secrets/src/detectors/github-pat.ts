@@ -6,6 +6,7 @@ export default defineDetector({
   id: "github-pat",
   name: "GitHub personal access token (classic)",
   description: "GitHub personal access token (classic): `ghp_` + 36 base62 characters, the last 6 a CRC-32 checksum that is verified (a mismatch is reported as a warning).",
+  source: "About authentication to GitHub - GitHub Docs (GitHub's token formats)",
   severity: "error",
   keywords: ["ghp_"],
   pattern: /(?<![A-Za-z0-9_])ghp_[A-Za-z0-9]{36}(?![A-Za-z0-9])/,

@@ -6,6 +6,7 @@ export default defineDetector({
   id: "github-refresh-token",
   name: "GitHub refresh token",
   description: "GitHub refresh token: `ghr_` + 36 base62 characters, the last 6 a CRC-32 checksum that is verified (a mismatch is reported as a warning).",
+  source: "About authentication to GitHub - GitHub Docs (GitHub's token formats)",
   severity: "error",
   keywords: ["ghr_"],
   pattern: /(?<![A-Za-z0-9_])ghr_[A-Za-z0-9]{36}(?![A-Za-z0-9])/,

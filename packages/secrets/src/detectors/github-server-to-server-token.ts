@@ -6,6 +6,7 @@ export default defineDetector({
   id: "github-server-to-server-token",
   name: "GitHub server-to-server token",
   description: "GitHub server-to-server token: `ghs_` + 36 base62 characters, the last 6 a CRC-32 checksum that is verified (a mismatch is reported as a warning).",
+  source: "About authentication to GitHub - GitHub Docs (GitHub's token formats)",
   severity: "error",
   keywords: ["ghs_"],
   pattern: /(?<![A-Za-z0-9_])ghs_[A-Za-z0-9]{36}(?![A-Za-z0-9])/,

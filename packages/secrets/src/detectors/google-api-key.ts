@@ -1,12 +1,29 @@
 import { defineDetector } from "../define-detector.js";
+import { near } from "./shared.js";
 
-/** Google API key. */
+/**
+ * Google API key. Keys of Firebase web apps are meant to ship in client code (Google's Firebase
+ * docs say so): they are reported as warnings (restrict them), not as leaked secrets.
+ */
 export default defineDetector({
   id: "google-api-key",
   name: "Google API key",
-  description: "Google API key: `AIza` + 35 URL-safe characters.",
+  description:
+    "Google API key: `AIza` + 35 URL-safe characters, random-looking (no long runs or sequences). In a Firebase web config (next to `authDomain`/`projectId`) it is a warning: those keys are public by design and should be restricted, not hidden.",
+  source: "Manage API keys - Google Cloud Documentation; Learn about using and managing API keys for Firebase",
   severity: "error",
   keywords: ["aiza"],
   pattern: /(?<![A-Za-z0-9_-])AIza[0-9A-Za-z_-]{35}(?![A-Za-z0-9_-])/,
-  minEntropy: 3.5,
+  minEntropy: 4,
+  validate: (secret, context) => {
+    const body = secret.slice(4);
+    if (/(.)\1{5}/.test(body)) return false; // a run: a made-up key
+    if (/0123456|1234567|abcdefg|ABCDEFG|qwerty/i.test(body)) return false;
+    const classes = [/[a-z]/, /[A-Z]/, /[0-9]/].filter((re) => re.test(body)).length;
+    if (classes < 3) return false;
+    if (near(context.text, context.index, 600, /authDomain|firebaseConfig|messagingSenderId|firebaseio\.com|firebaseapp\.com/)) {
+      return { severity: "warn", note: "Firebase web API key: public by design, restrict it in the Google Cloud console" };
+    }
+    return true;
+  },
 });

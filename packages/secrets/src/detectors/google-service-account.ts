@@ -6,6 +6,7 @@ export default defineDetector({
   id: "google-service-account",
   name: "Google service-account key",
   description: "Google Cloud service-account JSON key file: a `private_key_id` of 40 hex characters next to `\"type\": \"service_account\"`.",
+  source: "Create and delete service account keys - IAM Documentation - Google Cloud",
   severity: "error",
   keywords: ["private_key_id"],
   pattern: /"private_key_id"\s*:\s*"(?<secret>[a-f0-9]{40})"/,

@@ -18,6 +18,7 @@ export default defineDetector({
   id: "jwt",
   name: "JSON Web Token",
   description: "JSON Web Token with a signature: three base64url parts, the first two decoding to JSON objects (unsigned `alg: none` tokens and jwt.io's sample token are not reported).",
+  source: "RFC 7519: JSON Web Token (JWT)",
   severity: "error",
   keywords: ["eyj"],
   pattern: /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{8,4000}\.eyJ[A-Za-z0-9_-]{8,8000}\.[A-Za-z0-9_-]{16,1000}(?![A-Za-z0-9_-])/,

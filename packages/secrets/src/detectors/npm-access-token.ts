@@ -6,6 +6,7 @@ export default defineDetector({
   id: "npm-access-token",
   name: "npm access token",
   description: "npm access token: `npm_` + 36 base62 characters, the last 6 a CRC-32 checksum that is verified (a mismatch is reported as a warning).",
+  source: "About access tokens - npm Docs",
   severity: "error",
   keywords: ["npm_"],
   pattern: /(?<![A-Za-z0-9_])npm_[A-Za-z0-9]{36}(?![A-Za-z0-9])/,

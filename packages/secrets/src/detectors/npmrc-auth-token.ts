@@ -5,6 +5,7 @@ export default defineDetector({
   id: "npmrc-auth-token",
   name: "npm registry credential in .npmrc",
   description: "`_authToken`, `_auth` or `_password` with a literal value in an .npmrc line (`${NPM_TOKEN}` references are fine).",
+  source: "npmrc - npm Docs",
   severity: "error",
   keywords: ["_authtoken", "_auth", "_password"],
   // npm's .npmrc keys stand at the start of a line or after a registry scope (`//host/:_authToken=`):

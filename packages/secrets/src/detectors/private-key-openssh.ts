@@ -6,6 +6,7 @@ export default defineDetector({
   id: "private-key-openssh",
   name: "OpenSSH private key",
   description: "OpenSSH private key: a PEM block `-----BEGIN OPENSSH PRIVATE KEY-----` … `-----END OPENSSH PRIVATE KEY-----` with a key body (any algorithm, Ed25519 included).",
+  source: "OpenSSH PROTOCOL.key: the OpenSSH private key format",
   severity: "error",
   keywords: ["begin openssh private key"],
   pattern: /-----BEGIN OPENSSH PRIVATE KEY-----(?<secret>[A-Za-z0-9+/=\s\\"',:.-]{64,16384}?)-----END OPENSSH PRIVATE KEY-----/,

@@ -5,6 +5,7 @@ export default defineDetector({
   id: "stripe-test-key",
   name: "Stripe test-mode key",
   description: "Stripe test-mode secret or restricted key (`sk_test_`, `rk_test_`): not money-moving, but it reads your test data.",
+  source: "API keys - Stripe Documentation",
   severity: "warn",
   keywords: ["sk_test_", "rk_test_"],
   pattern: /(?<![A-Za-z0-9_])[sr]k_test_[0-9A-Za-z]{24,247}(?![A-Za-z0-9])/,

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { ts } from "ts-morph";
+import type ts from "typescript";
 import { z } from "zod";
 import { defineRule } from "../../define-rule.js";
 import { isTestFile, languageOf } from "../../files.js";
@@ -137,7 +137,7 @@ export default defineRule({
     const vocabulary = new Vocabulary();
     const files = ctx.files.filter((f) => {
       const language = languageOf(f);
-      return (language === "ts" || language === "js") && !f.endsWith(".d.ts") && !ignored(f) && (ctx.options.includeTests || !isTestFile(f));
+      return (language === "ts" || language === "js") && !f.endsWith(".d.ts") && !ignored(f) && ctx.judges(f) && (ctx.options.includeTests || !isTestFile(f));
     });
     for (const file of files) {
       const parsed = await ctx.parse(file);

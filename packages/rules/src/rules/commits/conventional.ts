@@ -32,6 +32,7 @@ export default defineRule({
         .describe("Allowed commit types."),
     })
     .strict(),
+  classes: "any",
   defaultLevel: "error",
   async check(ctx) {
     for (const commit of ctx.commits) {

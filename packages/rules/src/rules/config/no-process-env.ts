@@ -1,4 +1,4 @@
-import type { ts as TS } from "ts-morph";
+import type TS from "typescript";
 import { z } from "zod";
 import { memberName, skipWrappers, walk } from "../../ast.js";
 import { defineRule } from "../../define-rule.js";

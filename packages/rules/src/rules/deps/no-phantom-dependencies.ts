@@ -3,7 +3,7 @@ import path from "node:path";
 import { z } from "zod";
 import { defineRule } from "../../define-rule.js";
 import { languageOf } from "../../files.js";
-import { matcher } from "../../globs.js";
+import { matcher, NON_LIBRARY_GLOBS } from "../../globs.js";
 import { DEPENDENCY_FIELDS, dependenciesOf, parseManifest } from "../../manifest.js";
 import { moduleInfo, packageNameOf } from "../../module-info.js";
 
@@ -28,15 +28,15 @@ export default defineRule({
     .strict(),
   defaultLevel: "error",
   async check(ctx) {
-    const manifests = new Map<string, { file: string; declared: Set<string> } | null>();
+    const manifests = new Map<string, { file: string; declared: Set<string>; private: boolean } | null>();
     const ignored = matcher(ctx.options.ignore);
     const allowed = new Set(ctx.options.allow);
-    const manifestFor = async (dir: string): Promise<{ file: string; declared: Set<string> } | null> => {
+    const manifestFor = async (dir: string): Promise<{ file: string; declared: Set<string>; private: boolean } | null> => {
       const cached = manifests.get(dir);
       if (cached !== undefined) return cached;
       const file = dir === "." ? "package.json" : `${dir}/package.json`;
       const text = await ctx.readText(file);
-      let found: { file: string; declared: Set<string> } | null;
+      let found: { file: string; declared: Set<string>; private: boolean } | null;
       if (text === undefined) {
         found = dir === "." ? null : await manifestFor(path.posix.dirname(dir));
       } else {
@@ -44,11 +44,17 @@ export default defineRule({
         const declared = new Set<string>();
         if (typeof manifest.name === "string") declared.add(manifest.name);
         for (const field of DEPENDENCY_FIELDS) for (const name of dependenciesOf(manifest, field).keys()) declared.add(name);
-        found = { file, declared };
+        found = { file, declared, private: manifest.private === true };
       }
       manifests.set(dir, found);
       return found;
     };
+    // Tests, configs and scripts of a workspace package, and every file of a private (never
+    // published) package, run in the repository, where the root package.json's dependencies resolve
+    // from every folder (the root node_modules): pnpm, npm and yarn all put them there. Published
+    // library code must declare what it imports.
+    const nonLibrary = matcher([...NON_LIBRARY_GLOBS, "**/*.config.*", "**/.*rc.*", "**/vitest.workspace.*"]);
+    const root = await manifestFor(".");
     for (const file of ctx.files) {
       const language = languageOf(file);
       if ((language !== "ts" && language !== "js") || file.includes("node_modules/") || ignored(file)) continue;
@@ -59,6 +65,9 @@ export default defineRule({
       for (const edge of moduleInfo(parsed.ts, parsed.ast).imports) {
         const name = packageNameOf(edge.specifier);
         if (name === undefined || BUILTINS.has(name) || allowed.has(name) || manifest.declared.has(name)) continue;
+        // Next.js resolves these marker packages itself.
+        if ((name === "server-only" || name === "client-only") && manifest.declared.has("next")) continue;
+        if (root !== null && root.declared.has(name) && (manifest.private || ctx.classOf(file) === "test" || ctx.classOf(file) === "config" || nonLibrary(file))) continue;
         if (edge.typeOnly && manifest.declared.has(`@types/${name.replace(/^@([^/]+)\//, "$1__")}`)) continue;
         ctx.report({ messageId: "phantom", data: { name, manifest: manifest.file }, file, line: edge.line, column: edge.column, key: name });
       }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { ts as TS } from "ts-morph";
+import type TS from "typescript";
 import { hasDocComment, hasExportKeyword } from "../../ast.js";
 import { defineRule } from "../../define-rule.js";
 import { matcher } from "../../globs.js";

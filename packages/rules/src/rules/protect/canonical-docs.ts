@@ -18,6 +18,7 @@ export default defineRule({
       folder: z.string().default("").describe("The canonical documentation folder (e.g. \"docs/canonical\"); empty: none configured, nothing is checked."),
     })
     .strict(),
+  classes: "any",
   defaultLevel: "error",
   async check(ctx) {
     const folder = ctx.options.folder.replace(/\/+$/, "");

@@ -21,6 +21,7 @@ export default defineRule({
         .describe("Globs of protected paths."),
     })
     .strict(),
+  classes: "any",
   defaultLevel: "error",
   async check(ctx) {
     for (const { commit, file } of unauthorizedChanges(ctx.commits, ctx.options.paths)) {

@@ -4,16 +4,110 @@ import { dependenciesOf, jsonKeyLine } from "../../manifest.js";
 import { moduleGraph, WasteOptions, type GraphPackage } from "../../module-graph.js";
 import { packageNameOf } from "../../module-info.js";
 
-/** Binaries of common tools, for when node_modules is not installed (the installed package.json wins). */
+/**
+ * Command names of packages whose binary is not named after the package (the unscoped package name
+ * always counts as one). The answer must not depend on node_modules being installed: installed
+ * `bin` fields only add names to these.
+ */
 const KNOWN_BINS: Readonly<Record<string, readonly string[]>> = {
   typescript: ["tsc", "tsserver"],
   "@changesets/cli": ["changeset"],
   "@biomejs/biome": ["biome"],
   "@playwright/test": ["playwright"],
+  "@angular/cli": ["ng"],
+  "@nestjs/cli": ["nest"],
+  "@vue/cli-service": ["vue-cli-service"],
+  "npm-run-all": ["run-p", "run-s", "npm-run-all"],
+  "npm-run-all2": ["run-p", "run-s", "npm-run-all"],
+  "@microsoft/api-extractor": ["api-extractor"],
+  storybook: ["storybook", "sb"],
+  "@storybook/cli": ["sb", "storybook"],
+  "@docusaurus/core": ["docusaurus"],
+  "@tauri-apps/cli": ["tauri"],
+  "@sveltejs/kit": ["svelte-kit"],
+  "@swc/cli": ["swc", "swcx"],
+  "@babel/cli": ["babel", "babel-external-helpers"],
+  "dotenv-cli": ["dotenv"],
+  "ts-node": ["ts-node", "ts-node-esm", "ts-node-script"],
+  "@vscode/vsce": ["vsce"],
+  "@arethetypeswrong/cli": ["attw"],
+  "@commitlint/cli": ["commitlint"],
+  "webpack-cli": ["webpack", "webpack-cli"],
+  "@rspack/cli": ["rspack"],
+  "@rsbuild/core": ["rsbuild"],
+  "@electron-forge/cli": ["electron-forge"],
+  nuxt: ["nuxi", "nuxt"],
+  concurrently: ["concurrently", "conc"],
+  "@redocly/cli": ["redocly", "openapi"],
+  "@graphql-codegen/cli": ["graphql-codegen", "gql-gen", "graphql-code-generator"],
+  "@lhci/cli": ["lhci"],
+  "vue-tsc": ["vue-tsc"],
+  "@nuxt/module-builder": ["nuxt-module-build"],
+  "@biomejs/cli": ["biome"],
 };
 
+/**
+ * Packages loaded by the tools of other dependencies rather than imported (peer hosts): a host
+ * counts as used when a dependency declared beside it matches its pattern (and, for any
+ * unscoped package, when a declared package is named as its plugin: `ajv-formats` → `ajv`).
+ * Decided from names alone, so the answer is the same with and without node_modules.
+ */
+const HOSTS: readonly (readonly [string, RegExp])[] = [
+  ["eslint", /eslint/],
+  ["typescript", /typescript|^ts-|^tsx$|^tsup$|^tsdown$|vue-tsc|^@vue\/tsconfig|^@tsconfig\//],
+  ["vite", /vite|^astro$|^nuxt$|^@sveltejs\/kit$|^vitepress$|^@storybook\/.*vite/],
+  ["vitest", /^@vitest\//],
+  ["prettier", /prettier/],
+  ["react", /^next$|react|^@docusaurus\/|^gatsby$|^@remix-run\/|^expo$|^@mdx-js\/react$/],
+  ["react-dom", /^next$|^@vitejs\/plugin-react|^@testing-library\/react$|^@docusaurus\/|^gatsby$|^@remix-run\/|^@storybook\/react/],
+  ["@babel/core", /babel/],
+  ["postcss", /postcss|^tailwindcss$|^autoprefixer$/],
+  ["webpack", /webpack/],
+  ["rollup", /rollup/],
+  ["jest", /jest/],
+  ["vue", /vue|^nuxt$|^vitepress$/],
+  ["svelte", /svelte/],
+  ["storybook", /^@storybook\//],
+  ["graphql", /graphql/],
+  ["@types/react", /^@types\/react-dom$/],
+  ["sharp", /^astro$|^@astrojs\/|^next$|^gatsby/],
+  ["vue-tsc", /^nuxt$|^nuxi$|^@nuxt\//],
+];
+
 const TOOL_FILES =
-  /(?:^|\/)(?:[^/]*\.config\.[cm]?[jt]s|[^/]*\.config\.json|tsconfig[^/]*\.json|\.[^/]*rc(?:\.[cm]?js|\.json|\.ya?ml)?|scripts\/.*|bin\/.*|\.husky\/[^/]+|\.ci\/.*|\.github\/.*|[^/]*\.sh)$/;
+  /(?:^|\/)(?:[^/]*\.config\.[cm]?[jt]s|[^/]*\.config\.json|tsconfig[^/]*\.json|\.[^/]*rc(?:\.[cm]?js|\.json|\.ya?ml)?|scripts\/.*|bin\/.*|\.husky\/[^/]+|\.ci\/.*|\.github\/.*|[^/]*\.sh|Makefile|Dockerfile[^/]*|[^/]*\.ya?ml|\.vitepress\/config\.[cm]?[jt]s|\.storybook\/[^/]+)$/;
+
+/** Quoted strings of a text ('…', "…", `…`): where tool configs name packages. */
+function quotedNames(text: string): Set<string> {
+  const names = new Set<string>();
+  for (const match of text.matchAll(/["'`]([@\w][\w@./:+-]*)["'`]/g)) {
+    const value = match[1] ?? "";
+    const name = packageNameOf(value.replace(/^npm:/, ""));
+    if (name === undefined) continue;
+    names.add(name);
+    // ESLint, Prettier, Babel and Vitest shorthands: "react" → eslint-plugin-react, "v8" → @vitest/coverage-v8, "@scope" → @scope/eslint-plugin.
+    if (name.startsWith("@") && !name.includes("/")) continue;
+    for (const prefix of ["eslint-plugin-", "eslint-config-", "prettier-plugin-", "babel-plugin-", "babel-preset-", "@babel/plugin-", "@babel/preset-", "@vitest/coverage-"]) names.add(`${prefix}${name}`);
+  }
+  for (const match of text.matchAll(/["'`](@[\w.-]+)(?:\/[\w.-]+)?["'`]/g)) {
+    const scope = match[1] ?? "";
+    names.add(`${scope}/eslint-plugin`);
+    names.add(`${scope}/eslint-config`);
+  }
+  return names;
+}
+
+/** The raw quoted strings of a text that could name a package or a command. */
+function quotedStrings(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const match of text.matchAll(/["'`]([@\w][\w@./+-]*)["'`]/g)) {
+    const value = match[1] ?? "";
+    out.add(value);
+    const name = packageNameOf(value);
+    if (name !== undefined) out.add(name); // "tailwindcss/theme.css" names tailwindcss
+  }
+  return out;
+}
 
 export default defineRule({
   id: "waste/unused-dependencies",
@@ -31,71 +125,120 @@ export default defineRule({
   async check(ctx) {
     if (ctx.mode !== "full") return;
     const graph = await moduleGraph(ctx, ctx.options.entry);
-    const readManifest = async (pkg: GraphPackage, dep: string): Promise<Record<string, unknown>> => {
+    const workspace = new Map(graph.packages.filter((p) => p.name !== undefined).map((p) => [p.name as string, p]));
+    /** Installed `bin` names (node_modules, when present): they only ever add to the known names. */
+    const installedBins = async (pkg: GraphPackage, dep: string): Promise<string[]> => {
       for (const where of [pkg.dir === "." ? `node_modules/${dep}` : `${pkg.dir}/node_modules/${dep}`, `node_modules/${dep}`]) {
         const text = await ctx.readText(`${where}/package.json`);
         if (text === undefined) continue;
         try {
-          return JSON.parse(text) as Record<string, unknown>;
+          const bin = (JSON.parse(text) as { bin?: unknown }).bin;
+          return typeof bin === "string" ? [dep.replace(/^@[^/]+\//, "")] : typeof bin === "object" && bin !== null ? Object.keys(bin) : [];
         } catch {
-          return {}; // an unreadable installed manifest: judge by the name alone
+          return []; // an unreadable installed manifest adds nothing
         }
       }
-      return {};
+      return [];
     };
+    // Every file's imports, grouped by package once: O(files + imports), not O(files × packages).
+    const imported = new Map<GraphPackage, Set<string>>();
+    const nodeUsers = new Set<GraphPackage>();
+    for (const [file, info] of graph.infos) {
+      const pkg = graph.packageOf(file);
+      let names = imported.get(pkg);
+      if (names === undefined) {
+        names = new Set();
+        imported.set(pkg, names);
+      }
+      for (const edge of info.imports) {
+        const name = packageNameOf(edge.specifier);
+        if (edge.specifier.startsWith("node:") || (name !== undefined && builtinModules.includes(name))) nodeUsers.add(pkg);
+        if (name !== undefined) names.add(name);
+      }
+    }
     for (const pkg of graph.packages) {
+      const manifestFile = pkg.dir === "." ? "package.json" : `${pkg.dir}/package.json`;
+      if (!ctx.judges(manifestFile) || !pkg.installed) continue;
       const declared = new Map<string, "dependencies" | "devDependencies">();
       for (const field of ["dependencies", "devDependencies"] as const) for (const name of dependenciesOf(pkg.manifest, field).keys()) declared.set(name, field);
       if (declared.size === 0) continue;
-      const mine = ctx.files.filter((f) => graph.packageOf(f) === pkg);
-      const used = new Set<string>();
-      let usesNode = false;
-      for (const file of graph.files) {
-        if (graph.packageOf(file) !== pkg) continue;
-        for (const edge of graph.infos.get(file)?.imports ?? []) {
-          const name = packageNameOf(edge.specifier);
-          if (edge.specifier.startsWith("node:") || (name !== undefined && builtinModules.includes(name))) usesNode = true;
-          if (name !== undefined) used.add(name);
-        }
-      }
+      const mine = graph.filesOf(pkg);
+      const used = new Set<string>(imported.get(pkg) ?? []);
       const toolText = (await Promise.all(mine.filter((f) => TOOL_FILES.test(f)).map((f) => ctx.readText(f)))).join("\n");
+      for (const name of quotedNames(toolText)) used.add(name);
       const scripts = typeof pkg.manifest.scripts === "object" && pkg.manifest.scripts !== null ? Object.values(pkg.manifest.scripts).map(String) : [];
-      const commandText = [...scripts, toolText].join("\n");
-      const words = new Set(commandText.split(/[^\w@/.-]+/));
+      const words = new Set([...scripts, toolText].join("\n").split(/[^\w@/.-]+/));
+      let allWords: Set<string> | undefined;
+      let codeStrings: Set<string> | undefined;
+      const codeOf = mine.filter((f) => /\.(?:[cm]?[jt]sx?|vue|svelte|astro|mdx|css|scss|sass|less|pcss)$/.test(f));
+      const hasTypeScript = mine.some((f) => /\.[cm]?tsx?$/.test(f) || /(?:^|\/)tsconfig[^/]*\.json$/.test(f));
       for (const name of declared.keys()) {
         if (used.has(name)) continue;
-        if (name in pkg.manifest || toolText.includes(`"${name}"`) || toolText.includes(`'${name}'`)) {
+        if (name in pkg.manifest) {
+          used.add(name); // configured in package.json ("prettier": {…}, "jest": {…})
+          continue;
+        }
+        const local = workspace.get(name);
+        const localBin = local?.manifest.bin;
+        const bins = new Set<string>([name.replace(/^@[^/]+\//, ""), ...(KNOWN_BINS[name] ?? [])]);
+        if (typeof localBin === "object" && localBin !== null) for (const bin of Object.keys(localBin)) bins.add(bin);
+        for (const bin of await installedBins(pkg, name)) bins.add(bin);
+        if (words.has(name) || [...bins].some((b) => words.has(b))) {
           used.add(name);
           continue;
         }
-        const workspace = graph.packages.find((p) => p.name === name);
-        const installed = workspace?.manifest ?? (await readManifest(pkg, name));
-        const bin = installed.bin;
-        const bins =
-          typeof bin === "string"
-            ? [name.replace(/^@[^/]+\//, "")]
-            : typeof bin === "object" && bin !== null
-              ? Object.keys(bin)
-              : workspace === undefined && Object.keys(installed).length === 0
-                ? [...(KNOWN_BINS[name] ?? [name.replace(/^@[^/]+\//, "")])]
-                : [];
-        if (bins.some((b) => words.has(b))) used.add(name);
-        else if (workspace !== undefined && bins.length > 0) {
-          const texts = await Promise.all(mine.map((f) => ctx.readText(f)));
-          if (texts.some((t) => t !== undefined && bins.some((b) => new RegExp(`\\b${b}\\b`).test(t)))) used.add(name);
+        // Named in a string by the package's code: `require.resolve("x")`, a binary path `[".bin", "x"]`, a table of aliases.
+        codeStrings ??= quotedStrings((await Promise.all(codeOf.map((f) => ctx.readText(f)))).join("\n"));
+        if (codeStrings.has(name) || [...bins].some((b) => codeStrings?.has(b) === true)) {
+          used.add(name);
+          continue;
+        }
+        if (local !== undefined && localBin !== undefined) {
+          // A workspace binary run from any file of the package (a shell script, a Makefile).
+          allWords ??= new Set((await Promise.all(mine.map((f) => ctx.readText(f)))).join("\n").split(/[^\w@/.-]+/));
+          if ([...bins].some((b) => allWords?.has(b) === true)) used.add(name);
         }
       }
-      for (const name of [...used]) {
-        const peers = (await readManifest(pkg, name)).peerDependencies;
-        if (typeof peers === "object" && peers !== null) for (const peer of Object.keys(peers)) used.add(peer);
+      if (hasTypeScript) used.add("typescript");
+      // Values of package.json's own settings name packages (`"prettier": "@acme/prettier-config"`).
+      for (const [key, value] of Object.entries(pkg.manifest)) {
+        if (key.endsWith("ependencies") || key === "name") continue;
+        for (const name of quotedNames(JSON.stringify(value))) used.add(name);
       }
+      // React Native and Expo link native modules by their package.json, not by imports.
+      if (declared.has("expo") || declared.has("react-native")) {
+        for (const name of declared.keys()) if (/^(?:expo-|@expo\/|react-native-|@react-native)/.test(name)) used.add(name);
+        if (declared.has("react-native-web") || declared.has("expo")) used.add("react-dom");
+      }
+      for (const [host, pattern] of HOSTS) {
+        if (!declared.has(host) || used.has(host)) continue;
+        if ([...declared.keys()].some((name) => name !== host && pattern.test(name))) used.add(host);
+      }
+      // Plugins and extensions named after their host (ajv-formats → ajv, vite-plugin-x → vite, x-eslint → eslint).
+      for (const host of declared.keys()) {
+        if (used.has(host) || host.startsWith("@")) continue;
+        const plugin = (name: string): boolean => {
+          const bare = name.replace(/^@[^/]+\//, "");
+          return name !== host && (bare.startsWith(`${host}-`) || bare.endsWith(`-${host}`) || bare.includes(`-${host}-`) || name.startsWith(`@${host}/`));
+        };
+        if ([...declared.keys()].some(plugin)) used.add(host);
+      }
+      if (toolText.includes("importHelpers")) used.add("tslib");
+      // Vitest loads its coverage provider (v8 by default) and UI by flag or config.
+      if (words.has("--coverage") || /\bcoverage\s*:/.test(toolText)) used.add("@vitest/coverage-v8");
+      if (words.has("--ui")) used.add("@vitest/ui");
       for (const [name, field] of declared) {
         if (used.has(name) || ctx.options.ignore.includes(name)) continue;
         if (name.startsWith("@types/")) {
           const typed = name.slice(7).replace(/^([^_]+)__/, "@$1/");
-          if (used.has(typed) || (typed === "node" && (usesNode || pkg.dir === "."))) continue;
+          if (used.has(typed)) continue;
+          if (typed === "node") {
+            if (nodeUsers.has(pkg) || pkg.dir === ".") continue;
+            // Node's globals in the code (type-checked JS included) (`process.env`, `Buffer`, `NodeJS.*`) need @types/node too.
+            const text = (await Promise.all(mine.filter((f) => /\.[cm]?[jt]sx?$/.test(f)).map((f) => ctx.readText(f)))).join("\n");
+            if (/\bprocess\.|\bBuffer\b|\bNodeJS\.|\b__dirname\b|\b__filename\b/.test(text)) continue;
+          }
         }
-        const manifestFile = pkg.dir === "." ? "package.json" : `${pkg.dir}/package.json`;
         ctx.report({ messageId: "unused", data: { field, name, dir: pkg.dir }, file: manifestFile, line: jsonKeyLine(pkg.manifestText, name, field), key: `${field}.${name}` });
       }
     }

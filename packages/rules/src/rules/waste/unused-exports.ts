@@ -48,7 +48,9 @@ function usedExports(graph: ModuleGraph): Map<string, Set<string>> {
     }
   };
   for (const entry of graph.entries) mark(entry, "*");
-  for (const file of graph.reachable) {
+  // Imports from every file count, reachable or not: an export is not unused because its importer
+  // was judged unused (waste/unused-files reports that file).
+  for (const file of graph.infos.keys()) {
     for (const edge of graph.infos.get(file)?.imports ?? []) {
       const target = graph.resolve(file, edge.specifier);
       if (target === undefined) continue;
@@ -83,7 +85,7 @@ export default defineRule({
     const ignored = matcher(ctx.options.ignore);
     const used = usedExports(graph);
     for (const file of graph.files) {
-      if (!graph.reachable.has(file) || graph.entries.has(file) || ignored(file)) continue;
+      if (!graph.reachable.has(file) || graph.entries.has(file) || ignored(file) || !ctx.judges(file)) continue;
       const names = used.get(file);
       const unused = [...(graph.infos.get(file)?.exports ?? [])].filter(([name]) => names?.has(name) !== true);
       if (unused.length === 0) continue;

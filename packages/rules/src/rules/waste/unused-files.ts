@@ -20,8 +20,38 @@ export default defineRule({
     if (ctx.mode !== "full") return;
     const graph = await moduleGraph(ctx, ctx.options.entry);
     const ignored = matcher(ctx.options.ignore);
-    for (const file of graph.files) {
-      if (!graph.reachable.has(file) && !ignored(file)) ctx.report({ messageId: "unused", file, line: 1, key: file });
+    // A file imported only by files that are themselves unreached follows its importer: only the
+    // roots of the unreached part are reported (delete them and the next check names what remains),
+    // so one entry point Warden did not recognise never cascades into a finding per file it imports.
+    const unreached = graph.files.filter((file) => !graph.reachable.has(file));
+    const unreachedSet = new Set(unreached);
+    const covered = new Set<string>();
+    const cover = (start: string): void => {
+      const queue = [start];
+      while (queue.length > 0) {
+        const file = queue.pop() as string;
+        if (covered.has(file)) continue;
+        covered.add(file);
+        for (const edge of graph.infos.get(file)?.imports ?? []) {
+          const target = graph.resolve(file, edge.specifier);
+          if (target !== undefined && unreachedSet.has(target) && !covered.has(target)) queue.push(target);
+        }
+      }
+    };
+    const roots: string[] = [];
+    for (const file of unreached) {
+      if ((graph.importers.get(file)?.size ?? 0) > 0) continue;
+      roots.push(file);
+      cover(file);
+    }
+    // What remains are import cycles no root reaches: one file of each stands for its cycle.
+    for (const file of [...unreached].sort()) {
+      if (covered.has(file)) continue;
+      roots.push(file);
+      cover(file);
+    }
+    for (const file of roots) {
+      if (!ignored(file) && ctx.judges(file)) ctx.report({ messageId: "unused", file, line: 1, key: file });
     }
   },
 });

@@ -7,6 +7,8 @@ interface JsonFinding {
   readonly ruleId: string;
   readonly file: string;
   readonly line: number;
+  readonly column: number;
+  readonly messageId: string;
   readonly message: string;
 }
 
@@ -44,6 +46,7 @@ describe(RULE, () => {
         "greet of @fx/lib: parameter added required (— → punctuation: string); a breaking change needs a major changeset, this range has a minor.",
       ],
     ]);
+    expect(findings.map((f) => [f.file, f.line, f.column, f.messageId])).toEqual([["packages/lib/src/index.ts", 1, findings[0]?.column, "needsBump"]]);
   });
 
   it("passes with a major changeset, and with the break kept out of the range", () => {

@@ -8,7 +8,7 @@ describe(RULE, () => {
     const findings = await checkFixture(RULE, "bad");
     expect(summary(findings)).toEqual([
       ["packages/app/package.json", 5, "packages/app/package.json: dependencies.zod is \"^4.2.0\" but the lockfile has \"^4.1.0\"."],
-      ["packages/app/package.json", 6, "packages/app/package.json: dependencies.yaml is \"2.9.1\" but the lockfile has no entry."],
+      ["packages/app/package.json", 6, "packages/app/package.json: dependencies.yaml is \"2.9.1\" but the lockfile has no entry for it."],
     ]);
     expect(findings.every((f) => f.ruleId === RULE && f.rule?.startsWith("Rule 8 — ") === true)).toBe(true);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkFixture, summary } from "../../fixture-repo.js";
+import { checkFixture, checkSharedFixture, summary } from "../../fixture-repo.js";
 
 const RULE = "deps/no-phantom-dependencies";
 
@@ -16,5 +16,19 @@ describe(RULE, () => {
 
   it("reports nothing on the clean twin", async () => {
     expect(await checkFixture(RULE, "good")).toEqual([]);
+  });
+
+  it("lets tests, configs and scripts of a workspace package import the root's dependencies, and never reads fixtures", async () => {
+    expect(await checkFixture(RULE, "root-good")).toEqual([]);
+  });
+
+  it("still reports library code importing a root devDependency", async () => {
+    expect(summary(await checkFixture(RULE, "root-bad"))).toEqual([
+      ["packages/core/src/run.ts", 1, 'Import of "vitest", which packages/core/package.json does not declare.'],
+    ]);
+  });
+
+  it("takes path aliases (`~/`, `@/`) for what they are, not packages, on the real-shape monorepo", async () => {
+    expect(await checkSharedFixture(RULE, "waste/unused-files", "monorepo-good")).toEqual([]);
   });
 });

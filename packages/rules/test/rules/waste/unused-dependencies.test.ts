@@ -1,5 +1,8 @@
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkFixture, summary } from "../../fixture-repo.js";
+import { checkFixture, checkRepo, checkSharedFixture, fixtureDir, summary } from "../../fixture-repo.js";
 
 const RULE = "waste/unused-dependencies";
 
@@ -15,5 +18,37 @@ describe(RULE, () => {
 
   it("reports nothing on the clean twin", async () => {
     expect(await checkFixture(RULE, "good")).toEqual([]);
+  });
+
+  it("stays clean on the real-shape monorepo: binaries in scripts, tool configs, peer hosts, a fixture's package.json", async () => {
+    expect(await checkSharedFixture(RULE, "waste/unused-files", "monorepo-good")).toEqual([]);
+  });
+
+  it("reports the unused dependency beside them, and never a fixture's dependencies", async () => {
+    expect(summary(await checkSharedFixture(RULE, "waste/unused-files", "monorepo-bad"))).toEqual([
+      ["packages/web/package.json", 11, "dependencies.left-pad is declared but never used by packages/web."],
+    ]);
+  });
+
+  it("gives the same answer with node_modules installed as without", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "warden-unused-deps-"));
+    try {
+      cpSync(fixtureDir("waste/unused-files", "monorepo-bad"), dir, { recursive: true });
+      const without = await checkRepo(dir, { [RULE]: "error" });
+      const install = (where: string, manifest: Record<string, unknown>): void => {
+        mkdirSync(path.join(dir, where), { recursive: true });
+        writeFileSync(path.join(dir, where, "package.json"), JSON.stringify(manifest));
+      };
+      install("node_modules/npm-run-all2", { name: "npm-run-all2", bin: { "run-p": "bin/run-p/index.js", "run-s": "bin/run-s/index.js" } });
+      install("node_modules/left-pad", { name: "left-pad", main: "index.js" });
+      install("node_modules/typescript", { name: "typescript", bin: { tsc: "bin/tsc" }, peerDependencies: {} });
+      install("node_modules/@playwright/test", { name: "@playwright/test", bin: { playwright: "cli.js" } });
+      install("packages/web/node_modules/next", { name: "next", bin: { next: "dist/bin/next" }, peerDependencies: { react: "*", "react-dom": "*" } });
+      const withModules = await checkRepo(dir, { [RULE]: "error" });
+      expect(summary(withModules)).toEqual(summary(without));
+      expect(without.length).toBe(1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -30,4 +30,25 @@ describe(RULE, () => {
     expect(await checkFixture(RULE, "bad", { entry: ["packages/app/src/old-*.ts"] })).toEqual([]);
     expect(await checkFixture(RULE, "bad", { ignore: ["**/old-greet.ts"] })).toEqual([]);
   });
+
+  it("knows a real monorepo's entry points: exports into build output (tsconfig rootDir/outDir), tsup entries, package imports, tsconfig paths, Next.js, Vite index.html and Vue, Docusaurus, VitePress, Vitest and Playwright configs", async () => {
+    expect(await checkFixture(RULE, "monorepo-good")).toEqual([]);
+  });
+
+  it("still reports the truly unused files beside them, and not a file whose only importer is itself unused", async () => {
+    expect(summary(await checkFixture(RULE, "monorepo-bad"))).toEqual([
+      ["packages/lib/code/old-format.ts", 1, "File is not imported by anything reachable from an entry point."],
+      ["packages/web/src/components/banner.tsx", 1, "File is not imported by anything reachable from an entry point."],
+    ]);
+  });
+
+  it("reports one file of an import cycle nothing reaches", async () => {
+    const files = {
+      "package.json": JSON.stringify({ name: "app", main: "src/a.ts" }),
+      "src/a.ts": "export const a = 1;\n",
+      "src/b.ts": 'import { c } from "./c.js";\n\nexport const b = c;\n',
+      "src/c.ts": 'import { b } from "./b.js";\n\nexport const c = () => b;\n',
+    };
+    expect(summary(await runRule(RULE, files, undefined, { mode: "full" }))).toEqual([["src/b.ts", 1, "File is not imported by anything reachable from an entry point."]]);
+  });
 });

@@ -1,0 +1,68 @@
+import { execFileSync } from "node:child_process";
+import { repoRoot, WardenError } from "@warden/core";
+import type { Io } from "../io.js";
+
+function parseSince(text: string | undefined, now: Date): Date {
+  if (text === undefined) return new Date(now.getTime() - 30 * 24 * 3_600_000);
+  const match = /^(\d+)d$/.exec(text);
+  if (match !== null) return new Date(now.getTime() - Number(match[1]) * 24 * 3_600_000);
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(text) ? new Date(`${text}T00:00:00Z`) : new Date(Number.NaN);
+  if (Number.isNaN(date.getTime())) throw new WardenError("USAGE", `--since ${text.slice(0, 40)}: expected YYYY-MM-DD (UTC) or a number of days like 30d`);
+  return date;
+}
+
+/** The time (ISO) of the earliest commit in `previous..commit` (or of `commit` alone), from git; undefined when git does not know them. */
+function firstCommitTime(root: string, commit: string, previous: string | undefined): string | undefined {
+  if (!/^[0-9a-f]{7,64}$/.test(commit)) return undefined;
+  try {
+    const range = previous !== undefined && /^[0-9a-f]{7,64}$/.test(previous) && previous !== commit ? [`${previous}..${commit}`] : ["-1", commit];
+    const out = execFileSync("git", ["log", "--format=%ct", ...range], { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
+    const times = out.split("\n").filter((l) => l !== "").map(Number);
+    return times.length === 0 ? undefined : new Date(Math.min(...times) * 1000).toISOString();
+  } catch {
+    return undefined;
+  }
+}
+
+/** `warden metrics`: the DORA figures from the event log, each with its target and the events it came from. */
+export async function metricsCommand(io: Io, options: { readonly env?: string; readonly since?: string; readonly json?: boolean }): Promise<number> {
+  const { doraMetrics, readEvents } = await import("@warden/plan");
+  const root = await repoRoot(io.cwd);
+  const now = new Date();
+  const since = parseSince(options.since, now);
+  const { events, skipped } = readEvents(root, options.env === undefined ? {} : { env: options.env });
+  const successes = events.filter((e) => e.type === "succeeded");
+  const result = doraMetrics(events, {
+    since,
+    until: now,
+    ...(options.env === undefined ? {} : { env: options.env }),
+    firstCommitAt: (d) => {
+      const earlier = successes.filter((e) => e.env === d.env && e.at < d.startedAt).pop();
+      return firstCommitTime(root, d.commit, earlier?.commit);
+    },
+  });
+  for (const s of skipped) io.stderr.write(`warden: ${s.file}:${s.line}: skipped (${s.reason})\n`);
+  if (options.json === true) {
+    io.stdout.write(`${JSON.stringify({ since: since.toISOString(), until: now.toISOString(), env: options.env ?? null, metrics: result.metrics, skipped }, null, 2)}\n`);
+    return 0;
+  }
+  io.stdout.write(`Delivery metrics${options.env === undefined ? "" : ` for ${options.env}`} from ${since.toISOString().slice(0, 10)} to ${now.toISOString().slice(0, 10)} (UTC), ${result.deployments.length} deployments\n\n`);
+  for (const m of result.metrics) {
+    const verdict = m.met === null ? "" : m.met ? "  ✔ met" : "  ✖ not met";
+    io.stdout.write(`  ${m.name.padEnd(32)} ${m.value === null ? "—" : `${m.value} ${m.unit}`}${m.target === null ? "" : `  (target ${m.target})`}${verdict}\n      ${m.basis}\n`);
+  }
+  io.stdout.write("\nNot measured yet (planned): build success rate, test execution time, code review time.\n");
+  return 0;
+}
+
+/** `warden incident open|resolve ENV --deploy RELEASE [--id ID]`: record an incident linked to a deployment. */
+export async function incidentCommand(io: Io, action: string, env: string, options: { readonly deploy?: string; readonly id?: string; readonly note?: string }): Promise<number> {
+  const { appendIncident } = await import("@warden/plan");
+  if (action !== "open" && action !== "resolve") throw new WardenError("USAGE", `incident ${action}: expected open or resolve`);
+  if (options.deploy === undefined) throw new WardenError("USAGE", "incident: --deploy RELEASE is required (the release that caused it; see warden releases ENV)");
+  const root = await repoRoot(io.cwd);
+  const id = options.id ?? options.deploy;
+  const event = appendIncident(root, { env, release: options.deploy, incident: id, action, ...(options.note === undefined ? {} : { note: options.note }) });
+  io.stdout.write(`incident ${id} ${action === "open" ? "opened" : "resolved"} in ${env} (release ${options.deploy}, event ${event.id})\n`);
+  return 0;
+}

@@ -1,0 +1,167 @@
+import { execFileSync } from "node:child_process";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Finding } from "@warden/core";
+import { describe, expect, it } from "vitest";
+import { SecretScanner } from "../src/index.js";
+import { ALNUM, rand } from "./fakes.js";
+
+// Precision: look-alikes harvested at test time from real code on this machine (the lockfile's
+// integrity hashes, this repository's object ids, and UUIDs, hex digests, base64 runs and
+// minified bundles from the installed packages in node_modules), and the variable references,
+// placeholders and configuration-only .env files real repositories are full of.
+
+const root = fileURLToPath(new URL("../../../", import.meta.url));
+const scanner = new SecretScanner();
+const scan = (text: string, file = "src/vendor.js"): Finding[] => scanner.scan({ path: file, content: Buffer.from(text, "utf8") });
+const show = (findings: readonly Finding[]): string[] => findings.map((f) => `${f.ruleId} ${f.line}:${f.column} ${f.message}`);
+
+interface Item {
+  readonly kind: string;
+  readonly file: string;
+  readonly text: string;
+}
+
+/** JavaScript and CSS files of the installed packages, in a stable order, each at most 512 KiB. */
+function* packageFiles(): Generator<string> {
+  const store = path.join(root, "node_modules/.pnpm");
+  const stack = [store];
+  while (stack.length > 0) {
+    const dir = stack.pop() as string;
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    entries.sort((a, b) => (a.name < b.name ? 1 : -1));
+    for (const entry of entries) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory() && entry.name !== ".bin") stack.push(full);
+      else if (entry.isFile() && /\.(?:c?js|mjs|css)$/.test(entry.name) && !/\.d\.[cm]?ts$/.test(entry.name)) {
+        if (statSync(full).size <= 512 * 1024) yield full;
+      }
+    }
+  }
+}
+
+/** The line around `index`, at most 300 characters of it. */
+function lineAround(text: string, index: number, length: number): string {
+  const start = Math.max(text.lastIndexOf("\n", index) + 1, index - 150);
+  const endOfLine = text.indexOf("\n", index + length);
+  return text.slice(start, Math.min(endOfLine < 0 ? text.length : endOfLine, index + length + 150));
+}
+
+function harvest(): Item[] {
+  const items: Item[] = [];
+  const lock = readFileSync(path.join(root, "pnpm-lock.yaml"), "utf8");
+  for (const m of lock.matchAll(/integrity: (sha\d+-[A-Za-z0-9+/=]+)/g)) items.push({ kind: "integrity", file: "pnpm-lock.yaml", text: `    resolution: {integrity: ${m[1]}}` });
+  const git = (...args: string[]): string => execFileSync("git", args, { cwd: root, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  for (const line of git("ls-tree", "-r", "HEAD").split("\n").filter(Boolean).slice(0, 1000)) {
+    const [, , oid] = line.split(/\s+/);
+    items.push({ kind: "git-sha", file: "scripts/release.sh", text: `git checkout ${oid}\nexport COMMIT_SHA=${oid}` });
+  }
+  for (const oid of git("rev-list", "--max-count=300", "HEAD").split("\n").filter(Boolean)) {
+    items.push({ kind: "git-sha", file: "CHANGELOG.md", text: `- fixed in [${oid.slice(0, 7)}](https://github.com/acme/warden/commit/${oid})` });
+  }
+  const caps: Record<string, number> = { uuid: 400, hex: 400, base64: 400, "data-uri": 200, minified: 400 };
+  const counts: Record<string, number> = {};
+  const add = (kind: string, text: string): void => {
+    if ((counts[kind] ?? 0) >= (caps[kind] ?? 0)) return;
+    counts[kind] = (counts[kind] ?? 0) + 1;
+    items.push({ kind, file: "src/vendor.js", text });
+  };
+  const full = (): boolean => Object.keys(caps).every((kind) => (counts[kind] ?? 0) >= (caps[kind] as number));
+  let files = 0;
+  for (const file of packageFiles()) {
+    // Enough look-alikes (or files) reached: stop, so the test stays at seconds.
+    if ((files += 1) > 6000 || items.length >= 2300) break;
+    const text = readFileSync(file, "utf8");
+    for (const m of text.matchAll(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi)) add("uuid", lineAround(text, m.index, m[0].length));
+    for (const m of text.matchAll(/(?<![0-9a-zA-Z])[0-9a-f]{32,128}(?![0-9a-zA-Z])/g)) add("hex", lineAround(text, m.index, m[0].length));
+    for (const m of text.matchAll(/data:[\w/+.-]+;base64,[A-Za-z0-9+/=]{40,}/g)) add("data-uri", lineAround(text, m.index, Math.min(m[0].length, 2000)));
+    for (const m of text.matchAll(/(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{40,}={0,2}(?![A-Za-z0-9+/=])/g)) {
+      if (/[0-9]/.test(m[0]) && /[A-Z]/.test(m[0]) && /[a-z]/.test(m[0])) add("base64", lineAround(text, m.index, m[0].length));
+    }
+    if (/\.min\.js$/.test(file) || (text.length > 20_000 && text.split("\n", 20).some((l) => l.length > 2000))) {
+      for (let i = 0; i + 2000 <= text.length && (counts.minified ?? 0) < (caps.minified as number); i += 2000) add("minified", text.slice(i, i + 2000));
+    }
+    if (full()) break;
+  }
+  return items;
+}
+
+describe("precision corpus: look-alikes from real code", () => {
+  it("flags at most 1% of at least 2,000 harvested look-alikes", () => {
+    const items = harvest();
+    expect(items.length).toBeGreaterThanOrEqual(2000);
+    const flagged = items.filter((item) => scan(item.text, item.file).length > 0);
+    const kinds = [...new Set(items.map((i) => i.kind))].map((kind) => `${kind} ${flagged.filter((i) => i.kind === kind).length}/${items.filter((i) => i.kind === kind).length}`);
+    console.log(`precision corpus: ${flagged.length}/${items.length} flagged (${((100 * flagged.length) / items.length).toFixed(2)}%): ${kinds.join(", ")}`);
+    for (const item of flagged.slice(0, 10)) console.log(`  ${item.kind}: ${show(scan(item.text, item.file)).join("; ")}`);
+    expect(flagged.length / items.length).toBeLessThanOrEqual(0.01);
+  });
+});
+
+/** Variable references and placeholders of shells, CI systems, Windows, Helm/Go templates and docs. */
+const REFERENCES = ["$DB_PASSWORD", "${DB_PASSWORD}", "${{ secrets.DB_PASSWORD }}", "%DB_PASSWORD%", "{{ .Values.db.password }}", "<your-password>", "$(DB_PASSWORD)", "#{db_password}", "{{DB_PASSWORD}}", "$env:DB_PASSWORD"];
+
+/** Places a password goes. */
+const PLACES: readonly ((value: string) => string)[] = [
+  (v) => `DATABASE_URL=postgres://app:${v}@db.acme-corp.io:5432/app`,
+  (v) => `git clone https://deploy:${v}@git.acme-corp.io/team/repo.git`,
+  (v) => `password = "${v}"`,
+  (v) => `  api_key: ${v}`,
+  (v) => `SERVICE_TOKEN=${v}`,
+  (v) => `curl -u admin:${v} https://ci.acme-corp.io/api/json`,
+];
+
+describe("variable references and placeholders are never findings", () => {
+  it.each(REFERENCES.map((r) => [r] as const))("%s, in every place a password goes", (reference) => {
+    for (const place of PLACES) {
+      const text = `${place(reference)}\n`;
+      expect(show(scan(text, "deploy/config.yml")), text).toEqual([]);
+    }
+  });
+
+  it("while a literal password in the same places is found (the places are real ones)", () => {
+    for (const place of PLACES) {
+      const text = `${place(`${rand(ALNUM, 18)}7q`)}\n`;
+      expect(scan(text, "deploy/config.yml").length, text).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe("secrets/env-file judges what the file holds", () => {
+  const config = "# local settings\nNODE_ENV=development\nPORT=3000\nAPI_URL=https://api.acme-corp.io\nDEBUG=false\nAPI_KEY=\nSECRET_TOKEN=${SECRET_TOKEN}\nexport LOG_LEVEL=info\nJWT_ISSUER=acme\n";
+  const envFindings = (text: string): Finding[] => scan(text, "apps/web/.env.local").filter((f) => f.ruleId === "secrets/env-file");
+
+  it("an .env file of ports, flags, hosts and references is not reported", () => {
+    expect(envFindings(config)).toEqual([]);
+  });
+
+  it("is reported once it holds a secret-named literal, a URL with a password, or a random value", () => {
+    expect(envFindings(`${config}API_KEY=${rand(ALNUM, 12)}9\n`)).toHaveLength(1);
+    expect(envFindings(`${config}REDIS_URL=redis://default:${rand(ALNUM, 16)}@cache.acme-corp.io:6379\n`)).toHaveLength(1);
+    expect(envFindings(`${config}UPSTREAM=${rand(ALNUM, 30)}7\n`)).toHaveLength(1);
+  });
+});
+
+describe("the generic detector weighs surroundings", () => {
+  const value = (): string => `${rand(ALNUM, 22)}4x`;
+
+  it("reports a random value under a secret name in source code", () => {
+    expect(scan(`const apiKey = "${value()}";\n`, "src/client.ts").map((f) => f.ruleId)).toEqual(["secrets/generic-secret-assignment"]);
+  });
+
+  it("does not report it in a test file on a line that calls it an example, nor digests and ids named as such", () => {
+    expect(scan(`const apiKey = "${value()}"; // example value\n`, "test/client.test.ts")).toEqual([]);
+    expect(scan(`const tokenHash = "${value()}";\nconst secretSha256 = "${value()}";\n`, "src/client.ts")).toEqual([]);
+  });
+
+  it("reads assignments inside Jupyter notebook JSON strings", () => {
+    const cell = `{"cell_type": "code", "source": ["api_key = \\"${value()}\\"\\n"], "outputs": []}\n`;
+    expect(scan(cell, "analysis.ipynb").map((f) => f.ruleId)).toEqual(["secrets/generic-secret-assignment"]);
+  });
+});
