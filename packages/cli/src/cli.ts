@@ -1,8 +1,8 @@
 import { Command, CommanderError, Option } from "commander";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { aliasConfigImport, FORMATS, isWardenError, type Format } from "@warden/core";
-import { processIo, type Io } from "./io.js";
+import { aliasConfigImport, escapeControl, FORMATS, installRedactor, isWardenError, type Format, type Redactor } from "@warden/core";
+import { processIo, redactingIo, type Io } from "./io.js";
 import { VERSION } from "./version.js";
 
 /** Thrown inside command actions to carry an exit code out of commander. */
@@ -49,7 +49,7 @@ export function buildProgram(io: Io): Command {
     .option("--since <ref>", "check files changed since a git ref (committed or not)")
     .option("--range <A..B>", "check the commits of A..B: the files they change and their messages (CI, pre-push)")
     .option("--shard <i/n>", "check shard i of n of a full check (deterministic split for a CI matrix; merge with `warden report merge`)")
-    .option("--no-cache", "do not read or write the result cache (node_modules/.cache/warden)")
+    .option("--no-cache", "do not read or write the result cache (node_modules/.cache/warden, or .git/warden/cache without node_modules)")
     .option("--no-baseline", "report findings recorded in .warden-baseline too")
     .option("--workers <n>", "worker threads for the file rules of a full check of 1500+ files (default: CPUs - 1 from 4 CPUs, else 0: in-process)")
     .option("-c, --config <file>", "config file (default: warden.config.* at the repository root)")
@@ -493,11 +493,25 @@ function ownEntry(): string {
   return existsSync(built) ? built : fileURLToPath(new URL("./index.ts", import.meta.url));
 }
 
-/** Run the CLI with `argv` (without node and script); returns the exit code. Never throws. */
-export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
+/** The output redactor, built once per process (the warm server runs many requests). */
+let outputRedactor: Redactor | undefined;
+
+/**
+ * Run the CLI with `argv` (without node and script); returns the exit code. Never throws. Every
+ * byte it prints goes through the output redactor (every secret detector; docs/secrets/redaction.md).
+ */
+export async function main(argv: readonly string[], rawIo: Io = processIo()): Promise<number> {
+  // Until the redactor is installed only the error below (a failed import: no user data) can print.
+  let io = rawIo;
   // Config files import "@warden/cli": resolve it to the running CLI, installed beside the config or not.
   aliasConfigImport("@warden/cli", ownEntry());
   try {
+    if (outputRedactor === undefined) {
+      const { createOutputRedactor } = await import("@warden/secrets");
+      outputRedactor = createOutputRedactor();
+    }
+    installRedactor(outputRedactor);
+    io = redactingIo(rawIo);
     await buildProgram(io).parseAsync([...argv], { from: "user" });
     return 0;
   } catch (error) {
@@ -508,7 +522,7 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
     }
     if (isWardenError(error)) {
       // One line, and the hint on a second when the error carries one; always exit 2.
-      io.stderr.write(`warden: ${error.message}\n${error.hint === undefined ? "" : `  hint: ${error.hint}\n`}`);
+      io.stderr.write(`warden: ${escapeControl(error.message)}\n${error.hint === undefined ? "" : `  hint: ${escapeControl(error.hint)}\n`}`);
       return 2;
     }
     const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);

@@ -1,3 +1,5 @@
+import { redactText } from "@warden/core";
+
 /** Where a command reads and writes: the process by default, buffers in tests. */
 export interface Io {
   readonly cwd: string;
@@ -31,4 +33,19 @@ export function processIo(): Io {
       return Buffer.concat(chunks).toString("utf8");
     },
   };
+}
+
+/**
+ * The output boundary: `io` with every write to stdout and stderr passed through the installed
+ * redactor (`redactText` of @warden/core, fed by every secret detector), whatever produced it —
+ * reports, messages, errors, commander's usage text, a child process's output.
+ */
+export function redactingIo(io: Io): Io {
+  const wrap = (stream: Io["stdout"]): Io["stdout"] => ({
+    get isTTY() {
+      return stream.isTTY;
+    },
+    write: (chunk: string) => stream.write(redactText(typeof chunk === "string" ? chunk : String(chunk))),
+  });
+  return { cwd: io.cwd, stdout: wrap(io.stdout), stderr: wrap(io.stderr), readStdin: () => io.readStdin() };
 }

@@ -18,7 +18,7 @@ function check(r: TempRepo, args: string[] = []): Report {
   return { findings };
 }
 
-describe("the result cache (node_modules/.cache/warden)", () => {
+describe("the result cache (.git/warden/cache, or node_modules/.cache/warden)", () => {
   it("gives the same findings warm as cold, and sees every change to a file or to the repository", () => {
     const r = gitRepo({
       "warden.config.json": JSON.stringify({ rules: { "waste/unused-files": "off", "waste/unused-exports": "off", "docs/exported-api-documented": "off" } }),
@@ -29,7 +29,9 @@ describe("the result cache (node_modules/.cache/warden)", () => {
     });
     repos.push(r);
     const cold = check(r);
-    expect(existsSync(path.join(r.dir, "node_modules/.cache/warden"))).toBe(true);
+    // No node_modules here: the cache lives in the git dir, and no folder appears for `git add -A` to commit.
+    expect(existsSync(path.join(r.dir, ".git/warden/cache"))).toBe(true);
+    expect(existsSync(path.join(r.dir, "node_modules"))).toBe(false);
     expect(check(r)).toEqual(cold);
     expect(cold.findings.map((f) => f.ruleId)).toEqual(["real/no-placeholder"]);
 
@@ -43,5 +45,13 @@ describe("the result cache (node_modules/.cache/warden)", () => {
     r.write({ "warden.config.json": JSON.stringify({ rules: { "waste/unused-files": "off", "waste/unused-exports": "off", "docs/exported-api-documented": "off", "real/no-placeholder": "off" } }) });
     expect(check(r).findings.map((f) => f.ruleId)).toEqual(["docs/links-resolve"]);
     expect(check(r, ["--no-cache"])).toEqual(check(r));
+  });
+
+  it("lives in node_modules/.cache/warden in a repository with node_modules", () => {
+    const r = gitRepo({ "src/b.ts": "export const b = 1;\n", "node_modules/.keep": "" });
+    repos.push(r);
+    check(r);
+    expect(existsSync(path.join(r.dir, "node_modules/.cache/warden"))).toBe(true);
+    expect(existsSync(path.join(r.dir, ".git/warden"))).toBe(false);
   });
 });

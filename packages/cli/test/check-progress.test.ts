@@ -23,7 +23,7 @@ function capture(tty: boolean, cwd = "/"): { io: Io; err: () => string; out: () 
   };
 }
 
-const ENV = { noColor: true, forceColor: undefined, ci: false, githubActions: false, debug: false };
+const ENV = { noColor: true, forceColor: undefined, ci: false, githubActions: false, debug: false, dumbTerminal: false };
 
 describe("warden check progress", () => {
   it("draws nothing in the first second, then files and repository rules on one line, cleared at the end", () => {

@@ -33,13 +33,13 @@ describe("warden scan --history progress", () => {
 
     const tty = capture(repo.dir, true);
     expect(await scanCommand(tty.io, { target: { kind: "history", refs: [] }, format: "json", workers: 0 })).toBe(0);
-    expect(tty.err()).toMatch(/^\rwarden scan: 1 commits, 0\.0 MB scanned…/);
+    expect(tty.err()).toMatch(/^\rwarden scan: 1 commit, 0\.0 MB scanned…/);
     expect(tty.err()).toContain("\r\u001b[K");
-    expect(tty.err()).toMatch(/warden scan --history: scanned 2 files, 2 commits, 38 bytes\n$/);
+    expect(tty.err()).toMatch(/warden scan --history: scanned 2 files, 2 commits, 2 commit messages, 60 bytes\n$/);
 
     const plain = capture(repo.dir, false);
     expect(await scanCommand(plain.io, { target: { kind: "history", refs: [] }, format: "json", workers: 0 })).toBe(0);
-    expect(plain.err()).toBe("warden scan --history: scanned 2 files, 2 commits, 38 bytes\n");
-    expect(JSON.parse(plain.out())).toMatchObject({ summary: { files: 2, commits: 2, bytes: 38 }, findings: [] });
+    expect(plain.err()).toBe("warden scan --history: scanned 2 files, 2 commits, 2 commit messages, 60 bytes\n");
+    expect(JSON.parse(plain.out())).toMatchObject({ summary: { files: 2, commits: 2, bytes: 60 }, findings: [] });
   });
 });

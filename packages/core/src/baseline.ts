@@ -2,6 +2,7 @@ import { readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { WardenError } from "./errors.js";
 import type { Finding } from "./finding.js";
+import { redactText } from "./redaction.js";
 
 /** The baseline file, repository-relative: committed, one finding per line, merge-friendly. */
 export const BASELINE_FILE = ".warden-baseline";
@@ -93,7 +94,8 @@ export async function writeFileAtomic(target: string, text: string): Promise<voi
 
 /** Write the baseline atomically (see {@link writeFileAtomic}). */
 export async function writeBaseline(root: string, entries: readonly BaselineEntry[], file = BASELINE_FILE): Promise<void> {
-  await writeFileAtomic(path.join(root, file), renderBaseline(entries));
+  // Through the output redactor: a file named with a token is recorded masked (entries match by fingerprint).
+  await writeFileAtomic(path.join(root, file), redactText(renderBaseline(entries)));
 }
 
 /** Findings split by a baseline: `fresh` ones block, `known` ones are recorded; `gone` entries no longer occur. */

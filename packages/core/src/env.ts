@@ -26,6 +26,8 @@ export interface WardenEnv {
   readonly ci: boolean;
   readonly githubActions: boolean;
   readonly debug: boolean;
+  /** TERM=dumb: a terminal that understands no escape sequences (Emacs shell, some CI logs). */
+  readonly dumbTerminal: boolean;
 }
 
 /** Read Warden's environment settings from `env` (defaults to {@link currentEnv}). */
@@ -37,17 +39,23 @@ export function readEnv(env: NodeJS.ProcessEnv = currentEnv()): WardenEnv {
     ci: env.CI !== undefined && env.CI !== "" && env.CI !== "false" && env.CI !== "0",
     githubActions: env.GITHUB_ACTIONS === "true",
     debug: env.WARDEN_DEBUG !== undefined && env.WARDEN_DEBUG !== "" && env.WARDEN_DEBUG !== "0",
+    dumbTerminal: env.TERM === "dumb",
   };
 }
 
 /**
  * Decide whether output to a stream should be coloured: FORCE_COLOR wins, then NO_COLOR
- * (https://no-color.org), then whether the stream is a terminal.
+ * (https://no-color.org) and TERM=dumb turn colour off, then whether the stream is a terminal.
  */
 export function colorEnabled(stream: { isTTY?: boolean }, env: WardenEnv = readEnv()): boolean {
   if (env.forceColor !== undefined) return env.forceColor;
-  if (env.noColor) return false;
+  if (env.noColor || env.dumbTerminal) return false;
   return stream.isTTY === true;
+}
+
+/** Whether a stream can take cursor movement (`\r`, erase line) for a progress line: a terminal that is not TERM=dumb. */
+export function progressEnabled(stream: { isTTY?: boolean }, env: WardenEnv = readEnv()): boolean {
+  return stream.isTTY === true && !env.dumbTerminal;
 }
 
 /** The environment for a child process: this process's variables plus `extra`. */

@@ -10,11 +10,11 @@ export {
   type BaselineEntry,
   type BaselineSplit,
 } from "./baseline.js";
-export { ResultCache } from "./cache.js";
+export { CACHE_DIR, cacheDirOf, GIT_CACHE_DIR, ResultCache } from "./cache.js";
 export { defineConfig, renderConfigJsonSchema, WardenConfigSchema, type WardenConfig, type WardenConfigInput } from "./config/schema.js";
-export { aliasConfigImport, configFingerprint, configTimeoutMs, loadConfig, loadedConfigs, onConfigLoad, parseConfig, type LoadedConfig } from "./config/load.js";
+export { aliasConfigImport, CONFIG_FILES, configFingerprint, configTimeoutMs, loadConfig, loadedConfigs, onConfigLoad, parseConfig, type LoadedConfig } from "./config/load.js";
 export type { RuleSetting } from "./config/rules-section.js";
-export { childEnv, colorEnabled, currentEnv, readEnv, runWithEnv, type WardenEnv } from "./env.js";
+export { childEnv, colorEnabled, currentEnv, progressEnabled, readEnv, runWithEnv, type WardenEnv } from "./env.js";
 export { isWardenError, maskTokens, WardenError, type WardenErrorCode } from "./errors.js";
 export { DeployEventSchema, DeployEventTypeSchema, type DeployEvent, type DeployEventType } from "./event.js";
 export {
@@ -43,7 +43,20 @@ export {
 } from "./file-class.js";
 export * from "./git/index.js";
 export { createLogger, silentLogger, type Logger, type LogLevel } from "./logger.js";
+export { toRepoPath } from "./paths.js";
+export { plural } from "./plural.js";
+export {
+  currentRedactor,
+  escapeControl,
+  installRedactor,
+  REDACTION_MASK,
+  redactLayout,
+  redactText,
+  type Redactor,
+  type SecretSpan,
+} from "./redaction.js";
 export * from "./reporters/index.js";
+export { describeSkipped, formatBytes, type SkippedFile, type SkipReason } from "./skipped.js";
 export { didYouMean } from "./suggest.js";
 export { readListedFile, SYNC_READ_BYTES, walkFiles, type WalkOptions } from "./walk.js";
 export { listWorkspacePackages, workspaceGlobs, type WorkspacePackage } from "./workspace.js";

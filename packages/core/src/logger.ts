@@ -1,3 +1,5 @@
+import { redactText } from "./redaction.js";
+
 /** Log levels in increasing order of importance. */
 export type LogLevel = "debug" | "info" | "warn" | "error";
 
@@ -20,7 +22,8 @@ export function createLogger(
   const prefix = options.prefix ?? "warden";
   const log = (at: LogLevel, message: string): void => {
     if (ORDER[at] < ORDER[level]) return;
-    stream.write(`${prefix}${at === "info" ? "" : ` ${at}`}: ${message}\n`);
+    // Through the output redactor, whatever stream it writes to.
+    stream.write(redactText(`${prefix}${at === "info" ? "" : ` ${at}`}: ${message}\n`));
   };
   return {
     debug: (m) => log("debug", m),

@@ -57,6 +57,7 @@ describe("baseline file", () => {
 describe("ResultCache", () => {
   it("persists entries per Warden version and survives a damaged file", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "warden-cache-"));
+    mkdirSync(path.join(dir, "node_modules")); // a JS repository: the cache lives in node_modules/.cache/warden
     try {
       const first = await ResultCache.open(dir, "1.0.0");
       first.set("k", { findings: [], suppressed: 2 });
@@ -73,6 +74,7 @@ describe("ResultCache", () => {
 
   it("rewrites the file only when a run stored something new", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "warden-cache-"));
+    mkdirSync(path.join(dir, "node_modules")); // a JS repository: the cache lives in node_modules/.cache/warden
     try {
       const file = path.join(dir, "node_modules/.cache/warden/results-1.0.0.json");
       const first = await ResultCache.open(dir, "1.0.0");

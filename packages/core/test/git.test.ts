@@ -22,7 +22,7 @@ afterEach(() => {
 });
 
 async function stagedText(r: TempRepo): Promise<Record<string, string>> {
-  const contents = await readChangedContents(r.dir, await stagedChanges(r.dir));
+  const { files: contents } = await readChangedContents(r.dir, await stagedChanges(r.dir));
   return Object.fromEntries(contents.map((c) => [c.path, c.content.toString("utf8")]));
 }
 
@@ -61,6 +61,40 @@ describe("staged changes", () => {
   });
 });
 
+describe("blob reading and the size policy", () => {
+  it("streams blobs of every size in order, and applies the size limit from the object size before reading", async () => {
+    const big = Buffer.alloc(3 * 1024 * 1024 + 7, 0x61); // several pipe chunks
+    big.write("END", big.length - 3);
+    const r = repo({ "a.txt": "one\n", "empty.txt": "", "big.txt": big.toString("latin1"), "c.txt": "three\n" });
+    r.git(["add", "-A"]);
+    const changes = await stagedChanges(r.dir);
+    const all = await readChangedContents(r.dir, changes);
+    expect(all.skipped).toEqual([]);
+    const byPath = new Map(all.files.map((f) => [f.path, f.content]));
+    expect(byPath.get("big.txt")?.equals(big)).toBe(true);
+    expect(byPath.get("empty.txt")?.length).toBe(0);
+    expect(byPath.get("c.txt")?.toString()).toBe("three\n");
+    const limited = await readChangedContents(r.dir, changes, { maxBytes: 1024, setting: "maxFileSize" });
+    expect(limited.files.map((f) => f.path).sort()).toEqual(["a.txt", "c.txt", "empty.txt"]);
+    expect(limited.skipped).toEqual([{ file: "big.txt", reason: "too-large", size: big.length, limit: 1024, setting: "maxFileSize" }]);
+  });
+
+  it("answers sizes and <rev>:<path> names, and undefined for missing objects", async () => {
+    const r = repo({ "a.txt": "hello\n" });
+    r.commit("chore: one", { noVerify: true });
+    const reader = new BlobReader(r.dir);
+    try {
+      expect(await reader.info("HEAD:a.txt")).toMatchObject({ type: "blob", size: 6 });
+      expect(await reader.info("HEAD:missing.txt")).toBeUndefined();
+      expect((await reader.read("HEAD:a.txt"))?.toString()).toBe("hello\n");
+      expect(await reader.read("f".repeat(40))).toBeUndefined();
+      expect((await reader.read("HEAD:a.txt"))?.toString()).toBe("hello\n");
+    } finally {
+      reader.close();
+    }
+  });
+});
+
 describe("ranges and pre-push input", () => {
   it("reads files changed between two commits at the head commit", async () => {
     const r = repo({ "a.ts": "1\n" });
@@ -69,7 +103,7 @@ describe("ranges and pre-push input", () => {
     r.write({ "a.ts": "2\n", "b.ts": "new\n" });
     r.commit("chore: two", { noVerify: true });
     const head = r.git(["rev-parse", "HEAD"]).stdout.trim();
-    const contents = await readChangedContents(r.dir, await changesBetween(r.dir, base, head));
+    const { files: contents } = await readChangedContents(r.dir, await changesBetween(r.dir, base, head));
     expect(contents.map((c) => [c.path, c.content.toString()])).toEqual([
       ["a.ts", "2\n"],
       ["b.ts", "new\n"],

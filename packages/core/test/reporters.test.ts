@@ -92,6 +92,42 @@ describe("sarif reporter", () => {
   });
 });
 
+describe("skipped files and notes", () => {
+  const skipped = [
+    { file: "gen.ts", reason: "too-large" as const, size: 1_153_434, limit: 1_048_576, setting: "maxFileSize" },
+    { file: "dump.bin", reason: "too-large" as const, size: 9_000_000, limit: 5_242_880, setting: "secrets.maxFileSize", commit: "a".repeat(40) },
+  ];
+  const withSkipped: Report = { ...report([finding]), summary: { files: 3, durationMs: 1, skipped, notes: ["shallow clone: scanned 1 commit"] } };
+
+  it("every format reports them: pretty lines, json summary, sarif notifications (schema-valid), github notices", () => {
+    const pretty = renderPretty(withSkipped, { color: false });
+    expect(pretty).toMatch(/in \d+ ms; 2 skipped\n/);
+    expect(pretty).toContain("  skipped gen.ts: 1.1 MiB, over the 1 MiB limit (maxFileSize)");
+    expect(pretty).toContain("  skipped dump.bin (commit aaaaaaaaaa): 8.6 MiB, over the 5 MiB limit (secrets.maxFileSize)");
+    expect(pretty).toContain("  note: shallow clone: scanned 1 commit");
+    expect((JSON.parse(renderJson(withSkipped)) as { summary: { skipped: unknown } }).summary.skipped).toEqual(skipped);
+    const schema = require("@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json") as object;
+    const validate = new Ajv({ allErrors: true, strict: false, validateFormats: false, unicodeRegExp: false }).compile(schema);
+    const log = JSON.parse(renderSarif(withSkipped)) as { runs: { invocations: { toolExecutionNotifications: { level: string; message: { text: string } }[] }[] }[] };
+    expect(validate(log)).toBe(true);
+    expect(log.runs[0]?.invocations[0]?.toolExecutionNotifications.map((n) => [n.level, n.message.text.split(":")[0]])).toEqual([
+      ["warning", "skipped gen.ts"],
+      ["warning", "skipped dump.bin (commit aaaaaaaaaa)"],
+      ["note", "shallow clone"],
+    ]);
+    const github = renderGithub(withSkipped);
+    expect(github).toContain("::notice file=gen.ts,title=warden%3A file skipped::skipped gen.ts: 1.1 MiB, over the 1 MiB limit (maxFileSize)");
+    expect(github).toContain("::notice title=warden::shallow clone: scanned 1 commit");
+  });
+
+  it("names the first ten in pretty output and counts the rest", () => {
+    const many = Array.from({ length: 13 }, (_, i) => ({ file: `f${i}.bin`, reason: "too-large" as const, size: 10, limit: 1 }));
+    const pretty = renderPretty({ ...report([]), summary: { files: 0, durationMs: 1, skipped: many } }, { color: false });
+    expect(pretty.match(/^ {2}skipped f\d+\.bin/gm)).toHaveLength(10);
+    expect(pretty).toContain("skipped 3 more (--format json lists them all)");
+  });
+});
+
 describe("github reporter", () => {
   it("writes one workflow command per finding with escaped properties and data", () => {
     const lines = renderGithub(report([finding, warning])).trim().split("\n");

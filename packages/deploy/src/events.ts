@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { appendFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { DeployEventSchema, WardenError, type DeployEvent, type DeployEventType } from "@warden/core";
+import { DeployEventSchema, redactText, WardenError, type DeployEvent, type DeployEventType } from "@warden/core";
 
 /** Where the events of `env` are appended: `.warden/events/<env>.jsonl`. */
 export function eventsFile(root: string, env: string): string {
@@ -38,7 +38,8 @@ export class EventLog {
       ...(fields.detail === undefined ? {} : { detail: fields.detail }),
     });
     mkdirSync(path.dirname(this.file), { recursive: true });
-    const line = `${JSON.stringify(event)}\n`;
+    // Through the output redactor: a detail quoting a command's output never stores a secret whole.
+    const line = `${redactText(JSON.stringify(event))}\n`;
     appendFileSync(this.file, line);
     this.mirror?.(line);
     this.written.push(event);

@@ -2,6 +2,8 @@ export { BUILTIN_RULES } from "./builtin.js";
 export { CATALOGUE_FILE, renderCatalogue } from "./catalogue.js";
 export {
   defineRule,
+  docsLinkOf,
+  docsPathOf,
   type CommitInfo,
   type FileContext,
   type FileRule,

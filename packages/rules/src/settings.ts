@@ -1,4 +1,4 @@
-import { didYouMean, FILE_CLASSES, FileClassSchema, WardenError, type FileClass, type RuleSetting, type Severity, type WardenConfig } from "@warden/core";
+import { didYouMean, FILE_CLASSES, FileClassSchema, maskTokens, WardenError, type FileClass, type RuleSetting, type Severity, type WardenConfig } from "@warden/core";
 import picomatch from "picomatch";
 import type { Rule } from "./define-rule.js";
 
@@ -36,9 +36,11 @@ export class RuleSettings {
         const rule = byId.get(id);
         if (rule === undefined) {
           const suggestion = didYouMean(id, byId.keys());
+          // An id not shaped like one (a pasted token) is echoed shortened; the output redactor runs after.
+          const shown = /^[a-z0-9-]+\/[a-z0-9-]+$/.test(id) ? id : maskTokens(id.replace(/"/g, "'"));
           throw new WardenError(
             "UNKNOWN_RULE",
-            `${configFile}: ${where}: unknown rule "${id}"${suggestion === undefined ? "" : ` (did you mean "${suggestion}"?)`}; \`warden rules\` lists them`,
+            `${configFile}: ${where}: unknown rule "${shown}"${suggestion === undefined ? "" : ` (did you mean "${suggestion}"?)`}; \`warden rules\` lists them`,
           );
         }
         const { level, options: given } = split(setting);

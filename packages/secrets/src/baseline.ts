@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { WardenError, writeFileAtomic, type Finding } from "@warden/core";
+import { redactText, WardenError, writeFileAtomic, type Finding } from "@warden/core";
 
 /** One accepted finding in the baseline: never the secret, only its fingerprint and where it was. */
 export interface BaselineEntry {
@@ -18,9 +18,14 @@ export const BASELINE_VERSION = 1;
  */
 export async function readBaseline(file: string, display: string = file): Promise<BaselineEntry[]> {
   if (!existsSync(file)) return [];
+  return parseBaselineText(await readFile(file, "utf8"), display);
+}
+
+/** Parse the text of a secrets baseline (a file, or one committed in git); `display` names it in errors. */
+export function parseBaselineText(text: string, display: string): BaselineEntry[] {
   let raw: unknown;
   try {
-    raw = JSON.parse(await readFile(file, "utf8"));
+    raw = JSON.parse(text);
   } catch {
     throw new WardenError("BASELINE_INVALID", `${display}: not valid JSON (fix it, or delete it and run warden scan --update-baseline)`);
   }
@@ -46,7 +51,7 @@ export function baselineOf(findings: readonly Finding[]): BaselineEntry[] {
   );
 }
 
-/** Write the baseline file (deterministic JSON), atomically through core's writeFileAtomic. */
+/** Write the baseline file (deterministic JSON), atomically, through the output redactor: a file named with a token is recorded masked. */
 export async function writeBaseline(file: string, entries: readonly BaselineEntry[]): Promise<void> {
-  await writeFileAtomic(file, `${JSON.stringify({ version: BASELINE_VERSION, entries }, null, 2)}\n`);
+  await writeFileAtomic(file, redactText(`${JSON.stringify({ version: BASELINE_VERSION, entries }, null, 2)}\n`));
 }

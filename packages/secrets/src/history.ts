@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
-import { WardenError, type Finding } from "@warden/core";
+import { BlobReader, currentEnv, WardenError, type Finding } from "@warden/core";
 import { addStats, type ScanPool } from "./pool.js";
-import type { SecretScanner } from "./scanner.js";
+import { commitLocation, type SecretScanner } from "./scanner.js";
 
 /** The lines one commit added to one file, as read from `git log -p`. */
 export interface PatchFile {
@@ -164,6 +164,8 @@ export interface CommitScanOptions {
   readonly onProgress?: (commits: number, bytes: number) => void;
   /** Worker threads to scan in; without it the scan runs in this thread. */
   readonly pool?: ScanPool;
+  /** Scan the commit messages too (default true). */
+  readonly messages?: boolean;
 }
 
 /** Bytes of added lines handed to workers and not yet scanned before git's output is paused. */
@@ -193,6 +195,7 @@ export async function scanCommits(cwd: string, scanner: SecretScanner, options: 
     "--",
   ];
   const ordered: { seq: number; findings: Finding[] }[] = [];
+  const binaries: { seq: number; path: string; commit: string }[] = [];
   const pool = options.pool;
   let seq = 0;
   let bytes = 0;
@@ -206,11 +209,14 @@ export async function scanCommits(cwd: string, scanner: SecretScanner, options: 
     onFile: (file) => {
       seq += 1;
       if (file.tooLarge) {
-        if (!scanner.isAllowedPath(file.path)) scanner.stats.tooLarge.push(`${file.path}@${file.commit.slice(0, 10)}`);
+        if (!scanner.isAllowedPath(file.path)) {
+          scanner.stats.skipped.push({ file: file.path, reason: "too-large", limit: scanner.maxFileSize, setting: "secrets.maxFileSize", commit: file.commit });
+        }
         return;
       }
       if (file.binary) {
-        ordered.push({ seq, findings: scanner.scan({ path: file.path, content: Buffer.from([0]), commit: file.commit }) });
+        // git shows no lines for binary (and UTF-16) files: their blobs are read after the log.
+        binaries.push({ seq, path: file.path, commit: file.commit });
         return;
       }
       if (pool === undefined) {
@@ -223,7 +229,7 @@ export async function scanCommits(cwd: string, scanner: SecretScanner, options: 
     },
   });
   await new Promise<void>((resolve, reject) => {
-    const child = spawn("git", args, { cwd, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn("git", args, { cwd, stdio: ["ignore", "pipe", "pipe"], env: currentEnv() });
     const err: Buffer[] = [];
     let paused = false;
     pause = () => {
@@ -254,6 +260,8 @@ export async function scanCommits(cwd: string, scanner: SecretScanner, options: 
       resolve();
     });
   });
+  await scanBinaries(cwd, scanner, binaries, ordered);
+  if (options.messages !== false) await scanMessages(cwd, scanner, options.revisions, ordered, seq);
   if (pool !== undefined) {
     const { results, stats } = await pool.close();
     ordered.push(...results);
@@ -273,4 +281,113 @@ export async function scanCommits(cwd: string, scanner: SecretScanner, options: 
     }
   }
   return findings;
+}
+
+/**
+ * Scan the binary (and UTF-16) files of commits: git's patch has no lines for them, so each
+ * version is read whole from its commit, one at a time, its size checked before it is read.
+ */
+async function scanBinaries(
+  cwd: string,
+  scanner: SecretScanner,
+  binaries: readonly { seq: number; path: string; commit: string }[],
+  ordered: { seq: number; findings: Finding[] }[],
+): Promise<void> {
+  if (binaries.length === 0) return;
+  const reader = new BlobReader(cwd);
+  try {
+    for (const { seq, path, commit } of binaries) {
+      if (scanner.isAllowedPath(path)) {
+        scanner.scan({ path, content: undefined, commit });
+        continue;
+      }
+      const name = `${commit}:${path}`;
+      if (path.includes("\n")) {
+        // cat-file reads one name per line: such a name cannot be asked for; scan its name only.
+        scanner.stats.skipped.push({ file: path, reason: "unreadable", commit });
+        ordered.push({ seq, findings: scanner.scanPath(path, commit) });
+        continue;
+      }
+      const info = await reader.info(name);
+      if (info === undefined) continue;
+      if (info.size > scanner.maxFileSize) {
+        ordered.push({ seq, findings: scanner.scan({ path, content: undefined, size: info.size, commit }) });
+        continue;
+      }
+      const content = await reader.read(name);
+      if (content !== undefined) ordered.push({ seq, findings: scanner.scan({ path, content, commit }) });
+    }
+  } finally {
+    reader.close();
+  }
+}
+
+/** Scan the message of every commit of `revisions`, streamed from one `git log -z`. */
+async function scanMessages(
+  cwd: string,
+  scanner: SecretScanner,
+  revisions: readonly string[],
+  ordered: { seq: number; findings: Finding[] }[],
+  after: number,
+): Promise<void> {
+  let seq = after;
+  // The current record's pieces: each byte is copied once (when the record ends), and at most
+  // a little over the size limit is kept of one message.
+  let parts: Buffer[] = [];
+  let held = 0;
+  let dropped = 0;
+  const keep = scanner.maxFileSize + 128;
+  const hold = (piece: Buffer): void => {
+    const room = Math.max(0, keep - held);
+    if (piece.length > room) dropped += piece.length - room;
+    if (room > 0) {
+      parts.push(piece.subarray(0, room));
+      held += Math.min(room, piece.length);
+    }
+  };
+  const record = (): void => {
+    const raw = Buffer.concat(parts);
+    const size = held + dropped;
+    parts = [];
+    held = 0;
+    dropped = 0;
+    const newline = raw.indexOf(10);
+    if (newline < 0) return;
+    const oid = raw.toString("latin1", 0, newline).trim();
+    if (!/^[0-9a-f]{40,64}$/.test(oid)) return;
+    seq += 1;
+    if (size > keep) {
+      scanner.stats.skipped.push({ file: commitLocation(oid), reason: "too-large", size: size - newline - 1, limit: scanner.maxFileSize, setting: "secrets.maxFileSize", commit: oid });
+      return;
+    }
+    ordered.push({ seq, findings: scanner.scanMessage(oid, raw.subarray(newline + 1)) });
+  };
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn("git", ["log", "-z", "--reverse", "--format=%H%n%B", ...revisions, "--"], {
+      cwd,
+      stdio: ["ignore", "pipe", "pipe"],
+      env: currentEnv(),
+    });
+    const err: Buffer[] = [];
+    child.stdout.on("data", (chunk: Buffer) => {
+      let from = 0;
+      for (let nul = chunk.indexOf(0, from); nul >= 0; nul = chunk.indexOf(0, from)) {
+        hold(chunk.subarray(from, nul));
+        record();
+        from = nul + 1;
+      }
+      if (from < chunk.length) hold(chunk.subarray(from));
+    });
+    child.stderr.on("data", (chunk: Buffer) => err.push(chunk));
+    child.on("error", (error) => reject(new WardenError("GIT", `cannot run git: ${error.message}`)));
+    child.on("close", (code) => {
+      if (code !== 0) {
+        const reason = Buffer.concat(err).toString("utf8").trim().split("\n")[0] ?? "";
+        reject(new WardenError("GIT", `git log failed: ${reason || `exit code ${code ?? 1}`}`));
+        return;
+      }
+      if (held > 0) record();
+      resolve();
+    });
+  });
 }

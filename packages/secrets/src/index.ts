@@ -11,14 +11,15 @@ export {
   type PathDetectorSpec,
   type Verdict,
 } from "./define-detector.js";
-export { baselineOf, BASELINE_VERSION, readBaseline, writeBaseline, type BaselineEntry } from "./baseline.js";
+export { baselineOf, BASELINE_VERSION, parseBaselineText, readBaseline, writeBaseline, type BaselineEntry } from "./baseline.js";
 export { base62, crc32, validTokenChecksum } from "./checksum.js";
 export { isPlaceholder, shannonEntropy } from "./entropy.js";
 export { parsePatchStream, scanCommits, type CommitScanOptions, type PatchFile } from "./history.js";
 export { addStats, emptyStats, ScanPool, workersAvailable, type PoolJob, type PoolResult } from "./pool.js";
 export { MASK, redact } from "./redact.js";
+export { createOutputRedactor } from "./output-redactor.js";
 export { DETECTORS } from "./registry.js";
-export { SECRETS_RULE, SecretScanner, type ScannerOptions, type ScanStats, type ScanTarget, type SecretsSettings } from "./scanner.js";
+export { commitLocation, decodeUtf16, SECRETS_RULE, SecretScanner, utf16Encoding, type ScannerOptions, type ScanStats, type ScanTarget, type SecretsSettings } from "./scanner.js";
 export { CATALOGUE_PATH, renderCatalogue } from "./catalogue.js";
 export { annotateFindings, baseUrlOf, verifyCandidates, type VerifyCandidate, type VerifyOptions, type VerifyResult } from "./verify/verify.js";
 export { VERIFIERS, type Liveness, type Verifier } from "./verify/verifiers.js";

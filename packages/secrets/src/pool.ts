@@ -142,7 +142,7 @@ export class ScanPool {
 
 /** A zeroed {@link ScanStats}. */
 export function emptyStats(): ScanStats {
-  return { files: 0, bytes: 0, commits: 0, binary: 0, tooLarge: [], allowedPaths: 0, suppressed: 0, allowed: 0, baselined: 0 };
+  return { files: 0, bytes: 0, commits: 0, binary: 0, utf16: 0, messages: 0, skipped: [], allowedPaths: 0, suppressed: 0, allowed: 0, baselined: 0 };
 }
 
 /** Add `from` into `into`. */
@@ -151,7 +151,9 @@ export function addStats(into: ScanStats, from: ScanStats): void {
   into.bytes += from.bytes;
   into.commits += from.commits;
   into.binary += from.binary;
-  into.tooLarge.push(...from.tooLarge);
+  into.utf16 += from.utf16;
+  into.messages += from.messages;
+  into.skipped.push(...from.skipped);
   into.allowedPaths += from.allowedPaths;
   into.suppressed += from.suppressed;
   into.allowed += from.allowed;

@@ -1,4 +1,4 @@
-import { describeWrittenRule, fingerprintOf, type Finding, type Severity, type WardenConfig } from "@warden/core";
+import { describeWrittenRule, fingerprintOf, type Finding, type Severity, type SkippedFile, type WardenConfig } from "@warden/core";
 import picomatch from "picomatch";
 import type { ContentDetector, Detector, DetectorWindow, MatchContext, PathDetector } from "./define-detector.js";
 import { isPlaceholder, shannonEntropy } from "./entropy.js";
@@ -49,10 +49,14 @@ export interface ScanStats {
   files: number;
   bytes: number;
   commits: number;
-  /** Files skipped because their content is binary. */
+  /** Binary files (a NUL byte in the first 8000 bytes) scanned as raw bytes: tokens are ASCII inside binaries too. */
   binary: number;
-  /** Paths skipped because they are larger than `maxFileSize`. */
-  tooLarge: string[];
+  /** UTF-16 files (LE or BE, with or without a byte order mark) decoded and scanned as text. */
+  utf16: number;
+  /** Commit messages scanned (range and history scans). */
+  messages: number;
+  /** Files (or one commit's version of one) not read because they are larger than `maxFileSize`. */
+  skipped: SkippedFile[];
   /** Paths skipped by `allowPaths`. */
   allowedPaths: number;
   /** Findings silenced by an inline `warden-ignore-secret -- reason`. */
@@ -84,6 +88,53 @@ interface Candidate {
   readonly secret: string;
   readonly severity: Severity;
   readonly note: string | undefined;
+}
+
+/** The pseudo-path of findings in a commit message: `commit:<first 12 hex digits>`. */
+export function commitLocation(oid: string): string {
+  return `commit:${oid.slice(0, 12)}`;
+}
+
+/**
+ * Whether binary-looking content is UTF-16 text, and which byte order: a byte order mark, or
+ * (without one) NUL bytes on one side of most code units and on almost none of the other, as
+ * mostly-ASCII UTF-16 text has. Looks at the first 8000 bytes.
+ */
+export function utf16Encoding(content: Buffer): "le" | "be" | undefined {
+  if (content.length >= 2) {
+    if (content[0] === 0xff && content[1] === 0xfe) return "le";
+    if (content[0] === 0xfe && content[1] === 0xff) return "be";
+  }
+  const pairs = Math.floor(Math.min(content.length, BINARY_SNIFF_BYTES) / 2);
+  if (pairs < 4) return undefined;
+  let evenZero = 0;
+  let oddZero = 0;
+  let evenText = 0;
+  let oddText = 0;
+  for (let i = 0; i < pairs; i += 1) {
+    const even = content[2 * i] as number;
+    const odd = content[2 * i + 1] as number;
+    if (even === 0) evenZero += 1;
+    if (odd === 0) oddZero += 1;
+    if (odd === 0 && isTextByte(even)) evenText += 1;
+    if (even === 0 && isTextByte(odd)) oddText += 1;
+  }
+  // Mostly-ASCII text: one side of each unit is NUL, the other a printable character or white space.
+  if (oddZero >= pairs * 0.5 && evenZero <= pairs * 0.05 && evenText >= oddZero * 0.9) return "le";
+  if (evenZero >= pairs * 0.5 && oddZero <= pairs * 0.05 && oddText >= evenZero * 0.9) return "be";
+  return undefined;
+}
+
+function isTextByte(byte: number): boolean {
+  return (byte >= 0x20 && byte < 0x7f) || byte === 9 || byte === 10 || byte === 13;
+}
+
+/** Decode UTF-16 content (byte order mark dropped) into UTF-8 bytes to scan; line numbers are those of the text. */
+export function decodeUtf16(content: Buffer, encoding: "le" | "be"): Buffer {
+  const even = content.subarray(0, content.length - (content.length % 2));
+  const units = encoding === "le" ? even : Buffer.from(even).swap16();
+  const text = units.toString("utf16le");
+  return Buffer.from(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, "utf8");
 }
 
 /** Start of the line holding `at`, looking back at most `limit` bytes. */
@@ -133,7 +184,9 @@ export class SecretScanner {
     bytes: 0,
     commits: 0,
     binary: 0,
-    tooLarge: [],
+    utf16: 0,
+    messages: 0,
+    skipped: [],
     allowedPaths: 0,
     suppressed: 0,
     allowed: 0,
@@ -148,7 +201,7 @@ export class SecretScanner {
   private readonly windowSpecs: readonly (DetectorWindow | undefined)[];
   /** Per content detector: the byte its window needs after the keyword (see DetectorWindow.needs), or -1. */
   private readonly needs: readonly number[];
-  /** Files (and a commit's added lines of one file) above this many bytes are skipped with a note. */
+  /** Files (and a commit's added lines of one file, and commit messages) above this many bytes are reported as skipped, not scanned. */
   readonly maxFileSize: number;
   private readonly allowPath: (path: string) => boolean;
   private readonly allowPatterns: readonly RegExp[];
@@ -204,23 +257,51 @@ export class SecretScanner {
     const findings = this.scanPath(target.path, target.commit, target.content);
     const size = target.content?.length ?? target.size ?? 0;
     if (target.content === undefined || size > this.maxFileSize) {
-      this.stats.tooLarge.push(target.path);
+      this.stats.skipped.push({
+        file: target.path,
+        reason: "too-large",
+        size,
+        limit: this.maxFileSize,
+        setting: "secrets.maxFileSize",
+        ...(target.commit === undefined ? {} : { commit: target.commit }),
+      });
       return findings;
     }
     let bytes: Buffer;
     if (typeof target.content === "string") {
       // One byte per UTF-16 unit: offsets stay those of the string (patch text is a latin1 view already).
       bytes = Buffer.from(target.content, "latin1");
-    } else {
-      if (target.content.subarray(0, BINARY_SNIFF_BYTES).includes(0)) {
+    } else if (target.content.subarray(0, BINARY_SNIFF_BYTES).includes(0)) {
+      const encoding = utf16Encoding(target.content);
+      if (encoding === undefined) {
+        // Binary: scanned as raw bytes, where ASCII tokens are found as in text.
         this.stats.binary += 1;
-        return findings;
+        bytes = target.content;
+      } else {
+        this.stats.utf16 += 1;
+        bytes = decodeUtf16(target.content, encoding);
       }
+    } else {
       bytes = target.content;
     }
     this.stats.bytes += size;
     findings.push(...this.scanBytes(target.path, bytes, target));
     return findings;
+  }
+
+  /**
+   * Content detectors over a commit message; findings are reported on `commit:<oid>` (the same
+   * pseudo-path commit findings of `warden check` use) and name the commit.
+   */
+  scanMessage(commit: string, message: Buffer): Finding[] {
+    const where = commitLocation(commit);
+    if (message.length > this.maxFileSize) {
+      this.stats.skipped.push({ file: where, reason: "too-large", size: message.length, limit: this.maxFileSize, setting: "secrets.maxFileSize", commit });
+      return [];
+    }
+    this.stats.messages += 1;
+    this.stats.bytes += message.length;
+    return this.scanBytes(where, message, { commit });
   }
 
   /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { base62, crc32, defineDetector, redact, SecretScanner, shannonEntropy, validTokenChecksum } from "../src/index.js";
+import { base62, crc32, defineDetector, redact, SecretScanner, shannonEntropy, utf16Encoding, validTokenChecksum } from "../src/index.js";
 import { checksummed } from "./fakes.js";
 
 describe("redact", () => {
@@ -79,11 +79,47 @@ describe("SecretScanner", () => {
     expect(scanner.stats.suppressed).toBe(1);
   });
 
-  it("skips binary content but still checks the file name; notes files over the size limit", () => {
+  it("scans binary content as raw bytes and checks the file name; reports files over the size limit as skipped", () => {
     const scanner = new SecretScanner({ settings: { maxFileSize: 100 } });
     expect(scanner.scan({ path: "k.pfx", content: Buffer.from([0, 1, token.charCodeAt(0)]) }).map((f) => f.ruleId)).toEqual(["secrets/pkcs12-file"]);
+    const binary = Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 0, 1]), Buffer.from(`\u0000t=${token}\u0000`, "latin1"), Buffer.alloc(8, 0xff)]);
+    expect(scanner.scan({ path: "app.bin", content: binary }).map((f) => f.ruleId)).toEqual(["secrets/github-pat"]);
     expect(scanner.scan({ path: "big.txt", content: `${" ".repeat(200)}${token}` })).toEqual([]);
-    expect(scanner.stats).toMatchObject({ binary: 1, tooLarge: ["big.txt"], files: 2, bytes: 0 });
+    expect(scanner.stats).toMatchObject({
+      binary: 2,
+      skipped: [{ file: "big.txt", reason: "too-large", size: 240, limit: 100, setting: "secrets.maxFileSize" }],
+      files: 3,
+      bytes: 3 + binary.length,
+    });
+  });
+
+  it("decodes UTF-16 (LE and BE, with and without a byte order mark) and finds secrets on the right line", () => {
+    const text = `first line\nsecond = "${token}"\n`;
+    const le = Buffer.from(text, "utf16le");
+    const be = Buffer.from(le).swap16();
+    const variants: [string, Buffer][] = [
+      ["le-bom.txt", Buffer.concat([Buffer.from([0xff, 0xfe]), le])],
+      ["le.txt", le],
+      ["be-bom.txt", Buffer.concat([Buffer.from([0xfe, 0xff]), be])],
+      ["be.txt", be],
+    ];
+    const scanner = new SecretScanner();
+    for (const [name, content] of variants) {
+      expect(scanner.scan({ path: name, content }).map((f) => `${f.ruleId} ${f.line}:${f.column}`), name).toEqual(["secrets/github-pat 2:11"]);
+    }
+    expect(scanner.stats).toMatchObject({ utf16: 4, binary: 0 });
+    // Text that only starts like a byte order mark (no NUL bytes) stays text.
+    expect(utf16Encoding(Buffer.from([0xff, 0xfe, 0x80, 0x41, 0x42]))).toBe("le");
+    expect(scanner.scan({ path: "latin.txt", content: Buffer.concat([Buffer.from([0xff, 0xfe, 0x80, 0x0a]), Buffer.from(`x = "${token}"\n`)]) })).toHaveLength(1);
+  });
+
+  it("scans commit messages on commit:<oid>, naming the commit", () => {
+    const scanner = new SecretScanner();
+    const oid = "ab".repeat(20);
+    const found = scanner.scanMessage(oid, Buffer.from(`fix: rotate\n\nold one was ${token}\n`));
+    expect(found.map((f) => [f.ruleId, f.file, f.line, f.commit])).toEqual([["secrets/github-pat", `commit:${oid.slice(0, 12)}`, 3, oid]]);
+    expect(JSON.stringify(found)).not.toContain(token);
+    expect(scanner.stats.messages).toBe(1);
   });
 });
 

@@ -1,4 +1,4 @@
-import { BASELINE_FILE, baselineEntries, gitText, parseBaseline, readBaseline, repoRoot, runGit, WardenError, writeBaseline } from "@warden/core";
+import { BASELINE_FILE, baselineEntries, escapeControl, gitText, parseBaseline, plural, readBaseline, repoRoot, runGit, WardenError, writeBaseline } from "@warden/core";
 import type { Io } from "../io.js";
 import { runCheck } from "./check.js";
 
@@ -39,7 +39,7 @@ async function checkGrowth(io: Io, root: string, base: string | undefined): Prom
     return 0;
   }
   io.stderr.write(`✖ ${BASELINE_FILE} grew since ${base}: ${added.length} new entr${added.length === 1 ? "y" : "ies"}; the baseline may only shrink\n`);
-  for (const entry of added.slice(0, 20)) io.stderr.write(`  + ${entry.file}  ${entry.ruleId}  ${entry.fingerprint}\n`);
+  for (const entry of added.slice(0, 20)) io.stderr.write(`  + ${escapeControl(entry.file)}  ${entry.ruleId}  ${entry.fingerprint}\n`);
   io.stderr.write("  hint: fix the new findings instead of recording them, then run `warden baseline --update`\n");
   return 1;
 }
@@ -64,13 +64,13 @@ export async function baselineCommand(io: Io, options: BaselineOptions): Promise
     const fresh = today.length - kept.length;
     io.stdout.write(
       `${BASELINE_FILE}: dropped ${existing.length - kept.length} entr${existing.length - kept.length === 1 ? "y" : "ies"} that no longer occur; ${kept.length} remain` +
-        (fresh > 0 ? `; ${fresh} new finding(s) are not recorded — fix them (\`warden check\` lists them)` : "") +
+        (fresh > 0 ? `; ${plural(fresh, "new finding is", "new findings are")} not recorded — fix them (\`warden check\` lists them)` : "") +
         "\n",
     );
     return 0;
   }
   await writeBaseline(root, today);
   const before = existing?.length;
-  io.stdout.write(`${BASELINE_FILE}: recorded ${today.length} finding(s)${before === undefined ? "" : ` (was ${before})`}; commit it — from now on only new findings block\n`);
+  io.stdout.write(`${BASELINE_FILE}: recorded ${plural(today.length, "finding")}${before === undefined ? "" : ` (was ${before})`}; commit it — from now on only new findings block\n`);
   return 0;
 }

@@ -25,6 +25,7 @@ import {
   WardenError,
   type FileContent,
   type Finding,
+  type SkippedFile,
   type Format,
   type WardenConfig,
   type WardenEnv,
@@ -32,9 +33,6 @@ import {
 import type { CheckProgress, CommitInfo, Shard } from "@warden/rules";
 import type { Io } from "../io.js";
 import { VERSION } from "../version.js";
-
-/** Files above this size are not checked by rules (minified bundles, generated data). */
-const MAX_CHECK_BYTES = 1_000_000;
 
 /** What to check: the index, the work tree since a ref, a commit range, or paths. */
 export type CheckTarget =
@@ -107,28 +105,35 @@ export interface CheckOutcome {
   readonly all: Finding[];
   readonly files: number;
   readonly suppressed: number;
+  /** Files left out: over `maxFileSize` (decided from their size, never read) or unreadable. */
+  readonly skipped: SkippedFile[];
   readonly sources: Map<string, string>;
   readonly durationMs: number;
 }
 
 /**
- * Read the listed work-tree files. Synchronous calls: thousands of small reads served from the
- * page cache, where a promise and four thread hops per file (open, stat, read, close) cost more
- * than the read itself.
+ * Read the listed work-tree files; those over `maxBytes` (by their size, before reading) are
+ * returned as skipped. Synchronous calls: thousands of small reads served from the page cache,
+ * where a promise and four thread hops per file (open, stat, read, close) cost more than the read itself.
  */
-function readWorkTree(root: string, files: readonly string[]): FileContent[] {
+function readWorkTree(root: string, files: readonly string[], maxBytes: number): { files: FileContent[]; skipped: SkippedFile[] } {
   const out: FileContent[] = [];
+  const skipped: SkippedFile[] = [];
   for (const file of files) {
     const absolute = path.join(root, file);
     try {
       const info = statSync(absolute, { throwIfNoEntry: false });
-      if (info === undefined || !info.isFile() || info.size > MAX_CHECK_BYTES) continue; // deleted since it was listed, or too large
+      if (info === undefined || !info.isFile()) continue; // deleted since it was listed
+      if (info.size > maxBytes) {
+        skipped.push({ file, reason: "too-large", size: info.size, limit: maxBytes, setting: "maxFileSize" });
+        continue;
+      }
       out.push({ path: file, content: readFileSync(absolute) });
     } catch {
-      // unreadable or deleted between the stat and the read
+      skipped.push({ file, reason: "unreadable" }); // unreadable, or deleted between the stat and the read
     }
   }
-  return out;
+  return { files: out, skipped };
 }
 
 function workTreeExists(root: string): (file: string) => Promise<boolean> {
@@ -190,29 +195,32 @@ async function gather(
   config: WardenConfig,
 ): Promise<{
   files: FileContent[];
+  skipped: SkippedFile[];
   exists: (file: string) => Promise<boolean>;
   read?: (file: string) => Promise<Buffer | undefined>;
   mode: "full" | "changes";
   close?: () => void;
 }> {
+  // One size policy for every mode, applied from the object or file size before anything is read.
+  const limit = { maxBytes: config.maxFileSize, setting: "maxFileSize" };
   switch (target.kind) {
     case "staged": {
       const state = await stagedState(root);
-      return { files: await readChangedContents(root, state.changes), exists: state.exists, read: state.read, mode: "changes", close: state.close };
+      return { ...(await readChangedContents(root, state.changes, limit)), exists: state.exists, read: state.read, mode: "changes", close: state.close };
     }
     case "range": {
       const changes = await changesBetween(root, target.base, target.head);
       const probe = new PathProbe(root, target.head);
-      return { files: await readChangedContents(root, changes), exists: (f) => probe.exists(f), mode: "changes", close: () => probe.close() };
+      return { ...(await readChangedContents(root, changes, limit)), exists: (f) => probe.exists(f), mode: "changes", close: () => probe.close() };
     }
     case "since": {
       const names = await changedSince(root, target.ref);
-      return { files: readWorkTree(root, names), exists: workTreeExists(root), mode: "changes" };
+      return { ...readWorkTree(root, names, config.maxFileSize), exists: workTreeExists(root), mode: "changes" };
     }
     case "paths": {
       const whole = target.paths.length === 0 || target.paths.every((p) => path.resolve(root, p) === root);
       const names = await walkFiles(root, target.paths.length === 0 ? ["."] : target.paths, { exclude: config.ignore });
-      return { files: readWorkTree(root, names), exists: workTreeExists(root), mode: whole ? "full" : "changes" };
+      return { ...readWorkTree(root, names, config.maxFileSize), exists: workTreeExists(root), mode: whole ? "full" : "changes" };
     }
   }
 }
@@ -260,7 +268,7 @@ export async function runCheck(cwd: string, options: Omit<CheckOptions, "format"
   const root = await repoRoot(cwd);
   const { config, file } = await loadConfig(root, options.config);
   const baseline = options.baseline === false ? undefined : await readBaseline(root);
-  const { files, exists, read, mode, close } = await gather(root, options.target, config);
+  const { files, skipped, exists, read, mode, close } = await gather(root, options.target, config);
   if (options.shard !== undefined && mode !== "full") throw new WardenError("USAGE", "--shard splits a full check: use it without --staged, --since, --range or paths");
   try {
     const { BUILTIN_RULES, runRules } = await import("@warden/rules");
@@ -287,6 +295,7 @@ export async function runCheck(cwd: string, options: Omit<CheckOptions, "format"
     const split = baseline === undefined ? undefined : applyBaseline(result.findings, baseline);
     return {
       ...result,
+      skipped,
       all: result.findings,
       findings: split?.fresh ?? result.findings,
       baselined: split?.known.length ?? 0,
@@ -370,7 +379,13 @@ export async function checkCommand(io: Io, options: CheckOptions): Promise<numbe
         tool: { name: "warden", version: VERSION },
         command: describeTarget(options.target),
         findings: outcome.findings,
-        summary: { files: outcome.files, durationMs: outcome.durationMs, suppressed: outcome.suppressed, baselined: outcome.baselined },
+        summary: {
+          files: outcome.files,
+          durationMs: outcome.durationMs,
+          suppressed: outcome.suppressed,
+          baselined: outcome.baselined,
+          ...(outcome.skipped.length > 0 ? { skipped: outcome.skipped } : {}),
+        },
         rules: BUILTIN_RULES.map((rule) => ({ id: rule.id, description: rule.description, enforces: rule.enforces, docs: rule.docs })),
         sources: outcome.sources,
       },

@@ -2,20 +2,54 @@ import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { childEnv, describeWrittenRule, gitText, loadConfig, parsePrePushInput, pushRanges, repoRoot, WardenError, type Format, type LoadedConfig } from "@warden/core";
+import { StringDecoder } from "node:string_decoder";
+import { childEnv, describeWrittenRule, escapeControl, gitText, loadConfig, parsePrePushInput, pushRanges, repoRoot, WardenError, type Format, type LoadedConfig } from "@warden/core";
+import type * as SecretsPackage from "@warden/secrets";
 import type { Io } from "../io.js";
 import { checkCommand } from "./check.js";
+
+/** The secrets package, loaded on demand. */
+type SecretsModule = typeof SecretsPackage;
 
 /** The hooks Warden implements. */
 export const HOOKS = ["pre-commit", "commit-msg", "pre-push"] as const;
 
+/**
+ * Forward a child's output in whole lines, so the output redactor sees every token whole (a pipe
+ * may split one across chunks). The last unterminated line is written when the child closes.
+ */
+function lineForwarder(write: (text: string) => unknown): { push(chunk: Buffer): void; end(): void } {
+  const decoder = new StringDecoder("utf8");
+  let pending = "";
+  return {
+    push(chunk) {
+      pending += decoder.write(chunk);
+      const cut = pending.lastIndexOf("\n");
+      if (cut < 0) return;
+      write(pending.slice(0, cut + 1));
+      pending = pending.slice(cut + 1);
+    },
+    end() {
+      pending += decoder.end();
+      if (pending !== "") write(pending);
+      pending = "";
+    },
+  };
+}
+
 function runShell(command: string, cwd: string, env: NodeJS.ProcessEnv, io: Io): Promise<number> {
   return new Promise((resolve) => {
     const child = spawn(command, { cwd, env, shell: true, stdio: ["ignore", "pipe", "pipe"] });
-    child.stdout.on("data", (chunk: Buffer) => io.stdout.write(chunk.toString("utf8")));
-    child.stderr.on("data", (chunk: Buffer) => io.stderr.write(chunk.toString("utf8")));
+    const out = lineForwarder((text) => io.stdout.write(text));
+    const err = lineForwarder((text) => io.stderr.write(text));
+    child.stdout.on("data", (chunk: Buffer) => out.push(chunk));
+    child.stderr.on("data", (chunk: Buffer) => err.push(chunk));
     child.on("error", () => resolve(127));
-    child.on("close", (code) => resolve(code ?? 1));
+    child.on("close", (code) => {
+      out.end();
+      err.end();
+      resolve(code ?? 1);
+    });
   });
 }
 
@@ -66,12 +100,42 @@ async function checkPendingCommit(io: Io, root: string, loaded: LoadedConfig, me
   const errors = result.findings.filter((finding) => finding.severity === "error");
   for (const finding of result.findings) {
     io.stderr.write(
-      `${finding.severity === "error" ? "✖" : "⚠"} commit ${finding.severity === "error" ? "refused" : "warning"}: ${finding.message}  ${finding.ruleId}\n` +
+      `${finding.severity === "error" ? "✖" : "⚠"} commit ${finding.severity === "error" ? "refused" : "warning"}: ${escapeControl(finding.message)}  ${finding.ruleId}\n` +
         (finding.rule === undefined ? "" : `  ${finding.rule}\n`) +
-        (finding.hint === undefined ? "" : `  hint: ${finding.hint}\n`),
+        (finding.hint === undefined ? "" : `  hint: ${escapeControl(finding.hint)}\n`),
     );
   }
   return errors.length > 0 ? 1 : 0;
+}
+
+/** The message as git will store it: comment lines and everything below the scissors line dropped. */
+function cleanCommitMessage(raw: string): string {
+  const scissors = raw.indexOf("# ------------------------ >8 ------------------------");
+  const body = scissors >= 0 ? raw.slice(0, scissors) : raw;
+  return body
+    .split("\n")
+    .filter((line) => !line.startsWith("#"))
+    .join("\n")
+    .trim();
+}
+
+/**
+ * The secret scan of the message being committed (with the pre-commit scan's switch and the
+ * config's secrets settings): a secret in a commit message is pushed and kept forever, like one in
+ * a file. Findings are shown redacted; exit 1 refuses the commit.
+ */
+function scanCommitMessage(io: Io, message: string, settings: LoadedConfig["config"]["secrets"], secrets: SecretsModule): number {
+  if (message === "") return 0;
+  const scanner = new secrets.SecretScanner({ settings });
+  const findings = scanner.scanText("(commit message)", message);
+  if (findings.length === 0) return 0;
+  for (const finding of findings) {
+    io.stderr.write(`✖ commit message refused: line ${finding.line}: ${escapeControl(finding.message)}  ${finding.ruleId}\n`);
+  }
+  io.stderr.write(
+    `  ${secrets.SECRETS_RULE}\n  hint: write the message without the secret (nothing was committed), and revoke or rotate it at the vendor if it was shared anywhere\n`,
+  );
+  return 1;
 }
 
 /** Rules run by the commit-msg hook on the commit being made (Rules 19, 17 and 20). */
@@ -86,6 +150,10 @@ async function commitMsg(io: Io, file: string | undefined): Promise<number> {
     raw = await readFile(path.resolve(io.cwd, file), "utf8");
   } catch {
     throw new WardenError("INPUT", `${file}: cannot read the commit message file`);
+  }
+  if (loaded.config.hooks.preCommit.scan) {
+    const code = scanCommitMessage(io, cleanCommitMessage(raw), loaded.config.secrets, await import("@warden/secrets"));
+    if (code !== 0) return code;
   }
   return checkPendingCommit(io, root, loaded, raw);
 }

@@ -193,7 +193,7 @@ export function createMcpServer(): McpServer {
           why: page === undefined ? null : (section(page, "Why") ?? null),
           examples: page === undefined ? null : (section(page, "Examples") ?? null),
           howToFix: page === undefined ? null : (section(page, "How to fix") ?? null),
-          docs: rule.docs,
+          docs: rule.docs ?? rule.docsPage,
         };
         return ok(structured, `${rule.id}: ${rule.description}`);
       } catch (error) {

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { colorEnabled, compareFindings, FindingSchema, JSON_REPORT_VERSION, maskTokens, reporterFor, WardenError, type Finding, type Format } from "@warden/core";
+import { colorEnabled, compareFindings, FindingSchema, JSON_REPORT_VERSION, maskTokens, reporterFor, WardenError, type Finding, type Format, type SkippedFile } from "@warden/core";
 import { z } from "zod";
 import type { Io } from "../io.js";
 import { VERSION } from "../version.js";
@@ -13,6 +13,18 @@ const ShardReportSchema = z.object({
     durationMs: z.number(),
     suppressed: z.number().optional(),
     baselined: z.number().optional(),
+    skipped: z
+      .array(
+        z.object({
+          file: z.string(),
+          reason: z.enum(["too-large", "unreadable"]),
+          size: z.number().optional(),
+          limit: z.number().optional(),
+          setting: z.string().optional(),
+          commit: z.string().optional(),
+        }),
+      )
+      .optional(),
   }),
   findings: z.array(FindingSchema),
 });
@@ -29,6 +41,7 @@ export async function reportMergeCommand(io: Io, files: readonly string[], forma
   let durationMs = 0;
   let suppressed = 0;
   let baselined = 0;
+  const skipped = new Map<string, SkippedFile>();
   for (const file of files) {
     let parsed: unknown;
     try {
@@ -45,6 +58,8 @@ export async function reportMergeCommand(io: Io, files: readonly string[], forma
     durationMs = Math.max(durationMs, report.data.summary.durationMs);
     suppressed += report.data.summary.suppressed ?? 0;
     baselined += report.data.summary.baselined ?? 0;
+    // Every shard lists the same skipped files: keep each once.
+    for (const entry of report.data.summary.skipped ?? []) skipped.set(`${entry.file}\u0000${entry.commit ?? ""}`, entry);
     for (const finding of report.data.findings) findings.set(`${finding.fingerprint}\u0000${finding.file}\u0000${finding.line}`, finding);
   }
   const merged = [...findings.values()].sort(compareFindings);
@@ -54,7 +69,7 @@ export async function reportMergeCommand(io: Io, files: readonly string[], forma
         tool: { name: "warden", version: VERSION },
         command: `warden report merge (${files.length} report${files.length === 1 ? "" : "s"})`,
         findings: merged,
-        summary: { files: checked, durationMs, suppressed, baselined },
+        summary: { files: checked, durationMs, suppressed, baselined, ...(skipped.size > 0 ? { skipped: [...skipped.values()] } : {}) },
       },
       { color: colorEnabled(io.stdout) },
     ),

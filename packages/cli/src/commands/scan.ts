@@ -7,15 +7,28 @@ import {
   commitExists,
   compareFindings,
   loadConfig,
+  plural,
+  progressEnabled,
+  parseConfig,
+  CONFIG_FILES,
+  gitText,
   readListedFile,
+  redactText,
   repoRoot,
+  runGit,
+  WardenConfigSchema,
   reporterFor,
   stagedChanges,
   SYNC_READ_BYTES,
   walkFiles,
   WardenError,
+  gitLocation,
+  shallowCommits,
+  UNSHALLOW_HINT,
+  type ChangedFile,
   type Finding,
   type Format,
+  type WardenConfig,
 } from "@warden/core";
 import type { ScanPool, ScanStats, SecretScanner, SecretsSettings, VerifyCandidate } from "@warden/secrets";
 import type { Io } from "../io.js";
@@ -48,6 +61,8 @@ export interface ScanOutcome {
   readonly stats: ScanStats;
   readonly durationMs: number;
   readonly baselineFile: string;
+  /** Notes on what the scan covered (a shallow clone's depth, a bare repository's config). */
+  readonly notes: string[];
 }
 
 /** Object ids of the empty blob (SHA-1 and SHA-256 repositories). */
@@ -84,9 +99,25 @@ async function scanStaged(root: string, scanner: SecretScanner): Promise<Finding
   const findings: Finding[] = [];
   const reader = new BlobReader(root);
   let bytesRead = 0;
+  let toRead = 0;
   try {
-    for (let i = 0; i < changes.length; i += READ_BATCH) {
-      const batch = changes.slice(i, i + READ_BATCH);
+    // Sizes first (from the objects, nothing read): the size policy applies before any content is.
+    const infos = await Promise.all(changes.map((change) => reader.info(change.oid)));
+    const wanted: ChangedFile[] = [];
+    changes.forEach((change, index) => {
+      const info = infos[index];
+      if (info === undefined) {
+        throw new WardenError("GIT", `${change.path}: cannot read the staged content (blob ${change.oid.slice(0, 10)} is missing)`);
+      }
+      if (scanner.isAllowedPath(change.path)) findings.push(...scanner.scan({ path: change.path, content: undefined }));
+      else if (info.size > scanner.maxFileSize) findings.push(...scanner.scan({ path: change.path, content: undefined, size: info.size }));
+      else {
+        wanted.push(change);
+        if (info.size > 0) toRead += 1;
+      }
+    });
+    for (let i = 0; i < wanted.length; i += READ_BATCH) {
+      const batch = wanted.slice(i, i + READ_BATCH);
       const contents = await Promise.all(batch.map((change) => reader.read(change.oid)));
       batch.forEach((change, index) => {
         const content = contents[index];
@@ -100,14 +131,19 @@ async function scanStaged(root: string, scanner: SecretScanner): Promise<Finding
   } finally {
     reader.close();
   }
-  const nonEmpty = changes.filter((change) => !EMPTY_BLOBS.has(change.oid));
-  if (nonEmpty.length > 0 && bytesRead === 0) {
+  // Files skipped by policy are reported as skipped; content that should have been read and was not is an error.
+  if (toRead > 0 && (bytesRead === 0 || scanner.stats.bytes === 0)) {
     throw new WardenError(
       "GIT",
-      `staged scan read 0 bytes from ${nonEmpty.length} staged file(s) with content (first: ${nonEmpty[0]?.path ?? "?"}); refusing to report a clean scan`,
+      `staged scan read 0 bytes from ${toRead} staged file(s) with content (first: ${firstToRead(changes, scanner)}); refusing to report a clean scan`,
     );
   }
   return findings;
+}
+
+/** The first staged file that had content to read (for the 0-bytes error). */
+function firstToRead(changes: readonly ChangedFile[], scanner: SecretScanner): string {
+  return changes.find((change) => !EMPTY_BLOBS.has(change.oid) && !scanner.isAllowedPath(change.path))?.path ?? "?";
 }
 
 async function scanPaths(
@@ -177,7 +213,7 @@ async function scanPaths(
   return findings;
 }
 
-async function checkRange(root: string, range: string): Promise<string[]> {
+async function checkRange(root: string, range: string, shallow: readonly string[]): Promise<string[]> {
   const match = /^([^.\s][^\s]*?)\.\.(\.?)([^.\s][^\s]*)?$/.exec(range);
   if (match === null || match[2] === ".") {
     throw new WardenError("USAGE", `--range ${range}: expected A..B (the commits reachable from B and not from A)`);
@@ -185,33 +221,88 @@ async function checkRange(root: string, range: string): Promise<string[]> {
   const from = match[1] as string;
   const to = match[3] ?? "HEAD";
   for (const ref of [from, to]) {
-    if (ref.startsWith("-") || !(await commitExists(root, ref))) throw new WardenError("USAGE", `--range ${range}: ${ref} is not a commit`);
+    if (ref.startsWith("-") || !(await commitExists(root, ref))) {
+      if (shallow.length > 0) {
+        throw new WardenError("GIT", `--range ${range}: ${ref} is not in this shallow clone (its history stops at ${shortList(shallow)}); ${UNSHALLOW_HINT}`);
+      }
+      throw new WardenError("USAGE", `--range ${range}: ${ref} is not a commit`);
+    }
+  }
+  if (shallow.length > 0) {
+    // A boundary commit inside the range: its parents were never fetched, so part of the range is missing.
+    const inRange = new Set((await gitText(root, ["rev-list", `${from}..${to}`, "--"])).split("\n"));
+    const cut = shallow.filter((oid) => inRange.has(oid));
+    if (cut.length > 0) {
+      throw new WardenError("GIT", `--range ${range} reaches past the shallow clone's boundary at ${shortList(cut)}; ${UNSHALLOW_HINT}`);
+    }
   }
   return [`${from}..${to}`];
 }
 
+function shortList(oids: readonly string[]): string {
+  const shown = oids.slice(0, 3).map((oid) => oid.slice(0, 10)).join(", ");
+  return oids.length > 3 ? `${shown} and ${oids.length - 3} more` : shown;
+}
+
+/**
+ * The config of a bare repository (no work tree): `--config` when given, else the
+ * `warden.config.json` committed at HEAD; a code config (.ts/.js) cannot be loaded from git, so
+ * defaults apply with a note.
+ */
+async function bareConfig(root: string, explicit: string | undefined, notes: string[]): Promise<WardenConfig> {
+  if (explicit !== undefined) return (await loadConfig(root, explicit)).config;
+  const found = await runGit(root, ["ls-tree", "--name-only", "HEAD", "--", ...CONFIG_FILES], { allowFailure: true });
+  const names = found.code === 0 ? found.stdout.toString("utf8").split("\n").filter((n) => n !== "") : [];
+  if (names.includes("warden.config.json")) {
+    const text = (await runGit(root, ["cat-file", "blob", "HEAD:warden.config.json"])).stdout.toString("utf8");
+    let raw: unknown;
+    try {
+      raw = JSON.parse(text);
+    } catch {
+      throw new WardenError("CONFIG_LOAD", "HEAD:warden.config.json: not valid JSON");
+    }
+    return parseConfig(raw, "HEAD:warden.config.json");
+  }
+  if (names.length > 0) notes.push(`bare repository: ${names[0] ?? ""} at HEAD is code and is not loaded here; defaults apply (pass --config FILE)`);
+  return WardenConfigSchema.parse({});
+}
+
 function progressReporter(io: Io): ((commits: number, bytes: number) => void) | undefined {
-  if (io.stderr.isTTY !== true) return undefined;
+  if (!progressEnabled(io.stderr)) return undefined;
   let last = 0;
   return (commits, bytes) => {
     const now = Date.now();
     if (now - last < 200) return;
     last = now;
-    io.stderr.write(`\rwarden scan: ${commits} commits, ${(bytes / 1048576).toFixed(1)} MB scanned…`);
+    io.stderr.write(`\rwarden scan: ${commits} commit${commits === 1 ? "" : "s"}, ${(bytes / 1048576).toFixed(1)} MB scanned…`);
   };
 }
 
 /** Run the secret scan over a target and return the findings (nothing printed except progress). */
 export async function runScan(io: Io, options: Omit<ScanOptions, "format">): Promise<ScanOutcome> {
   const started = performance.now();
+  const target = options.target;
+  const notes: string[] = [];
   // Scanning files needs no repository: outside a git work tree (an unpacked release, a build
-  // output) `warden scan [PATH…]` scans the current folder's files; the git targets need git.
-  const root = options.target.kind === "paths" ? await repoRoot(io.cwd).catch(() => io.cwd) : await repoRoot(io.cwd);
-  const { config } = await loadConfig(root, options.config);
+  // output) `warden scan [PATH…]` scans the current folder's files; the git targets need git,
+  // and the commit targets (--range, --history) also run in a bare repository.
+  const location = target.kind === "paths" ? await gitLocation(io.cwd).catch(() => ({ root: io.cwd, bare: false })) : await gitLocation(io.cwd);
+  const { root, bare } = location;
+  if (bare && (target.kind === "staged" || target.kind === "paths" || options.updateBaseline === true)) {
+    throw new WardenError("USAGE", `${describe(target)} needs a work tree; in a bare repository use --history or --range A..B`);
+  }
+  const config = bare ? await bareConfig(root, options.config, notes) : (await loadConfig(root, options.config)).config;
   const { annotateFindings, readBaseline, scanCommits, SecretScanner: Scanner, verifyCandidates } = await import("@warden/secrets");
   const settings = config.secrets;
+  if (redactText(settings.baseline) !== settings.baseline) {
+    // Never create (or name) a file called after a pasted token.
+    throw new WardenError("CONFIG_INVALID", `secrets.baseline: the path holds what looks like a secret (${redactText(settings.baseline)}); set it to a file name such as .secrets-baseline.json`);
+  }
   const baselineFile = path.resolve(root, settings.baseline);
-  const baseline = options.updateBaseline === true ? [] : await readBaseline(baselineFile, settings.baseline);
+  if (statSync(baselineFile, { throwIfNoEntry: false })?.isDirectory() === true) {
+    throw new WardenError("CONFIG_INVALID", `secrets.baseline: ${settings.baseline} is a directory; set it to a file path such as .secrets-baseline.json`);
+  }
+  const baseline = options.updateBaseline === true ? [] : bare ? await bareBaseline(root, settings.baseline) : await readBaseline(baselineFile, settings.baseline);
   const fingerprints = baseline.map((entry) => entry.fingerprint);
   // --verify holds found credentials in memory (main thread only) until their vendor is asked.
   const held: VerifyCandidate[] = [];
@@ -222,7 +313,6 @@ export async function runScan(io: Io, options: Omit<ScanOptions, "format">): Pro
     ...(verify ? { onSecret: (detectorId: string, secret: string, fingerprint: string) => held.push({ detectorId, secret, fingerprint }) } : {}),
   });
   const workers = verify ? 0 : options.workers;
-  const target = options.target;
   let findings: Finding[];
   switch (target.kind) {
     case "staged":
@@ -236,8 +326,9 @@ export async function runScan(io: Io, options: Omit<ScanOptions, "format">): Pro
     case "range":
     case "history":
     case "commits": {
+      const shallow = await shallowCommits(root);
       let revisions: string[];
-      if (target.kind === "range") revisions = await checkRange(root, target.range);
+      if (target.kind === "range") revisions = await checkRange(root, target.range, shallow);
       else if (target.kind === "commits") revisions = target.base === undefined ? [target.head] : [`${target.base}..${target.head}`];
       else {
         for (const ref of target.refs) {
@@ -258,6 +349,12 @@ export async function runScan(io: Io, options: Omit<ScanOptions, "format">): Pro
         await pool?.terminate();
       }
       if (onProgress !== undefined) io.stderr.write("\r\u001b[K");
+      if (shallow.length > 0 && target.kind === "history") {
+        const n = scanner.stats.commits;
+        notes.push(
+          `shallow clone: scanned ${n} commit${n === 1 ? "" : "s"}, as deep as this clone goes (shallow boundary at ${shortList(shallow)}); older history was not scanned: ${UNSHALLOW_HINT}`,
+        );
+      }
       break;
     }
   }
@@ -267,7 +364,15 @@ export async function runScan(io: Io, options: Omit<ScanOptions, "format">): Pro
     findings = annotateFindings(findings, results);
   }
   findings.sort(compareFindings);
-  return { findings, stats: scanner.stats, durationMs: performance.now() - started, baselineFile };
+  return { findings, stats: scanner.stats, durationMs: performance.now() - started, baselineFile, notes };
+}
+
+/** The secrets baseline of a bare repository: the file committed at HEAD, if any. */
+async function bareBaseline(root: string, file: string): Promise<{ fingerprint: string }[]> {
+  const result = await runGit(root, ["cat-file", "blob", `HEAD:${file}`], { allowFailure: true });
+  if (result.code !== 0) return [];
+  const { parseBaselineText } = await import("@warden/secrets");
+  return parseBaselineText(result.stdout.toString("utf8"), `HEAD:${file}`);
 }
 
 function describe(spec: ScanSpec): string {
@@ -288,13 +393,19 @@ function describe(spec: ScanSpec): string {
 /** One line saying what the scan covered, for logs and non-pretty formats. */
 export function coverageLine(spec: ScanSpec, stats: ScanStats): string {
   const parts = [`${stats.files} file${stats.files === 1 ? "" : "s"}`];
-  if (spec.kind === "range" || spec.kind === "history" || spec.kind === "commits") parts.push(`${stats.commits} commit${stats.commits === 1 ? "" : "s"}`);
-  parts.push(`${stats.bytes} bytes`);
+  if (spec.kind === "range" || spec.kind === "history" || spec.kind === "commits") {
+    parts.push(`${stats.commits} commit${stats.commits === 1 ? "" : "s"}`);
+    if (stats.messages > 0) parts.push(`${stats.messages} commit message${stats.messages === 1 ? "" : "s"}`);
+  }
+  parts.push(`${stats.bytes} byte${stats.bytes === 1 ? "" : "s"}`);
+  const read: string[] = [];
+  if (stats.binary > 0) read.push(`${stats.binary} binary as raw bytes`);
+  if (stats.utf16 > 0) read.push(`${stats.utf16} UTF-16 decoded`);
   const skipped: string[] = [];
-  if (stats.binary > 0) skipped.push(`${stats.binary} binary`);
-  if (stats.tooLarge.length > 0) skipped.push(`${stats.tooLarge.length} too large`);
+  if (stats.skipped.length > 0) skipped.push(`${stats.skipped.length} over secrets.maxFileSize`);
   if (stats.allowedPaths > 0) skipped.push(`${stats.allowedPaths} by allowPaths`);
-  return `${describe(spec)}: scanned ${parts.join(", ")}${skipped.length > 0 ? ` (skipped ${skipped.join(", ")})` : ""}`;
+  const extra = [...(read.length > 0 ? [read.join(", ")] : []), ...(skipped.length > 0 ? [`skipped ${skipped.join(", ")}`] : [])];
+  return `${describe(spec)}: scanned ${parts.join(", ")}${extra.length > 0 ? ` (${extra.join("; ")})` : ""}`;
 }
 
 /** `warden scan`: scan, print in the chosen format, return the exit code (0 clean, 1 secrets found). */
@@ -313,18 +424,24 @@ export async function scanCommand(io: Io, options: ScanOptions): Promise<number>
   const reporter = reporterFor(options.format);
   const outcome = await runScan(io, options);
   const { stats } = outcome;
+  const notes = [...outcome.notes];
+  const read: string[] = [];
+  if (stats.binary > 0) read.push(`${stats.binary} binary file${stats.binary === 1 ? "" : "s"} as raw bytes`);
+  if (stats.utf16 > 0) read.push(`${stats.utf16} UTF-16 file${stats.utf16 === 1 ? "" : "s"} decoded`);
+  if (stats.messages > 0) read.push(`${stats.messages} commit message${stats.messages === 1 ? "" : "s"}`);
+  if (read.length > 0) notes.push(`also scanned ${read.join(", ")}`);
+  if (stats.allowedPaths > 0) notes.push(`not scanned: ${stats.allowedPaths} file${stats.allowedPaths === 1 ? "" : "s"} matching secrets.allowPaths`);
   if (options.updateBaseline === true) {
     const { baselineOf, writeBaseline } = await import("@warden/secrets");
     const entries = baselineOf(outcome.findings);
-    await writeBaseline(outcome.baselineFile, entries);
-    io.stderr.write(`warden: wrote ${entries.length} fingerprint(s) to ${path.relative(await repoRoot(io.cwd), outcome.baselineFile)}\n`);
+    try {
+      await writeBaseline(outcome.baselineFile, entries);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? "unknown error";
+      throw new WardenError("INPUT", `cannot write the secrets baseline ${path.relative(await repoRoot(io.cwd), outcome.baselineFile)} (${code})`);
+    }
+    io.stderr.write(`warden: wrote ${plural(entries.length, "fingerprint")} to ${path.relative(await repoRoot(io.cwd), outcome.baselineFile)}\n`);
     return 0;
-  }
-  if (stats.tooLarge.length > 0) {
-    const shown = [...stats.tooLarge].sort().slice(0, 5).join(", ");
-    io.stderr.write(
-      `warden: note: skipped ${stats.tooLarge.length} file(s) larger than secrets.maxFileSize: ${shown}${stats.tooLarge.length > 5 ? ", …" : ""}\n`,
-    );
   }
   const { DETECTORS } = await import("@warden/secrets");
   io.stdout.write(
@@ -342,6 +459,8 @@ export async function scanCommand(io: Io, options: ScanOptions): Promise<number>
             : {}),
           suppressed: stats.suppressed,
           baselined: stats.baselined,
+          ...(stats.skipped.length > 0 ? { skipped: stats.skipped } : {}),
+          ...(notes.length > 0 ? { notes } : {}),
         },
         rules: DETECTORS.map((d) => ({ id: d.ruleId, description: d.description, enforces: "Rule 5", docs: d.docs })),
       },
@@ -350,4 +469,15 @@ export async function scanCommand(io: Io, options: ScanOptions): Promise<number>
   );
   if (options.format !== "pretty") io.stderr.write(`${coverageLine(options.target, stats)}\n`);
   return outcome.findings.some((f) => f.severity === "error") ? 1 : 0;
+}
+
+/**
+ * Scan the message of the commit being made (the commit-msg hook) with the repository's secrets
+ * settings and baseline. Findings are on `commit:(new)` and carry the secret redacted.
+ */
+export async function scanPendingMessage(root: string, settings: SecretsSettings, message: string): Promise<Finding[]> {
+  const { readBaseline, SecretScanner: Scanner } = await import("@warden/secrets");
+  const baseline = await readBaseline(path.resolve(root, settings.baseline), settings.baseline);
+  const scanner = new Scanner({ settings, baseline: baseline.map((entry) => entry.fingerprint) });
+  return scanner.scanBytes("commit:(new)", Buffer.from(message, "utf8"));
 }

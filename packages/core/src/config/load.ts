@@ -57,12 +57,22 @@ function checkLinkTarget(file: string, display: string): void {
   }
 }
 
+/**
+ * A config key as echoed in an error. A key shaped like a config key (camelCase, up to 24
+ * characters) is shown as written; anything else may be a pasted token, whose token-like runs keep
+ * 4 characters (see maskTokens). The CLI's output redactor runs over the whole message after.
+ */
+function maskKey(key: string): string {
+  return /^[a-z][A-Za-z0-9]{0,23}$/.test(key) ? key : maskTokens(key.replace(/"/g, "'"));
+}
+
 function formatPath(keyPath: readonly PropertyKey[]): string {
   if (keyPath.length === 0) return "(root)";
   return keyPath
     .map((key, index) => {
       if (typeof key === "number") return `[${key}]`;
-      const text = String(key);
+      // Keys come from the user's config (a token pasted as a key): token-like runs are shortened.
+      const text = maskKey(String(key));
       const plain = /^[A-Za-z_$][\w$]*$/.test(text);
       if (plain) return index === 0 ? text : `.${text}`;
       return `[${JSON.stringify(text)}]`;
@@ -75,7 +85,7 @@ export function formatConfigIssue(file: string, error: z.ZodError): string {
   const issue = error.issues[0];
   if (issue === undefined) return `${file}: invalid config`;
   if (issue.code === "unrecognized_keys") {
-    const keys = issue.keys.map((k) => JSON.stringify(k)).join(", ");
+    const keys = issue.keys.map((k) => JSON.stringify(maskKey(k))).join(", ");
     const where = issue.path.length === 0 ? "at the top level" : `in ${formatPath(issue.path)}`;
     return `${file}: unknown key ${keys} ${where}`;
   }

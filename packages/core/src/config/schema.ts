@@ -5,6 +5,9 @@ import { HooksSchema } from "./hooks-section.js";
 import { OverrideSchema, RulesSchema } from "./rules-section.js";
 import { SecretsSchema } from "./secrets-section.js";
 
+/** Default of `maxFileSize`: files above 1 MiB (minified bundles, generated data) are skipped by `warden check`, with a note. */
+export const DEFAULT_CHECK_MAX_FILE_SIZE = 1024 * 1024;
+
 /** The schema of `warden.config.*`: the one source of truth for config keys, types and defaults. */
 export const WardenConfigSchema = z
   .object({
@@ -13,6 +16,14 @@ export const WardenConfigSchema = z
       .array(z.string().min(1))
       .default([])
       .describe("Globs of paths Warden never checks, on top of .gitignore."),
+    maxFileSize: z
+      .number()
+      .int()
+      .positive()
+      .default(DEFAULT_CHECK_MAX_FILE_SIZE)
+      .describe(
+        "Files larger than this many bytes are not checked by rules: `warden check` reports them as skipped (from their size, before reading). Secret scans use secrets.maxFileSize.",
+      ),
     files: FilesSchema.describe("File classes: globs that reclassify paths, and the classes no rule judges by default."),
     rules: RulesSchema,
     overrides: z.array(OverrideSchema).default([]),

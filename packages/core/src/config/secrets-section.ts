@@ -11,7 +11,7 @@ export const SecretsSchema = z
       .int()
       .positive()
       .default(DEFAULT_MAX_FILE_SIZE)
-      .describe("Files larger than this many bytes are skipped with a note."),
+      .describe("Files larger than this many bytes are not scanned for secrets: they are reported as skipped (from their size, before reading)."),
     allowPaths: z.array(z.string().min(1)).default([]).describe("Globs of paths never scanned for secrets."),
     allowPatterns: z
       .array(

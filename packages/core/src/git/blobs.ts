@@ -2,77 +2,179 @@ import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { currentEnv } from "../env.js";
 import { WardenError } from "../errors.js";
 
-interface Pending {
+/** What `git cat-file --batch-check` says about an object, without reading it. */
+export interface ObjectInfo {
   readonly oid: string;
+  readonly type: string;
+  readonly size: number;
+}
+
+interface PendingRead {
   resolve(content: Buffer | undefined): void;
   reject(error: Error): void;
 }
 
+interface PendingInfo {
+  resolve(info: ObjectInfo | undefined): void;
+  reject(error: Error): void;
+}
+
+/** An object name cat-file can answer on one line: an object id, or `<rev>:<path>`. */
+function checkName(name: string): WardenError | undefined {
+  if (/^[0-9a-f]{40,64}$/.test(name)) return undefined;
+  if (name.includes(":") && !name.includes("\n") && !name.startsWith("-")) return undefined;
+  return new WardenError("GIT", "not an object id or <rev>:<path> name");
+}
+
+function startCatFile(cwd: string, mode: "--batch" | "--batch-check"): ChildProcessWithoutNullStreams {
+  return spawn("git", ["cat-file", mode], { cwd, stdio: ["pipe", "pipe", "pipe"], env: currentEnv() });
+}
+
 /**
- * Reads blobs by object id through one long-lived `git cat-file --batch` process, so reading
- * many staged files costs one process start. Call {@link BlobReader.close} when done.
+ * Reads objects through long-lived `git cat-file` processes, so reading many staged files costs
+ * one process start. {@link BlobReader.info} asks for an object's size without reading it (one
+ * `--batch-check`), so a size policy can be applied before any content is read;
+ * {@link BlobReader.read} streams content (one `--batch`): each blob is copied once into a buffer
+ * of its exact size, so time and memory grow linearly with the blob. Call
+ * {@link BlobReader.close} when done.
  */
 export class BlobReader {
-  private readonly child: ChildProcessWithoutNullStreams;
-  private readonly queue: Pending[] = [];
-  private buffer: Buffer = Buffer.alloc(0);
+  private batch: ChildProcessWithoutNullStreams | undefined;
+  private check: ChildProcessWithoutNullStreams | undefined;
+  private readonly reads: PendingRead[] = [];
+  private readonly infos: PendingInfo[] = [];
   private failure: Error | undefined;
+  // Stream state of the --batch output: reading a header line, a body, or the newline after it.
+  private header: Buffer[] = [];
+  private body: Buffer | undefined;
+  private filled = 0;
+  private trailer = false;
+  private checkText = "";
 
-  constructor(cwd: string) {
-    this.child = spawn("git", ["cat-file", "--batch"], { cwd, stdio: ["pipe", "pipe", "pipe"], env: currentEnv() });
-    this.child.stdout.on("data", (chunk: Buffer) => {
-      this.buffer = this.buffer.length === 0 ? chunk : Buffer.concat([this.buffer, chunk]);
-      this.drain();
-    });
-    this.child.on("error", (error) => this.fail(new WardenError("GIT", `cannot run git cat-file: ${error.message}`)));
-    this.child.on("close", () => this.fail(new WardenError("GIT", "git cat-file exited before answering")));
-    this.child.stdin.on("error", () => undefined);
-  }
+  constructor(private readonly cwd: string) {}
 
-  /** Read the blob with object id `oid`; resolves to undefined when the object does not exist. */
-  read(oid: string): Promise<Buffer | undefined> {
-    if (!/^[0-9a-f]{40,64}$/.test(oid)) return Promise.reject(new WardenError("GIT", `not an object id: ${oid}`));
+  /** Type and size of the object named `name` (an object id or `<rev>:<path>`); undefined when it does not exist. */
+  info(name: string): Promise<ObjectInfo | undefined> {
+    const bad = checkName(name);
+    if (bad !== undefined) return Promise.reject(bad);
     if (this.failure !== undefined) return Promise.reject(this.failure);
     return new Promise((resolve, reject) => {
-      this.queue.push({ oid, resolve, reject });
-      this.child.stdin.write(`${oid}\n`);
+      this.infos.push({ resolve, reject });
+      this.checker().stdin.write(`${name}\n`);
     });
   }
 
-  /** Stop the git process. */
+  /** Read the object named `name` (an object id or `<rev>:<path>`); undefined when it does not exist. */
+  read(name: string): Promise<Buffer | undefined> {
+    const bad = checkName(name);
+    if (bad !== undefined) return Promise.reject(bad);
+    if (this.failure !== undefined) return Promise.reject(this.failure);
+    return new Promise((resolve, reject) => {
+      this.reads.push({ resolve, reject });
+      this.reader().stdin.write(`${name}\n`);
+    });
+  }
+
+  /** Stop the git processes. */
   close(): void {
-    this.child.stdin.end();
+    this.batch?.stdin.end();
+    this.check?.stdin.end();
+  }
+
+  private watch(child: ChildProcessWithoutNullStreams): void {
+    child.on("error", (error) => this.fail(new WardenError("GIT", `cannot run git cat-file: ${error.message}`)));
+    child.on("close", () => {
+      if (this.reads.length > 0 || this.infos.length > 0) this.fail(new WardenError("GIT", "git cat-file exited before answering"));
+    });
+    child.stdin.on("error", () => undefined);
+    child.stderr.resume();
+  }
+
+  private reader(): ChildProcessWithoutNullStreams {
+    if (this.batch !== undefined) return this.batch;
+    const child = startCatFile(this.cwd, "--batch");
+    child.stdout.on("data", (chunk: Buffer) => this.consume(chunk));
+    this.watch(child);
+    this.batch = child;
+    return child;
+  }
+
+  private checker(): ChildProcessWithoutNullStreams {
+    if (this.check !== undefined) return this.check;
+    const child = startCatFile(this.cwd, "--batch-check");
+    child.stdout.setEncoding("utf8");
+    child.stdout.on("data", (chunk: string) => {
+      this.checkText += chunk;
+      for (let newline = this.checkText.indexOf("\n"); newline >= 0; newline = this.checkText.indexOf("\n")) {
+        const line = this.checkText.slice(0, newline);
+        this.checkText = this.checkText.slice(newline + 1);
+        const pending = this.infos.shift();
+        if (pending === undefined) continue;
+        const [oid = "", type = "", size = ""] = line.split(" ");
+        if (line.endsWith(" missing") || line.endsWith(" ambiguous") || !/^\d+$/.test(size)) pending.resolve(undefined);
+        else pending.resolve({ oid, type, size: Number(size) });
+      }
+    });
+    this.watch(child);
+    this.check = child;
+    return child;
   }
 
   private fail(error: Error): void {
     this.failure ??= error;
-    for (const pending of this.queue.splice(0)) pending.reject(error);
+    for (const pending of this.reads.splice(0)) pending.reject(error);
+    for (const pending of this.infos.splice(0)) pending.reject(error);
   }
 
-  private drain(): void {
-    for (;;) {
-      const pending = this.queue[0];
-      if (pending === undefined) return;
-      const newline = this.buffer.indexOf(10);
-      if (newline < 0) return;
-      const header = this.buffer.subarray(0, newline).toString("utf8");
-      if (header.endsWith(" missing")) {
-        this.buffer = this.buffer.subarray(newline + 1);
-        this.queue.shift();
-        pending.resolve(undefined);
+  /** Feed a chunk of `--batch` output: every byte is looked at once and copied at most once. */
+  private consume(chunk: Buffer): void {
+    let at = 0;
+    while (at < chunk.length) {
+      if (this.body !== undefined) {
+        const take = Math.min(this.body.length - this.filled, chunk.length - at);
+        chunk.copy(this.body, this.filled, at, at + take);
+        this.filled += take;
+        at += take;
+        if (this.filled === this.body.length) {
+          this.trailer = true;
+          const done = this.body;
+          this.body = undefined;
+          this.reads.shift()?.resolve(done);
+        }
         continue;
       }
-      const size = Number(header.split(" ")[2]);
-      if (!Number.isFinite(size)) {
-        this.fail(new WardenError("GIT", `unexpected git cat-file output: ${header}`));
+      if (this.trailer) {
+        this.trailer = false; // the newline after each object's content
+        at += 1;
+        continue;
+      }
+      const newline = chunk.indexOf(10, at);
+      if (newline < 0) {
+        this.header.push(chunk.subarray(at));
         return;
       }
-      const end = newline + 1 + size;
-      if (this.buffer.length < end + 1) return;
-      const content = Buffer.from(this.buffer.subarray(newline + 1, end));
-      this.buffer = this.buffer.subarray(end + 1);
-      this.queue.shift();
-      pending.resolve(content);
+      this.header.push(chunk.subarray(at, newline));
+      at = newline + 1;
+      const line = Buffer.concat(this.header).toString("utf8");
+      this.header = [];
+      if (line.endsWith(" missing") || line.endsWith(" ambiguous")) {
+        this.reads.shift()?.resolve(undefined);
+        continue;
+      }
+      const size = line.split(" ")[2] ?? "";
+      if (!/^\d+$/.test(size)) {
+        this.fail(new WardenError("GIT", "unexpected git cat-file output"));
+        this.batch?.kill();
+        return;
+      }
+      this.body = Buffer.allocUnsafe(Number(size));
+      this.filled = 0;
+      if (this.body.length === 0) {
+        const done = this.body;
+        this.body = undefined;
+        this.trailer = true;
+        this.reads.shift()?.resolve(done);
+      }
     }
   }
 }

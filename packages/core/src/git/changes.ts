@@ -1,4 +1,5 @@
 import { WardenError } from "../errors.js";
+import type { SkippedFile } from "../skipped.js";
 import { BlobReader } from "./blobs.js";
 import { commitExists, gitText, runGit } from "./run.js";
 
@@ -72,16 +73,51 @@ export async function changedSince(cwd: string, ref: string): Promise<string[]> 
   return [...names].sort();
 }
 
-/** Read the content of each changed file through one `git cat-file --batch`. */
-export async function readChangedContents(cwd: string, files: readonly ChangedFile[]): Promise<FileContent[]> {
-  if (files.length === 0) return [];
+/** Files read at once: enough to keep git busy, few enough to bound memory. */
+const READ_BATCH = 16;
+
+/** What {@link readChangedContents} read and what it left out. */
+export interface ChangedContents {
+  readonly files: FileContent[];
+  /** Files over `maxBytes` (never read), and blobs that were missing. */
+  readonly skipped: SkippedFile[];
+}
+
+/**
+ * Read the content of each changed file through `git cat-file`: sizes first (`--batch-check`),
+ * so files over `maxBytes` are reported as skipped without being read, then the rest streamed
+ * (`--batch`), in batches so memory stays bounded by the batch.
+ */
+export async function readChangedContents(
+  cwd: string,
+  files: readonly ChangedFile[],
+  options: { readonly maxBytes?: number; readonly setting?: string } = {},
+): Promise<ChangedContents> {
+  const out: FileContent[] = [];
+  const skipped: SkippedFile[] = [];
+  if (files.length === 0) return { files: out, skipped };
   const reader = new BlobReader(cwd);
+  const limit = options.maxBytes ?? Number.POSITIVE_INFINITY;
   try {
-    const contents = await Promise.all(files.map((file) => reader.read(file.oid)));
-    return files.flatMap((file, index) => {
-      const content = contents[index];
-      return content === undefined ? [] : [{ path: file.path, content }];
+    const infos = await Promise.all(files.map((file) => reader.info(file.oid)));
+    const wanted: ChangedFile[] = [];
+    files.forEach((file, index) => {
+      const info = infos[index];
+      if (info === undefined) skipped.push({ file: file.path, reason: "unreadable" });
+      else if (info.size > limit) {
+        skipped.push({ file: file.path, reason: "too-large", size: info.size, limit, ...(options.setting === undefined ? {} : { setting: options.setting }) });
+      } else wanted.push(file);
     });
+    for (let i = 0; i < wanted.length; i += READ_BATCH) {
+      const batch = wanted.slice(i, i + READ_BATCH);
+      const contents = await Promise.all(batch.map((file) => reader.read(file.oid)));
+      batch.forEach((file, index) => {
+        const content = contents[index];
+        if (content === undefined) skipped.push({ file: file.path, reason: "unreadable" });
+        else out.push({ path: file.path, content });
+      });
+    }
+    return { files: out, skipped };
   } finally {
     reader.close();
   }

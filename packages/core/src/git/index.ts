@@ -1,4 +1,4 @@
-export { BlobReader } from "./blobs.js";
+export { BlobReader, type ObjectInfo } from "./blobs.js";
 export { PathProbe } from "./probe.js";
 export {
   changedSince,
@@ -9,9 +9,11 @@ export {
   pushRanges,
   readChangedContents,
   stagedChanges,
+  type ChangedContents,
   type ChangedFile,
   type FileContent,
   type PushRange,
   type PushedRef,
 } from "./changes.js";
 export { commitExists, gitText, repoRoot, runGit, type GitResult } from "./run.js";
+export { gitLocation, shallowCommits, UNSHALLOW_HINT, type GitLocation } from "./shallow.js";

@@ -1,3 +1,5 @@
+import { redactText } from "../redaction.js";
+import { describeSkipped } from "../skipped.js";
 import type { Report, ReportRule } from "./types.js";
 
 /** The SARIF 2.1.0 schema URI written into every log. */
@@ -26,7 +28,8 @@ export function renderSarif(report: Report): string {
     locations: [
       {
         physicalLocation: {
-          artifactLocation: { uri: encodeURI(finding.file), uriBaseId: "%SRCROOT%" },
+          // Redacted before encoding, which could hide a token from the output boundary.
+          artifactLocation: { uri: encodeURI(redactText(finding.file)), uriBaseId: "%SRCROOT%" },
           region: {
             startLine: finding.line,
             startColumn: finding.column,
@@ -39,6 +42,16 @@ export function renderSarif(report: Report): string {
     partialFingerprints: { "wardenFingerprint/v1": finding.fingerprint },
     properties: { messageId: finding.messageId, ...(finding.rule === undefined ? {} : { rule: finding.rule }) },
   }));
+  // Skipped files and notes are tool execution notifications: SARIF's place for what a run left out.
+  const notifications = [
+    ...(report.summary.skipped ?? []).map((entry) => ({
+      level: "warning",
+      message: { text: `skipped ${describeSkipped(entry)}` },
+      descriptor: { id: `warden/skipped-${entry.reason}` },
+      locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(entry.file), uriBaseId: "%SRCROOT%" } } }],
+    })),
+    ...(report.summary.notes ?? []).map((note) => ({ level: "note", message: { text: note }, descriptor: { id: "warden/note" } })),
+  ];
   const log = {
     $schema: SARIF_SCHEMA_URI,
     version: "2.1.0",
@@ -54,6 +67,7 @@ export function renderSarif(report: Report): string {
         },
         originalUriBaseIds: { "%SRCROOT%": { description: { text: "The repository root." } } },
         results,
+        ...(notifications.length === 0 ? {} : { invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }] }),
       },
     ],
   };

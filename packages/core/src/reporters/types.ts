@@ -1,4 +1,5 @@
 import type { Finding } from "../finding.js";
+import type { SkippedFile } from "../skipped.js";
 
 /** What a run produced: the findings plus what was covered, handed to every reporter. */
 export interface Report {
@@ -12,6 +13,10 @@ export interface Report {
     readonly bytes?: number;
     readonly suppressed?: number;
     readonly baselined?: number;
+    /** Files left out (over a size limit, unreadable): every format reports them. */
+    readonly skipped?: readonly SkippedFile[];
+    /** Notes on what the run covered (e.g. a shallow clone's history), one line each. */
+    readonly notes?: readonly string[];
   };
   /** Metadata of the rules that may appear in findings, for SARIF's rule table. */
   readonly rules?: readonly ReportRule[];

@@ -1,0 +1,136 @@
+#!/usr/bin/env node
+// `pnpm bench staged`: `warden scan --staged` and `warden check --staged` of ONE staged file of
+// 12, 50 and 200 MB, beside the peer — `git cat-file --batch` reading the same blob — and
+// Warden's own blob reader alone. Wall time (median) and peak memory (max RSS) of each process.
+// Rows: default size policy (the file is over it: skipped from its object size, never read), and
+// a raised `secrets.maxFileSize` (the whole file streamed and scanned). Time and memory must grow
+// linearly with the size. Results go to the "staged" section of docs/benchmarks.md.
+import { execFileSync, spawnSync } from "node:child_process";
+import { closeSync, existsSync, mkdtempSync, openSync, rmSync, writeFileSync, writeSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { machine, median, ROOT, writeSection } from "./lib.mjs";
+
+if (process.argv.includes("--help")) {
+  process.stdout.write("usage: node scripts/bench/staged.bench.mjs [--quick]\n--quick: 12 and 50 MB only, one run each.\n");
+  process.exit(0);
+}
+const quick = process.argv.includes("--quick");
+const WARDEN = path.join(ROOT, "packages/cli/bin/warden.js");
+const CORE = pathToFileURL(path.join(ROOT, "packages/core/dist/index.js")).href;
+const TIME = existsSync("/usr/bin/time") ? "/usr/bin/time" : undefined;
+const env = {
+  ...process.env,
+  NO_COLOR: "1",
+  WARDEN_DAEMON: "0",
+  GIT_AUTHOR_NAME: "b",
+  GIT_AUTHOR_EMAIL: "b@b",
+  GIT_COMMITTER_NAME: "b",
+  GIT_COMMITTER_EMAIL: "b@b",
+  GIT_CONFIG_NOSYSTEM: "1",
+  GIT_CONFIG_GLOBAL: "/dev/null",
+};
+const MB = 1024 * 1024;
+const sizes = quick ? [12, 50] : [12, 50, 200];
+const runs = quick ? 1 : 3;
+
+/** Run a command; wall time in ms and peak resident memory in MiB (from GNU time, when present). */
+function measure(cmd, args, cwd, input, discard = false) {
+  const argv = TIME === undefined ? [cmd, ...args] : [TIME, "-f", "%M", cmd, ...args];
+  const start = process.hrtime.bigint();
+  // discard: the output goes to /dev/null, so collecting it here does not count against the peer.
+  const stdio = ["pipe", discard ? "ignore" : "pipe", "pipe"];
+  const result = spawnSync(argv[0], argv.slice(1), { cwd, env, input, stdio, encoding: "utf8", maxBuffer: 1 << 30 });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  const kb = TIME === undefined ? NaN : Number(result.stderr.trim().split("\n").at(-1));
+  return { ms, rss: kb / 1024, code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function best(cmd, args, cwd, input, expect = [0], discard = false) {
+  const samples = [];
+  for (let i = 0; i < runs; i += 1) {
+    const run = measure(cmd, args, cwd, input, discard);
+    if (!expect.includes(run.code)) throw new Error(`${path.basename(cmd)} ${args.join(" ")}: exit ${run.code}: ${run.stdout}${run.stderr}`.slice(0, 2000));
+    samples.push(run);
+  }
+  return { ms: median(samples.map((s) => s.ms)), rss: Math.max(...samples.map((s) => s.rss)), last: samples.at(-1) };
+}
+
+/** Source-like text, written in 1 MiB pieces (never held whole). */
+function writeBigFile(file, bytes) {
+  const lines = [];
+  for (let i = 0, length = 0; length < MB; i += 1) {
+    const line = `export const value${i} = computeSomething(${i}, "label ${i % 97}"); // line ${i}\n`;
+    lines.push(line);
+    length += line.length;
+  }
+  const piece = Buffer.from(lines.join("")).subarray(0, MB);
+  const fd = openSync(file, "w");
+  try {
+    for (let written = 0; written < bytes; written += piece.length) writeSync(fd, piece, 0, Math.min(piece.length, bytes - written));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+const READER = `
+import { BlobReader } from ${JSON.stringify(CORE)};
+const start = performance.now();
+const reader = new BlobReader(process.cwd());
+const content = await reader.read(process.argv[1]);
+reader.close();
+if (content === undefined || content.length === 0) process.exit(3);
+process.stdout.write(String(performance.now() - start));
+`;
+
+const rows = [];
+for (const size of sizes) {
+  const dir = mkdtempSync(path.join(tmpdir(), `warden-bench-staged-${size}-`));
+  try {
+    process.stdout.write(`${size} MB: generating… `);
+    execFileSync("git", ["init", "-q", "-b", "main"], { cwd: dir, env });
+    writeBigFile(path.join(dir, "data.ts"), size * MB);
+    execFileSync("git", ["add", "data.ts"], { cwd: dir, env });
+    const oid = execFileSync("git", ["rev-parse", ":data.ts"], { cwd: dir, env, encoding: "utf8" }).trim();
+    process.stdout.write("measuring… ");
+    const peer = best("git", ["cat-file", "--batch"], dir, `${oid}\n`, [0], true);
+    const reader = best(process.execPath, ["--input-type=module", "-e", READER, oid], dir);
+    reader.inner = Number(reader.last.stdout); // the read alone (last run), without Node's start-up
+    const startup = best(process.execPath, ["-e", "0"], dir);
+    const scanDefault = best(process.execPath, [WARDEN, "scan", "--staged"], dir);
+    if (!/1 skipped/.test(scanDefault.last.stdout)) throw new Error(`scan --staged did not report the file as skipped: ${scanDefault.last.stdout}`);
+    const checkDefault = best(process.execPath, [WARDEN, "check", "--staged"], dir, undefined, [0, 1]);
+    if (!/skipped data\.ts/.test(checkDefault.last.stdout)) throw new Error(`check --staged did not report the file as skipped: ${checkDefault.last.stdout}`);
+    writeFileSync(path.join(dir, "warden.config.json"), JSON.stringify({ secrets: { maxFileSize: 256 * MB } }));
+    const scanAll = best(process.execPath, [WARDEN, "scan", "--staged"], dir);
+    if (!new RegExp(`${size * MB} bytes`).test(scanAll.last.stdout)) throw new Error(`scan --staged (raised limit) did not read it all: ${scanAll.last.stdout}`);
+    rows.push({ size, peer, reader, startup, scanDefault, checkDefault, scanAll });
+    process.stdout.write(`scan ${scanDefault.ms.toFixed(0)} ms (skipped), ${scanAll.ms.toFixed(0)} ms (read + scanned); check ${checkDefault.ms.toFixed(0)} ms\n`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const cell = (m) => `${(m.ms / 1000).toFixed(2)} s / ${Number.isNaN(m.rss) ? "?" : `${m.rss.toFixed(0)} MiB`}`;
+const table = [
+  "| staged file | peer: `git cat-file --batch` | Node start-up (`node -e 0`) | Warden's BlobReader alone: process / the read itself (last run) | `scan --staged` (default 5 MiB policy: skipped) | `check --staged` (default 1 MiB policy: skipped) | `scan --staged`, limit raised: streamed + scanned | scanned MB/s |",
+  "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+  ...rows.map(
+    (r) =>
+      `| ${r.size} MB | ${cell(r.peer)} | ${cell(r.startup)} | ${cell(r.reader)} / ${(r.reader.inner / 1000).toFixed(2)} s | ${cell(r.scanDefault)} | ${cell(r.checkDefault)} | ${cell(r.scanAll)} | ${(r.size / (r.scanAll.ms / 1000)).toFixed(0)} |`,
+  ),
+];
+writeSection(
+  "staged",
+  `## One large staged file: \`scan --staged\` and \`check --staged\`
+
+Measured ${new Date().toISOString().slice(0, 10)} on ${machine()}; median of ${runs} run${runs === 1 ? "" : "s"} each, wall time / peak RSS (GNU time) of the whole process, Node start-up included, \`WARDEN_DAEMON=0\`. The machine was shared with other work while measuring (load average ${(await import("node:os")).loadavg()[0].toFixed(1)} at the end); compare columns within a row.
+
+${table.join("\n")}
+
+- The size policy is applied from the object size (\`git cat-file --batch-check\`) before anything is read: with the default limits the file is reported as skipped and costs the same at every size.
+- With the limit raised, the blob is streamed (\`git cat-file --batch\`, each byte copied once into a buffer of the blob's size) and scanned: time and memory grow linearly with the size (before: 0.9 s at 12 MB, 11.9 s at 50 MB, 198 s and 990 MB at 200 MB, from re-concatenating the buffer on every pipe chunk). At ${rows.at(-1).size} MB the read itself takes ${(rows.at(-1).reader.inner / 1000).toFixed(2)} s of the ${(rows.at(-1).scanAll.ms / 1000).toFixed(2)} s (the BlobReader column); the rest is Node's start-up and the scan (keyword automaton over every byte).
+- Reproduce: \`pnpm build && pnpm bench staged\` (\`--quick\`: 12 and 50 MB, one run).`,
+);
+process.stdout.write("wrote the staged section of docs/benchmarks.md\n");
