@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { walk } from "../../ast.js";
 import { defineRule } from "../../define-rule.js";
-import { looksGenerated } from "../../generated.js";
 
 export default defineRule({
   id: "types/no-explicit-any",
@@ -22,7 +21,6 @@ export default defineRule({
     if (ast === undefined || ts === undefined) return;
     if (ctx.options.ignoreTests && ctx.isTestFile) return;
     if (!/\bany\b/.test(ast.text)) return;
-    if (looksGenerated(ctx.file, ast.text)) return; // a generator's output: fix the generator, not the file
     walk(ts, ast, (node) => {
       if (node.kind === ts.SyntaxKind.AnyKeyword) ctx.report({ messageId: "any", node, key: `any:${node.parent.getText(ast).slice(0, 200)}` });
     });

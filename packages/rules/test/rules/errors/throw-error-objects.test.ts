@@ -105,4 +105,10 @@ describe(ID, () => {
     const code = ["throw new Error('x');", "throw new TypeError(`y`);", "try { a(); } catch (e) { throw e; }", "throw makeError();", "throw count + 1;"].join("\n");
     expect(await runRule(ID, { "src/a.ts": code })).toEqual([]);
   });
+
+  it("leaves test files alone unless ignoreTests is false", async () => {
+    const code = "throw 'fail';\n";
+    expect(await runRule(ID, { "test/a.test.ts": code })).toEqual([]);
+    expect((await runRule(ID, { "test/a.test.ts": code }, { ignoreTests: false })).map((f) => f.file)).toEqual(["test/a.test.ts"]);
+  });
 });
