@@ -15,7 +15,9 @@ describe("detector registration", () => {
     .sort();
 
   it("finds the detector modules", () => {
-    expect(files.length).toBeGreaterThanOrEqual(DETECTORS.length);
+    // Formats described as data (src/detectors/token-format.ts tables) are many detectors from one
+    // module; each module file found must still be registered (below).
+    expect(files.length).toBeGreaterThan(50);
   });
 
   it.each(files)("src/detectors/%s is registered in DETECTORS", async (file) => {
