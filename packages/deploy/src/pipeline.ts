@@ -20,6 +20,7 @@ import { SwitchLease, switchLeaseMs } from "./lease.js";
 import { acquireLockOn, localLockStore, type DeployLock, type ReplacedLock } from "./lock.js";
 import { migrationChecksums, recordApplied } from "./migrations.js";
 import { runPreflight } from "./preflight.js";
+import { grantedSecrets, maskSecrets, secretsDetail, type DeploySecrets, type Grants } from "./secrets.js";
 import { configHash, newReleaseId, type ReleaseManifest } from "./release.js";
 import { commitLive, restoreOld, RolloutFailedError, smokeSettings, type Rollout, type RolloutContext, type StepName, type StepRunner } from "./rollout.js";
 import { lastLine, runShell } from "./shell.js";
@@ -48,6 +49,8 @@ export interface DeployOptions {
   readonly forceUnlock?: boolean;
   /** argv prefix that runs the warden CLI, for the `warden check`/`warden scan` gates. */
   readonly warden?: readonly string[];
+  /** `secrets.grants` of the config: the release receives the names granted to `deploy:<env>`. */
+  readonly grants?: Grants;
   readonly logger?: Logger;
 }
 
@@ -257,6 +260,26 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
   const lock: DeployLock = await takeLock(target, envDir, env, release, options.forceUnlock === true);
   if (lock.replaced !== undefined) logger.warn(replacedLockWarning(env, lock.replaced));
   await lock.progress("lock");
+  // SIGINT/SIGTERM: stop at the next safe point (a step boundary before the new release is
+  // committed as live) and roll back what is half done; a second signal quits at once
+  let interrupted: NodeJS.Signals | undefined;
+  let committed = false;
+  let wake: (() => void) | undefined;
+  const interruption = new Promise<void>((resolve) => (wake = resolve));
+  const onSignal = (signal: NodeJS.Signals): void => {
+    if (interrupted !== undefined) {
+      logger.warn(`${signal} again: quitting at once; the next deploy repairs what is left (the lock, an unconfirmed switch)`);
+      process.exit(signal === "SIGINT" ? 130 : 143);
+    }
+    interrupted = signal;
+    logger.warn(committed ? `${signal}: the new release is live; finishing the last steps (again to quit at once)` : `${signal}: stopping at the next safe point and rolling back what is half done (again to quit at once)`);
+    wake?.();
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+  const checkInterrupted = (name: StepName): void => {
+    if (interrupted !== undefined && !committed) throw new StepFailedError(name, `interrupted by ${interrupted} before step ${name}`);
+  };
   const pause = async (name: StepName): Promise<void> => {
     if (settings.pauseAt !== name) return;
     mkdirSync(envDir, { recursive: true });
@@ -264,7 +287,10 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
     writeFileSync(`${marker}.tmp`, `${name} ${process.pid}\n`);
     renameSync(`${marker}.tmp`, marker);
     logger.info(`paused at step ${name} (WARDEN_DEPLOY_PAUSE_AT); waiting to be killed`);
-    await new Promise((resolve) => setTimeout(resolve, 2 ** 31 - 1));
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([new Promise((resolve) => (timer = setTimeout(resolve, 2 ** 31 - 1))), interruption]);
+    clearTimeout(timer);
+    checkInterrupted(name);
   };
   const hook = async (when: "before" | "after", name: StepName): Promise<void> => {
     if (name === "canary") return;
@@ -274,6 +300,7 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
     if (result.code !== 0) throw new StepFailedError(name, `hook ${when} ${name} (\`${command}\`) exited ${result.code}: ${lastLine(result.output)}`);
   };
   const step: StepRunner = async (name, run, detail) => {
+    if (name !== "unlock") checkInterrupted(name);
     await lock.progress(name);
     await pause(name);
     await hook("before", name);
@@ -302,6 +329,7 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
   let failedStep: string | undefined;
   let failure: string | undefined;
   let url: string | undefined;
+  let secrets: DeploySecrets | undefined;
   const repaired: string[] = [];
   try {
     // the lock step's hooks run while the lock is held, around the repair of the target
@@ -311,9 +339,17 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
     } catch (error) {
       lockFailure = error;
     }
+    // the granted secrets, before the repair (which may restart a live instance that needs them)
+    try {
+      secrets = grantedSecrets(root, env, options.grants);
+      events.mask(secrets);
+      if (secrets !== undefined && target.kind === "instances") target.useSecrets(secrets.values);
+    } catch (error) {
+      lockFailure ??= new StepFailedError("lock", `secrets for deploy:${env}: ${errorMessage(error)}`);
+    }
     const recovery = target.kind === "instances" ? await target.recover() : { notes: [], unconfirmedSwitches: [] as UnconfirmedSwitch[] };
     repaired.push(...recovery.notes);
-    events.emit("started", { detail: { target: config.target.type, strategy: config.strategy.type, pid: process.pid } });
+    events.emit("started", { detail: { target: config.target.type, strategy: config.strategy.type, pid: process.pid, ...secretsDetail(secrets) } });
     if (lockFailure === undefined) {
       try {
         await hook("after", "lock");
@@ -430,14 +466,23 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
           await step(
             "smoke",
             async () => {
-              const result = await checkHealth(await target.proxyUrl(smokePath), { ...config.health, path: smokePath, expectStatus: smokeStatus, retries: 2 });
-              if (!result.ok) throw new StepFailedError("smoke", describeHealthFailure(result, smokeStatus));
+              // in maintenance mode the proxy answers 503 to everyone: the new instances are checked directly
+              const direct = (await target.maintenance()) !== undefined;
+              const urls = direct ? await Promise.all(fresh.map((i) => target.instanceUrl(i, smokePath))) : [await target.proxyUrl(smokePath)];
+              let result: Awaited<ReturnType<typeof checkHealth>> | undefined;
+              for (const smokeUrl of urls) {
+                result = await checkHealth(smokeUrl, { ...config.health, path: smokePath, expectStatus: smokeStatus, retries: 2 });
+                if (!result.ok) throw new StepFailedError("smoke", describeHealthFailure(result, smokeStatus));
+              }
+              if (result === undefined) throw new StepFailedError("smoke", "no instance to check");
               // the new release passed every check: make the switch final, then record it as live
+              checkInterrupted("smoke");
               const leased = await lease.confirm("smoke");
+              committed = true;
               await commitLive(target, before, release, fresh);
-              return { result, leased };
+              return { result, leased, direct };
             },
-            (r) => ({ phase: "after-switch", path: smokePath, latenciesMs: r.result.latenciesMs, switchConfirmed: r.leased ? { leaseMs: lease.leaseMs } : "final at once (the proxy predates leases)" }),
+            (r) => ({ phase: "after-switch", ...(r.direct ? { viaProxy: false, reason: "maintenance mode" } : {}), path: smokePath, latenciesMs: r.result.latenciesMs, switchConfirmed: r.leased ? { leaseMs: lease.leaseMs } : "final at once (the proxy predates leases)" }),
           );
         } catch (error) {
           const recoveryMs = await restoreOld({ target, config, before, traffic: lease }, fresh);
@@ -492,6 +537,7 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
           }
           throw new RolloutFailedError(failedAt, errorMessage(error), true);
         }
+        committed = true;
         await target.writeState({
           release,
           instances: [],
@@ -507,7 +553,7 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
       events.emit("succeeded", { detail: { url: url ?? null, strategy: config.strategy.type } });
     } catch (error) {
       failedStep = error instanceof StepFailedError ? error.step : "unknown";
-      failure = errorMessage(error);
+      failure = maskSecrets(errorMessage(error), secrets);
       if (created) await target.discardRelease(release);
       outcome = error instanceof RolloutFailedError ? "rolled_back" : "failed";
       const serving = (await target.readState()).release ?? null;
@@ -519,10 +565,13 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
           ...(error instanceof RolloutFailedError && error.recoveryMs !== undefined ? { recoveryMs: Math.round(error.recoveryMs * 10) / 10 } : {}),
           serving,
           discarded: created ? release : null,
+          ...(interrupted === undefined ? {} : { interrupted }),
         },
       });
     }
   } finally {
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
     traffic?.stop();
     try {
       await step("unlock", async () => lock.release(), () => ({}));
@@ -542,6 +591,8 @@ export interface RollbackOptions {
   readonly config: DeployEnvironment;
   readonly to?: string;
   readonly forceUnlock?: boolean;
+  /** `secrets.grants` of the config: the restored release receives the names granted to `deploy:<env>`. */
+  readonly grants?: Grants;
   readonly logger?: Logger;
 }
 
@@ -561,6 +612,8 @@ export async function rollback(options: RollbackOptions): Promise<DeployResult> 
   const lock = await takeLock(target, envDir, env, "rollback", options.forceUnlock === true);
   if (lock.replaced !== undefined) logger.warn(replacedLockWarning(env, lock.replaced));
   try {
+    const secrets = grantedSecrets(root, env, options.grants);
+    if (secrets !== undefined && target.kind === "instances") target.useSecrets(secrets.values);
     const repaired = target.kind === "instances" ? (await target.recover()).notes : [];
     const state = await target.readState();
     const to = options.to ?? previousRelease(state, releases.map((m) => m.release));
@@ -569,6 +622,7 @@ export async function rollback(options: RollbackOptions): Promise<DeployResult> 
     if (manifest === undefined) throw new WardenError("INPUT", `release ${to} of "${env}" does not exist (see warden releases ${env})`);
     if (to === state.release) throw new WardenError("INPUT", `release ${to} is already live in "${env}"`);
     const events = new EventLog(root, env, to, manifest.commit, target.kind === "instances" ? (line) => target.recordEvent(line) : undefined);
+    events.mask(secrets);
     const started = performance.now();
     if (target.kind === "instances") {
       if (!(await target.verifyRelease(to))) throw new WardenError("INPUT", `release ${to} of "${env}" was modified after it was made (content hash mismatch); deploy instead`);
@@ -596,7 +650,7 @@ export async function rollback(options: RollbackOptions): Promise<DeployResult> 
       }
       await target.writeState({ release: to, instances: [], history: [...state.history, { release: to, at: new Date().toISOString() }] });
     }
-    events.emit("rolled_back", { durationMs: performance.now() - started, detail: { from: state.release ?? null, to, manual: true } });
+    events.emit("rolled_back", { durationMs: performance.now() - started, detail: { from: state.release ?? null, to, manual: true, ...secretsDetail(secrets) } });
     const url = target.kind === "instances" ? await target.proxyUrl("/") : undefined;
     return { env, release: to, commit: manifest.commit, repaired, outcome: "rolled_back", step: undefined, error: undefined, url, plan: [], events: events.written };
   } finally {

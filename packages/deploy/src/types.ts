@@ -2,6 +2,13 @@ import type { DeployEnvironment, Logger } from "@warden/core";
 import type { LockStore } from "./lock.js";
 import type { ProxyRestart, ProxyStats } from "./proxy.js";
 import type { ReleaseManifest } from "./release.js";
+import type { OutputStreams } from "./shell.js";
+
+/** Maintenance mode of the proxy: since when, and the Retry-After it answers with (seconds). */
+export interface MaintenanceMode {
+  readonly retryAfter: number;
+  readonly since: string;
+}
 
 /** One running instance of a release. */
 export interface Instance {
@@ -78,6 +85,11 @@ export interface Recovery {
 export interface InstanceTarget extends TargetBase {
   readonly kind: "instances";
   readonly type: "local" | "ssh";
+  /**
+   * The granted secret values every instance started from now on receives (on top of the
+   * target's declared `env`), delivered over the supervisor's standard input.
+   */
+  useSecrets(values: ReadonlyMap<string, string>): void;
   /** Put the target in a consistent state after a killed deploy; returns what was repaired. */
   recover(): Promise<Recovery>;
   /** Whether a release exists on the target and still matches its content hash. */
@@ -110,6 +122,14 @@ export interface InstanceTarget extends TargetBase {
   recordEvent(line: string): void;
   /** The proxy as it runs now (undefined: not running), without starting it. */
   proxyStatus(): Promise<{ readonly pid: number; readonly port: number; readonly restarts: number; readonly startedAt: string | undefined; readonly supervised: boolean } | undefined>;
+  /** Turn maintenance mode on (every request through the proxy gets a 503 page with `Retry-After: retryAfter` seconds) or off (undefined). */
+  setMaintenance(mode: MaintenanceMode | undefined): Promise<void>;
+  /** The maintenance mode as recorded on the host (undefined: off). */
+  maintenance(): Promise<MaintenanceMode | undefined>;
+  /** Stream the logs of `release`'s instances (the last `lines` lines; with `follow`, until interrupted); resolves to the exit code. */
+  streamLogs(release: string, options: { lines: number; follow: boolean }, io: OutputStreams): Promise<number>;
+  /** Run `command` once in `release`'s folder on the host with the release's environment; resolves to its exit code. */
+  exec(release: string, command: string, io: OutputStreams): Promise<number>;
   /** Where the environment's deploy lock lives: the environment's folder on the host. */
   lockStore(): LockStore;
   /** Release resources held for this run (tunnels). */

@@ -46,9 +46,9 @@ export function commitService(repo: TempRepo, source: string, message = "feat: n
 }
 
 /** GET a URL (no keep-alive); resolves with status and body. */
-export function get(url: string): Promise<{ status: number; body: string }> {
+export function get(url: string, timeoutMs = 5000): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = request(url, { agent: false, timeout: 5000 }, (res) => {
+    const req = request(url, { agent: false, timeout: timeoutMs }, (res) => {
       let body = "";
       res.on("data", (c: Buffer) => (body += c.toString("utf8")));
       res.on("end", () => resolve({ status: res.statusCode ?? 0, body: body.trim() }));

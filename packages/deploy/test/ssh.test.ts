@@ -1,9 +1,11 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DeployEnvironmentSchema } from "@warden/core";
 import { DeployRefusedError, deploy, listReleases, readEvents, rollback, switchLeaseMs } from "@warden/deploy";
 import { freePort, type TempRepo } from "@warden/test-utils";
+import { initVault, setSecret } from "@warden/vault";
 import { cleanupRepo, commitService, get, killLayout, serviceRepo, serviceSource, strayProcesses } from "./helpers.js";
 import { startSshd, type Sshd } from "./sshd.js";
 
@@ -143,6 +145,60 @@ describe("ssh target against a real sshd on 127.0.0.1", () => {
     } finally {
       await cleanupRepo(other);
       killLayout(remote); // before the checkout goes: its processes run on the "host"
+      await cleanupRepo(mine);
+    }
+  });
+
+  it("hands the release its granted secrets over the ssh channel: in the remote app's environment, on no command line, in no file", { timeout: 180_000 }, async () => {
+    const value = `postgres://app:${randomBytes(9).toString("hex")}@db.internal/app`;
+    const own = `deployer-own-${randomBytes(9).toString("hex")}`;
+    const master = randomBytes(32).toString("hex");
+    const mine = serviceRepo("secret");
+    const keys = path.join(mine.dir, "..", `${path.basename(mine.dir)}-keys`);
+    // every ssh and rsync command line this deploy runs, recorded by wrappers first on PATH
+    const shims = path.join(sshd.dir, "shims");
+    const argvLog = path.join(sshd.dir, "argv.log");
+    mkdirSync(shims, { recursive: true });
+    for (const tool of ["ssh", "rsync"]) {
+      const real = process.env.PATH?.split(":").map((d) => path.join(d, tool)).find((f) => existsSync(f)) ?? tool;
+      writeFileSync(path.join(shims, tool), `#!/bin/sh\nprintf '%s\\n' "${tool} $*" >> '${argvLog}'\nexec '${real}' "$@"\n`);
+      chmodSync(path.join(shims, tool), 0o755);
+    }
+    const saved = { PATH: process.env.PATH, WARDEN_MASTER_KEY: process.env.WARDEN_MASTER_KEY, WARDEN_KEY_DIR: process.env.WARDEN_KEY_DIR, DEPLOYER_OWN_TOKEN: process.env.DEPLOYER_OWN_TOKEN };
+    const proxyPort = await freePort();
+    try {
+      initVault(mine.dir, { WARDEN_MASTER_KEY: master, WARDEN_KEY_DIR: keys });
+      setSecret(mine.dir, "vaulted", "DATABASE_URL", value, { WARDEN_MASTER_KEY: master, WARDEN_KEY_DIR: keys });
+      mine.commit("chore: vault", { noVerify: true });
+      Object.assign(process.env, { PATH: `${shims}:${saved.PATH ?? ""}`, WARDEN_MASTER_KEY: master, WARDEN_KEY_DIR: keys, DEPLOYER_OWN_TOKEN: own });
+      const config = DeployEnvironmentSchema.parse({
+        target: { type: "ssh", host: "127.0.0.1", user: sshd.user, sshPort: sshd.port, identityFile: sshd.identityFile, knownHostsFile: sshd.knownHostsFile, path: remote, app: "app", start: "node server.mjs", port: proxyPort, stopTimeoutMs: 2000, env: { DECLARED: "yes" } },
+        health: { retries: 100, intervalMs: 100, timeoutMs: 5000 },
+        preflight: { cleanTree: true, check: false, scan: false },
+        build: false,
+      });
+      const done = await deploy({ root: mine.dir, env: "vaulted", config, grants: { "deploy:vaulted": ["DATABASE_URL"] } });
+      expect(done.outcome, done.error).toBe("succeeded");
+      const supervisor = (JSON.parse(readFileSync(path.join(remote, "vaulted", "run", `${done.release}.0.json`), "utf8")) as { pid: number }).pid;
+      const app = Number(readFileSync(`/proc/${supervisor}/task/${supervisor}/children`, "utf8").trim().split(" ")[0]);
+      const environ = readFileSync(`/proc/${app}/environ`, "utf8").split("\0");
+      expect(environ).toContain(`DATABASE_URL=${value}`);
+      expect(environ).toContain("DECLARED=yes");
+      expect(environ.some((e) => e.includes(own) || e.startsWith("SSH_") || e.startsWith("WARDEN_MASTER_KEY"))).toBe(false);
+      const commands = readFileSync(argvLog, "utf8");
+      expect(commands).toMatch(/--env-stdin/);
+      expect(commands.includes(value)).toBe(false);
+      const files = readdirSync(path.join(remote, "vaulted"), { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => readFileSync(path.join(e.parentPath, e.name), "utf8"));
+      expect(files.length).toBeGreaterThan(3);
+      expect(files.some((text) => text.includes(value))).toBe(false);
+      const started = readEvents(mine.dir, "vaulted").find((e) => e.type === "started");
+      expect(started?.detail).toMatchObject({ secrets: { task: "deploy:vaulted", names: ["DATABASE_URL"] } });
+    } finally {
+      for (const [key, v] of Object.entries(saved)) {
+        if (v === undefined) delete process.env[key];
+        else process.env[key] = v;
+      }
+      killLayout(remote);
       await cleanupRepo(mine);
     }
   });

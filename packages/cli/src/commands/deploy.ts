@@ -50,7 +50,7 @@ function refusal(io: Io, error: unknown): number | undefined {
 
 /** `warden deploy [env]`: run the pipeline; 0 succeeded, 1 failed or rolled back (or refused), 2 bad input. */
 export async function deployCommand(io: Io, env: string | undefined, options: DeployCommandOptions): Promise<number> {
-  const { root, name, config } = await environment(io, env, options.config);
+  const { root, name, config, all } = await environment(io, env, options.config);
   const { deploy } = await import("@warden/deploy");
   const logger = createLogger({ stream: io.stderr, prefix: "warden deploy" });
   const self = selfCommand();
@@ -61,6 +61,7 @@ export async function deployCommand(io: Io, env: string | undefined, options: De
       env: name,
       config,
       logger,
+      grants: all.secrets.grants,
       ...(options.strategy === undefined ? {} : { strategy: options.strategy }),
       ...(options.dryRun === true ? { dryRun: true } : {}),
       ...(options.allowDirty === true ? { allowDirty: true } : {}),
@@ -91,13 +92,14 @@ export async function deployCommand(io: Io, env: string | undefined, options: De
 
 /** `warden rollback <env> [--to RELEASE]`: put a previous release back. */
 export async function rollbackCommand(io: Io, env: string, options: { to?: string; config?: string; forceUnlock?: boolean }): Promise<number> {
-  const { root, name, config } = await environment(io, env, options.config);
+  const { root, name, config, all } = await environment(io, env, options.config);
   const { rollback } = await import("@warden/deploy");
   try {
     const result = await rollback({
       root,
       env: name,
       config,
+      grants: all.secrets.grants,
       logger: createLogger({ stream: io.stderr, prefix: "warden rollback" }),
       ...(options.to === undefined ? {} : { to: options.to }),
       ...(options.forceUnlock === true ? { forceUnlock: true } : {}),
