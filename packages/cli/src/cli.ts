@@ -1,4 +1,4 @@
-import { Command, CommanderError, Option } from "commander";
+import { Argument, Command, CommanderError, Option } from "commander";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { aliasConfigImport, escapeControl, FORMATS, installRedactor, isWardenError, type Format, type Redactor } from "@warden/core";
@@ -468,6 +468,43 @@ export function buildProgram(io: Io): Command {
     .action(async (env: string, opts: { json?: boolean; config?: string }) => {
       const { statusCommand } = await import("./commands/deploy.js");
       throw new ExitSignal(await statusCommand(io, env, opts));
+    });
+
+  program
+    .command("logs")
+    .description("Print the logs of an environment's live release (or --release R) from its host; -f follows them until Ctrl-C.")
+    .argument("<env>", "environment from deploy.environments (local and ssh targets)")
+    .option("-f, --follow", "keep printing what the instances append")
+    .option("--release <release>", "another release still kept on the host (see warden releases)")
+    .option("-n, --lines <n>", "lines of each log to start with", "100")
+    .option("-c, --config <file>", "config file (default: warden.config.* at the repository root)")
+    .action(async (env: string, opts: { follow?: boolean; release?: string; lines: string; config?: string }) => {
+      const { logsCommand } = await import("./commands/deploy.js");
+      throw new ExitSignal(await logsCommand(io, env, opts));
+    });
+
+  program
+    .command("exec")
+    .description("Run a command once on the host, in the live release's folder, with the release's environment (declared variables and granted secrets, masked in the output).")
+    .argument("<env>", "environment from deploy.environments (local and ssh targets)")
+    .argument("<command...>", "the command and its arguments, after --")
+    .option("-c, --config <file>", "config file (default: warden.config.* at the repository root)")
+    .addHelpText("after", "\nThe command's standard input is closed (not interactive). Exit code: the command's; 2 usage error.\nExample:\n  warden exec production -- node scripts/migrate.mjs --status")
+    .action(async (env: string, command: string[], opts: { config?: string }) => {
+      const { execCommand } = await import("./commands/deploy.js");
+      throw new ExitSignal(await execCommand(io, env, command, opts));
+    });
+
+  program
+    .command("maintenance")
+    .description("Turn an environment's maintenance mode on or off: the proxy answers every request with a 503 page and Retry-After.")
+    .argument("<env>", "environment from deploy.environments (local and ssh targets)")
+    .addArgument(new Argument("<mode>", "on or off").choices(["on", "off"]))
+    .option("--retry-after <seconds>", "the Retry-After the 503 answers carry", "60")
+    .option("-c, --config <file>", "config file (default: warden.config.* at the repository root)")
+    .action(async (env: string, mode: "on" | "off", opts: { retryAfter: string; config?: string }) => {
+      const { maintenanceCommand } = await import("./commands/deploy.js");
+      throw new ExitSignal(await maintenanceCommand(io, env, mode, opts));
     });
 
   program

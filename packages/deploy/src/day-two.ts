@@ -3,7 +3,7 @@
  * and `warden maintenance`. They read the live state and take no lock: they never start, stop or
  * route instances.
  */
-import { Writable } from "node:stream";
+import { StringDecoder } from "node:string_decoder";
 import { silentLogger, WardenError, type DeployEnvironment, type Logger } from "@warden/core";
 import { Masker } from "@warden/vault";
 import { grantedSecrets, type Grants } from "./secrets.js";
@@ -46,16 +46,16 @@ export function logs(options: DayTwoOptions & { readonly release?: string; reado
   });
 }
 
-/** A stream that masks granted values before they reach `out` (flushed by `flush()`). */
-function masked(out: NodeJS.WritableStream, values: ReadonlyMap<string, string>): { stream: Writable; flush: () => void } {
+/** Text output that masks granted values before they reach `out` (held-back bytes written by `flush()`). */
+function masked(out: OutputStreams["stdout"], values: ReadonlyMap<string, string>): { stream: OutputStreams["stdout"]; flush: () => void } {
   const masker = new Masker(values);
-  const stream = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      out.write(masker.push(chunk));
-      done();
+  const decoder = new StringDecoder("utf8");
+  return {
+    stream: { write: (chunk: string) => out.write(decoder.write(masker.push(Buffer.from(chunk, "utf8")))) },
+    flush: () => {
+      out.write(decoder.write(masker.flush()) + decoder.end());
     },
-  });
-  return { stream, flush: () => out.write(masker.flush()) };
+  };
 }
 
 /**

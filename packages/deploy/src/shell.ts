@@ -62,10 +62,10 @@ export function shellQuote(value: string): string {
   return `'${value.replaceAll("'", `'\\''`)}'`;
 }
 
-/** Where a streamed command's output goes. */
+/** Where a streamed command's output goes (text). */
 export interface OutputStreams {
-  readonly stdout: NodeJS.WritableStream;
-  readonly stderr: NodeJS.WritableStream;
+  readonly stdout: { write(chunk: string): unknown };
+  readonly stderr: { write(chunk: string): unknown };
 }
 
 /**
@@ -81,8 +81,10 @@ export function runStreaming(program: string, args: readonly string[], options: 
     };
     process.on("SIGINT", pass);
     process.on("SIGTERM", pass);
-    child.stdout.pipe(io.stdout, { end: false });
-    child.stderr.pipe(io.stderr, { end: false });
+    child.stdout.setEncoding("utf8");
+    child.stderr.setEncoding("utf8");
+    child.stdout.on("data", (chunk: string) => io.stdout.write(chunk));
+    child.stderr.on("data", (chunk: string) => io.stderr.write(chunk));
     child.on("error", (error) => {
       io.stderr.write(`${program}: ${error.message}\n`);
     });

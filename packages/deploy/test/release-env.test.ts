@@ -1,10 +1,10 @@
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readEvents } from "@warden/deploy";
-import { gitRepo, type TempRepo } from "@warden/test-utils";
+import { gitRepo, runAsync, WARDEN_BIN, type TempRepo } from "@warden/test-utils";
 import { initVault, readAudit, setSecret } from "@warden/vault";
 import { cleanupRepo, get } from "./helpers.js";
 
@@ -106,5 +106,55 @@ describe("the release's environment: declared variables and granted secrets, not
         for (const value of [DB_URL, OTHER, MASTER]) expect(text.includes(value), `a value leaked into: ${text.slice(0, 120)}`).toBe(false);
       }
     });
+  });
+
+  it("day two on the local target: logs, exec in the live release with its environment, maintenance mode", { timeout: 120_000 }, async () => {
+    const deployer = { WARDEN_MASTER_KEY: MASTER, WARDEN_KEY_DIR: keys, DEPLOYER_OWN_TOKEN: OWN_TOKEN };
+    const warden = (args: string[]) => runAsync(process.execPath, [WARDEN_BIN, ...args], { cwd: repo.dir, env: deployer });
+    const release = readEvents(repo.dir, "box").find((e) => e.type === "succeeded")?.release ?? "";
+    expect(release).not.toBe("");
+
+    const logs = await warden(["logs", "box", "-n", "5"]);
+    expect(logs.code, logs.stderr).toBe(0);
+    expect(logs.stdout).toMatch(new RegExp(`hello-service 2\\.0\\.0-declared \\(${release}\\) listening on 127\\.0\\.0\\.1:\\d+`));
+
+    // exec: in the release's folder, with its environment; a granted value printed is masked
+    const script = "const c=require('crypto');console.log(process.cwd());console.log(process.env.APP_VERSION, process.env.DEPLOYER_OWN_TOKEN ?? 'no-deployer-token');console.log(c.createHash('sha256').update(process.env.DATABASE_URL).digest('hex'));console.log(process.env.DATABASE_URL)";
+    const ran = await warden(["exec", "box", "--", "node", "-e", script]);
+    expect(ran.code, ran.stderr).toBe(0);
+    expect(ran.stdout.trim().split("\n")).toEqual([
+      path.join(repo.dir, ".warden", "deploy", "box", "releases", release),
+      "2.0.0-declared no-deployer-token",
+      createHash("sha256").update(DB_URL).digest("hex"),
+      "[masked:DATABASE_URL]",
+    ]);
+    expect((await warden(["exec", "box", "--", "sh", "-c", "exit 7"])).code).toBe(7);
+
+    // maintenance: 503 with Retry-After from the proxy, reported by status; off serves again
+    const on = await warden(["maintenance", "box", "on", "--retry-after", "120"]);
+    expect(on.code, on.stderr).toBe(0);
+    const url = /serving at (\S+)/.exec((await warden(["status", "box"])).stdout)?.[1];
+    const status = JSON.parse((await warden(["status", "box", "--json"])).stdout) as { maintenance: { retryAfter: number } | null; proxy: { port: number } };
+    expect(status.maintenance).toMatchObject({ retryAfter: 120 });
+    expect(url).toBeUndefined(); // status prints no URL; the proxy's port is in the report
+    const down = await new Promise<{ status: number; retryAfter: string | undefined; body: string }>((resolve, reject) => {
+      import("node:http")
+        .then(({ request }) => {
+          const req = request(`http://127.0.0.1:${status.proxy.port}/`, { agent: false }, (res) => {
+            let body = "";
+            res.on("data", (c: Buffer) => (body += c.toString("utf8")));
+            res.on("end", () => resolve({ status: res.statusCode ?? 0, retryAfter: res.headers["retry-after"], body }));
+          });
+          req.on("error", reject);
+          req.end();
+        })
+        .catch(reject);
+    });
+    expect(down).toMatchObject({ status: 503, retryAfter: "120" });
+    expect(down.body).toMatch(/Down for maintenance/);
+    const off = await warden(["maintenance", "box", "off"]);
+    expect(off.code, off.stderr).toBe(0);
+    expect(JSON.parse((await get(`http://127.0.0.1:${status.proxy.port}/`)).body)).toMatchObject({ release });
+    for (const text of [logs.stdout, logs.stderr, ran.stdout, ran.stderr]) expect(text.includes(DB_URL)).toBe(false);
   });
 });

@@ -3,7 +3,7 @@ import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileS
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DeployEnvironmentSchema } from "@warden/core";
-import { DeployRefusedError, deploy, listReleases, readEvents, rollback, switchLeaseMs } from "@warden/deploy";
+import { DeployRefusedError, deploy, exec, listReleases, logs, maintenance, readEvents, rollback, switchLeaseMs } from "@warden/deploy";
 import { freePort, type TempRepo } from "@warden/test-utils";
 import { initVault, setSecret } from "@warden/vault";
 import { cleanupRepo, commitService, get, killLayout, serviceRepo, serviceSource, strayProcesses } from "./helpers.js";
@@ -92,6 +92,25 @@ describe("ssh target against a real sshd on 127.0.0.1", () => {
     expect(ofSecond.find((e) => e.type === "switched")?.detail).toMatchObject({ leaseMs });
     expect(ofSecond.filter((e) => e.type === "smoke").map((e) => e.detail?.phase)).toEqual(["before-switch", "after-switch"]);
     expect(ofSecond.filter((e) => e.type === "smoke").at(-1)?.detail).toMatchObject({ switchConfirmed: { leaseMs } });
+
+    // day two over ssh: logs from the host, exec in the live release there, maintenance on the remote proxy
+    const collect = () => {
+      const out = { stdout: "", stderr: "" };
+      return { out, io: { stdout: { write: (c: string) => (out.stdout += c) }, stderr: { write: (c: string) => (out.stderr += c) } } };
+    };
+    const shown = collect();
+    expect(await logs({ root: repo.dir, env: "box", config: config(), lines: 5, io: shown.io }), shown.out.stderr).toBe(0);
+    expect(shown.out.stdout).toMatch(/^v1 listening$/m);
+    const ran = collect();
+    expect(await exec({ root: repo.dir, env: "box", config: config(), command: "pwd; echo \"$WARDEN_RELEASE $WARDEN_ENV\"; exit 3", io: ran.io })).toBe(3);
+    expect(ran.out.stdout.trim().split("\n")).toEqual([path.join(remote, "box", "releases", first.release), `${first.release} box`]);
+    expect(await maintenance({ root: repo.dir, env: "box", config: config(), on: true, retryAfter: 30 })).toMatchObject({ retryAfter: 30 });
+    expect((await get(url)).status).toBe(503);
+    await maintenance({ root: repo.dir, env: "box", config: config(), on: false });
+    expect(await get(url)).toEqual({ status: 200, body: "v1" });
+    // logs are pruned with their releases: only kept releases have logs on the host
+    const kept = new Set(readdirSync(path.join(remote, "box", "releases")));
+    expect(readdirSync(path.join(remote, "box", "logs")).every((f) => kept.has(f.split(".")[0] ?? ""))).toBe(true);
   });
 
   it("keeps the lock on the host: a second checkout deploying at once is refused, naming holder, machine, step and age; the first completes untouched", { timeout: 180_000 }, async () => {

@@ -159,7 +159,45 @@ export async function statusCommand(io: Io, env: string, options: { config?: str
   }
   const lock = report.lock;
   lines.push(lock === null ? "  lock      free" : `  lock      held by ${lock.user === undefined ? "" : `${lock.user} on `}${lock.host}, pid ${lock.pid}, release ${lock.release}${lock.step === undefined ? "" : `, at step ${lock.step}`}, for ${lock.age}`);
+  if (report.maintenance !== undefined && report.maintenance !== null) lines.push(`  maint.    ON since ${report.maintenance.since} (503, Retry-After: ${report.maintenance.retryAfter}); warden maintenance ${name} off`);
   for (const e of report.lastEvents) lines.push(`  event     ${e.at}  ${e.type}${e.step === undefined ? "" : ` (${e.step})`}  ${e.release}`);
   io.stdout.write(`${lines.join("\n")}\n`);
   return report.ok ? 0 : 1;
+}
+
+function quoteArg(arg: string): string {
+  return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replaceAll("'", `'\\''`)}'`;
+}
+
+function positiveInteger(value: string, flag: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new WardenError("USAGE", `${flag} takes a positive whole number, not "${value}"`);
+  return n;
+}
+
+/** `warden logs <env> [-f] [--release R] [-n N]`: the instances' logs from the host; the exit code of tail. */
+export async function logsCommand(io: Io, env: string, options: { follow?: boolean; release?: string; lines: string; config?: string }): Promise<number> {
+  const { root, name, config } = await environment(io, env, options.config);
+  const lines = positiveInteger(options.lines, "--lines");
+  const { logs } = await import("@warden/deploy");
+  return logs({ root, env: name, config, lines, follow: options.follow === true, ...(options.release === undefined ? {} : { release: options.release }), io: { stdout: io.stdout, stderr: io.stderr } });
+}
+
+/** `warden exec <env> -- CMD…`: CMD once in the live release on its host, with the release's environment; CMD's exit code. */
+export async function execCommand(io: Io, env: string, command: readonly string[], options: { config?: string }): Promise<number> {
+  if (command.length === 0) throw new WardenError("USAGE", "name the command to run: warden exec ENV -- CMD [ARGS…]");
+  const { root, name, config, all } = await environment(io, env, options.config);
+  const { exec } = await import("@warden/deploy");
+  const line = command.length === 1 ? (command[0] ?? "") : command.map(quoteArg).join(" ");
+  return exec({ root, env: name, config, command: line, grants: all.secrets.grants, io: { stdout: io.stdout, stderr: io.stderr }, logger: createLogger({ stream: io.stderr, prefix: "warden exec" }) });
+}
+
+/** `warden maintenance <env> on|off [--retry-after S]`. */
+export async function maintenanceCommand(io: Io, env: string, mode: "on" | "off", options: { retryAfter: string; config?: string }): Promise<number> {
+  const { root, name, config } = await environment(io, env, options.config);
+  const retryAfter = positiveInteger(options.retryAfter, "--retry-after");
+  const { maintenance } = await import("@warden/deploy");
+  const set = await maintenance({ root, env: name, config, on: mode === "on", retryAfter });
+  io.stdout.write(set === undefined ? `maintenance mode of ${name} is off: the proxy serves the live release again\n` : `maintenance mode of ${name} is on: every request gets 503 with Retry-After: ${set.retryAfter}\n`);
+  return 0;
 }
