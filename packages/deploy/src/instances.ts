@@ -194,6 +194,7 @@ export function hostTarget(ctx: TargetContext, host: Host, settings: InstanceSet
     const proxyCommand = [host.node, `${proxyDir}/proxy.mjs`, String(port), routesFile, infoFile, revertsFile, restartsFile, maintenanceFile].map(shellQuote).join(" ");
     const pid = await host.supervise(supervisor, proxyCommand, {
       listen: port,
+      standby: true,
       cwd: proxyDir,
       env: {
         WARDEN_PROXY_CONNECT_TIMEOUT_MS: String(settings.proxy.connectTimeoutMs),

@@ -245,7 +245,13 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
 
   if (options.dryRun === true) {
     const live = (await target.readState()).release;
-    return { ...base, outcome: "planned", step: undefined, error: undefined, url: undefined, plan: planLines(options, target, release, commit, live), events: [] };
+    // the granted names (not their values: nothing is decrypted for a dry run) shape the manifests
+    const grant = options.grants?.[`deploy:${env}`];
+    const names = grant === undefined ? [] : Array.isArray(grant) ? (grant as readonly string[]) : (grant as { names: readonly string[] }).names;
+    if (names.length > 0) target.useSecrets(new Map(names.map((name) => [name, ""])));
+    const preview = target.kind === "managed" && target.preview !== undefined ? await target.preview(release, commit) : [];
+    if (target.kind === "instances") await target.close();
+    return { ...base, outcome: "planned", step: undefined, error: undefined, url: undefined, plan: [...planLines(options, target, release, commit, live), ...preview], events: [] };
   }
 
   // a release built from uncommitted changes is marked; production (checklist on) refuses it unless allowed
@@ -343,7 +349,7 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
     try {
       secrets = grantedSecrets(root, env, options.grants);
       events.mask(secrets);
-      if (secrets !== undefined && target.kind === "instances") target.useSecrets(secrets.values);
+      if (secrets !== undefined) target.useSecrets(secrets.values);
     } catch (error) {
       lockFailure ??= new StepFailedError("lock", `secrets for deploy:${env}: ${errorMessage(error)}`);
     }
@@ -531,7 +537,7 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
         } catch (error) {
           const failedAt = error instanceof StepFailedError ? error.step : "switch";
           try {
-            await target.rollback(before.release);
+            await target.rollback(before.release, { undoLast: true });
           } catch (undo) {
             throw new StepFailedError(failedAt, `${errorMessage(error)}; the rollback failed too: ${errorMessage(undo)}`);
           }
@@ -613,7 +619,7 @@ export async function rollback(options: RollbackOptions): Promise<DeployResult> 
   if (lock.replaced !== undefined) logger.warn(replacedLockWarning(env, lock.replaced));
   try {
     const secrets = grantedSecrets(root, env, options.grants);
-    if (secrets !== undefined && target.kind === "instances") target.useSecrets(secrets.values);
+    if (secrets !== undefined) target.useSecrets(secrets.values);
     const repaired = target.kind === "instances" ? (await target.recover()).notes : [];
     const state = await target.readState();
     const to = options.to ?? previousRelease(state, releases.map((m) => m.release));
@@ -624,6 +630,7 @@ export async function rollback(options: RollbackOptions): Promise<DeployResult> 
     const events = new EventLog(root, env, to, manifest.commit, target.kind === "instances" ? (line) => target.recordEvent(line) : undefined);
     events.mask(secrets);
     const started = performance.now();
+    let undone: { readonly revision?: number } = {};
     if (target.kind === "instances") {
       if (!(await target.verifyRelease(to))) throw new WardenError("INPUT", `release ${to} of "${env}" was modified after it was made (content hash mismatch); deploy instead`);
       const fresh = [];
@@ -643,14 +650,14 @@ export async function rollback(options: RollbackOptions): Promise<DeployResult> 
       for (const old of state.instances) await target.stopInstance(old);
     } else {
       try {
-        await target.rollback(to);
+        undone = await target.rollback(to);
       } catch (error) {
         events.emit("failed", { step: "rollback", detail: { error: errorMessage(error), manual: true, serving: state.release ?? null } });
         return { env, release: to, commit: manifest.commit, repaired, outcome: "failed", step: "rollback", error: errorMessage(error), url: undefined, plan: [], events: events.written };
       }
       await target.writeState({ release: to, instances: [], history: [...state.history, { release: to, at: new Date().toISOString() }] });
     }
-    events.emit("rolled_back", { durationMs: performance.now() - started, detail: { from: state.release ?? null, to, manual: true, ...secretsDetail(secrets) } });
+    events.emit("rolled_back", { durationMs: performance.now() - started, detail: { from: state.release ?? null, to, manual: true, ...(undone.revision === undefined ? {} : { revision: undone.revision }), ...secretsDetail(secrets) } });
     const url = target.kind === "instances" ? await target.proxyUrl("/") : undefined;
     return { env, release: to, commit: manifest.commit, repaired, outcome: "rolled_back", step: undefined, error: undefined, url, plan: [], events: events.written };
   } finally {

@@ -524,7 +524,16 @@ export function proxyScript(): string {
     'import * as fs from "node:fs";',
     'import * as crypto from "node:crypto";',
     `const proxyMain = ${proxyMain.toString()};`,
-    "proxyMain({ http, fs, crypto }, process.argv.slice(2), process.env);",
+    "if (process.env.WARDEN_STANDBY === \"1\" && typeof process.send === \"function\") {",
+    "  // a warm standby: loaded, idle until its supervisor activates it (the running proxy died)",
+    "  process.on(\"disconnect\", () => process.exit(0));",
+    "  process.on(\"message\", (m) => {",
+    "    if (m === null || typeof m !== \"object\" || m.warden !== \"activate\") return;",
+    "    process.removeAllListeners(\"disconnect\");",
+    "    process.disconnect();",
+    "    proxyMain({ http, fs, crypto }, process.argv.slice(2), { ...process.env, WARDEN_STANDBY: undefined, WARDEN_RESTARTS: String(m.restarts), WARDEN_RESTART_REASON: String(m.reason) });",
+    "  });",
+    "} else proxyMain({ http, fs, crypto }, process.argv.slice(2), process.env);",
     "",
   ].join("\n");
 }

@@ -6,7 +6,7 @@
  * Written as one self-contained function (node built-ins passed in) so it can be shipped as a
  * standalone script to any host with Node, like the proxy.
  *
- * Usage: `node supervisor.mjs [--detach LOGFILE | --exec] [--listen PORT] --env-stdin COMMAND`
+ * Usage: `node supervisor.mjs [--detach LOGFILE | --exec] [--listen PORT] [--standby] --env-stdin COMMAND`
  * - `--env-stdin`: the child's variables arrive as JSON (`{"env":{…}}`) on standard input, never
  *   on a command line or in a file. The child gets them on top of a few basics of the
  *   supervisor's own environment (PATH, HOME, USER, LOGNAME, SHELL, LANG, LANGUAGE, LC_*, TZ,
@@ -16,6 +16,10 @@
  *   ssh target starts one without a race between the ssh channel closing and the read).
  * - `--exec`: run COMMAND once (standard input closed) with those variables and exit with its
  *   code: `warden exec`, in the live release's folder, with the release's environment.
+ * - `--standby`: keep a warm second copy of the child (started with `WARDEN_STANDBY=1` and an IPC
+ *   channel, its script loaded, idle); when the child dies it is activated at once (an IPC
+ *   message carrying the restart count and reason) instead of a cold start, and a new standby is
+ *   prepared. Used for the proxy, whose script waits for that message when it is a standby.
  * - `--listen PORT`: the supervisor binds 127.0.0.1:PORT itself and hands the bound socket to
  *   every child as file descriptor 3 (`WARDEN_LISTEN_FD=3`); the child listens on it. The socket
  *   outlives a crashed child, so while the proxy restarts the kernel queues new connections in
@@ -45,6 +49,7 @@ export function supervisorMain(mods: SupervisorModules, argv: readonly string[],
   let listenPort: number | undefined;
   let envFromStdin = false;
   let once = false;
+  let withStandby = false;
   for (;;) {
     if (args[0] === "--detach") {
       detachLog = String(args[1]);
@@ -52,6 +57,9 @@ export function supervisorMain(mods: SupervisorModules, argv: readonly string[],
     } else if (args[0] === "--listen") {
       listenPort = Number(args[1]);
       args.splice(0, 2);
+    } else if (args[0] === "--standby") {
+      withStandby = true;
+      args.splice(0, 1);
     } else if (args[0] === "--exec") {
       once = true;
       args.splice(0, 1);
@@ -81,7 +89,7 @@ export function supervisorMain(mods: SupervisorModules, argv: readonly string[],
     if (fs === undefined) throw new Error("--detach needs node:fs");
     readStdin((text) => {
       const out = fs.openSync(detachLog, "a");
-      const rest = [...(listenPort === undefined ? [] : ["--listen", String(listenPort)]), ...(envFromStdin ? ["--env-stdin"] : []), command];
+      const rest = [...(listenPort === undefined ? [] : ["--listen", String(listenPort)]), ...(withStandby ? ["--standby"] : []), ...(envFromStdin ? ["--env-stdin"] : []), command];
       const child = mods.childProcess.spawn(process.execPath, [String(process.argv[1]), ...rest], { detached: true, stdio: ["pipe", out, out], env: basics() });
       fs.closeSync(out);
       child.unref();
@@ -113,23 +121,31 @@ export function supervisorMain(mods: SupervisorModules, argv: readonly string[],
   }
 
   let child: ChildProcessModule.ChildProcess | undefined;
+  let standby: ChildProcessModule.ChildProcess | undefined;
+  let standbyTimer: ReturnType<typeof setTimeout> | undefined;
   let stopping = false;
   let failures = 0;
   let restarts = 0;
   let lastExit = "";
   let given: Record<string, string> = {};
   let listenFd: number | undefined;
-  const start = (): void => {
-    const startedAt = Date.now();
-    // a restarted child learns that it was (the proxy reports its restarts)
+  const childEnv = (): Record<string, string | undefined> => {
     const base = envFromStdin ? { ...basics(), ...given } : { ...env };
-    const withFd = listenFd === undefined ? base : { ...base, WARDEN_LISTEN_FD: "3" };
-    const childEnv = restarts === 0 ? withFd : { ...withFd, WARDEN_RESTARTS: String(restarts), WARDEN_RESTART_REASON: lastExit };
-    const stdio: ChildProcessModule.StdioOptions = listenFd === undefined ? "inherit" : ["inherit", "inherit", "inherit", listenFd];
-    child = mods.childProcess.spawn("sh", ["-c", `exec ${command}`], { stdio, env: childEnv });
-    child.on("exit", (code, signal) => {
+    return listenFd === undefined ? base : { ...base, WARDEN_LISTEN_FD: "3" };
+  };
+  const stdioFor = (ipc: boolean): ChildProcessModule.StdioOptions => {
+    const fds: (number | "inherit" | "ipc")[] = ["inherit", "inherit", "inherit"];
+    if (listenFd !== undefined) fds.push(listenFd);
+    if (ipc) fds.push("ipc");
+    return fds;
+  };
+  /** Watch the running child: when it exits on its own, promote the standby or start a new one. */
+  const adopt = (running: ChildProcessModule.ChildProcess, startedAt: number): void => {
+    child = running;
+    running.on("exit", (code, signal) => {
       child = undefined;
       if (stopping) {
+        standby?.kill("SIGKILL");
         process.exit(0);
         return;
       }
@@ -138,12 +154,48 @@ export function supervisorMain(mods: SupervisorModules, argv: readonly string[],
       const delay = failures === 1 ? 0 : Math.min(5000, 100 * 2 ** (failures - 1));
       lastExit = `exited (${signal ?? `code ${code}`})`;
       restarts += 1;
+      const ready = standby;
+      if (ready !== undefined && delay === 0) {
+        // the warm standby (Node started, script loaded) takes over at once
+        standby = undefined;
+        log(`child ${lastExit}; its warm standby (pid ${ready.pid}) takes over`);
+        ready.send({ warden: "activate", restarts, reason: lastExit });
+        ready.removeAllListeners("exit");
+        adopt(ready, Date.now());
+        prepareStandby(1000);
+        return;
+      }
       log(`child ${lastExit}; restarting in ${delay} ms`);
       setTimeout(start, delay);
     });
   };
+  /** With --standby: a second copy of the child, started and loaded but idle until it is activated over IPC. */
+  const prepareStandby = (afterMs: number): void => {
+    if (!withStandby || stopping) return;
+    if (standbyTimer !== undefined) clearTimeout(standbyTimer);
+    standbyTimer = setTimeout(() => {
+      standbyTimer = undefined;
+      if (stopping || standby !== undefined) return;
+      const spare = mods.childProcess.spawn("sh", ["-c", `exec ${command}`], { stdio: stdioFor(true), env: { ...childEnv(), WARDEN_STANDBY: "1" } });
+      standby = spare;
+      spare.on("exit", () => {
+        if (standby !== spare) return;
+        standby = undefined;
+        prepareStandby(5000);
+      });
+    }, afterMs);
+    standbyTimer.unref?.();
+  };
+  const start = (): void => {
+    // a restarted child learns that it was (the proxy reports its restarts)
+    const vars = restarts === 0 ? childEnv() : { ...childEnv(), WARDEN_RESTARTS: String(restarts), WARDEN_RESTART_REASON: lastExit };
+    adopt(mods.childProcess.spawn("sh", ["-c", `exec ${command}`], { stdio: stdioFor(false), env: vars }), Date.now());
+    prepareStandby(1000);
+  };
   const stop = (signal: NodeJS.Signals): void => {
     stopping = true;
+    if (standbyTimer !== undefined) clearTimeout(standbyTimer);
+    standby?.kill("SIGKILL");
     if (child === undefined) process.exit(0);
     else child.kill(signal);
   };

@@ -142,10 +142,19 @@ export interface ManagedTarget extends TargetBase {
   readonly type: "kubernetes" | "command";
   /** The commands or actions `apply` would run, for --dry-run. */
   plan(release: string, commit: string): string[];
+  /** What --dry-run shows beyond the plan (kubernetes: the rendered manifests, validated); throws when they are invalid. */
+  preview?(release: string, commit: string): Promise<string[]>;
+  /** The granted secret values the deployed version receives (kubernetes: a Secret referenced with secretKeyRef; command: not used). */
+  useSecrets(values: ReadonlyMap<string, string>): void;
   apply(release: string, commit: string): Promise<void>;
   /** Health of the deployed version; undefined when the HTTP health check should be used. */
   health(release: string): Promise<{ ok: boolean; detail: string } | undefined>;
-  rollback(to: string | undefined): Promise<void>;
+  /**
+   * Put `to` (or the previous version) back; returns what the rollback used (kubernetes: the
+   * Deployment revision). `undoLast`: the deploy's own automatic rollback, which undoes the
+   * version it just applied (kubernetes: `rollout undo` without a revision).
+   */
+  rollback(to: string | undefined, options?: { readonly undoLast?: boolean }): Promise<{ readonly revision?: number }>;
 }
 
 /** Any deploy target. */

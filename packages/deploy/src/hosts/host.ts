@@ -8,6 +8,8 @@ export interface SuperviseOptions {
   readonly logFile: string;
   /** A port on the host's 127.0.0.1 the supervisor binds and hands to the command as fd 3 (the proxy). */
   readonly listen?: number;
+  /** Keep a warm standby copy of the command, activated at once when it dies (the proxy). */
+  readonly standby?: boolean;
 }
 
 /**

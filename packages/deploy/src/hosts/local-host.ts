@@ -43,7 +43,7 @@ export function localHost(): Host {
     },
     supervise: async (supervisor, command, options) => {
       mkdirSync(path.dirname(options.logFile), { recursive: true });
-      const argv = [process.execPath, supervisor, ...(options.listen === undefined ? [] : ["--listen", String(options.listen)]), "--env-stdin", command].map(shellQuote).join(" ");
+      const argv = [process.execPath, supervisor, ...(options.listen === undefined ? [] : ["--listen", String(options.listen)]), ...(options.standby === true ? ["--standby"] : []), "--env-stdin", command].map(shellQuote).join(" ");
       return spawnDetached(argv, { cwd: options.cwd, env: releaseBaseEnv(), logFile: options.logFile, input: JSON.stringify({ env: options.env }) });
     },
     execOnce: (supervisor, command, options, io) =>

@@ -109,7 +109,7 @@ export function sshHost(settings: SshSettings): Host {
       // the variables travel as the ssh channel's standard input; the supervisor reads them before
       // it detaches, so the channel cannot close before they are read
       const out = await must(
-        `mkdir -p ${q(path.posix.dirname(opts.logFile))} && cd ${q(opts.cwd)} && exec ${q(settings.node)} ${q(supervisor)} --detach ${q(opts.logFile)}${opts.listen === undefined ? "" : ` --listen ${opts.listen}`} --env-stdin ${q(command)}`,
+        `mkdir -p ${q(path.posix.dirname(opts.logFile))} && cd ${q(opts.cwd)} && exec ${q(settings.node)} ${q(supervisor)} --detach ${q(opts.logFile)}${opts.listen === undefined ? "" : ` --listen ${opts.listen}`}${opts.standby === true ? " --standby" : ""} --env-stdin ${q(command)}`,
         `starting ${command}`,
         JSON.stringify({ env: opts.env }),
       );
