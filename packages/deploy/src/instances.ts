@@ -387,6 +387,23 @@ export function hostTarget(ctx: TargetContext, host: Host, settings: InstanceSet
       // its instances' logs go with it (pruned with the releases)
       for (const name of (await host.list(logsDir)).filter((n) => n.startsWith(`${release}.`) && n.endsWith(".log"))) await host.remove(`${logsDir}/${name}`);
     },
+    readHostFile: (name) => host.readText(`${dir}/${name}`),
+    writeHostFile: (name, text) => host.writeText(`${dir}/${name}`, text, { durable: true }),
+    runInRelease: async (release, command) => {
+      const supervisor = await ensureSupervisorScript();
+      let output = "";
+      const keep = { write: (chunk: string) => (output = (output + chunk).slice(-16_384)) };
+      const code = await host.execOnce(supervisor, command, { cwd: `${releasesDir}/${release}`, env: { ...settings.env, ...secrets, WARDEN_RELEASE: release, WARDEN_ENV: ctx.env } }, { stdout: keep, stderr: keep });
+      return { code, output };
+    },
+    backupOnHost: async (release, entries) => {
+      const saved: string[] = [];
+      for (const entry of entries) if (await host.copy(`${dir}/${entry}`, `${dir}/backups/${release}/${entry}`)) saved.push(entry);
+      return saved;
+    },
+    pruneHostBackups: async (kept) => {
+      for (const name of await host.list(`${dir}/backups`)) if (!kept.has(name)) await host.remove(`${dir}/backups/${name}`);
+    },
     setMaintenance: async (mode) => {
       if (mode === undefined) await host.remove(maintenanceFile);
       else await host.writeText(maintenanceFile, `${JSON.stringify(mode)}\n`);

@@ -18,7 +18,7 @@ import { EventLog } from "./events.js";
 import { checkHealth, describeHealthFailure } from "./health.js";
 import { SwitchLease, switchLeaseMs } from "./lease.js";
 import { acquireLockOn, localLockStore, type DeployLock, type ReplacedLock } from "./lock.js";
-import { migrationChecksums, recordApplied } from "./migrations.js";
+import { migrationChecksums, recordApplied, type AppliedMigrations } from "./migrations.js";
 import { runPreflight } from "./preflight.js";
 import { grantedSecrets, maskSecrets, secretsDetail, type DeploySecrets, type Grants } from "./secrets.js";
 import { configHash, newReleaseId, type ReleaseManifest } from "./release.js";
@@ -175,6 +175,16 @@ function rollbackMechanism(target: Target, config: DeployEnvironment, env: strin
   if (config.target.type === "kubernetes") return `built in: kubectl rollout undo (automatic on a failed check; by hand: warden rollback ${env})`;
   if (config.target.type === "command") return config.target.rollback.trim() === "" ? undefined : `the configured rollback command \`${config.target.rollback}\``;
   return undefined;
+}
+
+/** A migrations.json text as checksums by file name (missing or unreadable: none). */
+function parseApplied(text: string | undefined): AppliedMigrations {
+  if (text === undefined) return {};
+  try {
+    return JSON.parse(text) as AppliedMigrations;
+  } catch {
+    return {};
+  }
 }
 
 function errorMessage(error: unknown): string {
@@ -376,6 +386,8 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
     await pause("lock");
     const before = await target.readState();
 
+    // the ssh target keeps migrations, their checksums and backups on the host; the local target's host is this machine
+    const onHost = target.kind === "instances" && target.type === "ssh" ? target : undefined;
     let created = false;
     let switched = false;
     let rollout: Rollout | undefined;
@@ -390,6 +402,7 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
             root,
             env,
             envDir,
+            ...(onHost === undefined ? {} : { applied: parseApplied(await onHost.readHostFile("migrations.json")) }),
             config,
             warden: options.warden,
             liveCommit: liveManifest?.commit,
@@ -418,6 +431,7 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
       await step(
         "backup",
         async () => {
+          if (onHost !== undefined) return onHost.backupOnHost(release, config.backup);
           const saved: string[] = [];
           for (const entry of config.backup) {
             const from = path.resolve(root, entry);
@@ -427,7 +441,7 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
           }
           return saved;
         },
-        (saved) => ({ paths: saved, dir: saved.length === 0 ? null : path.relative(root, path.join(envDir, "backups", release)) }),
+        (saved) => ({ paths: saved, dir: saved.length === 0 ? null : onHost !== undefined ? `${onHost.describe()}/backups/${release}` : path.relative(root, path.join(envDir, "backups", release)) }),
       );
       const manifest = await step(
         "release",
@@ -451,11 +465,18 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
         "migrate",
         async () => {
           if (config.migrate === undefined) return { ran: false };
-          const result = await runShell(config.migrate.command, { cwd: root, env: { WARDEN_ENV: env, WARDEN_RELEASE: release } });
+          // ssh: on the host, in the new release's folder, with the release's environment; else here, at the repository root
+          const result =
+            onHost !== undefined
+              ? await onHost.runInRelease(release, config.migrate.command)
+              : await runShell(config.migrate.command, { cwd: root, env: { ...Object.fromEntries(secrets?.values ?? []), WARDEN_ENV: env, WARDEN_RELEASE: release } });
           if (result.code !== 0) throw new StepFailedError("migrate", `\`${config.migrate.command}\` exited ${result.code}: ${lastLine(result.output)}`);
           const sums = migrationChecksums(path.resolve(root, config.migrate.dir));
-          recordApplied(envDir, sums);
-          return { ran: true, files: Object.keys(sums).length };
+          if (onHost !== undefined) {
+            const merged = { ...parseApplied(await onHost.readHostFile("migrations.json")), ...sums };
+            await onHost.writeHostFile("migrations.json", `${JSON.stringify(merged, null, 2)}\n`);
+          } else recordApplied(envDir, sums);
+          return { ran: true, files: Object.keys(sums).length, where: onHost !== undefined ? onHost.describe() : "this machine" };
         },
         (r) => r,
       );
@@ -505,7 +526,11 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
         );
         await step(
           "prune",
-          async () => pruneReleases(envDir, await target.listReleases(), await target.readState(), config.keepReleases, (id) => target.discardRelease(id)),
+          async () => {
+            const removed = await pruneReleases(envDir, await target.listReleases(), await target.readState(), config.keepReleases, (id) => target.discardRelease(id));
+            if (onHost !== undefined) await onHost.pruneHostBackups(new Set((await target.listReleases()).map((m) => m.release)));
+            return removed;
+          },
           (removed) => ({ removed, keep: config.keepReleases }),
         );
       } else {

@@ -122,6 +122,19 @@ export interface InstanceTarget extends TargetBase {
   recordEvent(line: string): void;
   /** The proxy as it runs now (undefined: not running), without starting it. */
   proxyStatus(): Promise<{ readonly pid: number; readonly port: number; readonly restarts: number; readonly startedAt: string | undefined; readonly supervised: boolean } | undefined>;
+  /** A file of the environment's folder on the host (`migrations.json`, …); undefined when missing. */
+  readHostFile(name: string): Promise<string | undefined>;
+  /** Write a file of the environment's folder on the host, atomically. */
+  writeHostFile(name: string, text: string): Promise<void>;
+  /** Run `command` once on the host in `release`'s folder with the release's environment; its exit code and the tail of its output. */
+  runInRelease(release: string, command: string): Promise<{ readonly code: number; readonly output: string }>;
+  /**
+   * Copy `entries` (paths relative to the environment's folder on the host) into
+   * `backups/<release>/` there; returns the entries that existed.
+   */
+  backupOnHost(release: string, entries: readonly string[]): Promise<string[]>;
+  /** Remove the host's backups of releases not in `kept`. */
+  pruneHostBackups(kept: ReadonlySet<string>): Promise<void>;
   /** Turn maintenance mode on (every request through the proxy gets a 503 page with `Retry-After: retryAfter` seconds) or off (undefined). */
   setMaintenance(mode: MaintenanceMode | undefined): Promise<void>;
   /** The maintenance mode as recorded on the host (undefined: off). */

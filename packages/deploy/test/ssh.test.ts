@@ -50,12 +50,20 @@ describe("ssh target against a real sshd on 127.0.0.1", () => {
           start: "node server.mjs",
           port: proxyPort,
           stopTimeoutMs: 2000,
+          env: { DECLARED: "on-host" },
         },
         health,
         preflight: { cleanTree: true, check: false, scan: false },
         build: false,
+        // on the host: the command runs in the release's folder there, checksums and backups stay there
+        migrate: { command: `echo "$WARDEN_RELEASE $DECLARED $(pwd)" >> ${remote}/box/migrate.log`, dir: "migrations" },
+        backup: ["data.txt"],
       });
     const url = `http://127.0.0.1:${proxyPort}/`;
+    repo.write({ "migrations/001-init.sql": "create table t (id int);\n" });
+    repo.commit("feat: first migration", { noVerify: true });
+    mkdirSync(path.join(remote, "box"), { recursive: true });
+    writeFileSync(path.join(remote, "box", "data.txt"), "precious\n");
 
     const first = await deploy({ root: repo.dir, env: "box", config: config() });
     expect(first.outcome, first.error).toBe("succeeded");
@@ -69,12 +77,32 @@ describe("ssh target against a real sshd on 127.0.0.1", () => {
     expect(await get(url)).toEqual({ status: 200, body: "v2" });
     expect(readdirSync(path.join(remote, "box", "run"))).toEqual([`${second.release}.0.json`]);
 
+    // migrations ran on the host, in each release's folder there, with its environment; records and backups are there
+    const hostBox = path.join(remote, "box");
+    expect(readFileSync(path.join(hostBox, "migrate.log"), "utf8").trim().split("\n")).toEqual([
+      `${first.release} on-host ${hostBox}/releases/${first.release}`,
+      `${second.release} on-host ${hostBox}/releases/${second.release}`,
+    ]);
+    expect(Object.keys(JSON.parse(readFileSync(path.join(hostBox, "migrations.json"), "utf8")) as object)).toEqual(["001-init.sql"]);
+    expect(existsSync(path.join(repo.dir, ".warden", "deploy", "box", "migrations.json"))).toBe(false);
+    expect(readFileSync(path.join(hostBox, "backups", second.release, "data.txt"), "utf8")).toBe("precious\n");
+    expect(readEvents(repo.dir, "box").find((e) => e.type === "backup" && e.release === second.release)?.detail).toMatchObject({ paths: ["data.txt"] });
+
     commitService(repo, serviceSource("v3", { healthStatus: 500 }));
     const third = await deploy({ root: repo.dir, env: "box", config: config({ retries: 20, intervalMs: 50, timeoutMs: 5000 }) });
     expect(third.outcome).toBe("rolled_back");
     expect(third.error).toMatch(/expected 200, got status 500/);
     expect(await get(url)).toEqual({ status: 200, body: "v2" });
     expect(existsSync(path.join(remote, "box", "releases", third.release))).toBe(false);
+
+    // the migration gate reads the host's record: an applied migration edited in the checkout is refused
+    repo.write({ "migrations/001-init.sql": "create table t (id bigint);\n" });
+    repo.commit("fix: edit an applied migration", { noVerify: true });
+    const edited = await deploy({ root: repo.dir, env: "box", config: config() });
+    expect(edited.outcome).toBe("failed");
+    expect(edited.error).toMatch(/001-init\.sql was applied \(sha256 \w+\) and has changed/);
+    repo.write({ "migrations/001-init.sql": "create table t (id int);\n" });
+    repo.commit("revert: the applied migration", { noVerify: true });
 
     const back = await rollback({ root: repo.dir, env: "box", config: config() });
     expect(back.release).toBe(first.release);

@@ -31,6 +31,8 @@ export interface Host {
   /** Names in a folder ([] when it does not exist). */
   list(dir: string): Promise<string[]>;
   remove(target: string): Promise<void>;
+  /** Copy a file or folder on the host (`cp -a`), creating the target's folder; false when `from` does not exist. */
+  copy(from: string, to: string): Promise<boolean>;
   /** Copy a local folder to `dir` on the host (which must not exist yet), atomically by rename. */
   upload(localDir: string, dir: string): Promise<void>;
   /**

@@ -34,6 +34,12 @@ export function localHost(): Host {
     },
     list: async (dir) => (existsSync(dir) ? readdirSync(dir) : []),
     remove: async (target) => rmSync(target, { recursive: true, force: true }),
+    copy: async (from, to) => {
+      if (!existsSync(from)) return false;
+      mkdirSync(path.dirname(to), { recursive: true });
+      cpSync(from, to, { recursive: true });
+      return true;
+    },
     upload: async (localDir, dir) => {
       mkdirSync(path.dirname(dir), { recursive: true });
       const staging = path.join(path.dirname(dir), `.staging-${path.basename(dir)}`);

@@ -97,6 +97,12 @@ export function sshHost(settings: SshSettings): Host {
     remove: async (target) => {
       await must(`rm -rf ${q(target)}`, `removing ${target}`);
     },
+    copy: async (from, to) => {
+      const result = await run(`[ -e ${q(from)} ] || exit 3; mkdir -p ${q(path.posix.dirname(to))} && cp -a ${q(from)} ${q(to)}`);
+      if (result.code === 3) return false;
+      if (result.code !== 0) throw new WardenError("INPUT", `ssh ${name}: copying ${from} failed: ${lastLine(result.output) || `exit code ${result.code}`}`);
+      return true;
+    },
     upload: async (localDir, dir) => {
       const staging = `${path.posix.dirname(dir)}/.staging-${path.posix.basename(dir)}`;
       await must(`rm -rf ${q(staging)} && mkdir -p ${q(path.posix.dirname(dir))}`, "preparing the release folder");
