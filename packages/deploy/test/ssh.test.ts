@@ -141,22 +141,41 @@ describe("ssh target against a real sshd on 127.0.0.1", () => {
     expect(readdirSync(path.join(remote, "box", "logs")).every((f) => kept.has(f.split(".")[0] ?? ""))).toBe(true);
   });
 
-  it("keeps the lock on the host: a second checkout deploying at once is refused, naming holder, machine, step and age; the first completes untouched", { timeout: 180_000 }, async () => {
+  it("keeps the lock on the host: a second checkout deploying at once is refused, naming holder, machine, step and age; the first completes untouched — and hands its release the granted secrets over the ssh channel only", { timeout: 180_000 }, async () => {
     const mine = serviceRepo("one");
     const other = serviceRepo("two");
     const proxyPort = await freePort();
     const gate = path.join(mine.dir, ".warden", "go");
     const config = (hooks: Record<string, unknown> = {}) =>
       DeployEnvironmentSchema.parse({
-        target: { type: "ssh", host: "127.0.0.1", user: sshd.user, sshPort: sshd.port, identityFile: sshd.identityFile, knownHostsFile: sshd.knownHostsFile, path: remote, app: "app", start: "node server.mjs", port: proxyPort, stopTimeoutMs: 2000 },
+        target: { type: "ssh", host: "127.0.0.1", user: sshd.user, sshPort: sshd.port, identityFile: sshd.identityFile, knownHostsFile: sshd.knownHostsFile, path: remote, app: "app", start: "node server.mjs", port: proxyPort, stopTimeoutMs: 2000, env: { DECLARED: "yes" } },
         health: { retries: 100, intervalMs: 100, timeoutMs: 5000 },
         preflight: { cleanTree: true, check: false, scan: false },
         build: false,
         hooks,
       });
+    // checkout 1 holds a vault with a secret granted to deploy:shared; the deployer's shell has a token of its own
+    const value = `postgres://app:${randomBytes(9).toString("hex")}@db.internal/app`;
+    const own = `deployer-own-${randomBytes(9).toString("hex")}`;
+    const master = randomBytes(32).toString("hex");
+    const keys = path.join(sshd.dir, "keys");
+    initVault(mine.dir, { WARDEN_MASTER_KEY: master, WARDEN_KEY_DIR: keys });
+    setSecret(mine.dir, "shared", "DATABASE_URL", value, { WARDEN_MASTER_KEY: master, WARDEN_KEY_DIR: keys });
+    mine.commit("chore: vault", { noVerify: true });
+    // every ssh and rsync command line of this deploy, recorded by wrappers first on PATH
+    const shims = path.join(sshd.dir, "shims");
+    const argvLog = path.join(sshd.dir, "argv.log");
+    mkdirSync(shims, { recursive: true });
+    for (const tool of ["ssh", "rsync"]) {
+      const real = process.env.PATH?.split(":").map((d) => path.join(d, tool)).find((f) => existsSync(f)) ?? tool;
+      writeFileSync(path.join(shims, tool), `#!/bin/sh\nprintf '%s\\n' "${tool} $*" >> '${argvLog}'\nexec '${real}' "$@"\n`);
+      chmodSync(path.join(shims, tool), 0o755);
+    }
+    const saved = { PATH: process.env.PATH, WARDEN_MASTER_KEY: process.env.WARDEN_MASTER_KEY, WARDEN_KEY_DIR: process.env.WARDEN_KEY_DIR, DEPLOYER_OWN_TOKEN: process.env.DEPLOYER_OWN_TOKEN };
+    Object.assign(process.env, { PATH: `${shims}:${saved.PATH ?? ""}`, WARDEN_MASTER_KEY: master, WARDEN_KEY_DIR: keys, DEPLOYER_OWN_TOKEN: own });
     try {
       // checkout 1 deploys and holds at its smoke step until the test lets it go on
-      const first = deploy({ root: mine.dir, env: "shared", config: config({ before: { smoke: `while [ ! -f ${gate} ]; do sleep 0.05; done` } }) });
+      const first = deploy({ root: mine.dir, env: "shared", config: config({ before: { smoke: `while [ ! -f ${gate} ]; do sleep 0.05; done` } }), grants: { "deploy:shared": ["DATABASE_URL"] } });
       const lockFile = path.join(remote, "shared", "lock");
       let settled = false;
       void first.finally(() => (settled = true));
@@ -189,44 +208,10 @@ describe("ssh target against a real sshd on 127.0.0.1", () => {
       expect(onHost.map((e) => e.type)).toEqual(readEvents(mine.dir, "shared").map((e) => e.type));
       expect(onHost.at(-1)).toMatchObject({ type: "unlocked", release: done.release });
       expect(new Set(onHost.map((e) => e.release))).toEqual(new Set([done.release]));
-    } finally {
-      await cleanupRepo(other);
-      killLayout(remote); // before the checkout goes: its processes run on the "host"
-      await cleanupRepo(mine);
-    }
-  });
 
-  it("hands the release its granted secrets over the ssh channel: in the remote app's environment, on no command line, in no file", { timeout: 180_000 }, async () => {
-    const value = `postgres://app:${randomBytes(9).toString("hex")}@db.internal/app`;
-    const own = `deployer-own-${randomBytes(9).toString("hex")}`;
-    const master = randomBytes(32).toString("hex");
-    const mine = serviceRepo("secret");
-    const keys = path.join(mine.dir, "..", `${path.basename(mine.dir)}-keys`);
-    // every ssh and rsync command line this deploy runs, recorded by wrappers first on PATH
-    const shims = path.join(sshd.dir, "shims");
-    const argvLog = path.join(sshd.dir, "argv.log");
-    mkdirSync(shims, { recursive: true });
-    for (const tool of ["ssh", "rsync"]) {
-      const real = process.env.PATH?.split(":").map((d) => path.join(d, tool)).find((f) => existsSync(f)) ?? tool;
-      writeFileSync(path.join(shims, tool), `#!/bin/sh\nprintf '%s\\n' "${tool} $*" >> '${argvLog}'\nexec '${real}' "$@"\n`);
-      chmodSync(path.join(shims, tool), 0o755);
-    }
-    const saved = { PATH: process.env.PATH, WARDEN_MASTER_KEY: process.env.WARDEN_MASTER_KEY, WARDEN_KEY_DIR: process.env.WARDEN_KEY_DIR, DEPLOYER_OWN_TOKEN: process.env.DEPLOYER_OWN_TOKEN };
-    const proxyPort = await freePort();
-    try {
-      initVault(mine.dir, { WARDEN_MASTER_KEY: master, WARDEN_KEY_DIR: keys });
-      setSecret(mine.dir, "vaulted", "DATABASE_URL", value, { WARDEN_MASTER_KEY: master, WARDEN_KEY_DIR: keys });
-      mine.commit("chore: vault", { noVerify: true });
-      Object.assign(process.env, { PATH: `${shims}:${saved.PATH ?? ""}`, WARDEN_MASTER_KEY: master, WARDEN_KEY_DIR: keys, DEPLOYER_OWN_TOKEN: own });
-      const config = DeployEnvironmentSchema.parse({
-        target: { type: "ssh", host: "127.0.0.1", user: sshd.user, sshPort: sshd.port, identityFile: sshd.identityFile, knownHostsFile: sshd.knownHostsFile, path: remote, app: "app", start: "node server.mjs", port: proxyPort, stopTimeoutMs: 2000, env: { DECLARED: "yes" } },
-        health: { retries: 100, intervalMs: 100, timeoutMs: 5000 },
-        preflight: { cleanTree: true, check: false, scan: false },
-        build: false,
-      });
-      const done = await deploy({ root: mine.dir, env: "vaulted", config, grants: { "deploy:vaulted": ["DATABASE_URL"] } });
-      expect(done.outcome, done.error).toBe("succeeded");
-      const supervisor = (JSON.parse(readFileSync(path.join(remote, "vaulted", "run", `${done.release}.0.json`), "utf8")) as { pid: number }).pid;
+      // the granted secret is in the remote app's environment, the deployer's token is not; the
+      // value was on no ssh/rsync command line and is in no file on the host
+      const supervisor = (JSON.parse(readFileSync(path.join(remote, "shared", "run", `${done.release}.0.json`), "utf8")) as { pid: number }).pid;
       const app = Number(readFileSync(`/proc/${supervisor}/task/${supervisor}/children`, "utf8").trim().split(" ")[0]);
       const environ = readFileSync(`/proc/${app}/environ`, "utf8").split("\0");
       expect(environ).toContain(`DATABASE_URL=${value}`);
@@ -235,17 +220,17 @@ describe("ssh target against a real sshd on 127.0.0.1", () => {
       const commands = readFileSync(argvLog, "utf8");
       expect(commands).toMatch(/--env-stdin/);
       expect(commands.includes(value)).toBe(false);
-      const files = readdirSync(path.join(remote, "vaulted"), { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => readFileSync(path.join(e.parentPath, e.name), "utf8"));
+      const files = readdirSync(path.join(remote, "shared"), { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => readFileSync(path.join(e.parentPath, e.name), "utf8"));
       expect(files.length).toBeGreaterThan(3);
       expect(files.some((text) => text.includes(value))).toBe(false);
-      const started = readEvents(mine.dir, "vaulted").find((e) => e.type === "started");
-      expect(started?.detail).toMatchObject({ secrets: { task: "deploy:vaulted", names: ["DATABASE_URL"] } });
+      expect(readEvents(mine.dir, "shared").find((e) => e.type === "started")?.detail).toMatchObject({ secrets: { task: "deploy:shared", names: ["DATABASE_URL"] } });
     } finally {
       for (const [key, v] of Object.entries(saved)) {
         if (v === undefined) delete process.env[key];
         else process.env[key] = v;
       }
-      killLayout(remote);
+      await cleanupRepo(other);
+      killLayout(remote); // before the checkout goes: its processes run on the "host"
       await cleanupRepo(mine);
     }
   });
