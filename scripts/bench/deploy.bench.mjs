@@ -18,7 +18,7 @@
 // docs/benchmarks.md.
 import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, readdirSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { get as httpGet } from "node:http";
 import path from "node:path";
 import { machine, median, ROOT, writeSection } from "./lib.mjs";
@@ -152,6 +152,7 @@ function parseWrk(text) {
   };
 }
 
+const startLoad = loadavg()[0];
 const repo = makeRepo();
 try {
   // 1. steady load through two blue-green deploys
@@ -296,7 +297,7 @@ try {
   const overheadMedian = median(overhead);
   const md = `## Deploy (local target)
 
-Measured ${new Date().toISOString()} on ${machine()}. Temp git repo, a two-instance Node service,
+Measured ${new Date().toISOString()} on ${machine()} (1-minute load average at the start ${startLoad.toFixed(1)}, at the end ${loadavg()[0].toFixed(1)}: other work was running). Temp git repo, a two-instance Node service,
 \`warden deploy\` run as a process (\`scripts/bench/deploy.bench.mjs\`).
 
 | measure | result | goal | met |

@@ -533,6 +533,7 @@ export function proxyScript(): string {
     "    process.disconnect();",
     "    proxyMain({ http, fs, crypto }, process.argv.slice(2), { ...process.env, WARDEN_STANDBY: undefined, WARDEN_RESTARTS: String(m.restarts), WARDEN_RESTART_REASON: String(m.reason) });",
     "  });",
+    "  process.send({ warden: \"ready\" });",
     "} else proxyMain({ http, fs, crypto }, process.argv.slice(2), process.env);",
     "",
   ].join("\n");

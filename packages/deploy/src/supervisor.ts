@@ -19,7 +19,8 @@
  * - `--standby`: keep a warm second copy of the child (started with `WARDEN_STANDBY=1` and an IPC
  *   channel, its script loaded, idle); when the child dies it is activated at once (an IPC
  *   message carrying the restart count and reason) instead of a cold start, and a new standby is
- *   prepared. Used for the proxy, whose script waits for that message when it is a standby.
+ *   prepared. Used for the proxy, whose script, as a standby, sends `{warden:"ready"}` once it
+ *   listens for that message; a standby that has not is not used (the child is started cold).
  * - `--listen PORT`: the supervisor binds 127.0.0.1:PORT itself and hands the bound socket to
  *   every child as file descriptor 3 (`WARDEN_LISTEN_FD=3`); the child listens on it. The socket
  *   outlives a crashed child, so while the proxy restarts the kernel queues new connections in
@@ -123,6 +124,7 @@ export function supervisorMain(mods: SupervisorModules, argv: readonly string[],
   let child: ChildProcessModule.ChildProcess | undefined;
   let standby: ChildProcessModule.ChildProcess | undefined;
   let standbyTimer: ReturnType<typeof setTimeout> | undefined;
+  let standbyReady = false;
   let stopping = false;
   let failures = 0;
   let restarts = 0;
@@ -154,10 +156,12 @@ export function supervisorMain(mods: SupervisorModules, argv: readonly string[],
       const delay = failures === 1 ? 0 : Math.min(5000, 100 * 2 ** (failures - 1));
       lastExit = `exited (${signal ?? `code ${code}`})`;
       restarts += 1;
-      const ready = standby;
-      if (ready !== undefined && delay === 0) {
+      const ready = standbyReady ? standby : undefined;
+      // a ready standby takes over unless the child is crash-looping (then it backs off, cold)
+      if (ready !== undefined && failures <= 2) {
         // the warm standby (Node started, script loaded) takes over at once
         standby = undefined;
+        standbyReady = false;
         log(`child ${lastExit}; its warm standby (pid ${ready.pid}) takes over`);
         ready.send({ warden: "activate", restarts, reason: lastExit });
         ready.removeAllListeners("exit");
@@ -178,9 +182,18 @@ export function supervisorMain(mods: SupervisorModules, argv: readonly string[],
       if (stopping || standby !== undefined) return;
       const spare = mods.childProcess.spawn("sh", ["-c", `exec ${command}`], { stdio: stdioFor(true), env: { ...childEnv(), WARDEN_STANDBY: "1" } });
       standby = spare;
+      standbyReady = false;
+      // promoted only once it said it listens for the activation (a message sent earlier could be lost)
+      spare.on("message", (m: unknown) => {
+        if (standby === spare && typeof m === "object" && m !== null && (m as { warden?: unknown }).warden === "ready") {
+          standbyReady = true;
+          log(`warm standby (pid ${spare.pid}) ready`);
+        }
+      });
       spare.on("exit", () => {
         if (standby !== spare) return;
         standby = undefined;
+        standbyReady = false;
         prepareStandby(5000);
       });
     }, afterMs);
