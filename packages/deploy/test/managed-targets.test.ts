@@ -1,9 +1,11 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { DeployEnvironmentSchema } from "@warden/core";
 import { deploy, listReleases, renderManifests, rollback, validateManifests } from "@warden/deploy";
 import type { TempRepo } from "@warden/test-utils";
+import { initVault, setSecret } from "@warden/vault";
 import { cleanupRepo, eventsOf, serviceRepo } from "./helpers.js";
 
 const repos: TempRepo[] = [];
@@ -163,12 +165,34 @@ describe("kubernetes: revisions, hardened manifests, secrets by reference, --dry
     expect(items[0]?.spec.template?.spec.containers[0]?.env).toContainEqual({ name: "DATABASE_URL", valueFrom: { secretKeyRef: { name: "hello-secrets", key: "DATABASE_URL" } } });
     expect(existsSync(kubectl.log)).toBe(false); // a dry run calls no kubectl
 
+    // the granted secret reaches the cluster as a Secret over kubectl's stdin only
+    const value = `postgres://app:${randomBytes(9).toString("hex")}@db/app`;
+    const vaultEnv = { WARDEN_MASTER_KEY: randomBytes(32).toString("hex"), WARDEN_KEY_DIR: path.join(repo.dir, "..", `${path.basename(repo.dir)}-keys`) };
+    initVault(repo.dir, vaultEnv);
+    setSecret(repo.dir, "prod", "DATABASE_URL", value, vaultEnv);
+    const saved = { WARDEN_MASTER_KEY: process.env.WARDEN_MASTER_KEY, WARDEN_KEY_DIR: process.env.WARDEN_KEY_DIR };
+    Object.assign(process.env, vaultEnv);
     const releases: string[] = [];
-    for (let i = 0; i < 3; i += 1) {
-      const done = await deploy({ root: repo.dir, env: "prod", config });
-      expect(done.outcome, done.error).toBe("succeeded");
-      releases.push(done.release);
+    try {
+      for (let i = 0; i < 3; i += 1) {
+        const done = await deploy({ root: repo.dir, env: "prod", config, grants });
+        expect(done.outcome, done.error).toBe("succeeded");
+        releases.push(done.release);
+      }
+    } finally {
+      for (const [key, v] of Object.entries(saved)) {
+        if (v === undefined) delete process.env[key];
+        else process.env[key] = v;
+      }
     }
+    const secrets = readFileSync(kubectl.secrets, "utf8").trim().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(secrets).toHaveLength(3);
+    expect(secrets[0]).toEqual({ kind: "Secret", name: "hello-secrets", keys: ["DATABASE_URL"], values: [value] });
+    expect(readFileSync(kubectl.log, "utf8")).not.toContain(value);
+    expect(readFileSync(kubectl.log, "utf8")).toContain("apply -f -");
+    const rendered = readFileSync(path.join(repo.dir, `.warden/deploy/prod/releases/${releases[2] ?? ""}/kubernetes.json`), "utf8");
+    expect(rendered).toContain('"secretKeyRef"');
+    expect(rendered).not.toContain(value);
     writeFileSync(kubectl.log, "");
     const back = await rollback({ root: repo.dir, env: "prod", config, to: releases[0] });
     expect(back.outcome, back.error).toBe("rolled_back");
