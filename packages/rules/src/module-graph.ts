@@ -417,6 +417,8 @@ async function buildGraph(ctx: RepoContext<unknown, string>, extraEntries: reado
         if (file !== undefined) return file;
       }
     }
+    // Docusaurus: `@site/` is the site's folder (the package with the site config).
+    if (specifier.startsWith("@site/")) return resolveFile(join(pkg.dir, specifier.slice(6)), pkg);
     // The `@/` and `~/` aliases bundlers set up for a package's src/ folder (Vite, Nuxt, Next templates).
     const conventional = /^[@~#]\/(.*)$/.exec(specifier);
     if (conventional !== null) return resolveFile(join(pkg.dir, `src/${conventional[1] ?? ""}`), pkg) ?? resolveFile(join(pkg.dir, conventional[1] ?? ""), pkg);
