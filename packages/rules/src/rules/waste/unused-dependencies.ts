@@ -75,7 +75,7 @@ const HOSTS: readonly (readonly [string, RegExp])[] = [
 ];
 
 const TOOL_FILES =
-  /(?:^|\/)(?:[^/]*\.config\.[cm]?[jt]s|[^/]*\.config\.json|tsconfig[^/]*\.json|\.[^/]*rc(?:\.[cm]?js|\.json|\.ya?ml)?|scripts\/.*|bin\/.*|\.husky\/[^/]+|\.ci\/.*|\.github\/.*|[^/]*\.sh|Makefile|Dockerfile[^/]*|[^/]*\.ya?ml|\.vitepress\/config\.[cm]?[jt]s|\.storybook\/[^/]+)$/;
+  /(?:^|\/)(?:[^/]*\.config\.[cm]?[jt]s|[^/]*\.config\.json|tsconfig[^/]*\.json|\.[^/]*rc(?:\.[cm]?js|\.json|\.ya?ml)?|scripts\/.*|bin\/.*|\.husky\/[^/]+|\.ci\/.*|\.github\/.*|[^/]*\.sh|Makefile|Dockerfile[^/]*|[^/]*\.ya?ml|\.vitepress\/config\.[cm]?[jt]s|\.storybook\/[^/]+|\.changeset\/config\.json|biome\.jsonc?|turbo\.json|lerna\.json|nx\.json|app\.json|deno\.jsonc?)$/;
 
 /** Quoted strings of a text ('…', "…", `…`): where tool configs name packages. */
 function quotedNames(text: string): Set<string> {

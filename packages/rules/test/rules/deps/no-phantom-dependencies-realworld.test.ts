@@ -16,7 +16,8 @@ const FILES: Record<string, string> = {
   "packages/next/src/index.ts": "export const next = 1;\n",
   "packages/react/package.json": JSON.stringify({ name: "@acme/react", version: "1.0.0", exports: "./src/index.ts", dependencies: { react: "19.0.0" } }),
   "packages/react/tsconfig.json": JSON.stringify({ extends: "../../tsconfig.json" }),
-  "packages/react/src/index.ts": "import React from 'react';\nexport const r = React;\n",
+  // Virtual modules of bundler plugins and frameworks are not packages: `~icons/*` (unplugin-icons), `virtual:*`, `#imports`.
+  "packages/react/src/index.ts": "import React from 'react';\nimport Home from '~icons/mdi/home';\nimport routes from 'virtual:generated-pages';\nimport { useState } from '#imports';\nexport const r = [React, Home, routes, useState];\n",
   "packages/react/test/ssr.test.ts": "import { next } from '@acme/next';\nimport { other } from '@acme/other';\nexport { next, other };\n",
   // A Docusaurus site: client-API and theme aliases are provided by @docusaurus/core.
   "www/package.json": JSON.stringify({ name: "www", private: true, dependencies: { "@docusaurus/core": "3.0.0", react: "19.0.0" } }),

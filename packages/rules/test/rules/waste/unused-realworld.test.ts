@@ -17,8 +17,10 @@ const FILES: Record<string, string> = {
     name: "root",
     private: true,
     scripts: { "lint-fix": "manypkg fix" },
-    devDependencies: { "@manypkg/cli": "0.22.0", konn: "0.7.0", "left-pad": "1.3.0" },
+    devDependencies: { "@manypkg/cli": "0.22.0", konn: "0.7.0", "left-pad": "1.3.0", "@changesets/changelog-github": "0.5.0", "@acme/commit": "1.0.0" },
   }),
+  // Changesets loads its changelog and commit generators by the names in .changeset/config.json.
+  ".changeset/config.json": json({ changelog: ["@changesets/changelog-github", { repo: "acme/app" }], commit: "@acme/commit", access: "public" }),
   "pnpm-workspace.yaml": "packages:\n  - 'packages/*'\n  - 'examples/*'\n  - 'www'\n",
   "packages/adapter/package.json": json({
     name: "@acme/adapter",
