@@ -49,7 +49,9 @@ const CODE = "{ts,tsx,mts,cts,js,jsx,mjs,cjs}";
 
 /** Files that are entry points whatever imports them: config files, tests, scripts, binaries, hooks, tool conventions. */
 const ENTRY_GLOBS: readonly string[] = [
+  // Examples and demos are run by hand, at the root or inside a package.
   "examples/**",
+  "**/examples/**",
   `**/*.config.${CODE}`,
   `**/.*rc.${CODE}`,
   "scripts/**",

@@ -9,7 +9,8 @@ import { importMaps } from "../../import-maps.js";
 import { DEPENDENCY_FIELDS, dependenciesOf, parseManifest } from "../../manifest.js";
 import { moduleInfo, packageNameOf } from "../../module-info.js";
 
-const BUILTINS = new Set(builtinModules.flatMap((name) => [name, name.split("/")[0] ?? name]));
+// Node's built-in modules, and Bun's `bun` module (its runtime API, typed by @types/bun; `bun:*` has a scheme already).
+const BUILTINS = new Set([...builtinModules.flatMap((name) => [name, name.split("/")[0] ?? name]), "bun"]);
 
 /**
  * Modules a framework provides by alias rather than as installed packages, by the package that

@@ -18,6 +18,8 @@ const FILES: Record<string, string> = {
   "packages/react/tsconfig.json": JSON.stringify({ extends: "../../tsconfig.json" }),
   // Virtual modules of bundler plugins and frameworks are not packages: `~icons/*` (unplugin-icons), `virtual:*`, `#imports`.
   "packages/react/src/index.ts": "import React from 'react';\nimport Home from '~icons/mdi/home';\nimport routes from 'virtual:generated-pages';\nimport { useState } from '#imports';\nexport const r = [React, Home, routes, useState];\n",
+  // Bun's runtime module is no package (hono's bun-transpiler middleware).
+  "packages/react/src/bun.ts": "import { Transpiler } from 'bun';\nexport const t = Transpiler;\n",
   "packages/react/test/ssr.test.ts": "import { next } from '@acme/next';\nimport { other } from '@acme/other';\nexport { next, other };\n",
   // A Docusaurus site: client-API and theme aliases are provided by @docusaurus/core.
   "www/package.json": JSON.stringify({ name: "www", private: true, dependencies: { "@docusaurus/core": "3.0.0", react: "19.0.0" } }),

@@ -29,6 +29,9 @@ const FILES: Record<string, string> = {
     peerDependencies: { "@tanstack/react-query": "5.0.0", react: "19.0.0" },
   }),
   "packages/adapter/src/index.ts": "export const adapter = 1;\n",
+  // A demo inside a package is run by hand (hono's ua-blocker/examples/demo.ts); an unused module beside it is still caught.
+  "packages/adapter/examples/demo.ts": "import { adapter } from '../src/index';\nconsole.info(adapter);\n",
+  "packages/adapter/src/unused-helper.ts": "export const helper = 2;\n",
   "packages/adapter/test/adapter.test.ts": "import { konn } from 'konn';\nimport { adapter } from '../src/index';\nexport { konn, adapter };\n",
   // An app using a workspace package declares that package's peers; `clsx` is used by nothing.
   // Its src/api/package.json names a sub-path module and installs nothing: `superjson` is used by the app.
@@ -85,7 +88,10 @@ describe("waste/unused-dependencies on real-world shapes", () => {
 });
 
 describe("waste/unused-files on real-world shapes", () => {
-  it("follows MDX imports through Docusaurus's @site/ alias and still reports the orphan", () => {
-    expect(files.map((f) => [f.file, f.messageId])).toEqual([["www/src/components/Orphan.tsx", "unused"]]);
+  it("follows MDX imports through Docusaurus's @site/ alias, takes a package's examples as entries, and still reports the orphans", () => {
+    expect(files.map((f) => [f.file, f.messageId]).sort()).toEqual([
+      ["packages/adapter/src/unused-helper.ts", "unused"],
+      ["www/src/components/Orphan.tsx", "unused"],
+    ]);
   });
 });
