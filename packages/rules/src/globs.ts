@@ -21,8 +21,13 @@ export const NON_LIBRARY_GLOBS: readonly string[] = [
   "**/*.{test,spec,bench}.*",
   "scripts/**",
   "**/scripts/**",
+  // `script/` (singular) for build and maintenance scripts, at the root or at a package's top.
+  "script/**",
+  "*/script/**",
+  "*/*/script/**",
   "**/bin/**",
   "examples/**",
+  "**/examples/**",
   "**/*.config.*",
   ".husky/**",
   ".ci/**",
