@@ -18,6 +18,9 @@ export const NON_LIBRARY_GLOBS: readonly string[] = [
   "**/test/**",
   "**/tests/**",
   "**/__tests__/**",
+  // Dunder test folders (`__e2e__`, `__a11y__`, `__mocks__`) and end-to-end suites.
+  "**/__*__/**",
+  "**/e2e/**",
   "**/*.{test,spec,bench}.*",
   "scripts/**",
   "**/scripts/**",
