@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { listWorkspacePackages, loadConfig, repoRoot, walkFiles, WardenError, writeFileAtomic, type WardenConfig } from "@warden/core";
 import type { Io } from "../io.js";
@@ -49,7 +49,10 @@ function outPath(root: string, config: WardenConfig, option: string | undefined)
 export async function writePlan(root: string, config: WardenConfig, option?: string): Promise<{ file: string; changed: boolean; skipped: string[] }> {
   const out = outPath(root, config, option);
   const { text, skipped, previous } = await generate(root, config, out);
-  if (previous !== text) await writeFileAtomic(path.join(root, out), text);
+  if (previous !== text) {
+    mkdirSync(path.dirname(path.join(root, out)), { recursive: true });
+    await writeFileAtomic(path.join(root, out), text);
+  }
   return { file: out, changed: previous !== text, skipped };
 }
 
