@@ -5,7 +5,7 @@
  */
 export { appendIncident, EVENTS_DIR, readEvents, type SkippedLine } from "./events.js";
 export { discoverEndpoints, hasParameters, isEndpointSource, type Endpoint, type Framework } from "./endpoints.js";
-export { commitAuthors, firstCommitTime } from "./git-facts.js";
+export { changeStartTimes, commitAuthors, deploymentKey } from "./git-facts.js";
 export { collectInventory, type Inventory } from "./inventory.js";
 export { MERMAID_MAX_TEXT, packageGraphDiagram, timelineDiagram, topologyDiagram, trendDiagram } from "./mermaid.js";
 export { doraMetrics, reduceEvents, type Deployment, type Incident, type Metric } from "./metrics.js";

@@ -12,20 +12,17 @@ function parseSince(text: string | undefined, now: Date): Date {
 
 /** `warden metrics`: the DORA figures from the event log, each with its target and the events it came from. */
 export async function metricsCommand(io: Io, options: { readonly env?: string; readonly since?: string; readonly json?: boolean }): Promise<number> {
-  const { doraMetrics, firstCommitTime, readEvents } = await import("@warden/plan");
+  const { changeStartTimes, deploymentKey, doraMetrics, readEvents, reduceEvents } = await import("@warden/plan");
   const root = await repoRoot(io.cwd);
   const now = new Date();
   const since = parseSince(options.since, now);
   const { events, skipped } = readEvents(root, options.env === undefined ? {} : { env: options.env });
-  const successes = events.filter((e) => e.type === "succeeded");
+  const starts = changeStartTimes(root, reduceEvents(events).deployments);
   const result = doraMetrics(events, {
     since,
     until: now,
     ...(options.env === undefined ? {} : { env: options.env }),
-    firstCommitAt: (d) => {
-      const earlier = successes.filter((e) => e.env === d.env && e.at < d.startedAt).pop();
-      return firstCommitTime(root, d.commit, earlier?.commit);
-    },
+    firstCommitAt: (d) => starts.get(deploymentKey(d)),
   });
   for (const s of skipped) io.stderr.write(`warden: ${s.file}:${s.line}: skipped (${s.reason})\n`);
   if (options.json === true) {

@@ -19,7 +19,7 @@ async function generate(root: string, config: WardenConfig, out: string): Promis
   const byEnv = new Map<string, typeof history>();
   for (const d of history) byEnv.set(d.env, [...(byEnv.get(d.env) ?? []), d]);
   for (const list of byEnv.values()) for (const d of list.slice(-config.plan.history)) if (d.user === undefined) shown.add(d.commit);
-  const successes = events.filter((e) => e.type === "succeeded");
+  const starts = plan.changeStartTimes(root, history);
   const facts = await plan.collectPlanFacts({
     root,
     config,
@@ -28,10 +28,7 @@ async function generate(root: string, config: WardenConfig, out: string): Promis
     packages,
     ...(adrs === undefined ? {} : { adrs }),
     authors: plan.commitAuthors(root, shown),
-    firstCommitAt: (d) => {
-      const earlier = successes.filter((e) => e.env === d.env && e.at < d.startedAt).pop();
-      return plan.firstCommitTime(root, d.commit, earlier?.commit);
-    },
+    firstCommitAt: (d) => starts.get(plan.deploymentKey(d)),
   });
   const target = path.join(root, out);
   const previous = existsSync(target) ? readFileSync(target, "utf8") : undefined;
