@@ -125,15 +125,18 @@ interface FileFacts {
  * plugin's instance, or a route chain of one. Sorted by path, method, file, line.
  */
 export async function discoverEndpoints(files: readonly string[], read: (file: string) => string | undefined): Promise<Endpoint[]> {
-  const tsMorph = await import("ts-morph");
-  const project = new tsMorph.Project({ useInMemoryFileSystem: true, compilerOptions: { allowJs: true, jsx: tsMorph.ts.JsxEmit.Preserve }, skipFileDependencyResolution: true });
   const known = new Set(files);
   const facts = new Map<string, FileFacts>();
   const endpoints: Endpoint[] = [];
+  // ts-morph (and TypeScript under it) is loaded only when some file may hold routes
+  let tsMorph: typeof TsMorphModule | undefined;
+  let project: TsMorphModule.Project | undefined;
   for (const file of files) {
     if (!isEndpointSource(file)) continue;
     const text = read(file);
     if (text === undefined || !mayHoldRoutes(file, text)) continue;
+    tsMorph ??= await import("ts-morph");
+    project ??= new tsMorph.Project({ useInMemoryFileSystem: true, skipLoadingLibFiles: true, compilerOptions: { allowJs: true, jsx: tsMorph.ts.JsxEmit.Preserve }, skipFileDependencyResolution: true });
     const source = project.createSourceFile(`/${file}`, text, { overwrite: true });
     try {
       const found = scanFile(tsMorph, source, file, known);

@@ -129,7 +129,8 @@ export function doraMetrics(
   },
 ): { metrics: Metric[]; deployments: Deployment[]; incidents: Incident[] } {
   const reduced = options.reduced ?? reduceEvents(events);
-  const inWindow = (at: string): boolean => at >= options.since.toISOString() && at < options.until.toISOString();
+  const [sinceIso, untilIso] = [options.since.toISOString(), options.until.toISOString()];
+  const inWindow = (at: string): boolean => at >= sinceIso && at < untilIso;
   const deployments = reduced.deployments.filter((d) => (options.env === undefined || d.env === options.env) && inWindow(d.endedAt));
   const incidents = reduced.incidents.filter((i) => (options.env === undefined || i.env === options.env) && inWindow(i.openedAt));
   const days = Math.max((options.until.getTime() - options.since.getTime()) / DAY, 1 / 24);
