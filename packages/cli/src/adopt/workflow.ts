@@ -49,10 +49,10 @@ export function workflowOptionsFor(facts: RepoFacts, environments: ReadonlySet<s
 }
 
 /** A step: `uses` with inputs, or a named `run`. */
-type Step = { name?: string; uses: string; with?: Record<string, string>; if?: string } | { name: string; run: string; if?: string; env?: Record<string, string> };
+type Step = { name?: string; uses: string; with?: Record<string, string>; if?: string } | { name: string; id?: string; run: string; if?: string; env?: Record<string, string> };
 
 function yamlString(value: string): string {
-  return /^[\w./@${}() :|*!=&'-]+$/.test(value) && !/^[\s!&*|>'"%@`{[]/.test(value) && !value.includes(": ") && !value.includes(" #") && !value.endsWith(":")
+  return /^[\w./@${}() :|*!=&',-]+$/.test(value) && !/^[\s!&*|>'"%@`{[]/.test(value) && !value.includes(": ") && !value.includes(" #") && !value.endsWith(":")
     ? value
     : JSON.stringify(value);
 }
@@ -77,6 +77,7 @@ function renderStep(step: Step, indent: string): string[] {
     return lines;
   }
   first("name", yamlString(step.name));
+  if (step.id !== undefined) more("id", step.id);
   if (step.if !== undefined) more("if", yamlString(step.if));
   if (step.env !== undefined) {
     lines.push(`${indent}  env:`);
@@ -163,6 +164,7 @@ function setupSteps(o: WorkflowOptions, fullHistory: boolean): Step[] {
 /** The base of the commits under test: the pull request's target, else the commit before the push. */
 const BASE_STEP: Step = {
   name: "Base of the commits under test",
+  id: "base",
   run: [
     'if [ "${{ github.event_name }}" = "pull_request" ]; then',
     '  echo "ref=origin/${{ github.base_ref }}" >> "$GITHUB_OUTPUT"',
@@ -197,6 +199,13 @@ export function renderWorkflow(o: WorkflowOptions): string {
   const deployGate = (env: string): string => (o.environments.has(env) ? onDefaultBranch : `${onDefaultBranch} && vars.WARDEN_DEPLOY == 'true'`);
   const deployEnv = { WARDEN_MASTER_KEY: "${{ secrets.WARDEN_MASTER_KEY }}" };
   const shards = Array.from({ length: o.shards }, (_, i) => i + 1);
+  /** A stage's job: setup, its `ci:<stage>` script, then its own steps. */
+  const stage = (id: CiStage, needs: string, fullHistory: boolean, steps: readonly Step[], extra: Partial<Job> = {}): Job => ({
+    id,
+    needs,
+    ...extra,
+    steps: [...setupSteps(o, fullHistory), ...stageScript(o, id), ...steps],
+  });
   const jobs: Job[] = [
     {
       id: "check",
@@ -213,73 +222,39 @@ export function renderWorkflow(o: WorkflowOptions): string {
         { uses: "actions/upload-artifact@v4", with: { name: "warden-check-${{ matrix.shard }}", path: "warden-check-${{ matrix.shard }}.json" } },
       ],
     },
-    {
-      id: "lint",
-      needs: "check",
-      steps: [
-        ...setupSteps(o, true),
-        { uses: "actions/download-artifact@v4", with: { pattern: "warden-check-*", "merge-multiple": "true" } },
-        { name: "Warden check (the shards merged; annotations on the diff)", run: `${warden} report merge warden-check-*.json --format github` },
-        ...scriptOrNotice(o, ["lint", "typecheck"], "Lint"),
-        BASE_STEP,
-        { name: "Warden baseline may only shrink", run: `${warden} baseline --check --base "${base}"` },
-        { name: "Warden check of the commits under test (files, commit messages, protected paths)", run: `${warden} check --range "${base}..HEAD" --format github` },
-        ...stageScript(o, "lint"),
-      ],
-    },
-    { id: "test", needs: "lint", steps: [...setupSteps(o, false), ...scriptOrNotice(o, ["test"], "Tests"), ...stageScript(o, "test")] },
-    {
-      id: "security_scan",
-      needs: "test",
-      steps: [
-        ...setupSteps(o, true),
-        { name: "Warden secret scan (repository)", run: `${warden} scan --format github` },
-        BASE_STEP,
-        { name: "Warden secret scan of the commits under test (every added line)", run: `${warden} scan --range "${base}..HEAD" --format github` },
-        ...stageScript(o, "security_scan"),
-      ],
-    },
-    { id: "build", needs: "security_scan", steps: [...setupSteps(o, false), ...scriptOrNotice(o, ["build"], "Build"), ...stageScript(o, "build")] },
-    {
-      id: "deploy_staging",
-      needs: "build",
+    stage("lint", "check", true, [
+      { uses: "actions/download-artifact@v4", with: { pattern: "warden-check-*", "merge-multiple": "true" } },
+      { name: "Warden check (the shards merged; annotations on the diff)", run: `${warden} report merge warden-check-*.json --format github` },
+      ...scriptOrNotice(o, ["lint", "typecheck"], "Lint"),
+      BASE_STEP,
+      { name: "Warden baseline may only shrink", run: `${warden} baseline --check --base "${base}"` },
+      { name: "Warden check of the commits under test (files, commit messages, protected paths)", run: `${warden} check --range "${base}..HEAD" --format github` },
+    ]),
+    stage("test", "lint", false, scriptOrNotice(o, ["test"], "Tests")),
+    stage("security_scan", "test", true, [
+      { name: "Warden secret scan (repository)", run: `${warden} scan --format github` },
+      BASE_STEP,
+      { name: "Warden secret scan of the commits under test (every added line)", run: `${warden} scan --range "${base}..HEAD" --format github` },
+    ]),
+    stage("build", "security_scan", false, scriptOrNotice(o, ["build"], "Build")),
+    stage("deploy_staging", "build", false, [{ name: "Deploy to staging", run: `${warden} deploy staging`, env: deployEnv }], {
       if: deployGate("staging"),
       environment: { name: "staging" },
       concurrency: "deploy-staging",
-      steps: [...setupSteps(o, false), { name: "Deploy to staging", run: `${warden} deploy staging`, env: deployEnv }, ...stageScript(o, "deploy_staging")],
-    },
-    {
-      id: "integration_tests",
-      needs: "deploy_staging",
-      steps: [
-        ...setupSteps(o, false),
-        ...scriptOrNotice(o, ["test:integration"], "Integration tests", { name: "Staging is up and healthy", run: `${warden} status staging` }),
-        ...stageScript(o, "integration_tests"),
-      ],
-    },
-    {
-      id: "deploy_production",
-      needs: "integration_tests",
+    }),
+    stage("integration_tests", "deploy_staging", false, scriptOrNotice(o, ["test:integration"], "Integration tests", { name: "Staging is up and healthy", run: `${warden} status staging` })),
+    stage("deploy_production", "integration_tests", false, [{ name: "Deploy to production", run: `${warden} deploy production`, env: deployEnv }], {
       environment: { name: "production", comment: "Protect it: Settings → Environments → production → required reviewers, deployment branch = the default branch." },
       concurrency: "deploy-production",
-      steps: [...setupSteps(o, false), { name: "Deploy to production", run: `${warden} deploy production`, env: deployEnv }, ...stageScript(o, "deploy_production")],
-    },
-    {
-      id: "smoke_tests",
-      needs: "deploy_production",
-      steps: [
-        ...setupSteps(o, false),
-        ...scriptOrNotice(o, ["test:smoke"], "Smoke tests", { name: "Production is up and healthy", run: `${warden} status production` }),
-        ...stageScript(o, "smoke_tests"),
-      ],
-    },
+    }),
+    stage("smoke_tests", "deploy_production", false, scriptOrNotice(o, ["test:smoke"], "Smoke tests", { name: "Production is up and healthy", run: `${warden} status production` })),
   ];
   const header = [
     GENERATED_MARK,
     "# Re-run it to update this file; remove the line above to keep hand edits (warden init then leaves the file alone).",
     "# The standard's stages, in order, each job needing the one before: lint → test → security_scan → build →",
     "# deploy_staging → integration_tests → deploy_production → smoke_tests. A `ci:<stage>` script in package.json",
-    "# runs at the end of its stage; `ci:setup` runs after the install in every job.",
+    "# runs in its stage before the stage's own steps; `ci:setup` runs after the install in every job.",
     `# Deploys run on pushes to ${o.baseBranch}${
       o.environments.has("staging") && o.environments.has("production")
         ? "."

@@ -147,21 +147,24 @@ export async function doctorCommand(io: Io, options: DoctorOptions): Promise<num
   try {
     const messageFile = path.join(probeDir, "COMMIT_EDITMSG");
     writeFileSync(messageFile, "chore: warden doctor probe\n");
-    for (const hook of WARDEN_HOOKS) {
-      const name: WardenHookName = hook.name;
-      const file = path.join(hooks.hooksDir, name);
+    // The three hooks run side by side; their results are reported in order.
+    const outcomes = await Promise.all(
+      WARDEN_HOOKS.map(async (hook) => {
+        const name: WardenHookName = hook.name;
+        const file = path.join(hooks.hooksDir, name);
+        if (!existsSync(file) || !executable(file)) return { hook, file, result: undefined };
+        const args = name === "commit-msg" ? [messageFile] : name === "pre-push" ? ["origin", "doctor-probe"] : [];
+        return { hook, file, result: await runHook(file, args, root, pathValue, `probe-${process.pid}-${name}`) };
+      }),
+    );
+    for (const { hook, file, result } of outcomes) {
+      const name = hook.name;
+      const shown = path.relative(root, file) || file;
       if (!existsSync(file)) {
-        report.problem(`${name}: no hook at ${path.relative(root, file) || file}`, hooks.foreign === undefined ? "`warden init`" : `add Warden to ${hooks.foreign.name}'s config (above)`);
-        continue;
-      }
-      if (!executable(file)) {
-        report.problem(`${name}: ${path.relative(root, file)} is not executable, so git skips it`, `\`chmod +x ${path.relative(root, file)}\``);
-        continue;
-      }
-      const token = `probe-${process.pid}-${name}`;
-      const args = name === "commit-msg" ? [messageFile] : name === "pre-push" ? ["origin", "doctor-probe"] : [];
-      const result = await runHook(file, args, root, pathValue, token);
-      if (result.output.includes(`${token} reached warden`)) {
+        report.problem(`${name}: no hook at ${shown}`, hooks.foreign === undefined ? "`warden init`" : `add Warden to ${hooks.foreign.name}'s config (above)`);
+      } else if (result === undefined) {
+        report.problem(`${name}: ${shown} is not executable, so git skips it`, `\`chmod +x ${shown}\``);
+      } else if (result.output.includes(`probe-${process.pid}-${name} reached warden`)) {
         const via = /reached warden \S+ \(node [^)]*\)/.exec(result.output)?.[0] ?? "reached warden";
         report.ok(`${name}: fires and ${via}`);
       } else if (result.code === 127 || /node: (not found|No such file)|env: .?node.?: No such file|command not found/.test(result.output)) {
@@ -172,7 +175,7 @@ export async function doctorCommand(io: Io, options: DoctorOptions): Promise<num
             : `install the dependencies (\`${facts.manager.name} install\`) so node_modules/.bin/warden exists`,
         );
       } else if (result.code !== 0) {
-        report.problem(`${name}: the hook exited ${result.code} before reaching Warden:\n${lastLines(result.output, 4)}`, `fix the command that failed in ${path.relative(root, file)} (or the script it calls)`);
+        report.problem(`${name}: the hook exited ${result.code} before reaching Warden:\n${lastLines(result.output, 4)}`, `fix the command that failed in ${shown} (or the script it calls)`);
       } else {
         report.problem(`${name}: the hook ran but does not call Warden`, `\`warden init\` adds \`warden hook ${name}${hook.args}\` to it, keeping your lines`);
       }
