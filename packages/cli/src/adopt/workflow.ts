@@ -13,6 +13,8 @@ export type CiStage = (typeof CI_STAGES)[number];
 /** What the generated workflow runs, derived from the repository by {@link workflowOptionsFor}. */
 export interface WorkflowOptions {
   readonly manager: PackageManager;
+  /** How jobs run Warden: `pnpm exec warden`, or the workspace's own bin in Warden's repository. */
+  readonly warden: string;
   /** Yarn 2+ (needs corepack and `--immutable`). */
   readonly yarnBerry: boolean;
   /** pnpm's version is in the packageManager field (pnpm/action-setup reads it). */
@@ -37,6 +39,7 @@ export function workflowOptionsFor(facts: RepoFacts, environments: ReadonlySet<s
   const nodeVersionFile = [".nvmrc", ".node-version"].find((file) => existsSync(path.join(facts.root, file)));
   return {
     manager: facts.manager.name,
+    warden: facts.wardenPackageDir === undefined ? `${execPrefix(facts.manager.name)} warden` : `node ${facts.wardenPackageDir}/bin/warden.js`,
     yarnBerry: existsSync(path.join(facts.root, ".yarnrc.yml")),
     packageManagerField: typeof facts.manifest?.packageManager === "string",
     nodeVersionFile,
@@ -120,8 +123,9 @@ function renderJob(job: Job): string[] {
   return lines;
 }
 
+/** A package.json script: `pnpm <script>` and `yarn <script>` (the scripts run here are no built-in commands of theirs), `npm run`, `bun run`. */
 function run(manager: PackageManager, script: string): string {
-  return manager === "npm" ? `npm run ${script}` : manager === "bun" ? `bun run ${script}` : `${manager} run ${script}`;
+  return manager === "npm" ? `npm run ${script}` : manager === "bun" ? `bun run ${script}` : `${manager} ${script}`;
 }
 
 /** Checkout, toolchain with the package manager's cache, turbo's cache, install, and the `ci:setup` script when there is one. */
@@ -193,7 +197,7 @@ function stageScript(o: WorkflowOptions, stage: CiStage): Step[] {
  * `warden report merge`, then the standard's eight stages as jobs, each needing the one before.
  */
 export function renderWorkflow(o: WorkflowOptions): string {
-  const warden = `${execPrefix(o.manager)} warden`;
+  const warden = o.warden;
   const base = "${{ steps.base.outputs.ref }}";
   const onDefaultBranch = `github.event_name == 'push' && github.ref == 'refs/heads/${o.baseBranch}'`;
   const deployGate = (env: string): string => (o.environments.has(env) ? onDefaultBranch : `${onDefaultBranch} && vars.WARDEN_DEPLOY == 'true'`);
