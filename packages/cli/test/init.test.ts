@@ -113,7 +113,7 @@ describe.each(CASES)("warden init on a $manager repository", ({ manager, files, 
     // A husky the user already had keeps its range.
     if (before.devDependencies?.husky !== undefined) expect(pkg.devDependencies?.husky).toBe(before.devDependencies.husky);
     const prepare = pkg.scripts?.prepare;
-    expect(prepare).toBe(before.scripts?.prepare === undefined ? "husky" : `${before.scripts.prepare} && husky`);
+    expect(prepare).toBe(before.scripts?.prepare === undefined ? (manager === "yarn" ? "husky install" : "husky") : `${before.scripts.prepare} && husky`);
     for (const hook of ["pre-commit", "commit-msg", "pre-push"] as const) {
       const text = readFileSync(path.join(repo.dir, ".husky", hook), "utf8");
       expect(callsWarden(text, hook), text).toBe(true);
@@ -127,6 +127,12 @@ describe.each(CASES)("warden init on a $manager repository", ({ manager, files, 
       // prettier found and no pre-commit hook yet: lint-staged formats the staged files first.
       expect(pkg["lint-staged"]).toEqual({ "*": "prettier --write --ignore-unknown" });
       expect(readFileSync(path.join(repo.dir, ".husky/pre-commit"), "utf8")).toBe("lint-staged\nwarden hook pre-commit\n");
+    }
+    if (manager === "yarn") {
+      // husky 8 does not put node_modules/.bin on PATH: its hooks go through the package manager, and it installs with `husky install`.
+      expect(readFileSync(path.join(repo.dir, ".husky/pre-push"), "utf8")).toBe('yarn warden hook pre-push "$@"\n');
+    } else {
+      expect(readFileSync(path.join(repo.dir, ".husky/pre-push"), "utf8")).toBe('warden hook pre-push "$@"\n');
     }
     expect(json(repo, ".changeset/config.json").baseBranch).toBe("main");
     expect(first.out).toContain(`next: run \`${manager} install\``);
@@ -183,5 +189,6 @@ describe("hook and prepare merging", () => {
     expect(mergePrepare("tsc -b")).toBe("tsc -b && husky");
     expect(mergePrepare("husky && tsc -b")).toBe("husky && tsc -b");
     expect(mergePrepare("husky install")).toBe("husky install");
+    expect(mergePrepare("tsc -b", "husky install")).toBe("tsc -b && husky install");
   });
 });

@@ -58,11 +58,11 @@ export function mergeHook(existing: string | undefined, name: WardenHookName, ru
   return `${lines.join("\n")}\n${line}\n`;
 }
 
-/** The `prepare` script with husky added (`… && husky`), unchanged when it already runs husky. */
-export function mergePrepare(existing: string | undefined): string {
-  if (existing === undefined || existing.trim() === "") return "husky";
+/** The `prepare` script with husky added (`… && husky`; `husky install` before husky 9), unchanged when it already runs husky. */
+export function mergePrepare(existing: string | undefined, command = "husky"): string {
+  if (existing === undefined || existing.trim() === "") return command;
   if (/(^|[\s;&|])husky(\s|$|;|&|\|)/.test(existing) || /husky install/.test(existing)) return existing;
-  return `${existing} && husky`;
+  return `${existing} && ${command}`;
 }
 
 /** What to add to another hook manager's config so it runs Warden, as text to print. */

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import type { PackageManager, RepoFacts } from "./detect.js";
-import { hookLine, hookRunner, mergeHook, mergePrepare, WARDEN_HOOKS } from "./hooks.js";
+import { execPrefix, hookLine, hookRunner, mergeHook, mergePrepare, WARDEN_HOOKS } from "./hooks.js";
 
 /** One file `warden init` writes: its text before (undefined: new) and after. */
 export interface FileChange {
@@ -152,6 +152,8 @@ export function planInit(facts: RepoFacts, options: PlanOptions): InitPlan {
   const deps = { ...(manifest?.dependencies as Record<string, string> | undefined), ...(manifest?.devDependencies as Record<string, string> | undefined) };
   const addLintStaged = useHusky && !hasPreCommit && facts.linters.length > 0 && !("lint-staged" in deps) && manifest?.["lint-staged"] === undefined;
   const addChangesets = !existsSync(path.join(root, ".changeset"));
+  const huskyMajor = /(\d+)/.exec(deps.husky ?? "")?.[1];
+  const oldHusky = huskyMajor !== undefined && Number(huskyMajor) < 9;
 
   // package.json: dev dependencies and the prepare script.
   if (manifest !== undefined) {
@@ -170,7 +172,7 @@ export function planInit(facts: RepoFacts, options: PlanOptions): InitPlan {
     if (Object.keys(added).length > 0) next.devDependencies = devDependencies;
     if (useHusky) {
       const scripts = { ...(manifest.scripts as Record<string, string> | undefined) };
-      const prepare = mergePrepare(scripts.prepare);
+      const prepare = mergePrepare(scripts.prepare, oldHusky ? "husky install" : "husky");
       if (prepare !== scripts.prepare) {
         notes.push(scripts.prepare === undefined ? 'package.json: "prepare": "husky" (installs the hooks on every install)' : `package.json: husky appended to your prepare script: "${prepare}"`);
         next.scripts = { ...scripts, prepare };
@@ -188,7 +190,9 @@ export function planInit(facts: RepoFacts, options: PlanOptions): InitPlan {
 
   // Hooks: husky's folder, merged with what is there.
   if (useHusky) {
-    const runner = hookRunner(facts.manager);
+    // husky 9 puts node_modules/.bin on PATH for hooks; older ones do not, so their hooks start Warden through the package manager.
+    const runner = oldHusky ? `${execPrefix(facts.manager.name)} warden` : hookRunner(facts.manager);
+    if (oldHusky) notes.push(`husky ${deps.husky ?? ""} found: hooks call \`${runner}\`; husky 9 runs them faster (\`warden\` straight from node_modules/.bin)`);
     for (const hook of WARDEN_HOOKS) {
       const file = `.husky/${hook.name}`;
       const existing = read(root, file);
