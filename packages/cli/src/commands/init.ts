@@ -4,8 +4,8 @@ import path from "node:path";
 import { createInterface } from "node:readline/promises";
 import { createTwoFilesPatch } from "diff";
 import { BASELINE_FILE, baselineEntries, childEnv, escapeControl, loadConfig, plural, readBaseline, repoRoot, WardenError, writeBaseline } from "@warden/core";
-import { detectRepo, type RepoFacts } from "../adopt/detect.js";
-import { foreignHookLines } from "../adopt/hooks.js";
+import { detectHooks, detectRepo, type RepoFacts } from "../adopt/detect.js";
+import { execPrefix, foreignHookLines } from "../adopt/hooks.js";
 import { planInit, type FileChange } from "../adopt/plan.js";
 import { GENERATED_MARK, renderWorkflow, workflowOptionsFor } from "../adopt/workflow.js";
 import type { Io } from "../io.js";
@@ -125,7 +125,10 @@ async function activateHusky(io: Io, facts: RepoFacts): Promise<void> {
     return;
   }
   const code = await run(io, process.execPath, [bin], facts.root);
-  io.stdout.write(code === 0 ? "hooks: husky installed (core.hooksPath = .husky/_)\n" : `hooks: husky exited with ${code}; run \`${facts.manager.name === "npm" ? "npx" : facts.manager.name} husky\` yourself\n`);
+  // husky exits 0 without installing when HUSKY=0 or outside a work tree: trust git's config, not the exit code.
+  const after = await detectHooks(facts.root);
+  if (code === 0 && after.husky) io.stdout.write(`hooks: husky installed (core.hooksPath = ${after.hooksPath ?? ".husky/_"})\n`);
+  else io.stdout.write(`hooks: not active yet (husky exited with ${code}; core.hooksPath = ${after.hooksPath ?? "unset"}): run \`${execPrefix(facts.manager.name)} husky\`\n`);
 }
 
 /** Record today's findings so adoption starts green; nothing when a baseline exists or nothing is found. */
