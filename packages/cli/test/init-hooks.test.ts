@@ -105,7 +105,7 @@ describe("warden doctor", () => {
     try {
       const doctor = run(repo.dir, process.execPath, [WARDEN_BIN, "doctor", "--path", `${minimalBin}:${path.dirname(process.execPath)}`]);
       expect(doctor.code).toBe(1);
-      expect(doctor.stdout).toContain("✖ core.hooksPath: hooks are run by git hooks (core.hooksPath = .git/other-hooks), so the .husky/ hooks never run");
+      expect(doctor.stdout).toContain("✖ core.hooksPath: hooks are run by hook scripts of their own (core.hooksPath = .git/other-hooks), so the .husky/ hooks never run");
       expect(doctor.stdout).toContain("✖ pre-commit: no hook at .git/other-hooks/pre-commit");
     } finally {
       repo.git(["config", "core.hooksPath", ".husky/_"]);

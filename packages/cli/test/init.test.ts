@@ -154,7 +154,7 @@ describe("warden init with lefthook in charge of the hooks", () => {
   it("installs no hooks, explains why and prints the lines for lefthook.yml; the rest is written once", async () => {
     const first = await init(repo);
     expect(first.code).toBe(1);
-    expect(first.err).toContain("✖ hooks not installed: lefthook runs this repository's git hooks (lefthook.yml)");
+    expect(first.err).toContain("✖ hooks not installed: this repository's git hooks are run by lefthook (lefthook.yml)");
     expect(first.err).toContain("run: npx --no warden hook pre-commit");
     expect(first.err).toContain("run: npx --no warden hook pre-push {1} {2}");
     expect(first.err).toContain("use_stdin: true");
@@ -172,6 +172,25 @@ describe("warden init with lefthook in charge of the hooks", () => {
     expect(second.code).toBe(1);
     expect(second.out).toContain("nothing to change");
     expect(tree(repo.dir)).toEqual(after);
+  });
+});
+
+describe("warden init on bad input", () => {
+  it("names a broken package.json in one line and writes nothing", async () => {
+    const repo = repoWith({ "package.json": '{ "name": "app",, }\n' });
+    const user = tree(repo.dir);
+    await expect(init(repo)).rejects.toThrow(/^package\.json: invalid JSON/);
+    expect(tree(repo.dir)).toEqual(user);
+  });
+
+  it("finds hand-written hooks in .git/hooks, which husky would switch off, and leaves them", async () => {
+    const repo = repoWith({ "package.json": manifest({}) });
+    repo.write({ ".git/hooks/pre-push": "#!/bin/sh\nmake check\n" });
+    const first = await init(repo);
+    expect(first.code).toBe(1);
+    expect(first.err).toContain("✖ hooks not installed: this repository's git hooks are run by hook scripts of their own (.git/hooks/pre-push exists)");
+    expect(first.err).toContain('npx --no warden hook pre-push "$@"');
+    expect(readFileSync(path.join(repo.dir, ".git/hooks/pre-push"), "utf8")).toBe("#!/bin/sh\nmake check\n");
   });
 });
 

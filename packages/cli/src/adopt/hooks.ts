@@ -65,6 +65,11 @@ export function mergePrepare(existing: string | undefined, command = "husky"): s
   return `${existing} && ${command}`;
 }
 
+/** How messages name another hook manager. */
+export function managerLabel(foreign: ForeignHookManager): string {
+  return foreign.name === "git hooks" ? "hook scripts of their own" : foreign.name;
+}
+
 /** What to add to another hook manager's config so it runs Warden, as text to print. */
 export function foreignHookLines(foreign: ForeignHookManager, manager: PackageManager): string {
   const run = `${execPrefix(manager)} warden`;

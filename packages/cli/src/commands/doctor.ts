@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { currentEnv, escapeControl, loadConfig, plural, repoRoot } from "@warden/core";
 import { detectRepo } from "../adopt/detect.js";
-import { execPrefix, foreignHookLines, WARDEN_HOOKS, type WardenHookName } from "../adopt/hooks.js";
+import { execPrefix, foreignHookLines, managerLabel, WARDEN_HOOKS, type WardenHookName } from "../adopt/hooks.js";
 import type { Io } from "../io.js";
 import { askServer } from "../server/client.js";
 import { socketPath } from "../server/socket.js";
@@ -106,16 +106,14 @@ export async function doctorCommand(io: Io, options: DoctorOptions): Promise<num
   const huskyFolder = existsSync(path.join(root, ".husky"));
   if (hooks.foreign !== undefined) {
     report.problem(
-      `core.hooksPath: hooks are run by ${hooks.foreign.name} (${hooks.foreign.evidence})${huskyFolder ? ", so the .husky/ hooks never run" : ""}`,
-      `add Warden to ${hooks.foreign.name}'s config:\n${foreignHookLines(hooks.foreign, facts.manager.name)
+      `core.hooksPath: hooks are run by ${managerLabel(hooks.foreign)} (${hooks.foreign.evidence})${huskyFolder ? ", so the .husky/ hooks never run" : ""}`,
+      `${hooks.foreign.name === "git hooks" ? "add these lines to those hook scripts (or `git config --unset core.hooksPath` to let husky run .husky/)" : `add Warden to ${hooks.foreign.name}'s config`}:\n${foreignHookLines(hooks.foreign, facts.manager.name)
         .split("\n")
         .map((line) => `      ${line}`)
         .join("\n")}`,
     );
   } else if (hooks.husky) {
     report.ok(`core.hooksPath = ${hooks.hooksPath ?? ""} (husky)`);
-  } else if (hooks.hooksPath !== undefined) {
-    report.problem(`core.hooksPath = ${hooks.hooksPath}: git runs the hooks there${huskyFolder ? ", not the ones in .husky/" : ""}`, huskyFolder ? "`git config --unset core.hooksPath` (check `git config --show-origin core.hooksPath` for a global setting), then run husky" : "`warden init`");
   } else if (huskyFolder) {
     report.problem("core.hooksPath is not set: the hooks in .husky/ do not run", `\`${facts.manager.name} install\` (its prepare script runs husky) or \`${execPrefix(facts.manager.name)} husky\``);
   } else {

@@ -5,7 +5,7 @@ import { createInterface } from "node:readline/promises";
 import { createTwoFilesPatch } from "diff";
 import { BASELINE_FILE, baselineEntries, childEnv, escapeControl, loadConfig, plural, readBaseline, repoRoot, WardenError, writeBaseline } from "@warden/core";
 import { detectHooks, detectRepo, type RepoFacts } from "../adopt/detect.js";
-import { execPrefix, foreignHookLines } from "../adopt/hooks.js";
+import { execPrefix, foreignHookLines, managerLabel } from "../adopt/hooks.js";
 import { planInit, type FileChange } from "../adopt/plan.js";
 import { GENERATED_MARK, renderWorkflow, workflowOptionsFor } from "../adopt/workflow.js";
 import type { Io } from "../io.js";
@@ -166,8 +166,8 @@ export async function initCommand(io: Io, options: InitOptions): Promise<number>
   const foreign = facts.hooks.foreign;
   if (foreign !== undefined) {
     io.stderr.write(
-      `✖ hooks not installed: ${foreign.name} runs this repository's git hooks (${foreign.evidence}). husky would set core.hooksPath and silently switch them off.\n` +
-        `  Add Warden to ${foreign.name === "git hooks" ? "your hook scripts" : foreign.name}'s config instead:\n\n` +
+      `✖ hooks not installed: this repository's git hooks are run by ${managerLabel(foreign)} (${foreign.evidence}); husky would set core.hooksPath and silently switch them off.\n` +
+        `  ${foreign.name === "git hooks" ? "Add these lines to your hook scripts" : `Add Warden to ${foreign.name}'s config`} instead:\n\n` +
         `${foreignHookLines(foreign, facts.manager.name)
           .split("\n")
           .map((line) => `    ${line}`)
