@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { accessSync, constants, existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { currentEnv, escapeControl, loadConfig, plural, repoRoot } from "@warden/core";
+import { currentEnv, escapeControl, loadConfig, plural, repoRoot, runGit } from "@warden/core";
 import { detectRepo } from "../adopt/detect.js";
 import { execPrefix, foreignHookLines, managerLabel, WARDEN_HOOKS, type WardenHookName } from "../adopt/hooks.js";
 import type { Io } from "../io.js";
@@ -33,8 +33,8 @@ interface HookRun {
 }
 
 /** Run a hook file the way git does: from the top of the work tree, its arguments, a non-login environment with `pathValue` as PATH. */
-function runHook(file: string, args: readonly string[], cwd: string, pathValue: string, token: string): Promise<HookRun> {
-  const env: NodeJS.ProcessEnv = { PATH: pathValue, [PROBE_VARIABLE]: token, WARDEN_DAEMON: "0" };
+function runHook(file: string, args: readonly string[], cwd: string, pathValue: string, token: string, indexFile: string): Promise<HookRun> {
+  const env: NodeJS.ProcessEnv = { PATH: pathValue, [PROBE_VARIABLE]: token, WARDEN_DAEMON: "0", GIT_INDEX_FILE: indexFile };
   for (const key of ["HOME", "USER", "LANG", "XDG_CONFIG_HOME", "GIT_CONFIG_GLOBAL", "GIT_CONFIG_NOSYSTEM"]) {
     const value = currentEnv()[key];
     if (value !== undefined) env[key] = value;
@@ -145,6 +145,9 @@ export async function doctorCommand(io: Io, options: DoctorOptions): Promise<num
   try {
     const messageFile = path.join(probeDir, "COMMIT_EDITMSG");
     writeFileSync(messageFile, "chore: warden doctor probe\n");
+    // The hooks see an index equal to HEAD: nothing staged, so lint-staged and the like change nothing.
+    const indexFile = path.join(probeDir, "index");
+    await runGit(root, ["read-tree", "--index-output", indexFile, (await runGit(root, ["rev-parse", "--verify", "--quiet", "HEAD"], { allowFailure: true })).code === 0 ? "HEAD" : "--empty"]);
     // The three hooks run side by side; their results are reported in order.
     const outcomes = await Promise.all(
       WARDEN_HOOKS.map(async (hook) => {
@@ -152,7 +155,7 @@ export async function doctorCommand(io: Io, options: DoctorOptions): Promise<num
         const file = path.join(hooks.hooksDir, name);
         if (!existsSync(file) || !executable(file)) return { hook, file, result: undefined };
         const args = name === "commit-msg" ? [messageFile] : name === "pre-push" ? ["origin", "doctor-probe"] : [];
-        return { hook, file, result: await runHook(file, args, root, pathValue, `probe-${process.pid}-${name}`) };
+        return { hook, file, result: await runHook(file, args, root, pathValue, `probe-${process.pid}-${name}`, indexFile) };
       }),
     );
     for (const { hook, file, result } of outcomes) {
