@@ -81,7 +81,9 @@ describe("warden init --yes, then git commit", () => {
 });
 
 describe("warden doctor", () => {
-  it("proves each hook reaches Warden under a minimal PATH", () => {
+  it("proves each hook reaches Warden under a minimal PATH, leaving what is staged as it was", () => {
+    repo.write({ "src/staged.ts": "export const staged = 1;\n" });
+    repo.git(["add", "src/staged.ts"]);
     const doctor = run(repo.dir, process.execPath, [WARDEN_BIN, "doctor", "--path", `${minimalBin}:${path.dirname(process.execPath)}`]);
     expect(doctor.code, doctor.stdout + doctor.stderr).toBe(0);
     for (const hook of ["pre-commit", "commit-msg", "pre-push"]) expect(doctor.stdout).toMatch(new RegExp(`✔ ${hook}: fires and reached warden \\S+ \\(node v`));
@@ -89,6 +91,7 @@ describe("warden doctor", () => {
     expect(doctor.stdout).toContain("✔ config: warden.config.ts is valid");
     expect(doctor.stdout).toContain("no problems: every hook reaches Warden");
     expect(commitCount()).toBe(1);
+    expect(repo.git(["diff", "--cached", "--name-only"]).stdout.trim()).toBe("src/staged.ts");
   });
 
   it("finds a hook that cannot start node with the PATH a GUI client gives, with the fix", () => {
