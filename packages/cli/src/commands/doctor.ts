@@ -6,14 +6,12 @@ import { currentEnv, escapeControl, loadConfig, plural, repoRoot, runGit } from 
 import { detectRepo } from "../adopt/detect.js";
 import { execPrefix, foreignHookLines, managerLabel, WARDEN_HOOKS, type WardenHookName } from "../adopt/hooks.js";
 import type { Io } from "../io.js";
+import { DOCTOR_PROBE_VARIABLE } from "./hook.js";
 import { askServer } from "../server/client.js";
 import { socketPath } from "../server/socket.js";
 
 /** The PATH a GUI git client gives hooks on macOS and Linux desktops: no shell profile, so no nvm, Homebrew or Volta. */
 export const MINIMAL_PATH = "/usr/bin:/bin:/usr/sbin:/sbin";
-
-/** The variable `warden hook` answers instead of checking, so a probe proves the hook reached Warden without running it. */
-export const PROBE_VARIABLE = "WARDEN_DOCTOR_PROBE";
 
 /** Options of `warden doctor`. */
 export interface DoctorOptions {
@@ -34,7 +32,7 @@ interface HookRun {
 
 /** Run a hook file the way git does: from the top of the work tree, its arguments, a non-login environment with `pathValue` as PATH. */
 function runHook(file: string, args: readonly string[], cwd: string, pathValue: string, token: string, indexFile: string): Promise<HookRun> {
-  const env: NodeJS.ProcessEnv = { PATH: pathValue, [PROBE_VARIABLE]: token, WARDEN_DAEMON: "0", GIT_INDEX_FILE: indexFile };
+  const env: NodeJS.ProcessEnv = { PATH: pathValue, [DOCTOR_PROBE_VARIABLE]: token, WARDEN_DAEMON: "0", GIT_INDEX_FILE: indexFile };
   for (const key of ["HOME", "USER", "LANG", "XDG_CONFIG_HOME", "GIT_CONFIG_GLOBAL", "GIT_CONFIG_NOSYSTEM"]) {
     const value = currentEnv()[key];
     if (value !== undefined) env[key] = value;

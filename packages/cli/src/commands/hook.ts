@@ -15,6 +15,9 @@ type SecretsModule = typeof SecretsPackage;
 /** The hooks Warden implements. */
 export const HOOKS = ["pre-commit", "commit-msg", "pre-push"] as const;
 
+/** Set by `warden doctor` when it runs a hook: `warden hook` then answers that the hook reached it, and checks nothing. */
+export const DOCTOR_PROBE_VARIABLE = "WARDEN_DOCTOR_PROBE";
+
 /**
  * Forward a child's output in whole lines, so the output redactor sees every token whole (a pipe
  * may split one across chunks). The last unterminated line is written when the child closes.
@@ -206,7 +209,7 @@ async function prePush(io: Io, remote: string | undefined, format: Format): Prom
 /** `warden hook <name> [args…]`: what `.husky/<name>` calls. */
 export async function hookCommand(io: Io, name: string, args: readonly string[], format: Format): Promise<number> {
   // `warden doctor` runs each hook with this set: answer that the hook reached Warden, and check nothing.
-  const probe = currentEnv().WARDEN_DOCTOR_PROBE;
+  const probe = currentEnv()[DOCTOR_PROBE_VARIABLE];
   if (probe !== undefined && probe !== "" && (HOOKS as readonly string[]).includes(name)) {
     io.stdout.write(`${probe} reached warden ${VERSION} (node ${process.version} at ${process.execPath})\n`);
     return 0;
