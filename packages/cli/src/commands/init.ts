@@ -204,7 +204,11 @@ export async function initCommand(io: Io, options: InitOptions): Promise<number>
     }
   }
   if (foreign === undefined && !facts.hooks.husky) await activateHusky(io, facts);
-  if (options.baseline && options.yes) await offerBaseline(io, root);
-  else if (options.baseline && (await readBaseline(root)) === undefined) io.stdout.write("baseline: `warden init --yes` (or `warden baseline`) records today's findings so only new ones block\n");
+  if (options.baseline) {
+    const wanted =
+      options.yes || ((await readBaseline(root)) === undefined && process.stdin.isTTY === true && (await confirm(io, "Record today's findings in a baseline, so only new ones block? [y/N] ")));
+    if (wanted) await offerBaseline(io, root);
+    else if ((await readBaseline(root)) === undefined) io.stdout.write("baseline: `warden baseline` records today's findings so only new ones block\n");
+  }
   return foreign === undefined ? 0 : 1;
 }
