@@ -206,7 +206,7 @@ async function gather(
   switch (target.kind) {
     case "staged": {
       const state = await stagedState(root);
-      return { ...(await readChangedContents(root, state.changes, limit)), exists: state.exists, read: state.read, mode: "changes", close: state.close };
+      return { ...(await readChangedContents(root, state.changes, { ...limit, staged: true })), exists: state.exists, read: state.read, mode: "changes", close: state.close };
     }
     case "range": {
       const changes = await changesBetween(root, target.base, target.head);

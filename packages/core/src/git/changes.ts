@@ -86,12 +86,13 @@ export interface ChangedContents {
 /**
  * Read the content of each changed file through `git cat-file`: sizes first (`--batch-check`),
  * so files over `maxBytes` are reported as skipped without being read, then the rest streamed
- * (`--batch`), in batches so memory stays bounded by the batch.
+ * (`--batch`), in batches so memory stays bounded by the batch. `staged`: the files are the
+ * index's, so a large one whose work-tree copy is the same blob is read from the work tree.
  */
 export async function readChangedContents(
   cwd: string,
   files: readonly ChangedFile[],
-  options: { readonly maxBytes?: number; readonly setting?: string } = {},
+  options: { readonly maxBytes?: number; readonly setting?: string; readonly staged?: boolean } = {},
 ): Promise<ChangedContents> {
   const out: FileContent[] = [];
   const skipped: SkippedFile[] = [];
@@ -111,7 +112,7 @@ export async function readChangedContents(
     await readInBatches(reader, wanted, READ_BATCH, (file, content) => {
       if (content === undefined) skipped.push({ file: file.path, reason: "unreadable" });
       else out.push({ path: file.path, content });
-    });
+    }, options.staged === true ? { stagedIn: cwd } : {});
     return { files: out, skipped };
   } finally {
     reader.close();
