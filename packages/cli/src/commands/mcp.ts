@@ -117,7 +117,7 @@ export function createMcpServer(): McpServer {
         const root = await resolveRoot(args.root);
         const { runCheck } = await import("./check.js");
         return await withTarget(root, args, async (target) => {
-          const outcome = await runCheck(root, { target: target === "staged" ? { kind: "staged" } : { kind: "paths", paths: [...target] } });
+          const outcome = await runCheck(root, { target: target === "staged" ? { kind: "staged" } : { kind: "paths", paths: [...target] } }, { root });
           const fresh = new Set(outcome.findings.map((f) => f.fingerprint));
           const findings = outcome.all.map((f) => agentFinding(f, !fresh.has(f.fingerprint)));
           return ok({ findings, files: outcome.files, new: outcome.findings.length, baselined: outcome.baselined }, `${outcome.findings.length} new finding(s), ${outcome.baselined} baselined, ${outcome.files} file(s)`);
