@@ -342,7 +342,9 @@ async function syntaxLocation(file: string, source: string, error: unknown): Pro
     if (found === null) return undefined;
     const parsed = JSON.parse(found[1] ?? "{}") as { line?: number; column?: number; message?: string };
     if (parsed.line === undefined) return undefined;
-    return { where: `:${parsed.line}:${(parsed.column ?? 0) + 1}`, message: `syntax error: ${(parsed.message ?? message).trim()}` };
+    // Quoted punctuation (`expected ","`) cannot hold a secret: shown in single quotes, which the masking keeps.
+    const text = (parsed.message ?? message).trim().replace(/"([^\w\s"\\]{1,3})"/g, "'$1'");
+    return { where: `:${parsed.line}:${(parsed.column ?? 0) + 1}`, message: `syntax error: ${text}` };
   } catch {
     return undefined;
   }
