@@ -155,8 +155,16 @@ async function stagedState(root: string): Promise<{
   blobs: BlobReader;
   close: () => void;
 }> {
-  const head = (await commitExists(root, "HEAD")) ? "HEAD" : undefined;
-  const raw = (await runGit(root, ["diff", "--cached", "--raw", "-z", "--no-renames", "--no-ext-diff", "--abbrev=64", head ?? (await emptyTree(root))])).stdout.toString("utf8");
+  const diffArgs = ["diff", "--cached", "--raw", "-z", "--no-renames", "--no-ext-diff", "--abbrev=64"];
+  // Against HEAD first (one git process); only when that fails, whether there is a HEAD at all.
+  let head: string | undefined = "HEAD";
+  let diff = await runGit(root, [...diffArgs, "HEAD"], { allowFailure: true });
+  if (diff.code !== 0) {
+    if (await commitExists(root, "HEAD")) throw new WardenError("GIT", `git diff --cached failed: ${diff.stderr.trim().split("\n")[0] ?? ""}`);
+    head = undefined;
+    diff = await runGit(root, [...diffArgs, await emptyTree(root)]);
+  }
+  const raw = diff.stdout.toString("utf8");
   const changes = parseRawDiff(raw);
   const parts = raw.split("\0");
   const removed = new Set<string>(); // deleted, or no longer a file in the index (a submodule)
