@@ -425,6 +425,8 @@ function realpathOr(file: string): string {
 }
 
 const loaded = new Map<string, string>();
+/** Fingerprints of configs (and what they import) that finished loading within the bound in this process. */
+const finished = new Set<string>();
 const loadListeners: ((phase: "start" | "end", display: string) => void)[] = [];
 
 /**
@@ -469,14 +471,17 @@ export async function loadConfig(dir: string, file?: string): Promise<LoadedConf
     if (configFile.endsWith(".json")) {
       raw = JSON.parse(source);
     } else {
-      loaded.set(configFile, configFingerprint(configFile));
+      const fingerprint = configFingerprint(configFile);
+      loaded.set(configFile, fingerprint);
       for (const listener of loadListeners) listener("start", display);
       try {
         const ms = configTimeoutMs();
         raw = await withExitTrapped(display, () => {
-          const watchdog = startWatchdog(ms); // before the config runs a single statement
+          // Before the config runs a single statement; not for one that already finished, unchanged, in this process (warden mcp).
+          const watchdog = finished.has(fingerprint) ? undefined : startWatchdog(ms);
           return settleWithin(importModule(configFile, display), display, ms, watchdog);
         });
+        finished.add(fingerprint);
       } finally {
         for (const listener of loadListeners) listener("end", display);
       }
