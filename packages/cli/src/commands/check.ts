@@ -197,7 +197,11 @@ async function stagedState(root: string): Promise<{
     if (removed.has(file)) return undefined;
     const object = staged.get(file) ?? (head === undefined ? undefined : `${head}:${file}`);
     if (object === undefined) return undefined;
-    if (!object.includes("\n")) return blobs.read(object);
+    if (!object.includes("\n")) {
+      // A blob only (`git cat-file blob` refused trees, submodules and missing paths alike).
+      const info = await blobs.info(object);
+      return info?.type === "blob" ? blobs.read(info.oid) : undefined;
+    }
     const result = await runGit(root, ["cat-file", "blob", object], { allowFailure: true });
     return result.code === 0 ? result.stdout : undefined;
   };
@@ -231,7 +235,12 @@ async function gather(
   switch (target.kind) {
     case "staged": {
       const state = await stagedState(root);
-      return { ...(await readChangedContents(root, state.changes, { ...limit, staged: true, reader: state.blobs })), exists: state.exists, read: state.read, mode: "changes", close: state.close };
+      try {
+        return { ...(await readChangedContents(root, state.changes, { ...limit, staged: true, reader: state.blobs })), exists: state.exists, read: state.read, mode: "changes", close: state.close };
+      } catch (error) {
+        state.close(); // no git process outlives a failed read (the warm server runs many checks)
+        throw error;
+      }
     }
     case "range": {
       const changes = await changesBetween(root, target.base, target.head);
