@@ -14,6 +14,7 @@ export { CACHE_DIR, cacheDirOf, GIT_CACHE_DIR, ResultCache } from "./cache.js";
 export { defineConfig, renderConfigJsonSchema, WardenConfigSchema, type WardenConfig, type WardenConfigInput } from "./config/schema.js";
 export { aliasConfigImport, CONFIG_FILES, configFingerprint, configTimeoutMs, loadConfig, loadedConfigs, onConfigLoad, parseConfig, type LoadedConfig } from "./config/load.js";
 export type { RuleSetting } from "./config/rules-section.js";
+export { PlanSchema, type PlanSettings } from "./config/plan-section.js";
 export { childEnv, colorEnabled, currentEnv, progressEnabled, readEnv, runWithEnv, type WardenEnv } from "./env.js";
 export { isWardenError, maskTokens, WardenError, type WardenErrorCode } from "./errors.js";
 export { DeployEventSchema, DeployEventTypeSchema, type DeployEvent, type DeployEventType } from "./event.js";
@@ -61,3 +62,18 @@ export { didYouMean } from "./suggest.js";
 export { readListedFile, SYNC_READ_BYTES, walkFiles, type WalkOptions } from "./walk.js";
 export { listWorkspacePackages, workspaceGlobs, type WorkspacePackage } from "./workspace.js";
 export { describeEnforcer, describeWrittenRule, WRITTEN_RULES, type Enforcer, type WrittenRule } from "./written-rules.js";
+export { withoutFences } from "./markdown-fences.js";
+export {
+  AGENTS_SECTION_END,
+  AGENTS_SECTION_START,
+  citeFor,
+  describeTeamRule,
+  loadTeamRuleBook,
+  parseTeamRules,
+  teamRuleStates,
+  WrittenRulesSchema,
+  type TeamRule,
+  type TeamRuleBook,
+  type TeamRuleState,
+  type WrittenRulesConfig,
+} from "./team-rules.js";
