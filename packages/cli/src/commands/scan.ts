@@ -124,7 +124,7 @@ async function scanStaged(root: string, scanner: SecretScanner): Promise<Finding
       }
       bytesRead += content.length;
       findings.push(...scanner.scan({ path: change.path, content }));
-    });
+    }, { stagedIn: root });
   } finally {
     reader.close();
   }
