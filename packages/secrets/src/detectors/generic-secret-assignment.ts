@@ -42,6 +42,12 @@ export function secretScore(secret: string, context: MatchContext): number {
   // An .npmrc credential line (`//host/:_authToken=…`) is npmrc-auth-token's finding.
   if (/(?<![^\s:])_(?:authToken|auth|password)\s*=\s*["']?$/.test(before)) return 0;
   if (VENDOR_EXAMPLES.some((example) => secret.includes(example))) return 0;
+  // Algolia's search-only key beside its application id and index name (a DocSearch or
+  // InstantSearch config): public by design, Algolia's docs say it is meant for front-end code.
+  if (/^(?:api_?key|apiKey|searchApiKey|search_api_key)$/i.test(field)) {
+    const around = context.text.slice(Math.max(0, context.index - 400), context.index + 400);
+    if (/\bappId\b|\bapplication_?id\b/i.test(around) && /\bindexName\b|\bindex_name\b|algolia|docsearch/i.test(around)) return 0;
+  }
   if (/^[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:\/[\w./-]*)?$/.test(secret)) return 0; // a host name, version or path
   if (/^[a-z]+(?:[_.-][a-z0-9]+)*$/i.test(secret)) return 0; // a name or identifier, not a value
   if (/^(?:https?:\/\/|\/|\.\/|[A-Za-z]:\\)/.test(secret)) return 0; // a URL or path
