@@ -191,6 +191,26 @@ describe("the generic detector weighs surroundings", () => {
     expect(scan(`const tokenHash = "${value()}";\nconst secretSha256 = "${value()}";\n`, "src/client.ts")).toEqual([]);
   });
 
+  it("a name ending in key counts only with a token-shaped random value", () => {
+    const token = (): string => `${rand(ALNUM, 28)}5Q`;
+    for (const line of [`const sendgridKey = "${token()}";`, `MAILGUN_KEY=${token()}`, `  stripe_key: "${token()}"`, `{"x-key": "${token()}"}`, `creds = "${token()}"`]) {
+      expect(scan(`${line}\n`, "src/config.ts").map((f) => f.ruleId), line).toEqual(["secrets/generic-secret-assignment"]);
+    }
+    for (const line of [
+      'const cacheKey = "user:1234:profile:v2";',
+      'const primaryKey = "organisation_id";',
+      `publicKey: "${token()}",`,
+      'i18nKey="home.title.welcome2"',
+      'const storageKey = "app-settings-v2-2024";',
+      `const sortKey = "${token()}";`,
+      'const monkey = "Abcdefghijklmnopqrstu12345";',
+      `const secretKey = process.env.SECRET_KEY;`,
+      `const apiKey2 = "short1A";`,
+    ]) {
+      expect(show(scan(`${line}\n`, "src/config.ts")), line).toEqual([]);
+    }
+  });
+
   it("reads assignments inside Jupyter notebook JSON strings", () => {
     const cell = `{"cell_type": "code", "source": ["api_key = \\"${value()}\\"\\n"], "outputs": []}\n`;
     expect(scan(cell, "analysis.ipynb").map((f) => f.ruleId)).toEqual(["secrets/generic-secret-assignment"]);
