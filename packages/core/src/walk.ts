@@ -66,7 +66,7 @@ export interface WalkOptions {
 
 /** What {@link openListedFile} found: a regular file's size and (unless it was too large) content. */
 export type ListedFile =
-  | { readonly kind: "file"; readonly size: number; readonly content: Buffer | undefined }
+  | { readonly kind: "file"; readonly size: number; readonly content: Buffer | undefined; readonly unread?: true }
   | { readonly kind: "none" };
 
 const NOFOLLOW = constants.O_NOFOLLOW as number | undefined;
@@ -81,9 +81,10 @@ const OPEN_FLAGS = constants.O_RDONLY | (NOFOLLOW ?? 0) | ((constants.O_NONBLOCK
  * unless it is over `max` bytes (then `content` is undefined). `none` for what is no longer
  * there, not a regular file (a submodule's folder, a symbolic link) or unreadable. Where a stat,
  * then a read (open, fstat, read, close) cost two calls more per file, this is what makes scans of
- * many small files cheap. Synchronous (see {@link SYNC_READ_BYTES}).
+ * many small files cheap. Synchronous (see {@link SYNC_READ_BYTES}). With `readLarge: false`, a file
+ * larger than `scratch` (and within `max`) is only sized: `unread` says the caller must read it.
  */
-export function openListedFile(file: string, scratch: Buffer, max: number): ListedFile {
+export function openListedFile(file: string, scratch: Buffer, max: number, options: { readonly readLarge?: boolean } = {}): ListedFile {
   if (NOFOLLOW === undefined) {
     // No O_NOFOLLOW (Windows): check the link first.
     if (lstatSync(file, { throwIfNoEntry: false })?.isFile() !== true) return { kind: "none" };
@@ -102,6 +103,8 @@ export function openListedFile(file: string, scratch: Buffer, max: number): List
     if (!info.isFile()) return { kind: "none" };
     const size = info.size;
     if (size > max) return { kind: "file", size, content: undefined };
+    // The caller reads it itself (asynchronously, overlapping the scan of the next files).
+    if (options.readLarge === false) return { kind: "file", size, content: undefined, unread: true };
     const content = Buffer.allocUnsafe(Math.max(size, first));
     scratch.copy(content, 0, 0, first);
     let at = first;

@@ -77,6 +77,8 @@ const EMPTY_BLOBS = new Set([
 const READ_BATCH = 16;
 /** Files up to this size are read into one reused buffer by a paths scan in this thread. */
 const SCRATCH_BYTES = 256 * 1024;
+/** Bytes of larger files being read ahead (asynchronously) by a paths scan in this thread. */
+const PENDING_BYTES = 16 * 1024 * 1024;
 /** A paths scan of more bytes than this runs in worker threads (when there is more than one core). */
 const WORKER_THRESHOLD_BYTES = 16 * 1024 * 1024;
 /** Bytes handed to workers and not yet scanned before the paths scan waits. */
@@ -226,17 +228,37 @@ async function scanPathsHere(root: string, scanner: SecretScanner, paths: readon
   // returns), so reading allocates nothing per file.
   const scratch = Buffer.allocUnsafeSlow(SCRATCH_BYTES);
   const prefix = root.endsWith(path.sep) ? root : `${root}${path.sep}`;
+  // Files larger than the buffer are read by libuv's threads while the next files are scanned,
+  // a bounded number of bytes at a time (as the batched scan of scanPaths does).
+  const pending: { name: string; size: number; content: Promise<Buffer | undefined> }[] = [];
+  let pendingBytes = 0;
+  const scanPending = async (until: number): Promise<void> => {
+    while (pending.length > 0 && pendingBytes > until) {
+      const next = pending.shift() as (typeof pending)[number];
+      pendingBytes -= next.size;
+      const content = await next.content;
+      if (content !== undefined) for (const finding of scanner.scan({ path: next.name, content, size: next.size })) findings.push(finding);
+    }
+  };
   for (const name of names) {
     if (scanner.isAllowedPath(name)) {
       // Allowed: the scanner notes the skip; the file is never opened.
       scanner.scan({ path: name, content: undefined });
       continue;
     }
-    const listed = openListedFile(prefix + (path.sep === "/" ? name : name.split("/").join(path.sep)), scratch, scanner.maxFileSize);
+    const file = prefix + (path.sep === "/" ? name : name.split("/").join(path.sep));
+    const listed = openListedFile(file, scratch, scanner.maxFileSize, { readLarge: false });
     if (listed.kind === "none") continue; // gone since listed, a submodule, or a symbolic link
+    if (listed.unread === true) {
+      pending.push({ name, size: listed.size, content: readListedFile(file, listed.size) });
+      pendingBytes += listed.size;
+      await scanPending(PENDING_BYTES);
+      continue;
+    }
     const found = scanner.scan({ path: name, content: listed.content, size: listed.size });
     for (const finding of found) findings.push(finding);
   }
+  await scanPending(-1);
   return findings;
 }
 
