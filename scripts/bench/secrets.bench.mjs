@@ -19,6 +19,7 @@ const USAGE = `usage: node scripts/bench/secrets.bench.mjs [--quick] [--corpus-m
   --history-mb N     size of the generated history for the memory measurement (default 1024)
   --many-files-only  only (e), the tree of many small files beside ripgrep (writes only its section)
   --before CLI       also run an older build's bin/warden.js (e.g. a checkout of an earlier commit) on every tree
+  --before-label T   what that build is, for the docs (e.g. "main at e5226ef")
 Needs /usr/bin/time, git; uses git-secrets and rg when installed (scripts/ci/system-deps.sh) and
 installs secretlint into ${path.join(tmpdir(), "warden-bench-secrets")} (not into the repository).
 (e) unpacks pinned npm packages (npm pack, from the registry) into the same folder.
@@ -41,6 +42,7 @@ function flagValue(name, fallback) {
 const quick = argv.includes("--quick");
 const manyFilesOnly = argv.includes("--many-files-only");
 const BEFORE = argv.includes("--before") ? path.resolve(argv[argv.indexOf("--before") + 1] ?? "") : undefined;
+const BEFORE_LABEL = argv.includes("--before-label") ? (argv[argv.indexOf("--before-label") + 1] ?? "") : "an older build";
 if (BEFORE !== undefined && !existsSync(BEFORE)) {
   process.stderr.write(`bench secrets: --before ${BEFORE}: no such file (give the bin/warden.js of an older build)\n`);
   process.exit(2);
@@ -468,7 +470,7 @@ Warden's default \`secrets.maxFileSize\`, ripgrep's \`--max-filesize 5M\`.
 ripgrep ${spawnSync("rg", ["--version"], { encoding: "utf8" }).stdout?.split("\n")[0]?.replace(/^ripgrep /, "") ?? "?"} runs, exactly:
 \`rg -n --no-heading --with-filename --max-filesize 5M ${RG_PATTERNS.map((p) => `-e '${p}'`).join(" ")} .\`
 (its default engine, on both cores), and for the keyword floor \`rg -F -i -c --max-filesize 5M -f <Warden's ${readFileSync(tools.keywords, "utf8").split("\n").filter(Boolean).length} keywords> .\`.
-Warden runs \`warden scan --format json --workers 0\` (its default on two cores: one thread), all ${detectorCount()} detectors.
+Warden runs \`warden scan --format json --workers 0\` (its default on two cores: one thread), all ${detectorCount()} detectors.${BEFORE === undefined ? "" : ` The "(before)" row runs ${BEFORE_LABEL} the same way.`}
 
 ${table(manyResult)}
 
@@ -498,7 +500,7 @@ on Node 20; installed in a temp folder); git-secrets (Debian package) with \`--r
 ripgrep (its default regex engine) with ${RG_PATTERNS.length} common secret patterns (${RG_PATTERNS.map((p) => `\`${p}\``).join(", ")}),
 a speed reference for the "keyword, then token shape" work, not a precision comparison; a second ripgrep run searches for
 Warden's keywords only (\`rg -F -i\`), the floor of any keyword-anchored scan. Both skip files over 5 MiB, as Warden does by default. git-secrets runs its
-three AWS patterns through \`git grep\`, so it is fast and finds only AWS keys.
+three AWS patterns through \`git grep\`, so it is fast and finds only AWS keys.${BEFORE === undefined ? "" : ` The "(before)" rows run ${BEFORE_LABEL} the same way, for the goal "not slower than before".`}
 
 ### (b) Generated corpus: ${corpusResult.files} files, ${corpusResult.mb.toFixed(0)} MB, ${manifest.length} planted secrets of ${new Set(manifest.map((m) => m.format)).size} formats
 
