@@ -508,10 +508,11 @@ function ownEntry(): string {
 
 /**
  * A redactor without detectors, for commands that print only their own short messages: every run
- * of 24 or more token characters that holds a digit is masked (more than any detector would).
+ * of 24 or more token characters (not ending in `.`, `:` or `@`) that holds a digit is masked
+ * (more than any detector would).
  */
 const CONSERVATIVE_REDACTOR: Redactor = {
-  find: (text) => [...text.matchAll(/[A-Za-z0-9_+/=.:@-]{24,}/g)].filter((m) => /[0-9]/.test(m[0])).map((m) => [m.index, m.index + m[0].length] as const),
+  find: (text) => [...text.matchAll(/[A-Za-z0-9_+/=.:@-]{23,}[A-Za-z0-9_+/=-]/g)].filter((m) => /[0-9]/.test(m[0])).map((m) => [m.index, m.index + m[0].length] as const),
 };
 
 /** The output redactor, built once per process (the warm server runs many requests). */

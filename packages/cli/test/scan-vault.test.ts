@@ -78,3 +78,13 @@ describe("warden scan and the vault", () => {
     }
   });
 });
+
+describe("secrets run without the detectors loaded", () => {
+  it("still redacts a secret in its own messages (a token pasted as the task name)", () => {
+    const token = githubToken();
+    const result = warden(["secrets", "run", "--task", token, "--", "true"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^warden: task ghp_\*+: has no grant in secrets\.grants\n$/);
+    expect(result.stdout + result.stderr).not.toContain(token);
+  });
+});

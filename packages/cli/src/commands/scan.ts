@@ -217,9 +217,9 @@ async function scanPaths(
 }
 
 /**
- * A paths scan in this thread (no worker threads could be used): each file is opened once — its
- * size from the open descriptor decides whether it is read — where listing, then stat, then
- * read cost two system calls more per file. On trees of many small files those calls, not the
+ * A paths scan in this thread (no worker threads could be used): each file is opened once and
+ * read into one reused buffer (see openListedFile) — where listing, then stat, then read cost
+ * two system calls more per file; a file larger than the buffer is read ahead asynchronously. On trees of many small files those calls, not the
  * automaton, were most of the scan (docs/benchmarks.md).
  */
 async function scanPathsHere(root: string, scanner: SecretScanner, paths: readonly string[], ignore: readonly string[]): Promise<Finding[]> {
