@@ -49,6 +49,8 @@ export interface DeployOptions {
   /** argv prefix that runs the warden CLI, for the `warden check`/`warden scan` gates. */
   readonly warden?: readonly string[];
   readonly logger?: Logger;
+  /** Called with each event as it is written to the log (the CLI posts GitHub deployment statuses from them). */
+  readonly onEvent?: (event: DeployEvent) => void;
 }
 
 /** How a deploy ended: `rolled_back` means a new version was started, rejected, and the old one serves. */
@@ -251,7 +253,7 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
     throw new DeployRefusedError("dirty", `deploy of "${env}" refused: the work tree has ${dirty} uncommitted change(s), and a release of a production environment (preflight.checklist) must be a commit; commit them, or rerun with --allow-dirty (the release is then marked dirty)`);
   }
   const settings = readDeployEnv();
-  const events = new EventLog(root, env, release, commit, target.kind === "instances" ? (line) => target.recordEvent(line) : undefined);
+  const events = new EventLog(root, env, release, commit, target.kind === "instances" ? (line) => target.recordEvent(line) : undefined, options.onEvent);
   // lock (a refusal throws DeployRefusedError before anything is written)
   const lockStarted = performance.now();
   const lock: DeployLock = await takeLock(target, envDir, env, release, options.forceUnlock === true);
@@ -543,6 +545,8 @@ export interface RollbackOptions {
   readonly to?: string;
   readonly forceUnlock?: boolean;
   readonly logger?: Logger;
+  /** Called with each event as it is written to the log. */
+  readonly onEvent?: (event: DeployEvent) => void;
 }
 
 /** The release a rollback goes back to: `to`, or the last release before the live one that still exists. */
@@ -568,7 +572,7 @@ export async function rollback(options: RollbackOptions): Promise<DeployResult> 
     const manifest = releases.find((m) => m.release === to);
     if (manifest === undefined) throw new WardenError("INPUT", `release ${to} of "${env}" does not exist (see warden releases ${env})`);
     if (to === state.release) throw new WardenError("INPUT", `release ${to} is already live in "${env}"`);
-    const events = new EventLog(root, env, to, manifest.commit, target.kind === "instances" ? (line) => target.recordEvent(line) : undefined);
+    const events = new EventLog(root, env, to, manifest.commit, target.kind === "instances" ? (line) => target.recordEvent(line) : undefined, options.onEvent);
     const started = performance.now();
     if (target.kind === "instances") {
       if (!(await target.verifyRelease(to))) throw new WardenError("INPUT", `release ${to} of "${env}" was modified after it was made (content hash mismatch); deploy instead`);

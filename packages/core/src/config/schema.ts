@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { FilesSchema } from "../file-class.js";
 import { DeploySchema } from "./deploy-section.js";
+import { GithubSchema } from "./github-section.js";
 import { HooksSchema } from "./hooks-section.js";
 import { OverrideSchema, RulesSchema } from "./rules-section.js";
 import { SecretsSchema } from "./secrets-section.js";
@@ -30,6 +31,7 @@ export const WardenConfigSchema = z
     hooks: HooksSchema,
     secrets: SecretsSchema,
     deploy: DeploySchema,
+    github: GithubSchema.describe("GitHub: `warden ci report` settings and deployments on GitHub (docs/guides/github.md)."),
   })
   .strict();
 
