@@ -54,9 +54,9 @@ function releaseOf(payload: unknown): string | undefined {
  * created twice when a request is retried) and posts `in_progress`; `succeeded` posts `success`
  * with the environment URL and `inactive` on the deployment it replaced; `failed` posts `failure`;
  * `rolled_back` posts `failure` on the rejected release and `success` again on the release that
- * serves (a manual rollback: a deployment of the release put back). A status already posted is
- * not posted again. Events are handled in order on a queue; GitHub errors are logged as warnings
- * and never fail the deploy.
+ * serves (a manual rollback: a deployment of the release put back). A status that is the
+ * deployment's latest already (same state and description) is not posted again. Events are
+ * handled in order on a queue; GitHub errors are logged as warnings and never fail the deploy.
  */
 export class DeploymentReporter {
   private readonly client: GitHubClient;
@@ -173,15 +173,16 @@ export class DeploymentReporter {
     }
   }
 
-  /** Post `state` unless it is already the deployment's latest state. */
+  /** Post `state` unless the deployment's latest status is this one already (same state and description). */
   private async post(deployment: Known, state: DeploymentState, description: string, environmentUrl?: string, keepOthers = false): Promise<void> {
+    const text = statusDescription(description);
     const latest = await this.client.rest.repos.listDeploymentStatuses({ ...this.repo, deployment_id: deployment.id, per_page: 1 });
-    if (latest.data[0]?.state === state) return;
+    if (latest.data[0]?.state === state && (latest.data[0]?.description ?? "") === text) return;
     await this.client.rest.repos.createDeploymentStatus({
       ...this.repo,
       deployment_id: deployment.id,
       state,
-      description: statusDescription(description),
+      description: text,
       environment: this.options.environment,
       ...(this.options.logUrl === undefined ? {} : { log_url: this.options.logUrl }),
       ...(environmentUrl === undefined ? {} : { environment_url: environmentUrl }),
