@@ -1,12 +1,13 @@
 import { retry } from "@octokit/plugin-retry";
 import { throttling } from "@octokit/plugin-throttling";
 import { Octokit } from "@octokit/rest";
-import { createRequire } from "node:module";
 import type BottleneckType from "bottleneck";
+// @ts-expect-error -- the light build of Bottleneck ships no types of its own; it has Bottleneck's API
+import BottleneckLight from "bottleneck/light.js";
 import { redactText, type Logger } from "@warden/core";
 
-// The light build of Bottleneck (no clustering), the one @octokit/plugin-throttling itself uses; same API.
-const Bottleneck = createRequire(import.meta.url)("bottleneck/light.js") as typeof BottleneckType;
+// The light build of Bottleneck (no clustering), the one @octokit/plugin-throttling itself uses.
+const Bottleneck = BottleneckLight as typeof BottleneckType;
 
 // The plugins add behaviour, not methods Warden calls: the client is typed as the REST client.
 const WardenOctokit = Octokit.plugin(retry, throttling) as unknown as typeof Octokit;

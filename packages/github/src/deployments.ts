@@ -55,7 +55,8 @@ function releaseOf(payload: unknown): string | undefined {
  * with the environment URL and `inactive` on the deployment it replaced; `failed` posts `failure`;
  * `rolled_back` posts `failure` on the rejected release and `success` again on the release that
  * serves (a manual rollback: a deployment of the release put back). A status that is the
- * deployment's latest already (same state and description) is not posted again. Events are
+ * deployment's latest already (same state and description) is not posted again, nor
+ * `in_progress` to a deployment that has a status, so replayed events change nothing. Events are
  * handled in order on a queue; GitHub errors are logged as warnings and never fail the deploy.
  */
 export class DeploymentReporter {
@@ -173,11 +174,13 @@ export class DeploymentReporter {
     }
   }
 
-  /** Post `state` unless the deployment's latest status is this one already (same state and description). */
+  /** Post `state` unless the deployment's latest status is this one already (same state and description), or `in_progress` to a deployment that has a status. */
   private async post(deployment: Known, state: DeploymentState, description: string, environmentUrl?: string, keepOthers = false): Promise<void> {
     const text = statusDescription(description);
     const latest = await this.client.rest.repos.listDeploymentStatuses({ ...this.repo, deployment_id: deployment.id, per_page: 1 });
-    if (latest.data[0]?.state === state && (latest.data[0]?.description ?? "") === text) return;
+    const last = latest.data[0];
+    // in_progress only starts a deployment; a replayed `started` must not reopen a finished one
+    if (last !== undefined && (state === "in_progress" || (last.state === state && (last.description ?? "") === text))) return;
     await this.client.rest.repos.createDeploymentStatus({
       ...this.repo,
       deployment_id: deployment.id,
