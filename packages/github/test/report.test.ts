@@ -4,7 +4,8 @@ import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { silentLogger, type Finding } from "@warden/core";
 import { startGitHubStandIn, type GitHubStandIn } from "@warden/test-utils";
-import { COMMENT_MARKER, readActionsContext, reportToGitHub, type ToolReport } from "@warden/github";
+import { gunzipSync } from "node:zlib";
+import { COMMENT_MARKER, prepareSarif, readActionsContext, reportToGitHub, type ToolReport } from "@warden/github";
 
 let server: GitHubStandIn;
 let dir: string;
@@ -171,5 +172,30 @@ describe("reportToGitHub against the OpenAPI-checked stand-in", () => {
     const result = await report([{ tool: "check", findings: [finding(1)], files: 1 }], context({ pr: false }));
     expect(result.checkRuns).toHaveLength(1);
     expect(server.requests.filter((r) => r.operationId === "checks/create").map((r) => r.status)).toEqual([403, 201]);
+  });
+
+  it("keeps SARIF within the results cap and the compressed size, errors first, saying what it left out", () => {
+    const findings = Array.from({ length: 300 }, (_, i) => finding(i, i < 100 ? "warn" : "error", { message: `m${i} ${"padding text ".repeat(i % 7)}` }));
+    const capped = prepareSarif({ tool: "check", findings, files: 1 }, "0", { results: 120 });
+    expect([capped.results, capped.omitted]).toEqual([120, 180]);
+    const log = JSON.parse(gunzipSync(Buffer.from(capped.encoded, "base64")).toString("utf8")) as { runs: { results: { level: string }[]; automationDetails: { id: string }; invocations: { toolExecutionNotifications: { message: { text: string } }[] }[] }[] };
+    const [run] = log.runs;
+    expect(run?.results.every((r) => r.level === "error")).toBe(true);
+    expect(run?.automationDetails).toEqual({ id: "warden/check/" });
+    expect(run?.invocations[0]?.toolExecutionNotifications[0]?.message.text).toMatch(/^180 more results left out/);
+    const small = prepareSarif({ tool: "check", findings, files: 1 }, "0", { compressedBytes: 4000 });
+    expect(small.compressedBytes).toBeLessThanOrEqual(4000);
+    expect(small.results).toBeGreaterThan(0);
+    expect(small.results + small.omitted).toBe(300);
+  });
+
+  it("turns a refused request (422) into a warning and the job summary, never an exception", async () => {
+    server.inject("checks/create", { status: 422, message: "Validation Failed" });
+    const ctx = context({ pr: false });
+    const result = await report([{ tool: "check", findings: [finding(1)], files: 1 }], ctx);
+    expect(result.mode).toBe("github");
+    expect(result.checkRuns).toEqual([]);
+    expect(result.notices).toContainEqual({ level: "warning", message: "check run for warden check not published: 422 Validation Failed" });
+    expect(readFileSync(ctx.stepSummary ?? "", "utf8")).toContain("> check run for warden check not published: 422 Validation Failed");
   });
 });
