@@ -6,7 +6,7 @@ export interface PullRequestContext {
   readonly number: number;
   /** The head commit (check runs belong to it; GITHUB_SHA of a pull_request run is a merge commit). */
   readonly headSha: string;
-  /** Opened from a fork: the run's GITHUB_TOKEN is read-only, whatever the workflow asks for. */
+  /** Opened from a fork (and not run as pull_request_target): the run's GITHUB_TOKEN is read-only, whatever the workflow asks for. */
   readonly fork: boolean;
 }
 
@@ -67,13 +67,16 @@ export function readActionsContext(env: NodeJS.ProcessEnv): ActionsContext {
     }
   }
   const pr = event.pull_request;
+  const eventName = nonEmpty(env.GITHUB_EVENT_NAME);
+  // pull_request_target runs the base repository's workflow with a token that can write
+  const forkHead = pr?.head?.repo === null || pr?.head?.repo?.fork === true || (pr?.head?.repo?.full_name !== undefined && pr.base?.repo?.full_name !== undefined && pr.head.repo.full_name !== pr.base.repo.full_name);
   const pullRequest =
     pr?.number === undefined
       ? undefined
       : {
           number: pr.number,
           headSha: pr.head?.sha ?? sha,
-          fork: pr.head?.repo === null || pr.head?.repo?.fork === true || (pr.head?.repo?.full_name !== undefined && pr.base?.repo?.full_name !== undefined && pr.head.repo.full_name !== pr.base.repo.full_name),
+          fork: forkHead && eventName !== "pull_request_target",
         };
   const serverUrl = (nonEmpty(env.GITHUB_SERVER_URL) ?? "https://github.com").replace(/\/+$/, "");
   const runId = nonEmpty(env.GITHUB_RUN_ID);
@@ -85,7 +88,7 @@ export function readActionsContext(env: NodeJS.ProcessEnv): ActionsContext {
     token: nonEmpty(env.GITHUB_TOKEN),
     apiUrl: nonEmpty(env.GITHUB_API_URL) ?? "https://api.github.com",
     runUrl: runId === undefined ? undefined : `${serverUrl}/${owner}/${repo}/actions/runs/${runId}`,
-    eventName: nonEmpty(env.GITHUB_EVENT_NAME),
+    eventName,
     pullRequest,
     stepSummary: nonEmpty(env.GITHUB_STEP_SUMMARY),
   };

@@ -199,3 +199,15 @@ describe("reportToGitHub against the OpenAPI-checked stand-in", () => {
     expect(readFileSync(ctx.stepSummary ?? "", "utf8")).toContain("> check run for warden check not published: 422 Validation Failed");
   });
 });
+
+describe("readActionsContext", () => {
+  it("tells a fork's pull request from a pull_request_target run, and refuses to run outside Actions", () => {
+    const event = path.join(dir, "fork-event.json");
+    writeFileSync(event, JSON.stringify({ pull_request: { number: 3, head: { sha: HEAD, repo: { full_name: "mallory/widgets", fork: true } }, base: { repo: { full_name: "acme/widgets" } } } }));
+    const base = { GITHUB_REPOSITORY: "acme/widgets", GITHUB_SHA: SHA, GITHUB_EVENT_PATH: event };
+    expect(readActionsContext({ ...base, GITHUB_EVENT_NAME: "pull_request" }).pullRequest).toEqual({ number: 3, headSha: HEAD, fork: true });
+    expect(readActionsContext({ ...base, GITHUB_EVENT_NAME: "pull_request_target" }).pullRequest?.fork).toBe(false);
+    expect(() => readActionsContext({ GITHUB_SHA: SHA })).toThrow("GITHUB_REPOSITORY is not set: warden ci report runs in a GitHub Actions job");
+    expect(() => readActionsContext({ ...base, GITHUB_REPOSITORY: "acme" })).toThrow("GITHUB_REPOSITORY=acme: expected owner/repo");
+  });
+});
