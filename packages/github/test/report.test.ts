@@ -1,8 +1,8 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { silentLogger, type Finding } from "@warden/core";
+import { installRedactor, silentLogger, type Finding } from "@warden/core";
 import { startGitHubStandIn, type GitHubStandIn } from "@warden/test-utils";
 import { gunzipSync } from "node:zlib";
 import { COMMENT_MARKER, prepareSarif, readActionsContext, reportToGitHub, type ToolReport } from "@warden/github";
@@ -197,6 +197,27 @@ describe("reportToGitHub against the OpenAPI-checked stand-in", () => {
     expect(result.checkRuns).toEqual([]);
     expect(result.notices).toContainEqual({ level: "warning", message: "check run for warden check not published: 422 Validation Failed" });
     expect(readFileSync(ctx.stepSummary ?? "", "utf8")).toContain("> check run for warden check not published: 422 Validation Failed");
+  });
+});
+
+describe("redaction", () => {
+  it("sends no secret to GitHub and writes none, whatever text carries it", async () => {
+    // built at run time, so the file itself holds no secret-looking literal
+    const secret = ["zq9", "SECRET", "value", String(7734), "xk"].join("");
+    installRedactor({ find: (text) => [...text.matchAll(new RegExp(secret, "g"))].map((m): [number, number] => [m.index, m.index + secret.length]) });
+    try {
+      const ctx = context();
+      const leaky = finding(1, "error", { message: `token ${secret} in a message`, hint: `rotate ${secret}`, file: `src/${secret}.ts` });
+      const result = await report([{ tool: "check", findings: [leaky], files: 1 }], ctx);
+      expect(result.checkRuns).toHaveLength(1);
+      const sent = JSON.stringify(server.requests) + JSON.stringify(server.sarifs) + JSON.stringify(server.checkRuns) + JSON.stringify(server.comments);
+      const written = [ctx.stepSummary ?? "", ...result.artifactFiles].map((f) => readFileSync(f, "utf8")).join("\n");
+      expect(sent).toContain("zq9S********");
+      expect(sent.includes(secret) || written.includes(secret)).toBe(false);
+      expect(readdirSync(path.join(dir, "artifact")).join(" ")).not.toContain(secret);
+    } finally {
+      installRedactor(undefined);
+    }
   });
 });
 
