@@ -126,6 +126,16 @@ describe("reportToGitHub against the OpenAPI-checked stand-in", () => {
     expect(server.requests.filter((r) => r.operationId === "issues/create-comment")).toHaveLength(1);
   });
 
+  it("deletes the comment of a clean run when configured so, and writes none for a clean first run", async () => {
+    const clean = () => reportToGitHub({ context: context(), reports: [{ tool: "check", findings: [], files: 1 }], version: "0", artifactDir: path.join(dir, "artifact"), logger: silentLogger, writeIntervalMs: 0, onCleanComment: "delete", sarif: false });
+    expect((await clean()).comment?.action).toBe("none");
+    expect(server.comments).toEqual([]);
+    await report([{ tool: "check", findings: [finding(1)], files: 1 }]);
+    expect(server.comments).toHaveLength(1);
+    expect((await clean()).comment?.action).toBe("deleted");
+    expect(server.comments).toEqual([]);
+  });
+
   it("uploads SARIF gzip+base64 per tool, and skips with a notice when code scanning is not enabled", async () => {
     const ok = await report([{ tool: "check", findings: [finding(1)], files: 1 }, { tool: "scan", findings: [finding(2)], files: 1 }]);
     expect(ok.sarif.map((s) => s.uploaded)).toEqual([true, true]);
