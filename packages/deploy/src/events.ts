@@ -20,8 +20,6 @@ export class EventLog {
     readonly commit: string,
     /** Also receives each event's line (the ssh target appends it to the log on the host). */
     private readonly mirror?: (line: string) => void,
-    /** Called with each event once it is written (e.g. to post GitHub deployment statuses); its errors are ignored. */
-    private readonly listener?: (event: DeployEvent) => void,
   ) {
     this.file = eventsFile(root, env);
   }
@@ -45,11 +43,6 @@ export class EventLog {
     appendFileSync(this.file, line);
     this.mirror?.(line);
     this.written.push(event);
-    try {
-      this.listener?.(event);
-    } catch {
-      // a listener never stops a deploy
-    }
     return event;
   }
 }

@@ -104,6 +104,24 @@ async function headCommit(root: string): Promise<string> {
   return result.code === 0 ? result.stdout.toString("utf8").trim() : "";
 }
 
+/**
+ * What receives each event line once it is written: the host's copy of the log (instance
+ * targets) and the caller's listener, which gets the event as stored (redacted); a listener's
+ * error never stops a deploy.
+ */
+function eventMirror(target: Target, onEvent: ((event: DeployEvent) => void) | undefined): ((line: string) => void) | undefined {
+  const record = target.kind === "instances" ? (line: string) => target.recordEvent(line) : undefined;
+  if (onEvent === undefined) return record;
+  return (line) => {
+    record?.(line);
+    try {
+      onEvent(JSON.parse(line) as DeployEvent);
+    } catch {
+      // a listener never stops a deploy
+    }
+  };
+}
+
 /** The environment's config with the strategy override applied. */
 export function effectiveConfig(config: DeployEnvironment, strategy: DeployStrategy["type"] | undefined): DeployEnvironment {
   if (strategy === undefined || strategy === config.strategy.type) return config;
@@ -253,7 +271,7 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
     throw new DeployRefusedError("dirty", `deploy of "${env}" refused: the work tree has ${dirty} uncommitted change(s), and a release of a production environment (preflight.checklist) must be a commit; commit them, or rerun with --allow-dirty (the release is then marked dirty)`);
   }
   const settings = readDeployEnv();
-  const events = new EventLog(root, env, release, commit, target.kind === "instances" ? (line) => target.recordEvent(line) : undefined, options.onEvent);
+  const events = new EventLog(root, env, release, commit, eventMirror(target, options.onEvent));
   // lock (a refusal throws DeployRefusedError before anything is written)
   const lockStarted = performance.now();
   const lock: DeployLock = await takeLock(target, envDir, env, release, options.forceUnlock === true);
@@ -572,7 +590,7 @@ export async function rollback(options: RollbackOptions): Promise<DeployResult> 
     const manifest = releases.find((m) => m.release === to);
     if (manifest === undefined) throw new WardenError("INPUT", `release ${to} of "${env}" does not exist (see warden releases ${env})`);
     if (to === state.release) throw new WardenError("INPUT", `release ${to} is already live in "${env}"`);
-    const events = new EventLog(root, env, to, manifest.commit, target.kind === "instances" ? (line) => target.recordEvent(line) : undefined, options.onEvent);
+    const events = new EventLog(root, env, to, manifest.commit, eventMirror(target, options.onEvent));
     const started = performance.now();
     if (target.kind === "instances") {
       if (!(await target.verifyRelease(to))) throw new WardenError("INPUT", `release ${to} of "${env}" was modified after it was made (content hash mismatch); deploy instead`);
