@@ -79,6 +79,7 @@ export async function publishCheckRun(
   const title = `warden ${report.tool}: ${countLine(report.findings)}`;
   const summary = renderFindingsMarkdown([report], {
     limitBytes: CHECK_OUTPUT_LIMIT_BYTES,
+    ...(cut > 0 ? { header: [`**${cut} of ${all.length} findings are not annotations**: a check run gets the first ${MAX_ANNOTATIONS}; every finding is in the job's artifact.`, ""] } : {}),
     elsewhere: cut > 0 ? `The first ${MAX_ANNOTATIONS} findings are annotations on the changed files; every finding is in the job's artifact.` : "Every finding is an annotation on its file.",
   });
   const conclusion = conclusionOf(report.findings);

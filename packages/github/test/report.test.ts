@@ -111,6 +111,14 @@ describe("reportToGitHub against the OpenAPI-checked stand-in", () => {
     expect(server.sarifs.map((s) => s.ref)).toEqual(["refs/heads/main"]);
   });
 
+  it("annotates the first 1,000 findings of a run and says in the summary how many more there are", async () => {
+    const findings = Array.from({ length: 1003 }, (_, i) => finding(i, "warn", { message: "m", hint: undefined }));
+    const result = await report([{ tool: "check", findings, files: 1 }], context({ pr: false }));
+    expect(result.checkRuns[0]).toMatchObject({ annotations: 1000, requests: 20, conclusion: "neutral" });
+    expect(server.checkRuns[0]?.annotations).toHaveLength(1000);
+    expect(server.checkRuns[0]?.output.summary).toMatch(/^\*\*3 of 1003 findings are not annotations\*\*/);
+  });
+
   it("keeps one sticky comment: created, updated in place, then marked resolved when clean", async () => {
     const first = await report([{ tool: "check", findings: [finding(1)], files: 3 }]);
     expect(first.comment?.action).toBe("created");
