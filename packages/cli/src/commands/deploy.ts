@@ -110,6 +110,7 @@ export async function deployCommand(io: Io, env: string | undefined, options: De
   } finally {
     await github?.flush();
   }
+  if (result.outcome !== "planned") await (await import("./plan.js")).refreshPlanAfterDeploy(io, root, all);
   if (options.json === true) {
     io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   } else if (result.outcome === "planned") {
