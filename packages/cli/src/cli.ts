@@ -130,6 +130,31 @@ export function buildProgram(io: Io): Command {
     });
 
   program
+    .command("ci")
+    .description("CI integrations: `ci report` publishes check and scan results to GitHub.")
+    .command("report")
+    .description("Publish findings to GitHub: a check run per tool with annotations, one pull-request comment, SARIF to code scanning (job summary + artifact when the token cannot write).")
+    .argument("[reports...]", "JSON reports of `warden check --format json` / `warden scan --format json`")
+    .option("--run <tools>", "run these tools here instead of reading reports: check, scan or check,scan")
+    .option("--artifact-dir <dir>", "where report.md, findings.json and <tool>.sarif are written (upload it with actions/upload-artifact)", "warden-report")
+    .option("-c, --config <file>", "config file (default: warden.config.* at the repository root)")
+    .addHelpText(
+      "after",
+      "\nReads GITHUB_REPOSITORY, GITHUB_SHA, GITHUB_REF, GITHUB_TOKEN, GITHUB_API_URL, GITHUB_EVENT_PATH, GITHUB_RUN_ID\nand GITHUB_STEP_SUMMARY. Secrets are redacted in everything sent or written.\nExit codes: 0 no errors, 1 errors found (never for GitHub refusing a request), 2 usage error or unreadable report.\nExamples:\n  warden ci report --run check,scan\n  warden ci report check.json scan.json\nDocs: docs/guides/github.md",
+    )
+    .action(async (reports: string[], opts: { run?: string; artifactDir: string; config?: string }) => {
+      const { ciReportCommand } = await import("./commands/ci.js");
+      throw new ExitSignal(
+        await ciReportCommand(io, {
+          reports,
+          artifactDir: opts.artifactDir,
+          ...(opts.run === undefined ? {} : { run: opts.run.split(",") }),
+          ...(opts.config === undefined ? {} : { config: opts.config }),
+        }),
+      );
+    });
+
+  program
     .command("scan")
     .description("Scan for secrets: the work tree (default), the git index, a commit range, or history.")
     .argument("[paths...]", "files or folders to scan (default: the whole repository); with --history: refs (default: all)")

@@ -52,6 +52,8 @@ export interface DeployOptions {
   /** `secrets.grants` of the config: the release receives the names granted to `deploy:<env>`. */
   readonly grants?: Grants;
   readonly logger?: Logger;
+  /** Called with each event as it is written to the log (the CLI posts GitHub deployment statuses from them). */
+  readonly onEvent?: (event: DeployEvent) => void;
 }
 
 /** How a deploy ended: `rolled_back` means a new version was started, rejected, and the old one serves. */
@@ -103,6 +105,24 @@ async function dirtyCount(root: string): Promise<number> {
 async function headCommit(root: string): Promise<string> {
   const result = await runGit(root, ["rev-parse", "HEAD"], { allowFailure: true });
   return result.code === 0 ? result.stdout.toString("utf8").trim() : "";
+}
+
+/**
+ * What receives each event line once it is written: the host's copy of the log (instance
+ * targets) and the caller's listener, which gets the event as stored (redacted); a listener's
+ * error never stops a deploy.
+ */
+function eventMirror(target: Target, onEvent: ((event: DeployEvent) => void) | undefined): ((line: string) => void) | undefined {
+  const record = target.kind === "instances" ? (line: string) => target.recordEvent(line) : undefined;
+  if (onEvent === undefined) return record;
+  return (line) => {
+    record?.(line);
+    try {
+      onEvent(JSON.parse(line) as DeployEvent);
+    } catch {
+      // a listener never stops a deploy
+    }
+  };
 }
 
 /** The environment's config with the strategy override applied. */
@@ -270,7 +290,7 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
     throw new DeployRefusedError("dirty", `deploy of "${env}" refused: the work tree has ${dirty} uncommitted change(s), and a release of a production environment (preflight.checklist) must be a commit; commit them, or rerun with --allow-dirty (the release is then marked dirty)`);
   }
   const settings = readDeployEnv();
-  const events = new EventLog(root, env, release, commit, target.kind === "instances" ? (line) => target.recordEvent(line) : undefined);
+  const events = new EventLog(root, env, release, commit, eventMirror(target, options.onEvent));
   // lock (a refusal throws DeployRefusedError before anything is written)
   const lockStarted = performance.now();
   const lock: DeployLock = await takeLock(target, envDir, env, release, options.forceUnlock === true);
@@ -625,6 +645,8 @@ export interface RollbackOptions {
   /** `secrets.grants` of the config: the restored release receives the names granted to `deploy:<env>`. */
   readonly grants?: Grants;
   readonly logger?: Logger;
+  /** Called with each event as it is written to the log. */
+  readonly onEvent?: (event: DeployEvent) => void;
 }
 
 /** The release a rollback goes back to: `to`, or the last release before the live one that still exists. */
@@ -652,7 +674,7 @@ export async function rollback(options: RollbackOptions): Promise<DeployResult> 
     const manifest = releases.find((m) => m.release === to);
     if (manifest === undefined) throw new WardenError("INPUT", `release ${to} of "${env}" does not exist (see warden releases ${env})`);
     if (to === state.release) throw new WardenError("INPUT", `release ${to} is already live in "${env}"`);
-    const events = new EventLog(root, env, to, manifest.commit, target.kind === "instances" ? (line) => target.recordEvent(line) : undefined);
+    const events = new EventLog(root, env, to, manifest.commit, eventMirror(target, options.onEvent));
     events.mask(secrets);
     const started = performance.now();
     let undone: { readonly revision?: number } = {};

@@ -131,3 +131,17 @@ export * from "./fakes.js";
 export { fragments, leaksIn } from "./leaks.js";
 export { freePort } from "./net.js";
 export { useRepos } from "./use-repos.js";
+export {
+  GITHUB_LIMITS,
+  startGitHubStandIn,
+  type CheckRunRecord,
+  type CommentRecord,
+  type DeploymentRecord,
+  type GitHubStandIn,
+  type InjectedAnswer,
+  type RecordedRequest,
+  type SarifRecord,
+  type StandInOptions,
+  type TokenAccess,
+} from "./github-stand-in.js";
+export { GitHubOpenApi, type Operation } from "./openapi.js";

@@ -1,4 +1,4 @@
-import { createLogger, didYouMean, loadConfig, repoRoot, WardenError, type DeployEnvironment, type DeployStrategy, type WardenConfig } from "@warden/core";
+import { createLogger, currentEnv, didYouMean, loadConfig, repoRoot, WardenError, type DeployEnvironment, type DeployEvent, type DeployStrategy, type Logger, type WardenConfig } from "@warden/core";
 import type { Io } from "../io.js";
 
 /** Options of `warden deploy`. */
@@ -40,6 +40,40 @@ async function environment(io: Io, env: string | undefined, configFile: string |
   return { root, name, config: chosen, all: config };
 }
 
+/**
+ * With `github.deployments` on, the listener that mirrors the deploy's events as a GitHub
+ * deployment and its statuses (docs/guides/github.md); undefined when off, or when the GitHub
+ * environment (GITHUB_TOKEN, GITHUB_REPOSITORY) is missing, which is a warning, not an error.
+ */
+async function githubDeployments(config: WardenConfig, env: string, logger: Logger): Promise<{ onEvent: (event: DeployEvent) => void; flush: () => Promise<void> } | undefined> {
+  if (!config.github.deployments) return undefined;
+  const vars = currentEnv();
+  const [owner, repo] = (vars.GITHUB_REPOSITORY ?? "").split("/");
+  const token = vars.GITHUB_TOKEN;
+  if (owner === undefined || owner === "" || repo === undefined || repo === "" || token === undefined || token === "") {
+    logger.warn("github.deployments is on but GITHUB_TOKEN or GITHUB_REPOSITORY is not set: no deployment is recorded on GitHub");
+    return undefined;
+  }
+  const { DeploymentReporter } = await import("@warden/github");
+  const settings = config.github.environments[env];
+  const server = (vars.GITHUB_SERVER_URL ?? "https://github.com").replace(/\/+$/, "");
+  const interval = vars.WARDEN_GITHUB_WRITE_INTERVAL_MS;
+  const reporter = new DeploymentReporter({
+    token,
+    apiUrl: vars.GITHUB_API_URL ?? "https://api.github.com",
+    owner,
+    repo,
+    environment: settings?.name ?? env,
+    ...(settings?.url === undefined ? {} : { environmentUrl: settings.url }),
+    ...(settings?.production === undefined ? {} : { production: settings.production }),
+    ...(vars.GITHUB_RUN_ID === undefined ? {} : { logUrl: `${server}/${owner}/${repo}/actions/runs/${vars.GITHUB_RUN_ID}` }),
+    userAgent: "warden",
+    logger,
+    ...(interval !== undefined && /^\d+$/.test(interval) ? { writeIntervalMs: Number(interval) } : {}),
+  });
+  return { onEvent: (event) => reporter.onEvent(event), flush: () => reporter.flush() };
+}
+
 function refusal(io: Io, error: unknown): number | undefined {
   if (error instanceof Error && error.name === "DeployRefusedError") {
     io.stderr.write(`warden: ${error.message}\n`);
@@ -54,6 +88,7 @@ export async function deployCommand(io: Io, env: string | undefined, options: De
   const { deploy } = await import("@warden/deploy");
   const logger = createLogger({ stream: io.stderr, prefix: "warden deploy" });
   const self = selfCommand();
+  const github = options.dryRun === true ? undefined : await githubDeployments(all, name, logger);
   let result;
   try {
     result = await deploy({
@@ -67,11 +102,14 @@ export async function deployCommand(io: Io, env: string | undefined, options: De
       ...(options.allowDirty === true ? { allowDirty: true } : {}),
       ...(options.forceUnlock === true ? { forceUnlock: true } : {}),
       ...(self === undefined ? {} : { warden: self }),
+      ...(github === undefined ? {} : { onEvent: github.onEvent }),
     });
   } catch (error) {
     const code = refusal(io, error);
     if (code !== undefined) return code;
     throw error;
+  } finally {
+    await github?.flush();
   }
   if (result.outcome !== "planned") await (await import("./plan.js")).refreshPlanAfterDeploy(io, root, all);
   if (options.json === true) {
@@ -95,13 +133,16 @@ export async function deployCommand(io: Io, env: string | undefined, options: De
 export async function rollbackCommand(io: Io, env: string, options: { to?: string; config?: string; forceUnlock?: boolean }): Promise<number> {
   const { root, name, config, all } = await environment(io, env, options.config);
   const { rollback } = await import("@warden/deploy");
+  const logger = createLogger({ stream: io.stderr, prefix: "warden rollback" });
+  const github = await githubDeployments(all, name, logger);
   try {
     const result = await rollback({
       root,
       env: name,
       config,
       grants: all.secrets.grants,
-      logger: createLogger({ stream: io.stderr, prefix: "warden rollback" }),
+      logger,
+      ...(github === undefined ? {} : { onEvent: github.onEvent }),
       ...(options.to === undefined ? {} : { to: options.to }),
       ...(options.forceUnlock === true ? { forceUnlock: true } : {}),
     });
@@ -115,6 +156,8 @@ export async function rollbackCommand(io: Io, env: string, options: { to?: strin
     const code = refusal(io, error);
     if (code !== undefined) return code;
     throw error;
+  } finally {
+    await github?.flush();
   }
 }
 
