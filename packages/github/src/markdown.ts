@@ -7,6 +7,8 @@ export interface ToolReport {
   readonly findings: readonly Finding[];
   /** Files the tool looked at. */
   readonly files: number;
+  /** The report's notes (e.g. that a range's commits got past the hooks), shown under its heading. */
+  readonly notes?: readonly string[];
 }
 
 /** GitHub refuses a check run summary (or text) over 65,535 bytes. */
@@ -53,7 +55,11 @@ export function renderFindingsMarkdown(
   const reserve = 400 + bytes(options.elsewhere);
   for (const report of reports) {
     const sorted = [...report.findings].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1));
-    const heading = [`### warden ${report.tool}: ${countLine(report.findings)} (${plural(report.files, "file")} checked)`, ""];
+    const heading = [
+      `### warden ${report.tool}: ${countLine(report.findings)} (${plural(report.files, "file")} checked)`,
+      "",
+      ...(report.notes ?? []).flatMap((note) => [`> **Note:** ${note}`, ""]),
+    ];
     const block = sorted.length === 0 ? heading : [...heading, ...TABLE_HEAD];
     const blockBytes = bytes(block.join("\n")) + 1;
     if (size + blockBytes + reserve > options.limitBytes) {

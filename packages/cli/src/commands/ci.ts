@@ -22,7 +22,7 @@ export interface CiReportCommandOptions {
 const JsonReportSchema = z.object({
   version: z.literal(JSON_REPORT_VERSION),
   command: z.string(),
-  summary: z.object({ files: z.number() }).loose(),
+  summary: z.object({ files: z.number(), notes: z.array(z.string()).optional() }).loose(),
   findings: z.array(FindingSchema),
 });
 
@@ -30,6 +30,7 @@ interface LoadedReport {
   readonly tool: string;
   readonly findings: Finding[];
   readonly files: number;
+  readonly notes?: readonly string[];
 }
 
 /** The tool a JSON report came from: its `command` ("warden scan --range …" → scan; merged shards → check). */
@@ -52,7 +53,8 @@ async function readReport(io: Io, file: string): Promise<LoadedReport> {
     const issue = report.error.issues[0];
     throw new WardenError("INPUT", `${file}: not a warden JSON report (${issue?.path.join(".") || "root"}: ${issue?.message ?? "invalid"}); produce it with --format json`);
   }
-  return { tool: toolOf(report.data.command, file), findings: report.data.findings, files: report.data.summary.files };
+  const notes = report.data.summary.notes;
+  return { tool: toolOf(report.data.command, file), findings: report.data.findings, files: report.data.summary.files, ...(notes === undefined ? {} : { notes }) };
 }
 
 /** Run `warden <tool> --format json` in this process and read its report. */
@@ -65,7 +67,7 @@ async function runTool(io: Io, tool: CiTool, config: string | undefined): Promis
       : await (await import("./scan.js")).scanCommand(capture, { target: { kind: "paths", paths: [] }, format: "json", ...(config === undefined ? {} : { config }) });
   if (code === 2) throw new WardenError("INPUT", `warden ${tool} could not run (exit 2); run it alone to see why`);
   const report = JsonReportSchema.parse(JSON.parse(out));
-  return { tool, findings: report.findings, files: report.summary.files };
+  return { tool, findings: report.findings, files: report.summary.files, ...(report.summary.notes === undefined ? {} : { notes: report.summary.notes }) };
 }
 
 /** A GitHub Actions workflow command's message: `%`, CR and LF escaped. */
