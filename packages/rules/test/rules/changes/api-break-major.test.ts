@@ -1,5 +1,6 @@
 import { gitRepo, type TempRepo } from "@warden/test-utils";
 import { afterEach, describe, expect, it } from "vitest";
+import { locations } from "../../helpers.js";
 
 const RULE = "changes/api-break-major";
 
@@ -39,14 +40,9 @@ describe(RULE, () => {
     repo.write({ ".changeset/greet.md": '---\n"@fx/lib": minor\n---\n\nGreet with punctuation.\n' });
     repo.commit("feat(lib)!: punctuation");
     const findings = rangeFindings(repo);
-    expect(findings.map((f) => [f.file, f.line, f.message])).toEqual([
-      [
-        "packages/lib/src/index.ts",
-        1,
-        "greet of @fx/lib: parameter added required (— → punctuation: string); a breaking change needs a major changeset, this range has a minor.",
-      ],
-    ]);
-    expect(findings.map((f) => [f.file, f.line, f.column, f.messageId])).toEqual([["packages/lib/src/index.ts", 1, findings[0]?.column, "needsBump"]]);
+    expect(locations(findings)).toEqual([["packages/lib/src/index.ts", 1, 1, "needsBump"]]);
+    // The data the message carries: symbol, package, before → after, and the bump the range has.
+    for (const part of ["greet", "@fx/lib", "— → punctuation: string", "has a minor"]) expect(findings[0]?.message).toContain(part);
   });
 
   it("passes with a major changeset, and with the break kept out of the range", () => {
@@ -62,7 +58,7 @@ describe(RULE, () => {
     repo.commit("feat(lib)!: punctuation");
     expect(rangeFindings(repo)).toEqual([]);
     repo.write({ "warden.config.mjs": `export default { rules: { "${RULE}": ["error", { zeroMajor: "major" }] } };\n` });
-    expect(rangeFindings(repo).map((f) => f.message)).toEqual([expect.stringContaining("needs a major changeset, this range has a minor")]);
+    expect(locations(rangeFindings(repo))).toEqual([["packages/lib/src/index.ts", 1, 1, "needsBump"]]);
   });
 
   it("ignores additive changes and changes outside the shipped files", () => {
