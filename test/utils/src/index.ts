@@ -129,5 +129,6 @@ export function installHooks(repo: TempRepo): void {
 
 export * from "./fakes.js";
 export { fragments, leaksIn } from "./leaks.js";
+export { captureIo, type CapturedIo, type TestIo } from "./io.js";
 export { freePort } from "./net.js";
 export { useRepos } from "./use-repos.js";
