@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { DEPLOY_STEPS } from "@warden/core";
 import { GIT_ENV, REPO_ROOT, runAsync, WARDEN_BIN, type TempRepo } from "@warden/test-utils";
 import { switchLeaseMs } from "@warden/deploy";
-import { cleanupRepo, commitService, eventsOf, get, localEnv, serviceRepo, serviceSource } from "./helpers.js";
+import { cleanupRepo, commitService, eventsOf, get, localEnv, serviceRepo, serviceSource } from "@warden/test-utils/deploy";
 
 const repos: TempRepo[] = [];
 afterEach(async () => {
