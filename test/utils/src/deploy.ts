@@ -22,7 +22,7 @@ const server = createServer((req, res) => {
   res.writeHead(200, { "content-type": "text/plain" });
   res.end("${version}\\n");
 });
-server.listen(Number(process.env.PORT), "127.0.0.1");
+server.listen(Number(process.env.PORT), "127.0.0.1", () => process.stdout.write("${version} listening\\n"));
 process.on("SIGTERM", () => { server.close(() => process.exit(0)); server.closeIdleConnections(); });
 `;
 }
