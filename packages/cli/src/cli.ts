@@ -86,6 +86,8 @@ export function buildProgram(io: Io): Command {
             ...(opts.shard === undefined ? {} : { shard: parseShard(opts.shard) }),
             ...(opts.workers === undefined ? {} : { workers: parseWorkers(opts.workers) }),
             ...(opts.config === undefined ? {} : { config: opts.config }),
+            // A range checked from the command line (CI) says when its commits got past the hooks.
+            ...(target.kind === "range" ? { reportBypass: true } : {}),
           }),
         );
       },
@@ -176,11 +178,22 @@ export function buildProgram(io: Io): Command {
     .command("rules")
     .description("Show every written rule with the checks that enforce it and their state in this config, or why it is not machine-checkable.")
     .option("--json", "machine-readable output, with every message and the written rules")
-    .addOption(new Option("--format <format>", "text, or markdown to write docs/rules/README.md").choices(["text", "markdown"]).default("text"))
-    .option("--check", "with --format markdown: exit 1 when docs/rules/README.md is out of date, change nothing")
-    .action(async (opts: { json?: boolean; format: "text" | "markdown"; check?: boolean }) => {
+    .addOption(
+      new Option("--format <format>", "text; markdown writes docs/rules/README.md; agents writes the rules-and-checks section of the agent file")
+        .choices(["text", "markdown", "agents"])
+        .default("text"),
+    )
+    .option("--out <file>", "with --format agents: the agent file to write (default: writtenRules.source, else AGENTS.md)")
+    .option("--check", "with --format markdown or agents: exit 1 when the file is out of date, change nothing")
+    .addHelpText(
+      "after",
+      "\nWith `writtenRules: { source: \"AGENTS.md\" }` in the config, the team's own numbered or headed rules are shown\n(checked, partly checked, not checked or not checkable) and findings cite them. Docs: docs/guides/agents.md\nExit codes: 0 shown or written, 1 out of date (--check), 2 usage or config error.\nExamples:\n  warden rules\n  warden rules --json\n  warden rules --format agents --check",
+    )
+    .action(async (opts: { json?: boolean; format: "text" | "markdown" | "agents"; check?: boolean; out?: string }) => {
       const { rulesCommand } = await import("./commands/rules.js");
-      throw new ExitSignal(await rulesCommand(io, { json: opts.json === true, format: opts.format, check: opts.check === true }));
+      throw new ExitSignal(
+        await rulesCommand(io, { json: opts.json === true, format: opts.format, check: opts.check === true, ...(opts.out === undefined ? {} : { out: opts.out }) }),
+      );
     });
 
   program

@@ -61,3 +61,18 @@ export { didYouMean } from "./suggest.js";
 export { readListedFile, SYNC_READ_BYTES, walkFiles, type WalkOptions } from "./walk.js";
 export { listWorkspacePackages, workspaceGlobs, type WorkspacePackage } from "./workspace.js";
 export { describeEnforcer, describeWrittenRule, WRITTEN_RULES, type Enforcer, type WrittenRule } from "./written-rules.js";
+export { withoutFences } from "./markdown-fences.js";
+export {
+  AGENTS_SECTION_END,
+  AGENTS_SECTION_START,
+  citeFor,
+  describeTeamRule,
+  loadTeamRuleBook,
+  parseTeamRules,
+  teamRuleStates,
+  WrittenRulesSchema,
+  type TeamRule,
+  type TeamRuleBook,
+  type TeamRuleState,
+  type WrittenRulesConfig,
+} from "./team-rules.js";

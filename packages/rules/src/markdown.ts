@@ -1,3 +1,5 @@
+import { withoutFences } from "@warden/core";
+
 /** A link in a markdown file: its target as written and its 1-based position. */
 export interface MarkdownLink {
   readonly target: string;
@@ -40,24 +42,6 @@ export function blankCodeSpans(line: string): string {
     at = close + width;
   }
   return out + line.slice(at);
-}
-
-/** The lines of a markdown file with fenced code blocks blanked (line numbers kept). */
-function withoutFences(text: string): string[] {
-  let fence: string | undefined;
-  return text.split("\n").map((line) => {
-    // A backtick fence's info string has no backtick (CommonMark): "```x``` and" is a code span.
-    const marker = /^\s{0,3}(`{3,}(?=[^`]*$)|~{3,})/.exec(line);
-    if (fence !== undefined) {
-      if (marker !== null && marker[1]?.[0] === fence[0] && (marker[1]?.length ?? 0) >= fence.length) fence = undefined;
-      return "";
-    }
-    if (marker !== null) {
-      fence = marker[1];
-      return "";
-    }
-    return line;
-  });
 }
 
 /** The text of a markdown file with fenced code blocks and inline code spans blanked (positions kept). */

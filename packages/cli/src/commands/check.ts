@@ -29,9 +29,11 @@ import {
   type Format,
   type WardenConfig,
   type WardenEnv,
+  plural,
 } from "@warden/core";
 import type { CheckProgress, CommitInfo, Shard } from "@warden/rules";
 import type { Io } from "../io.js";
+import { citeTeamRules, teamRuleBookFor } from "../team-rules.js";
 import { VERSION } from "../version.js";
 
 /** What to check: the index, the work tree since a ref, a commit range, or paths. */
@@ -56,6 +58,11 @@ export interface CheckOptions {
   readonly workers?: number;
   /** Told about the work as it goes (see {@link progressLine}). */
   readonly onProgress?: (progress: CheckProgress) => void;
+  /**
+   * With a range (CI's `check --range`, not the pre-push hook): when the commits hold errors that
+   * Warden's hooks refuse, say that they got past the hooks (see {@link hookBypass}).
+   */
+  readonly reportBypass?: boolean;
 }
 
 /** A progress line on stderr: drawn after {@link PROGRESS_AFTER_MS} of work, redrawn at most every 100 ms, cleared at the end. */
@@ -109,6 +116,52 @@ export interface CheckOutcome {
   readonly skipped: SkippedFile[];
   readonly sources: Map<string, string>;
   readonly durationMs: number;
+  /** With a range: its commits, oldest first, with the files each changes. */
+  readonly commits?: readonly CommitInfo[];
+}
+
+/** Commits of a checked range that hold errors Warden's hooks refuse: they were committed or pushed past the hooks. */
+export interface HookBypass {
+  /** Full ids of the commits, oldest first. */
+  readonly commits: readonly string[];
+  /** The hooks that would have refused them. */
+  readonly hooks: readonly ("commit-msg" | "pre-commit" | "pre-push")[];
+  /** The errors behind it. */
+  readonly findings: number;
+}
+
+/**
+ * Whether the commits of a checked range got past the hooks: an error on a commit message is one
+ * the commit-msg and pre-push hooks refuse; an error in a file the commits change is one the
+ * pre-commit and pre-push hooks refuse. Either means the commits were made or pushed with
+ * `--no-verify`, or in a clone without Warden's hooks (or under another config).
+ */
+export function hookBypass(findings: readonly Finding[], commits: readonly CommitInfo[]): HookBypass | undefined {
+  const errors = findings.filter((finding) => finding.severity === "error");
+  if (errors.length === 0) return undefined;
+  const culprits = new Set<string>();
+  const hooks = new Set<HookBypass["hooks"][number]>(["pre-push"]);
+  for (const finding of errors) {
+    if (finding.file.startsWith("commit:")) {
+      const short = finding.file.slice("commit:".length);
+      hooks.add("commit-msg");
+      for (const commit of commits) if (commit.oid.startsWith(short)) culprits.add(commit.oid);
+    } else {
+      hooks.add("pre-commit");
+      for (const commit of commits) if (commit.files.includes(finding.file)) culprits.add(commit.oid);
+    }
+  }
+  const ordered = commits.map((commit) => commit.oid).filter((oid) => culprits.has(oid));
+  const order = ["commit-msg", "pre-commit", "pre-push"] as const;
+  return { commits: ordered, hooks: order.filter((hook) => hooks.has(hook)), findings: errors.length };
+}
+
+/** The one line a range check prints about a bypass. */
+export function describeBypass(bypass: HookBypass): string {
+  const shown = bypass.commits.slice(0, 5).map((oid) => oid.slice(0, 10));
+  const more = bypass.commits.length > shown.length ? ` and ${bypass.commits.length - shown.length} more` : "";
+  const which = shown.length === 0 ? "these commits" : `${plural(bypass.commits.length, "commit")} (${shown.join(", ")}${more})`;
+  return `hooks bypassed: ${which} hold ${plural(bypass.findings, "error")} that Warden's ${bypass.hooks.join(" and ")} hooks refuse — committed or pushed with --no-verify, or from a clone without the hooks (run \`warden doctor\` there)`;
 }
 
 /**
@@ -267,6 +320,7 @@ export async function runCheck(cwd: string, options: Omit<CheckOptions, "format"
   const started = performance.now();
   const root = await repoRoot(cwd);
   const { config, file } = await loadConfig(root, options.config);
+  const book = await teamRuleBookFor(root, config);
   const baseline = options.baseline === false ? undefined : await readBaseline(root);
   const { files, skipped, exists, read, mode, close } = await gather(root, options.target, config);
   if (options.shard !== undefined && mode !== "full") throw new WardenError("USAGE", "--shard splits a full check: use it without --staged, --since, --range or paths");
@@ -275,6 +329,7 @@ export async function runCheck(cwd: string, options: Omit<CheckOptions, "format"
     const cache = mode === "full" && options.cache !== false ? await ResultCache.open(root, VERSION) : undefined;
     const cacheSalt = cache === undefined ? undefined : await buildSalt();
     const target = options.target;
+    const commits = target.kind === "range" ? await commitsOf(root, target.base, target.head) : undefined;
     const result = await runRules({
       root,
       files,
@@ -283,7 +338,7 @@ export async function runCheck(cwd: string, options: Omit<CheckOptions, "format"
       rules: BUILTIN_RULES,
       mode,
       exists,
-      ...(target.kind === "range" ? { commits: await commitsOf(root, target.base, target.head) } : {}),
+      ...(commits === undefined ? {} : { commits }),
       ...stateAccess(root, target, config),
       ...(read === undefined ? {} : { read }),
       ...(cache === undefined || cacheSalt === undefined ? {} : { cache, cacheSalt }),
@@ -292,12 +347,14 @@ export async function runCheck(cwd: string, options: Omit<CheckOptions, "format"
       ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
     });
     await cache?.save();
-    const split = baseline === undefined ? undefined : applyBaseline(result.findings, baseline);
+    const cited = citeTeamRules(result.findings, book);
+    const split = baseline === undefined ? undefined : applyBaseline(cited, baseline);
     return {
       ...result,
+      ...(commits === undefined ? {} : { commits }),
       skipped,
-      all: result.findings,
-      findings: split?.fresh ?? result.findings,
+      all: cited,
+      findings: split?.fresh ?? cited,
       baselined: split?.known.length ?? 0,
       durationMs: performance.now() - started,
     };
@@ -373,6 +430,7 @@ export async function checkCommand(io: Io, options: CheckOptions): Promise<numbe
     progress.done();
   }
   const { BUILTIN_RULES } = await import("@warden/rules");
+  const bypass = options.reportBypass === true && outcome.commits !== undefined ? hookBypass(outcome.findings, outcome.commits) : undefined;
   io.stdout.write(
     reporter(
       {
@@ -385,6 +443,7 @@ export async function checkCommand(io: Io, options: CheckOptions): Promise<numbe
           suppressed: outcome.suppressed,
           baselined: outcome.baselined,
           ...(outcome.skipped.length > 0 ? { skipped: outcome.skipped } : {}),
+          ...(bypass === undefined ? {} : { notes: [describeBypass(bypass)], hooksBypassed: bypass }),
         },
         rules: BUILTIN_RULES.map((rule) => ({ id: rule.id, description: rule.description, enforces: rule.enforces, docs: rule.docs })),
         sources: outcome.sources,

@@ -181,14 +181,14 @@ export function createMcpServer(): McpServer {
     },
     async (args) => {
       try {
-        await resolveRoot(args.root);
+        const root = await resolveRoot(args.root);
         const { BUILTIN_RULES } = await import("@warden/rules");
         const rule = BUILTIN_RULES.find((r) => r.id === args.id);
         if (rule === undefined) throw new WardenError("UNKNOWN_RULE", `no check "${args.id.slice(0, 60)}"; the rules tool lists them`);
         const page = docsPage(rule.docsPage);
         const structured = {
           id: rule.id,
-          writtenRule: describeWrittenRule(rule.enforces),
+          writtenRule: await citeRule(root, rule.id, describeWrittenRule(rule.enforces)),
           description: rule.description,
           messages: rule.messages,
           why: page === undefined ? null : (section(page, "Why") ?? null),
@@ -286,4 +286,12 @@ export async function mcpCommand(): Promise<number> {
     process.stdin.on("end", () => resolve());
   });
   return 0;
+}
+
+/** The written rule a check cites in `root`: the team's own (config `writtenRules`) or the catalogue's. */
+async function citeRule(root: string, checkId: string, builtin: string): Promise<string> {
+  const { loadConfig, citeFor } = await import("@warden/core");
+  const { teamRuleBookFor } = await import("../team-rules.js");
+  const book = await teamRuleBookFor(root, (await loadConfig(root)).config);
+  return book === undefined ? builtin : citeFor(book, checkId, builtin);
 }

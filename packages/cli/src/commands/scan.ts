@@ -33,6 +33,7 @@ import {
 } from "@warden/core";
 import type { ScanPool, ScanStats, SecretScanner, SecretsSettings, VerifyCandidate } from "@warden/secrets";
 import type { Io } from "../io.js";
+import { citeTeamRules, teamRuleBookFor } from "../team-rules.js";
 import { VERSION } from "../version.js";
 
 /** What to scan: the index, a commit range, history, explicit commits (pre-push), or paths. */
@@ -359,6 +360,7 @@ export async function runScan(io: Io, options: Omit<ScanOptions, "format">): Pro
     held.length = 0;
     findings = annotateFindings(findings, results);
   }
+  if (!bare) findings = citeTeamRules(findings, await teamRuleBookFor(root, config));
   findings.sort(compareFindings);
   return { findings, stats: scanner.stats, durationMs: performance.now() - started, baselineFile, notes };
 }

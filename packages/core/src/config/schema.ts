@@ -4,6 +4,7 @@ import { DeploySchema } from "./deploy-section.js";
 import { HooksSchema } from "./hooks-section.js";
 import { OverrideSchema, RulesSchema } from "./rules-section.js";
 import { SecretsSchema } from "./secrets-section.js";
+import { WrittenRulesSchema } from "../team-rules.js";
 
 /** Default of `maxFileSize`: files above 1 MiB (minified bundles, generated data) are skipped by `warden check`, with a note. */
 export const DEFAULT_CHECK_MAX_FILE_SIZE = 1024 * 1024;
@@ -30,6 +31,9 @@ export const WardenConfigSchema = z
     hooks: HooksSchema,
     secrets: SecretsSchema,
     deploy: DeploySchema,
+    writtenRules: WrittenRulesSchema.optional().describe(
+      "The team's own written rules (AGENTS.md, CLAUDE.md, …): `warden rules` shows them and findings cite them; unset: Warden's built-in catalogue.",
+    ),
   })
   .strict();
 

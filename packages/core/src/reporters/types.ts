@@ -17,6 +17,8 @@ export interface Report {
     readonly skipped?: readonly SkippedFile[];
     /** Notes on what the run covered (e.g. a shallow clone's history), one line each. */
     readonly notes?: readonly string[];
+    /** A range check (CI): the commits that hold errors Warden's hooks refuse, so got past the hooks. */
+    readonly hooksBypassed?: { readonly commits: readonly string[]; readonly hooks: readonly string[]; readonly findings: number };
   };
   /** Metadata of the rules that may appear in findings, for SARIF's rule table. */
   readonly rules?: readonly ReportRule[];
