@@ -1,14 +1,13 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { Agent, request } from "node:http";
 import path from "node:path";
-import { DeployEnvironmentSchema, type DeployEnvironment } from "@warden/core";
 import { gitRepo, type TempRepo } from "./index.js";
 import { strayProcesses } from "./processes.js";
 
 export { strayProcesses };
 
 // Helpers of the deploy tests (packages/deploy/test and test/e2e): a tiny HTTP service in a temp
-// repository, a local deploy environment, and cleanup that fails when a started process survives.
+// repository, HTTP GETs and load, deploy events, and cleanup that fails when a started process survives.
 
 /** Source of a tiny HTTP service reporting `version`; `healthStatus`, `errorEvery` and `failBehindProxy` make it misbehave. */
 export function serviceSource(version: string, options: { healthStatus?: number; errorEvery?: number; failBehindProxy?: boolean } = {}): string {
@@ -25,17 +24,6 @@ const server = createServer((req, res) => {
 server.listen(Number(process.env.PORT), "127.0.0.1", () => process.stdout.write("${version} listening\\n"));
 process.on("SIGTERM", () => { server.close(() => process.exit(0)); server.closeIdleConnections(); });
 `;
-}
-
-/** A deploy environment for the local target with fast health checks and no slow gates. */
-export function localEnv(overrides: Record<string, unknown> = {}, target: Record<string, unknown> = {}): DeployEnvironment {
-  return DeployEnvironmentSchema.parse({
-    target: { type: "local", app: "app", start: "node server.mjs", stopTimeoutMs: 2000, ...target },
-    health: { retries: 30, intervalMs: 100, timeoutMs: 1000 },
-    preflight: { cleanTree: true, check: false, scan: false },
-    build: false,
-    ...overrides,
-  });
 }
 
 /** A temp git repo with the service at `app/server.mjs`, committed. */
