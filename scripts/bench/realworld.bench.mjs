@@ -179,7 +179,7 @@ const timeLines = results.map((r) => {
 
 const summary = [
   `judged findings still reported: ${judgedRight} right, ${judgedWrong} wrong → precision ${pct(judgedRight, judgedRight + judgedWrong)}`,
-  below.length === 0 ? "every judged rule that fires is at or above 90% precision" : `below 90%: ${below.join(", ")}`,
+  measured.length === 0 ? "nothing measured: no precision to report" : below.length === 0 ? "every judged rule that fires is at or above 90% precision" : `below 90%: ${below.join(", ")}`,
 ];
 process.stdout.write(`\n${ruleLines.join("\n")}\n\n${timeLines.join("\n")}\n\n${summary.join("\n")}\n`);
 

@@ -378,6 +378,34 @@ export function buildProgram(io: Io): Command {
     });
 
   program
+    .command("plan")
+    .description("Write the system plan from facts: environments, deploy history, migrations, endpoints, monitoring, quality metrics, inventory, diagrams.")
+    .option("--check", "exit 1 with the reason when the plan file is stale; change nothing")
+    .option("--out <path>", "the plan file (default: plan.out, docs/system-plan.md)")
+    .option("-c, --config <file>", "config file (default: warden.config.* at the repository root)")
+    .addHelpText(
+      "after",
+      "\nHand-written text between <!-- warden:manual:start NAME --> and <!-- warden:manual:end NAME --> is kept.\nExit codes: 0 written or current, 1 stale (--check), 2 usage or config error.\nDocs: docs/guides/system-plan.md\nExamples:\n  warden plan\n  warden plan --check\n  warden plan --out docs/cas-system-imp-plan.md",
+    )
+    .action(async (opts: { check?: boolean; out?: string; config?: string }) => {
+      const { planCommand } = await import("./commands/plan.js");
+      throw new ExitSignal(await planCommand(io, opts));
+    });
+
+  program
+    .command("monitor")
+    .description("Probe the live environment's health path and GET endpoints (its own address only), and record latency percentiles, error rate and availability as a monitor event.")
+    .argument("<env>", "environment from deploy.environments")
+    .option("--duration <time>", "how long to probe: 60s, 5s, 2m, 500ms", "60s")
+    .option("--rate <n>", "requests per second across all paths (1–1000)", "10")
+    .option("-c, --config <file>", "config file (default: warden.config.* at the repository root)")
+    .addHelpText("after", "\nExit codes: 0 recorded and p95 under plan.monitor.latencyTargetMs with no errors, 1 recorded but the standard is not met, 2 usage or config error.\nDocs: docs/guides/system-plan.md\nExample:\n  warden monitor local --duration 5s")
+    .action(async (env: string, opts: { duration?: string; rate?: string; config?: string }) => {
+      const { monitorCommand } = await import("./commands/monitor.js");
+      throw new ExitSignal(await monitorCommand(io, env, opts));
+    });
+
+  program
     .command("incident")
     .description("Record an incident linked to the deployment that caused it (counts in the change fail rate and recovery time).")
     .argument("<action>", "open | resolve")

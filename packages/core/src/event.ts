@@ -1,6 +1,9 @@
 import { z } from "zod";
 
-/** The kinds of deployment events, in pipeline order. */
+/**
+ * The kinds of deployment events, in pipeline order, then the events recorded around deployments:
+ * incidents (`warden incident`) and probe results (`warden monitor`, with latency percentiles per path).
+ */
 export const DeployEventTypeSchema = z.enum([
   "started",
   "locked",
@@ -22,6 +25,7 @@ export const DeployEventTypeSchema = z.enum([
   "unlocked",
   "incident_opened",
   "incident_resolved",
+  "monitor",
 ]);
 export type DeployEventType = z.infer<typeof DeployEventTypeSchema>;
 

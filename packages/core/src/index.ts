@@ -14,6 +14,7 @@ export { CACHE_DIR, cacheDirOf, GIT_CACHE_DIR, ResultCache } from "./cache.js";
 export { defineConfig, renderConfigJsonSchema, WardenConfigSchema, type WardenConfig, type WardenConfigInput } from "./config/schema.js";
 export { aliasConfigImport, CONFIG_FILES, configFingerprint, configTimeoutMs, loadConfig, loadedConfigs, onConfigLoad, parseConfig, type LoadedConfig } from "./config/load.js";
 export type { RuleSetting } from "./config/rules-section.js";
+export { PlanSchema, type PlanSettings } from "./config/plan-section.js";
 export { childEnv, colorEnabled, currentEnv, progressEnabled, readEnv, runWithEnv, type WardenEnv } from "./env.js";
 export { isWardenError, maskTokens, WardenError, type WardenErrorCode } from "./errors.js";
 export { DeployEventSchema, DeployEventTypeSchema, type DeployEvent, type DeployEventType } from "./event.js";

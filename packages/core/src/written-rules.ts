@@ -42,7 +42,7 @@ export const WRITTEN_RULES: Readonly<Record<string, WrittenRule>> = {
     title: "Analyse the whole ecosystem before changing it",
     machineCheckable: false,
     why: "analysis is a human activity",
-    alsoEnforcedBy: [{ kind: "planned", what: "`warden plan`: the inventory of the system the analysis starts from" }],
+    alsoEnforcedBy: [{ kind: "command", command: "plan", what: "the system plan: the inventory (packages, endpoints, infrastructure, environments) the analysis starts from" }],
   },
   "Rule 4": { title: "Reuse and consolidate, no duplication", machineCheckable: true },
   "Rule 5": {
@@ -145,7 +145,11 @@ export const WRITTEN_RULES: Readonly<Record<string, WrittenRule>> = {
   "Standard: system plan": {
     title: "The system plan is kept current by machine",
     machineCheckable: true,
-    alsoEnforcedBy: [{ kind: "planned", what: "`warden plan --check` in CI" }],
+    alsoEnforcedBy: [
+      { kind: "command", command: "plan", what: "writes the plan from deploy events, monitoring, migrations and the code; `--check` fails when it is stale" },
+      { kind: "command", command: "monitor", what: "probes the live environment and records latency, error rate and availability for the plan" },
+      { kind: "planned", what: "`warden plan --check` in CI" },
+    ],
   },
   "Standard: ADRs": {
     title: "Architecture decisions are numbered ADRs with a status",

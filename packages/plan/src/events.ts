@@ -23,28 +23,44 @@ export function readEvents(root: string, options: { readonly env?: string } = {}
   const events: DeployEvent[] = [];
   const skipped: SkippedLine[] = [];
   if (!existsSync(dir)) return { events, skipped };
+  // Values repeated on every line (environment, release, commit, type, step) are kept once: a log of
+  // 100,000 events holds a few thousand distinct ones.
+  const interned = new Map<string, string>();
+  const intern = (value: string): string => {
+    const known = interned.get(value);
+    if (known !== undefined) return known;
+    interned.set(value, value);
+    return value;
+  };
   for (const name of readdirSync(dir).filter((n) => n.endsWith(".jsonl")).sort()) {
     if (options.env !== undefined && name !== `${options.env}.jsonl`) continue;
     const file = path.posix.join(EVENTS_DIR, name);
-    readFileSync(path.join(dir, name), "utf8")
-      .split("\n")
-      .forEach((text, index) => {
-        if (text.trim() === "") return;
-        let raw: unknown;
-        try {
-          raw = JSON.parse(text);
-        } catch {
-          skipped.push({ file, line: index + 1, reason: "not JSON" });
-          return;
-        }
-        const parsed = DeployEventSchema.safeParse(raw);
-        if (!parsed.success) {
-          const issue = parsed.error.issues[0];
-          skipped.push({ file, line: index + 1, reason: `not an event: ${issue?.path.join(".") || "(root)"} ${issue?.message ?? ""}`.trim() });
-          return;
-        }
-        events.push(parsed.data);
-      });
+    const text = readFileSync(path.join(dir, name), "utf8");
+    for (let start = 0, index = 0; start < text.length; index += 1) {
+      const end = text.indexOf("\n", start);
+      const line = end < 0 ? text.slice(start) : text.slice(start, end);
+      start = end < 0 ? text.length : end + 1;
+      if (line.trim() === "") continue;
+      let raw: unknown;
+      try {
+        raw = JSON.parse(line);
+      } catch {
+        skipped.push({ file, line: index + 1, reason: "not JSON" });
+        continue;
+      }
+      const parsed = DeployEventSchema.safeParse(raw);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        skipped.push({ file, line: index + 1, reason: `not an event: ${issue?.path.join(".") || "(root)"} ${issue?.message ?? ""}`.trim() });
+        continue;
+      }
+      const event = parsed.data;
+      event.env = intern(event.env);
+      event.release = intern(event.release);
+      event.commit = intern(event.commit);
+      if (event.step !== undefined) event.step = intern(event.step);
+      events.push(event);
+    }
   }
   events.sort((a, b) => (a.at === b.at ? (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) : a.at < b.at ? -1 : 1));
   return { events, skipped };

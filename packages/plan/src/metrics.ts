@@ -8,6 +8,10 @@ export interface Deployment {
   readonly startedAt: string;
   readonly endedAt: string;
   readonly outcome: "succeeded" | "failed" | "rolled_back";
+  /** The step a failed or rolled-back deployment stopped at. */
+  readonly step: string | undefined;
+  /** Who ran it, when its `started` event says so (`detail.user`). */
+  readonly user: string | undefined;
   /** Event ids it was reduced from. */
   readonly eventIds: readonly string[];
   /** Started while an incident was open in its environment: unplanned work (rework). */
@@ -80,6 +84,8 @@ export function reduceEvents(events: readonly DeployEvent[]): { deployments: Dep
       startedAt: current.started.at,
       endedAt: event.at,
       outcome: event.type as Deployment["outcome"],
+      step: event.type === "succeeded" ? undefined : event.step,
+      user: typeof current.started.detail?.user === "string" ? current.started.detail.user : undefined,
       eventIds: current.ids,
       unplanned,
     });
@@ -113,10 +119,18 @@ const round = (value: number | null, digits = 1): number | null => (value === nu
  */
 export function doraMetrics(
   events: readonly DeployEvent[],
-  options: { readonly since: Date; readonly until: Date; readonly env?: string; readonly firstCommitAt?: (deployment: Deployment) => string | undefined },
+  options: {
+    readonly since: Date;
+    readonly until: Date;
+    readonly env?: string;
+    readonly firstCommitAt?: (deployment: Deployment) => string | undefined;
+    /** `reduceEvents(events)` when the caller has it already (several windows over one log). */
+    readonly reduced?: { readonly deployments: readonly Deployment[]; readonly incidents: readonly Incident[] };
+  },
 ): { metrics: Metric[]; deployments: Deployment[]; incidents: Incident[] } {
-  const reduced = reduceEvents(events);
-  const inWindow = (at: string): boolean => at >= options.since.toISOString() && at < options.until.toISOString();
+  const reduced = options.reduced ?? reduceEvents(events);
+  const [sinceIso, untilIso] = [options.since.toISOString(), options.until.toISOString()];
+  const inWindow = (at: string): boolean => at >= sinceIso && at < untilIso;
   const deployments = reduced.deployments.filter((d) => (options.env === undefined || d.env === options.env) && inWindow(d.endedAt));
   const incidents = reduced.incidents.filter((i) => (options.env === undefined || i.env === options.env) && inWindow(i.openedAt));
   const days = Math.max((options.until.getTime() - options.since.getTime()) / DAY, 1 / 24);

@@ -88,6 +88,19 @@ export function vitepressSlug(heading: string): string {
     .toLowerCase();
 }
 
+const ENTITIES: Readonly<Record<string, string>> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: "\u00a0", shy: "\u00ad", ndash: "\u2013", mdash: "\u2014" };
+
+/** HTML character references of heading text (`&shy;`, `&amp;`, `&#8203;`, `&#x2013;`) as the characters they stand for. */
+function decodeEntities(text: string): string {
+  return text.replace(/&(?:#(\d{1,7})|#x([0-9a-f]{1,6})|([a-z]{2,8}));/gi, (whole, dec: string | undefined, hex: string | undefined, name: string | undefined) => {
+    if (dec !== undefined || hex !== undefined) {
+      const code = dec !== undefined ? Number(dec) : Number.parseInt(hex ?? "", 16);
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    }
+    return ENTITIES[(name ?? "").toLowerCase()] ?? whole;
+  });
+}
+
 /**
  * The anchors a heading gets on GitHub and the common doc sites, for every heading of a markdown
  * file: the heading's text with inline code kept (backticks, emphasis, links and HTML tags
@@ -112,11 +125,19 @@ export function headingAnchors(text: string): Set<string> {
         anchors.add((explicit[1] ?? "").toLowerCase());
         title = title.slice(0, explicit.index);
       }
+      // Inline code is kept as written (`<Badge>` in backticks is text, not a tag); outside it,
+      // HTML tags are dropped and entities decoded (`Nebenbemerkungs&shy;titel`).
       const plain = title
-        .replace(/<[^>]+>/g, "")
-        .replace(/!?\[([^\]]*)\]\([^)]*\)/g, "$1")
-        .replace(/`+/g, "")
-        .replace(/(\*\*|__|\*|~~)/g, "");
+        .split(/(`+[^`]*`+)/)
+        .map((part, i) =>
+          i % 2 === 1
+            ? part.replace(/`+/g, "")
+            : decodeEntities(part.replace(/<[^>]+>/g, ""))
+                .replace(/!?\[([^\]]*)\]\([^)]*\)/g, "$1")
+                .replace(/`+/g, "")
+                .replace(/(\*\*|__|\*|~~)/g, ""),
+        )
+        .join("");
       if (explicit === null) {
         const github = githubSlug(plain);
         const vitepress = vitepressSlug(plain);

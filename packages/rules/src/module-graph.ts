@@ -49,7 +49,9 @@ const CODE = "{ts,tsx,mts,cts,js,jsx,mjs,cjs}";
 
 /** Files that are entry points whatever imports them: config files, tests, scripts, binaries, hooks, tool conventions. */
 const ENTRY_GLOBS: readonly string[] = [
+  // Examples and demos are run by hand, at the root or inside a package.
   "examples/**",
+  "**/examples/**",
   `**/*.config.${CODE}`,
   `**/.*rc.${CODE}`,
   "scripts/**",
@@ -355,7 +357,23 @@ async function buildGraph(ctx: RepoContext<unknown, string>, extraEntries: reado
     return (codeByPackage.get(pkg) ?? []).filter(match);
   };
 
+  // Resolved once per package and subpath: every import of a workspace package asks again.
+  const entriesMemo = new Map<GraphPackage, Map<string, string[]>>();
   const entriesOfPackage = (pkg: GraphPackage, subpath: string | undefined): string[] => {
+    let memo = entriesMemo.get(pkg);
+    if (memo === undefined) {
+      memo = new Map();
+      entriesMemo.set(pkg, memo);
+    }
+    const key = subpath ?? "\u0000all";
+    let found = memo.get(key);
+    if (found === undefined) {
+      found = computeEntries(pkg, subpath);
+      memo.set(key, found);
+    }
+    return found;
+  };
+  const computeEntries = (pkg: GraphPackage, subpath: string | undefined): string[] => {
     const manifest = pkg.manifest;
     const targets: string[] = [];
     const exportsField = manifest.exports;
@@ -366,7 +384,18 @@ async function buildGraph(ctx: RepoContext<unknown, string>, extraEntries: reado
           : { ".": exportsField };
       for (const [key, value] of Object.entries(map)) {
         if (subpath !== undefined && key !== subpath && !key.includes("*")) continue;
-        if (key.includes("*")) {
+        if (key.includes("*") && subpath !== undefined) {
+          // One import (`pkg/components/Card`): the file its own subpath maps to, not every file the pattern covers.
+          const star = key.indexOf("*");
+          const head = key.slice(0, star);
+          const tail = key.slice(star + 1);
+          if (!subpath.startsWith(head) || !subpath.endsWith(tail) || subpath.length < head.length + tail.length) continue;
+          const middle = subpath.slice(head.length, subpath.length - tail.length);
+          for (const t of exportTargets(value)) {
+            const file = resolveFile(join(pkg.dir, t.replace("*", middle)), pkg);
+            if (file !== undefined && isCode(file)) targets.push(file);
+          }
+        } else if (key.includes("*")) {
           const prefixes = exportTargets(value).map((t) => join(pkg.dir, t.slice(0, t.indexOf("*"))));
           const mapped = prefixes.flatMap((p) => [p, ...sourceCandidates(p, pkg)]);
           targets.push(...(codeByPackage.get(pkg) ?? []).filter((f) => mapped.some((p) => f.startsWith(p))));
@@ -417,6 +446,8 @@ async function buildGraph(ctx: RepoContext<unknown, string>, extraEntries: reado
         if (file !== undefined) return file;
       }
     }
+    // Docusaurus: `@site/` is the site's folder (the package with the site config).
+    if (specifier.startsWith("@site/")) return resolveFile(join(pkg.dir, specifier.slice(6)), pkg);
     // The `@/` and `~/` aliases bundlers set up for a package's src/ folder (Vite, Nuxt, Next templates).
     const conventional = /^[@~#]\/(.*)$/.exec(specifier);
     if (conventional !== null) return resolveFile(join(pkg.dir, `src/${conventional[1] ?? ""}`), pkg) ?? resolveFile(join(pkg.dir, conventional[1] ?? ""), pkg);

@@ -110,6 +110,8 @@ export function packageNameOf(specifier: string): string | undefined {
   if (specifier.startsWith(".") || specifier.startsWith("/") || specifier.startsWith("#") || /^[a-z]+:/i.test(specifier)) return undefined;
   // Path aliases, never package names: `~/x`, `@/x`, `$lib/x`.
   if (/^(?:~|@|\$[\w-]*)(?:\/|$)/.test(specifier)) return undefined;
+  // No npm package name starts with "~" (not URL-safe): `~icons/mdi/home` (unplugin-icons) is a virtual module.
+  if (specifier.startsWith("~")) return undefined;
   const parts = specifier.split("/");
   if (specifier.startsWith("@")) return parts.length >= 2 ? `${parts[0]}/${parts[1]}` : undefined;
   return parts[0];

@@ -50,7 +50,7 @@ function refusal(io: Io, error: unknown): number | undefined {
 
 /** `warden deploy [env]`: run the pipeline; 0 succeeded, 1 failed or rolled back (or refused), 2 bad input. */
 export async function deployCommand(io: Io, env: string | undefined, options: DeployCommandOptions): Promise<number> {
-  const { root, name, config } = await environment(io, env, options.config);
+  const { root, name, config, all } = await environment(io, env, options.config);
   const { deploy } = await import("@warden/deploy");
   const logger = createLogger({ stream: io.stderr, prefix: "warden deploy" });
   const self = selfCommand();
@@ -72,6 +72,7 @@ export async function deployCommand(io: Io, env: string | undefined, options: De
     if (code !== undefined) return code;
     throw error;
   }
+  if (result.outcome !== "planned") await (await import("./plan.js")).refreshPlanAfterDeploy(io, root, all);
   if (options.json === true) {
     io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   } else if (result.outcome === "planned") {

@@ -1,4 +1,3 @@
-import { execFileSync } from "node:child_process";
 import { repoRoot, WardenError } from "@warden/core";
 import type { Io } from "../io.js";
 
@@ -11,35 +10,19 @@ function parseSince(text: string | undefined, now: Date): Date {
   return date;
 }
 
-/** The time (ISO) of the earliest commit in `previous..commit` (or of `commit` alone), from git; undefined when git does not know them. */
-function firstCommitTime(root: string, commit: string, previous: string | undefined): string | undefined {
-  if (!/^[0-9a-f]{7,64}$/.test(commit)) return undefined;
-  try {
-    const range = previous !== undefined && /^[0-9a-f]{7,64}$/.test(previous) && previous !== commit ? [`${previous}..${commit}`] : ["-1", commit];
-    const out = execFileSync("git", ["log", "--format=%ct", ...range], { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
-    const times = out.split("\n").filter((l) => l !== "").map(Number);
-    return times.length === 0 ? undefined : new Date(Math.min(...times) * 1000).toISOString();
-  } catch {
-    return undefined;
-  }
-}
-
 /** `warden metrics`: the DORA figures from the event log, each with its target and the events it came from. */
 export async function metricsCommand(io: Io, options: { readonly env?: string; readonly since?: string; readonly json?: boolean }): Promise<number> {
-  const { doraMetrics, readEvents } = await import("@warden/plan");
+  const { changeStartTimes, deploymentKey, doraMetrics, readEvents, reduceEvents } = await import("@warden/plan");
   const root = await repoRoot(io.cwd);
   const now = new Date();
   const since = parseSince(options.since, now);
   const { events, skipped } = readEvents(root, options.env === undefined ? {} : { env: options.env });
-  const successes = events.filter((e) => e.type === "succeeded");
+  const starts = changeStartTimes(root, reduceEvents(events).deployments);
   const result = doraMetrics(events, {
     since,
     until: now,
     ...(options.env === undefined ? {} : { env: options.env }),
-    firstCommitAt: (d) => {
-      const earlier = successes.filter((e) => e.env === d.env && e.at < d.startedAt).pop();
-      return firstCommitTime(root, d.commit, earlier?.commit);
-    },
+    firstCommitAt: (d) => starts.get(deploymentKey(d)),
   });
   for (const s of skipped) io.stderr.write(`warden: ${s.file}:${s.line}: skipped (${s.reason})\n`);
   if (options.json === true) {

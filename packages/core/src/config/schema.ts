@@ -2,6 +2,7 @@ import { z } from "zod";
 import { FilesSchema } from "../file-class.js";
 import { DeploySchema } from "./deploy-section.js";
 import { HooksSchema } from "./hooks-section.js";
+import { PlanSchema } from "./plan-section.js";
 import { OverrideSchema, RulesSchema } from "./rules-section.js";
 import { SecretsSchema } from "./secrets-section.js";
 import { WrittenRulesSchema } from "../team-rules.js";
@@ -31,6 +32,7 @@ export const WardenConfigSchema = z
     hooks: HooksSchema,
     secrets: SecretsSchema,
     deploy: DeploySchema,
+    plan: PlanSchema.describe("The system plan: where `warden plan` writes it, whether deploys refresh it, and what `warden monitor` probes."),
     writtenRules: WrittenRulesSchema.optional().describe(
       "The team's own written rules (AGENTS.md, CLAUDE.md, …): `warden rules` shows them and findings cite them; unset: Warden's built-in catalogue.",
     ),

@@ -29,13 +29,34 @@ function stringMap(value: unknown): Record<string, string> | undefined {
   return Object.fromEntries(Object.entries(map).map(([k, v]) => [k, String(v)]));
 }
 
+/** Top-level sections of a pnpm lockfile that hold the resolved package graph, which this rule never reads. */
+const RESOLUTION_SECTIONS = new Set(["packages:", "snapshots:"]);
+
+/**
+ * The lockfile without its `packages:` and `snapshots:` sections (nearly all of its bytes): pnpm
+ * writes block YAML with top-level keys at column 0, so a section runs from its key to the next line
+ * that starts at column 0 (another key, a `---` document separator, a merge-conflict marker, which
+ * stays and is reported). One pass over the lines; everything the rule reads is kept as written.
+ */
+function withoutResolutions(text: string): string {
+  const lines = text.split("\n");
+  const kept: string[] = [];
+  let skipping = false;
+  for (const line of lines) {
+    const topLevel = line.length > 0 && line[0] !== " " && line[0] !== "\t" && line[0] !== "#" && !line.startsWith("- ") && line !== "-";
+    if (topLevel) skipping = RESOLUTION_SECTIONS.has(line.trimEnd());
+    if (!skipping) kept.push(line);
+  }
+  return kept.join("\n");
+}
+
 /**
  * Read a pnpm lockfile of any version since 5: several YAML documents (pnpm 10 writes the
  * config-dependency lockfile before the main one) are merged; a lockfile without `importers` is the
  * root importer itself.
  */
 function readLock(text: string): PnpmLock {
-  const documents = parseAllDocuments(text);
+  const documents = parseAllDocuments(withoutResolutions(text));
   const importers = new Map<string, Importer>();
   let overrides: Record<string, string> | undefined;
   let patched: Set<string> | undefined;

@@ -1,13 +1,29 @@
 import { builtinModules } from "node:module";
 import path from "node:path";
+import { listWorkspacePackages } from "@warden/core";
 import { z } from "zod";
 import { defineRule } from "../../define-rule.js";
 import { languageOf } from "../../files.js";
 import { matcher, NON_LIBRARY_GLOBS } from "../../globs.js";
+import { importMaps } from "../../import-maps.js";
 import { DEPENDENCY_FIELDS, dependenciesOf, parseManifest } from "../../manifest.js";
 import { moduleInfo, packageNameOf } from "../../module-info.js";
 
-const BUILTINS = new Set(builtinModules.flatMap((name) => [name, name.split("/")[0] ?? name]));
+// Node's built-in modules, and Bun's `bun` module (its runtime API, typed by @types/bun; `bun:*` has a scheme already).
+const BUILTINS = new Set([...builtinModules.flatMap((name) => [name, name.split("/")[0] ?? name]), "bun"]);
+
+/**
+ * Modules a framework provides by alias rather than as installed packages, by the package that
+ * provides them. Docusaurus: its client API (`@docusaurus/Link`, `@docusaurus/useDocusaurusContext`,
+ * `@docusaurus/router`: capitalised or camelCase names, which no published `@docusaurus/*` package
+ * has) and the `@theme/`, `@theme-original/`, `@theme-init/`, `@site/`, `@generated/` aliases.
+ */
+const VIRTUAL: readonly { readonly provider: string; readonly test: (specifier: string) => boolean }[] = [
+  {
+    provider: "@docusaurus/core",
+    test: (s) => /^@(?:theme|theme-original|theme-init|site|generated)\//.test(s) || /^@docusaurus\/(?:[A-Z]|[a-z]+[A-Z]|router$|constants$)/.test(s),
+  },
+];
 
 export default defineRule({
   id: "deps/no-phantom-dependencies",
@@ -28,6 +44,8 @@ export default defineRule({
     .strict(),
   defaultLevel: "error",
   async check(ctx) {
+    const workspaceDirs = new Set((await listWorkspacePackages(ctx.root)).map((p) => p.dir));
+    const maps = importMaps((file) => ctx.readText(file));
     const manifests = new Map<string, { file: string; declared: Set<string>; private: boolean } | null>();
     const ignored = matcher(ctx.options.ignore);
     const allowed = new Set(ctx.options.allow);
@@ -37,10 +55,16 @@ export default defineRule({
       const file = dir === "." ? "package.json" : `${dir}/package.json`;
       const text = await ctx.readText(file);
       let found: { file: string; declared: Set<string>; private: boolean } | null;
-      if (text === undefined) {
-        found = dir === "." ? null : await manifestFor(path.posix.dirname(dir));
+      const manifest = text === undefined ? undefined : (parseManifest(text) ?? {});
+      // A package.json that declares no dependencies and is not a workspace package (a sub-path
+      // package with only `name`/`exports`, a `{"type": "module"}` marker, a playground) installs
+      // nothing: its imports resolve from the node_modules of the package around it.
+      const boundary = manifest !== undefined && (dir === "." || workspaceDirs.has(dir) || DEPENDENCY_FIELDS.some((field) => dependenciesOf(manifest, field).size > 0));
+      if (manifest === undefined || !boundary) {
+        const outer = dir === "." ? null : await manifestFor(path.posix.dirname(dir));
+        found = outer;
+        if (outer !== null && manifest !== undefined && typeof manifest.name === "string") found = { ...outer, declared: new Set([...outer.declared, manifest.name]) };
       } else {
-        const manifest = parseManifest(text) ?? {};
         const declared = new Set<string>();
         if (typeof manifest.name === "string") declared.add(manifest.name);
         for (const field of DEPENDENCY_FIELDS) for (const name of dependenciesOf(manifest, field).keys()) declared.add(name);
@@ -69,6 +93,9 @@ export default defineRule({
         if ((name === "server-only" || name === "client-only") && manifest.declared.has("next")) continue;
         if (root !== null && root.declared.has(name) && (manifest.private || ctx.classOf(file) === "test" || ctx.classOf(file) === "config" || nonLibrary(file))) continue;
         if (edge.typeOnly && manifest.declared.has(`@types/${name.replace(/^@([^/]+)\//, "$1__")}`)) continue;
+        if (VIRTUAL.some((v) => manifest.declared.has(v.provider) && v.test(edge.specifier))) continue;
+        // tsconfig `paths` aliases and Deno import maps resolve the name without node_modules.
+        if (await maps.maps(path.posix.dirname(file), edge.specifier)) continue;
         ctx.report({ messageId: "phantom", data: { name, manifest: manifest.file }, file, line: edge.line, column: edge.column, key: name });
       }
     }

@@ -119,6 +119,22 @@ export default defineRule({
       }
       return index;
     };
+    /** The pages of a site index as a set, and every folder holding one (built once per site). */
+    const setsOf = new WeakMap<SiteIndex, { pages: Set<string>; folders: Set<string> }>();
+    const pageSets = (index: SiteIndex): { pages: Set<string>; folders: Set<string> } => {
+      let sets = setsOf.get(index);
+      if (sets === undefined) {
+        const folders = new Set<string>();
+        for (const page of index.pages) {
+          // Only the first few levels: a locale folder sits near the top of a content folder.
+          const parts = page.split("/");
+          for (let depth = 1; depth < Math.min(parts.length, 6); depth += 1) folders.add(parts.slice(0, depth).join("/"));
+        }
+        sets = { pages: new Set(index.pages), folders };
+        setsOf.set(index, sets);
+      }
+      return sets;
+    };
     /** Whether a route the files do not name is served all the same: a slug, a dynamic route, a versioned page. */
     const servedBySite = async (site: Site, route: string): Promise<boolean> => {
       const index = await siteIndex(site);
@@ -129,8 +145,17 @@ export default defineRule({
         if (site.content.some((c) => index.dynamic.has(join(c, here)))) return true;
         if (here === "") break;
       }
-      // Docusaurus versions: /docs/<version label>/x is a page of versioned_docs/version-*/x.
       const parts = lower.split("/");
+      // Astro (Starlight) and Docusaurus serve a page not yet translated from the default locale:
+      // /<locale>/x is the page x when <locale> is a translation folder of the site (VitePress does not).
+      if ((site.kind === "Astro" || site.kind === "Docusaurus") && parts.length >= 2 && /^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/.test(parts[0] ?? "")) {
+        const sets = pageSets(index);
+        const locale = parts[0] ?? "";
+        const rest = parts.slice(1).join("/");
+        const translated = site.content.some((c) => sets.folders.has(join(c, locale))) || sets.folders.has(join("i18n", locale));
+        if (translated && site.content.some((c) => sets.pages.has(join(c, rest)) || index.routes.has(join(c, rest)))) return true;
+      }
+      // Docusaurus versions: /docs/<version label>/x is a page of versioned_docs/version-*/x.
       if (parts.length >= 2 && index.versions.length > 0) {
         const rest = parts.slice(2).join("/");
         for (const version of index.versions) {

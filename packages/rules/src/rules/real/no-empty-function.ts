@@ -60,6 +60,8 @@ export default defineRule({
         if (ts.isReturnStatement(holder) || ts.isConditionalExpression(holder) || ts.isParameter(holder) || ts.isBindingElement(holder)) return;
         if (ts.isBinaryExpression(holder) && [ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken].includes(holder.operatorToken.kind)) return;
         if (ts.isArrowFunction(holder) && holder.body === node) return; // `() => () => {}`: a factory of no-ops
+        // `console.warn = () => {}`, `el.onerror = function () {}`: a property patched with a deliberate no-op.
+        if (ts.isBinaryExpression(holder) && holder.operatorToken.kind === ts.SyntaxKind.EqualsToken && (ts.isPropertyAccessExpression(holder.left) || ts.isElementAccessExpression(holder.left)) && !/^(?:module\.)?exports\b/.test(holder.left.getText(ast))) return;
         if (ts.isVariableDeclaration(holder) && ts.isIdentifier(holder.name) && NO_OP_NAME.test(holder.name.text)) return;
       }
       const declared = (node as TS.FunctionLikeDeclarationBase).name;

@@ -1,6 +1,6 @@
 import { builtinModules } from "node:module";
 import { defineRule } from "../../define-rule.js";
-import { dependenciesOf, jsonKeyLine } from "../../manifest.js";
+import { DEPENDENCY_FIELDS, dependenciesOf, jsonKeyLine } from "../../manifest.js";
 import { moduleGraph, WasteOptions, type GraphPackage } from "../../module-graph.js";
 import { packageNameOf } from "../../module-info.js";
 
@@ -75,7 +75,7 @@ const HOSTS: readonly (readonly [string, RegExp])[] = [
 ];
 
 const TOOL_FILES =
-  /(?:^|\/)(?:[^/]*\.config\.[cm]?[jt]s|[^/]*\.config\.json|tsconfig[^/]*\.json|\.[^/]*rc(?:\.[cm]?js|\.json|\.ya?ml)?|scripts\/.*|bin\/.*|\.husky\/[^/]+|\.ci\/.*|\.github\/.*|[^/]*\.sh|Makefile|Dockerfile[^/]*|[^/]*\.ya?ml|\.vitepress\/config\.[cm]?[jt]s|\.storybook\/[^/]+)$/;
+  /(?:^|\/)(?:[^/]*\.config\.[cm]?[jt]s|[^/]*\.config\.json|tsconfig[^/]*\.json|\.[^/]*rc(?:\.[cm]?js|\.json|\.ya?ml)?|scripts\/.*|bin\/.*|\.husky\/[^/]+|\.ci\/.*|\.github\/.*|[^/]*\.sh|Makefile|Dockerfile[^/]*|[^/]*\.ya?ml|\.vitepress\/config\.[cm]?[jt]s|\.storybook\/[^/]+|\.changeset\/config\.json|biome\.jsonc?|turbo\.json|lerna\.json|nx\.json|app\.json|deno\.jsonc?)$/;
 
 /** Quoted strings of a text ('…', "…", `…`): where tool configs name packages. */
 function quotedNames(text: string): Set<string> {
@@ -143,8 +143,15 @@ export default defineRule({
     // Every file's imports, grouped by package once: O(files + imports), not O(files × packages).
     const imported = new Map<GraphPackage, Set<string>>();
     const nodeUsers = new Set<GraphPackage>();
+    // A package.json that declares no dependencies (a sub-path package with only `name`/`exports`, a
+    // `{"type": "module"}` marker) installs nothing: its files use the dependencies of the package around it.
+    const owner = (pkg: GraphPackage): GraphPackage => {
+      let at = pkg;
+      while (at.dir !== "." && !at.installed && !DEPENDENCY_FIELDS.some((field) => dependenciesOf(at.manifest, field).size > 0)) at = graph.packageOf(at.dir);
+      return at;
+    };
     for (const [file, info] of graph.infos) {
-      const pkg = graph.packageOf(file);
+      const pkg = owner(graph.packageOf(file));
       let names = imported.get(pkg);
       if (names === undefined) {
         names = new Set();
@@ -156,14 +163,35 @@ export default defineRule({
         if (name !== undefined) names.add(name);
       }
     }
+    // Packages named in fenced code blocks of docs compiled by Twoslash (type-checked examples).
+    const twoslashImports = async (pkg: GraphPackage): Promise<Set<string>> => {
+      const names = new Set<string>();
+      for (const file of graph.filesOf(pkg)) {
+        if (!/\.mdx?$/.test(file)) continue;
+        const text = (await ctx.readText(file)) ?? "";
+        for (const block of text.matchAll(/^[ \t]*(`{3,}|~{3,})[^\n]*\n([\s\S]*?)^[ \t]*\1/gm)) {
+          for (const match of (block[2] ?? "").matchAll(/\bfrom\s*["']([^"'\n]+)["']|\bimport\s*\(?\s*["']([^"'\n]+)["']|\brequire\(\s*["']([^"'\n]+)["']\s*\)/g)) {
+            const name = packageNameOf(match[1] ?? match[2] ?? match[3] ?? "");
+            if (name !== undefined) names.add(name);
+          }
+        }
+      }
+      return names;
+    };
+    const pending: { pkg: GraphPackage; manifestFile: string; declared: Map<string, "dependencies" | "devDependencies">; used: Set<string>; nodeUser: () => Promise<boolean> }[] = [];
+    const usedAnywhere = new Set<string>();
     for (const pkg of graph.packages) {
       const manifestFile = pkg.dir === "." ? "package.json" : `${pkg.dir}/package.json`;
-      if (!ctx.judges(manifestFile) || !pkg.installed) continue;
-      const declared = new Map<string, "dependencies" | "devDependencies">();
-      for (const field of ["dependencies", "devDependencies"] as const) for (const name of dependenciesOf(pkg.manifest, field).keys()) declared.set(name, field);
-      if (declared.size === 0) continue;
       const mine = graph.filesOf(pkg);
       const used = new Set<string>(imported.get(pkg) ?? []);
+      const declared = new Map<string, "dependencies" | "devDependencies">();
+      for (const field of ["dependencies", "devDependencies"] as const) for (const name of dependenciesOf(pkg.manifest, field).keys()) declared.set(name, field);
+      const judged = ctx.judges(manifestFile) && pkg.installed && declared.size > 0;
+      if (!judged) {
+        // Not judged itself, but what it imports without declaring still uses the root's dependencies.
+        for (const name of used) if (!declared.has(name)) usedAnywhere.add(name);
+        continue;
+      }
       const toolText = (await Promise.all(mine.filter((f) => TOOL_FILES.test(f)).map((f) => ctx.readText(f)))).join("\n");
       for (const name of quotedNames(toolText)) used.add(name);
       const scripts = typeof pkg.manifest.scripts === "object" && pkg.manifest.scripts !== null ? Object.values(pkg.manifest.scripts).map(String) : [];
@@ -181,6 +209,9 @@ export default defineRule({
         const local = workspace.get(name);
         const localBin = local?.manifest.bin;
         const bins = new Set<string>([name.replace(/^@[^/]+\//, ""), ...(KNOWN_BINS[name] ?? [])]);
+        // A scope's CLI package is run by the scope's name (`@manypkg/cli` → `manypkg`, `@changesets/cli` → `changeset`).
+        const cliScope = /^@([\w.-]+)\/cli$/.exec(name)?.[1];
+        if (cliScope !== undefined) for (const bin of [cliScope, cliScope.replace(/s$/, "")]) bins.add(bin);
         if (typeof localBin === "object" && localBin !== null) for (const bin of Object.keys(localBin)) bins.add(bin);
         for (const bin of await installedBins(pkg, name)) bins.add(bin);
         if (words.has(name) || [...bins].some((b) => words.has(b))) {
@@ -200,6 +231,12 @@ export default defineRule({
         }
       }
       if (hasTypeScript) used.add("typescript");
+      if ([...declared.keys()].some((name) => /twoslash/.test(name))) for (const name of await twoslashImports(pkg)) used.add(name);
+      // Test environments named in docblocks (`@vitest-environment jsdom`, `@jest-environment happy-dom`).
+      if (declared.has("jsdom") || declared.has("happy-dom")) {
+        const code = (await Promise.all(codeOf.map((f) => ctx.readText(f)))).join("\n");
+        for (const match of code.matchAll(/@(?:vitest|jest)-environment\s+([\w@/.-]+)/g)) used.add(match[1] === "jsdom" || match[1] === "happy-dom" ? match[1] : (packageNameOf(match[1] ?? "") ?? ""));
+      }
       // Values of package.json's own settings name packages (`"prettier": "@acme/prettier-config"`).
       for (const [key, value] of Object.entries(pkg.manifest)) {
         if (key.endsWith("ependencies") || key === "name") continue;
@@ -223,21 +260,42 @@ export default defineRule({
         };
         if ([...declared.keys()].some(plugin)) used.add(host);
       }
+      // A workspace package that is used brings its peer dependencies: declaring them is required.
+      for (const name of [...used]) {
+        const local = workspace.get(name);
+        if (local === undefined || !declared.has(name)) continue;
+        for (const field of ["peerDependencies", "optionalDependencies"] as const) for (const peer of dependenciesOf(local.manifest, field).keys()) used.add(peer);
+      }
       if (toolText.includes("importHelpers")) used.add("tslib");
+      // Docusaurus loads its Rspack/SWC bundle by a flag of the site config (`future.experimental_faster`).
+      if (/\bexperimental_faster\b/.test(toolText) || /\bfaster\s*:/.test(toolText)) used.add("@docusaurus/faster");
       // Vitest loads its coverage provider (v8 by default) and UI by flag or config.
       if (words.has("--coverage") || /\bcoverage\s*:/.test(toolText)) used.add("@vitest/coverage-v8");
       if (words.has("--ui")) used.add("@vitest/ui");
+      for (const name of used) if (!declared.has(name)) usedAnywhere.add(name);
+      pending.push({
+        pkg,
+        manifestFile,
+        declared,
+        used,
+        nodeUser: async () => {
+          if (nodeUsers.has(pkg) || pkg.dir === ".") return true;
+          // Node's globals in the code (type-checked JS included) (`process.env`, `Buffer`, `NodeJS.*`) need @types/node too.
+          const text = (await Promise.all(mine.filter((f) => /\.[cm]?[jt]sx?$/.test(f)).map((f) => ctx.readText(f)))).join("\n");
+          return /\bprocess\.|\bBuffer\b|\bNodeJS\.|\b__dirname\b|\b__filename\b/.test(text);
+        },
+      });
+    }
+    for (const { pkg, manifestFile, declared, used, nodeUser } of pending) {
+      // The root's dependencies resolve from every folder of the repository (the root node_modules):
+      // one that another package imports or configures without declaring it is used.
+      if (pkg.dir === ".") for (const name of usedAnywhere) used.add(name);
       for (const [name, field] of declared) {
         if (used.has(name) || ctx.options.ignore.includes(name)) continue;
         if (name.startsWith("@types/")) {
           const typed = name.slice(7).replace(/^([^_]+)__/, "@$1/");
           if (used.has(typed)) continue;
-          if (typed === "node") {
-            if (nodeUsers.has(pkg) || pkg.dir === ".") continue;
-            // Node's globals in the code (type-checked JS included) (`process.env`, `Buffer`, `NodeJS.*`) need @types/node too.
-            const text = (await Promise.all(mine.filter((f) => /\.[cm]?[jt]sx?$/.test(f)).map((f) => ctx.readText(f)))).join("\n");
-            if (/\bprocess\.|\bBuffer\b|\bNodeJS\.|\b__dirname\b|\b__filename\b/.test(text)) continue;
-          }
+          if (typed === "node" && (await nodeUser())) continue;
         }
         ctx.report({ messageId: "unused", data: { field, name, dir: pkg.dir }, file: manifestFile, line: jsonKeyLine(pkg.manifestText, name, field), key: `${field}.${name}` });
       }
