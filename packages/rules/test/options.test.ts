@@ -106,13 +106,13 @@ const CASES: Record<string, Record<string, OptionCase>> = {
   },
   "deps/no-phantom-dependencies": {
     allow: {
-      files: { "packages/app/package.json": '{ "name": "app", "version": "1.0.0" }\n', "packages/app/src/icons.ts": 'import icons from "virtual-icons";\nexport default icons;\n' },
+      files: { "packages/app/package.json": '{ "name": "app", "version": "1.0.0", "dependencies": { "zod": "4.0.0" } }\n', "packages/app/src/icons.ts": 'import icons from "virtual-icons";\nexport default icons;\n' },
       options: { allow: ["virtual-icons"] },
       without: [["packages/app/src/icons.ts", 1, 1, "phantom"]],
       with: [],
     },
     ignore: {
-      files: { "packages/app/package.json": '{ "name": "app", "version": "1.0.0" }\n', "packages/app/src/icons.ts": 'import icons from "virtual-icons";\nexport default icons;\n' },
+      files: { "packages/app/package.json": '{ "name": "app", "version": "1.0.0", "dependencies": { "zod": "4.0.0" } }\n', "packages/app/src/icons.ts": 'import icons from "virtual-icons";\nexport default icons;\n' },
       options: { ignore: ["packages/app/src/icons.ts"] },
       without: [["packages/app/src/icons.ts", 1, 1, "phantom"]],
       with: [],
