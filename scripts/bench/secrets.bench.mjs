@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 // `pnpm bench secrets`: throughput (MB/s) and peak memory of `warden scan` beside secretlint
-// (recommended preset), git-secrets (AWS patterns) and ripgrep (Warden's own keyword-anchored
-// patterns, PCRE2), on (a) this repository and (b) a generated corpus with planted secrets of
+// (recommended preset), git-secrets (AWS patterns) and ripgrep (seven secret patterns; Warden's
+// keywords), on (a) this repository and (b) a generated corpus with planted secrets of
 // mixed formats; the share of planted secrets each tool finds; (c) findings on third-party code
 // (this repository's node_modules), nearly all false positives; and (d) `warden scan --history`
-// peak memory on a generated history. Results go to the "secrets" section of docs/benchmarks.md.
+// peak memory on a generated history; (e) a tree of ~45,000 small files of real published source
+// beside ripgrep. Results go to the "secrets" section of docs/benchmarks.md.
 import { execFileSync, spawnSync } from "node:child_process";
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -12,12 +13,16 @@ import path from "node:path";
 import { machine, ROOT, writeSection } from "./lib.mjs";
 import { generateCorpus } from "./secrets/corpus.mjs";
 
-const USAGE = `usage: node scripts/bench/secrets.bench.mjs [--quick] [--corpus-mb N] [--history-mb N] [--skip-secretlint]
-  --quick          40 MB corpus, 100 MB history (a smoke run; numbers are not written)
-  --corpus-mb N    size of the generated corpus (default 210)
-  --history-mb N   size of the generated history for the memory measurement (default 1024)
+const USAGE = `usage: node scripts/bench/secrets.bench.mjs [--quick] [--corpus-mb N] [--history-mb N] [--skip-secretlint] [--many-files-only] [--before CLI]
+  --quick            40 MB corpus, 100 MB history (a smoke run; numbers are not written)
+  --corpus-mb N      size of the generated corpus (default 210)
+  --history-mb N     size of the generated history for the memory measurement (default 1024)
+  --many-files-only  only (e), the tree of many small files beside ripgrep (writes only its section)
+  --before CLI       also run an older build's bin/warden.js (e.g. a checkout of an earlier commit) on every tree
+  --before-label T   what that build is, for the docs (e.g. "main at e5226ef")
 Needs /usr/bin/time, git; uses git-secrets and rg when installed (scripts/ci/system-deps.sh) and
 installs secretlint into ${path.join(tmpdir(), "warden-bench-secrets")} (not into the repository).
+(e) unpacks pinned npm packages (npm pack, from the registry) into the same folder.
 `;
 const argv = process.argv.slice(2);
 if (argv.includes("--help")) {
@@ -35,6 +40,13 @@ function flagValue(name, fallback) {
   return value;
 }
 const quick = argv.includes("--quick");
+const manyFilesOnly = argv.includes("--many-files-only");
+const BEFORE = argv.includes("--before") ? path.resolve(argv[argv.indexOf("--before") + 1] ?? "") : undefined;
+const BEFORE_LABEL = argv.includes("--before-label") ? (argv[argv.indexOf("--before-label") + 1] ?? "") : "an older build";
+if (BEFORE !== undefined && !existsSync(BEFORE)) {
+  process.stderr.write(`bench secrets: --before ${BEFORE}: no such file (give the bin/warden.js of an older build)\n`);
+  process.exit(2);
+}
 const CORPUS_MB = flagValue("--corpus-mb", quick ? 40 : 210);
 const HISTORY_MB = flagValue("--history-mb", quick ? 100 : 1024);
 const PLANTED = quick ? 28 : 60;
@@ -77,17 +89,17 @@ function measureOnce(name, cmd, args, cwd, timeoutSeconds) {
   const started = process.hrtime.bigint();
   // coreutils timeout stops the tool at the limit; /usr/bin/time still reports on it.
   const limit = timeoutSeconds === undefined ? [] : ["timeout", "-s", "KILL", String(timeoutSeconds)];
-  const result = spawnSync("/usr/bin/time", ["-o", timing, "-f", "%e %M", ...limit, cmd, ...args], { cwd, env, stdio: ["ignore", fdOut, fdErr] });
+  const result = spawnSync("/usr/bin/time", ["-o", timing, "-f", "%e %M %U %S", ...limit, cmd, ...args], { cwd, env, stdio: ["ignore", fdOut, fdErr] });
   if (timeoutSeconds !== undefined && result.status === 137) {
     closeSync(fdOut);
     closeSync(fdErr);
-    return { seconds: timeoutSeconds, rssMb: NaN, code: null, stdout: "", stderr: "", timedOut: true };
+    return { seconds: timeoutSeconds, rssMb: NaN, cpu: NaN, code: null, stdout: "", stderr: "", timedOut: true };
   }
   const wall = Number(process.hrtime.bigint() - started) / 1e9;
   closeSync(fdOut);
   closeSync(fdErr);
-  const [, rssKb] = readFileSync(timing, "utf8").trim().split("\n").pop().split(" ").map(Number);
-  return { seconds: wall, rssMb: rssKb / 1024, code: result.status, stdout: readFileSync(out, "utf8"), stderr: readFileSync(err, "utf8") };
+  const [, rssKb, user, system] = readFileSync(timing, "utf8").trim().split("\n").pop().split(" ").map(Number);
+  return { seconds: wall, rssMb: rssKb / 1024, cpu: user + system, code: result.status, stdout: readFileSync(out, "utf8"), stderr: readFileSync(err, "utf8") };
 }
 
 /** file:line pairs from "path:line:…" output lines (grep, rg, git-secrets, secretlint's unix format). */
@@ -126,14 +138,26 @@ function wardenKeywords() {
   return file;
 }
 
-function wardenPatterns() {
-  const file = path.join(WORK, "warden-patterns.txt");
-  const script = `import("${path.join(ROOT, "packages/secrets/dist/index.js")}").then(({ DETECTORS }) => {
-    const lines = DETECTORS.filter((d) => d.kind === "content").map((d) => (d.pattern.flags.includes("i") ? "(?i)" : "") + (d.pattern.flags.includes("m") ? "(?m)" : "") + d.pattern.source.replace(/\\(\\?<([A-Za-z_]\\w*)>/g, "(?:"));
-    process.stdout.write(lines.join("\\n") + "\\n");
-  })`;
-  writeFileSync(file, execFileSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" }));
-  return file;
+/**
+ * What the ripgrep row runs: seven common secret shapes (Rust regex syntax, ripgrep's default
+ * engine), a speed reference with the same "keyword, then a token shape" work as a scanner's
+ * cheapest detectors. (Warden's own 263 patterns no longer fit one PCRE2 expression, and as 263
+ * separate passes they would measure ripgrep's start-up, not its search.)
+ */
+const RG_PATTERNS = [
+  "(?:AKIA|ASIA)[0-9A-Z]{16}",
+  "gh[pousr]_[A-Za-z0-9]{36}",
+  "glpat-[0-9A-Za-z_-]{20}",
+  "xox[baprs]-[0-9A-Za-z-]{10,}",
+  "[rs]k_live_[0-9A-Za-z]{24,}",
+  "AIza[0-9A-Za-z_-]{35}",
+  "-----BEGIN [A-Z ]*PRIVATE KEY-----",
+];
+const rgPatternArgs = () => RG_PATTERNS.flatMap((p) => ["-e", p]);
+
+function detectorCount() {
+  const script = `import("${path.join(ROOT, "packages/secrets/dist/index.js")}").then(({ DETECTORS }) => process.stdout.write(String(DETECTORS.length)))`;
+  return execFileSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" });
 }
 
 function ensureSecretlint() {
@@ -172,42 +196,64 @@ function runTools(label, root, manifest, tools) {
   const rows = [];
   const add = (tool, run, found, note = "") => {
     const s = manifest.length > 0 ? share(manifest, found) : undefined;
-    rows.push({ tool, seconds: run.seconds, mbps: mb / run.seconds, rssMb: run.rssMb, found: s, reported: found.length, note });
-    log(`  ${tool.padEnd(40)} ${run.seconds.toFixed(2).padStart(7)} s ${(mb / run.seconds).toFixed(1).padStart(7)} MB/s ${run.rssMb.toFixed(0).padStart(5)} MB` + (s ? `  planted ${s.found}/${s.total}` : "") + `  reported ${found.length}${note ? ` (${note})` : ""}`);
+    rows.push({ tool, seconds: run.seconds, cpu: run.cpu, mbps: mb / run.seconds, rssMb: run.rssMb, found: s, reported: found.length, note });
+    log(`  ${tool.padEnd(40)} ${run.seconds.toFixed(2).padStart(7)} s (cpu ${run.cpu.toFixed(2)} s) ${(mb / run.seconds).toFixed(1).padStart(7)} MB/s ${run.rssMb.toFixed(0).padStart(5)} MB` + (s ? `  planted ${s.found}/${s.total}` : "") + `  reported ${found.length}${note ? ` (${note})` : ""}`);
   };
   log(`${label}: ${names.length} files, ${mb.toFixed(1)} MB`);
 
-  for (const workers of ["0", "2"]) {
-    const args = ["scan", "--format", "json", "--workers", workers];
-    const run = measure(`warden-${label}-${workers}`, process.execPath, [WARDEN, ...args], root);
-    if (run.code === 2) throw new Error(`warden scan failed: ${run.stderr}`);
-    const report = JSON.parse(run.stdout);
-    add(`warden scan --workers ${workers}`, run, report.findings.map((f) => ({ file: f.file, line: f.line })));
+  // Every tool's runs are interleaved (round 1 of each, then round 2 …) so that a change in the
+  // shared machine's load hits them alike; each keeps its best run.
+  const jobs = [];
+  const job = (name, cmd, args, finish, runs = 3, timeoutSeconds = undefined) => jobs.push({ name, cmd, args, finish, runs, timeoutSeconds, best: undefined });
+  for (const workers of tools.workerRows ?? ["0", "2"]) {
+    job(`warden-${label}-${workers}`, process.execPath, [WARDEN, "scan", "--format", "json", "--workers", workers], (run) => {
+      if (run.code === 2) throw new Error(`warden scan failed: ${run.stderr}`);
+      add(`warden scan --workers ${workers}`, run, JSON.parse(run.stdout).findings.map((f) => ({ file: f.file, line: f.line })));
+    });
+  }
+  if (BEFORE !== undefined) {
+    job(`warden-before-${label}`, process.execPath, [BEFORE, "scan", "--format", "json", "--workers", "0"], (run) => {
+      if (run.code === 2) throw new Error(`warden scan (before) failed: ${run.stderr}`);
+      add("warden scan --workers 0 (before)", run, JSON.parse(run.stdout).findings.map((f) => ({ file: f.file, line: f.line })));
+    });
   }
   if (tools.rg) {
-    const run = measure(`rg-${label}`, "rg", ["-P", "-U", "-n", "--no-heading", "--with-filename", "-f", tools.rg, "."], root, 1);
-    add("ripgrep -P -U (Warden's patterns)", run, locations(run.stdout, root));
-    const keywords = measure(`rg-keywords-${label}`, "rg", ["-F", "-i", "-c", "-f", tools.keywords, "."], root);
-    add("ripgrep -F -i (Warden's keywords only)", keywords, [], "prefilter only");
+    // Same files as Warden: its size limit (5 MiB by default) applies to ripgrep too.
+    const max = ["--max-filesize", "5M"];
+    job(`rg-${label}`, "rg", ["-n", "--no-heading", "--with-filename", ...max, ...rgPatternArgs(), "."], (run) => add(`ripgrep (${RG_PATTERNS.length} secret patterns)`, run, locations(run.stdout, root)));
+    job(`rg-keywords-${label}`, "rg", ["-F", "-i", "-c", ...max, "-f", tools.keywords, "."], (run) => add("ripgrep -F -i (Warden's keywords only)", run, [], "prefilter only"));
   }
   if (tools.gitSecrets) {
-    const run = measure(`git-secrets-${label}`, "git", ["secrets", "--scan", "--no-index"], root);
-    add("git-secrets --register-aws", run, locations(run.stdout + run.stderr, root));
+    job(`git-secrets-${label}`, "git", ["secrets", "--scan", "--no-index"], (run) => add("git-secrets --register-aws", run, locations(run.stdout + run.stderr, root)));
   }
   if (tools.secretlint) {
     // Many small files make secretlint slow: one run, stopped after SECRETLINT_LIMIT seconds.
     const many = names.length > 2000;
-    const run = measure(`secretlint-${label}`, tools.secretlint.bin, ["--secretlintrc", tools.secretlint.rc, "--format", "unix", "--maskSecrets", ...(label === "repo" ? names : ["**/*"])], root, many ? 1 : 3, many ? SECRETLINT_LIMIT : undefined);
-    add(`secretlint ${SECRETLINT_VERSION} (recommended)`, run, locations(run.stdout, root), run.timedOut ? `stopped after ${SECRETLINT_LIMIT} s` : "");
+    job(
+      `secretlint-${label}`,
+      tools.secretlint.bin,
+      ["--secretlintrc", tools.secretlint.rc, "--format", "unix", "--maskSecrets", ...(label === "repo" ? names : ["**/*"])],
+      (run) => add(`secretlint ${SECRETLINT_VERSION} (recommended)`, run, locations(run.stdout, root), run.timedOut ? `stopped after ${SECRETLINT_LIMIT} s` : ""),
+      many ? 1 : 3,
+      many ? SECRETLINT_LIMIT : undefined,
+    );
   }
+  for (let round = 0; round < Math.max(...jobs.map((j) => j.runs)); round += 1) {
+    for (const j of jobs) {
+      if (round >= j.runs) continue;
+      const run = measureOnce(j.name, j.cmd, j.args, root, j.timeoutSeconds);
+      if (j.best === undefined || run.seconds < j.best.seconds) j.best = run;
+    }
+  }
+  for (const j of jobs) j.finish(j.best);
   return { label, files: names.length, mb, rows };
 }
 
 function table(result) {
   const withShare = result.rows.some((r) => r.found !== undefined);
-  const head = `| tool | time (s) | MB/s | peak RSS (MB) | findings |${withShare ? " planted found |" : ""}\n| --- | ---: | ---: | ---: | ---: |${withShare ? " ---: |" : ""}`;
+  const head = `| tool | time (s) | CPU (s) | MB/s | peak RSS (MB) | findings |${withShare ? " planted found |" : ""}\n| --- | ---: | ---: | ---: | ---: | ---: |${withShare ? " ---: |" : ""}`;
   const body = result.rows
-    .map((r) => `| ${r.tool} | ${r.note.startsWith("stopped") ? "> " : ""}${r.seconds.toFixed(2)} | ${r.note.startsWith("stopped") ? "< " : ""}${r.mbps.toFixed(1)} | ${Number.isNaN(r.rssMb) ? "—" : r.rssMb.toFixed(0)} | ${r.note || r.reported} |${withShare ? (r.note ? " — |" : ` ${r.found.found}/${r.found.total} (${Math.round((100 * r.found.found) / r.found.total)}%) |`) : ""}`)
+    .map((r) => `| ${r.tool} | ${r.note.startsWith("stopped") ? "> " : ""}${r.seconds.toFixed(2)} | ${Number.isNaN(r.cpu) ? "—" : r.cpu.toFixed(2)} | ${r.note.startsWith("stopped") ? "< " : ""}${r.mbps.toFixed(1)} | ${Number.isNaN(r.rssMb) ? "—" : r.rssMb.toFixed(0)} | ${r.note || r.reported} |${withShare ? (r.note ? " — |" : ` ${r.found.found}/${r.found.total} (${Math.round((100 * r.found.found) / r.found.total)}%) |`) : ""}`)
     .join("\n");
   return `${head}\n${body}`;
 }
@@ -219,11 +265,13 @@ function goals(result) {
   const sl = get("secretlint");
   const stopped = sl?.note.startsWith("stopped") === true;
   const gs = get("git-secrets");
-  const rg = get("ripgrep -P");
+  const rg = get("ripgrep (");
+  const before = get("warden scan --workers 0 (before)");
   const rgKeywords = get("ripgrep -F");
   if (sl) lines.push(`- ≥ 10× secretlint's throughput: ${stopped ? "more than " : ""}${(w.mbps / sl.mbps).toFixed(1)}× — ${w.mbps >= 10 * sl.mbps ? "met" : "**not met**"}`);
   if (gs) lines.push(`- faster than git-secrets: ${(w.mbps / gs.mbps).toFixed(1)}× — ${w.mbps > gs.mbps ? "met" : "**not met**"}`);
-  if (rg) lines.push(`- within 3× of ripgrep running the same patterns: ripgrep reaches ${(rg.mbps / w.mbps).toFixed(2)}× Warden's throughput — ${rg.mbps <= 3 * w.mbps ? "met" : "**not met**"}`);
+  if (rg) lines.push(`- ≥ 0.5× the throughput of ripgrep with ${RG_PATTERNS.length} secret patterns: ${(w.mbps / rg.mbps).toFixed(2)}× (CPU time: ${(rg.cpu / w.cpu).toFixed(2)}×) — ${w.mbps >= 0.5 * rg.mbps ? "met" : "**not met**"}`);
+  if (before) lines.push(`- not slower than before (the --before build): ${(w.mbps / before.mbps).toFixed(2)}× its throughput (CPU time: ${(before.cpu / w.cpu).toFixed(2)}×) — ${w.mbps >= before.mbps ? "met" : "**not met**"}`);
   if (rgKeywords) lines.push(`- for scale, ripgrep searching only the keywords (no patterns) reaches ${(rgKeywords.mbps / w.mbps).toFixed(1)}× Warden's throughput`);
   if (w.found !== undefined) lines.push(`- every planted secret found: ${w.found.found}/${w.found.total} — ${w.found.found === w.found.total ? "met" : "**not met**"}`);
   return lines.join("\n");
@@ -264,13 +312,59 @@ execFileSync(process.execPath, [path.join(ROOT, "packages/cli/scripts/build.mjs"
 execFileSync(path.join(ROOT, "node_modules/.bin/tsc"), ["-p", path.join(ROOT, "packages/secrets/tsconfig.build.json")], { stdio: "inherit" });
 
 const tools = {
-  rg: has("rg") ? wardenPatterns() : undefined,
+  rg: has("rg"),
   keywords: has("rg") ? wardenKeywords() : undefined,
   gitSecrets: has("git-secrets"),
   secretlint: argv.includes("--skip-secretlint") ? undefined : ensureSecretlint(),
 };
 const missing = [!tools.rg && "ripgrep", !tools.gitSecrets && "git-secrets", !tools.secretlint && "secretlint"].filter(Boolean);
 if (missing.length > 0) log(`not available, left out: ${missing.join(", ")} (bash scripts/ci/system-deps.sh installs the first two)`);
+
+// (e) many small files: pinned npm packages, unpacked (real published source: JavaScript, type
+// declarations, JSON, markdown), committed to a git repository as a project would be.
+const MANY_FILES_PACKAGES = [
+  "@mui/icons-material@5.15.20",
+  "date-fns@2.30.0",
+  "core-js@3.37.1",
+  "rxjs@7.8.1",
+  "lodash@4.17.21",
+  "typescript@5.4.5",
+  "@babel/core@7.24.7",
+  "@babel/types@7.24.7",
+  "@babel/parser@7.24.7",
+  "@babel/traverse@7.24.7",
+  "@babel/generator@7.24.7",
+  "@babel/runtime@7.24.7",
+];
+function manyFilesTree() {
+  const tree = path.join(WORK, "many-files-repo");
+  const done = path.join(tree, ".git", "bench-packages.json");
+  if (existsSync(done) && readFileSync(done, "utf8") === JSON.stringify(MANY_FILES_PACKAGES)) return tree;
+  rmSync(tree, { recursive: true, force: true });
+  const cache = path.join(WORK, "many-files-cache");
+  mkdirSync(cache, { recursive: true });
+  mkdirSync(tree, { recursive: true });
+  log(`unpacking ${MANY_FILES_PACKAGES.length} npm packages into ${tree} …`);
+  for (const spec of MANY_FILES_PACKAGES) {
+    const tarball = execFileSync("npm", ["pack", "--silent", "--pack-destination", cache, spec], { cwd: cache, encoding: "utf8" }).trim().split("\n").pop();
+    const target = path.join(tree, spec.replace(/^@/, "").replace(/[/@]/g, "-"));
+    mkdirSync(target, { recursive: true });
+    execFileSync("tar", ["-xzf", path.join(cache, tarball), "-C", target]);
+  }
+  git(tree, ["init", "-q"]);
+  git(tree, ["add", "-A"]);
+  git(tree, ["commit", "-q", "-m", "packages"]);
+  writeFileSync(done, JSON.stringify(MANY_FILES_PACKAGES));
+  return tree;
+}
+if (manyFilesOnly) {
+  const manyResult = runTools("many-files", manyFilesTree(), [], { ...tools, gitSecrets: false, secretlint: undefined, workerRows: ["0"] });
+  if (!quick) {
+    writeSection("secrets-many", manySection(manyResult));
+    log("wrote the secrets-many section of docs/benchmarks.md");
+  }
+  process.exit(0);
+}
 
 // (b) the generated corpus
 const corpus = path.join(WORK, `corpus-${CORPUS_MB}mb`);
@@ -358,6 +452,32 @@ const historyMb = historyReport.summary.bytes / 1048576;
 const historyShare = share(historyPlanted, historyReport.findings.map((f) => ({ file: f.file, line: f.line })));
 log(`history: ${historyReport.summary.commits} commits, ${historyMb.toFixed(0)} MB of added lines in ${historyRun.seconds.toFixed(1)} s, peak RSS ${historyRun.rssMb.toFixed(0)} MB, planted ${historyShare.found}/${historyShare.total}`);
 
+const manyFiles = manyFilesTree();
+const manyResult = runTools("many-files", manyFiles, [], { ...tools, gitSecrets: false, secretlint: undefined, workerRows: ["0"] });
+function manySection(manyResult) {
+  return `### (e) Many small files: ${manyResult.files.toLocaleString("en")} files, ${manyResult.mb.toFixed(0)} MB
+
+Measured ${new Date().toISOString().replace(/\.\d+Z$/, "Z")} on ${machine()}; **the machine is shared** with other
+engineers' builds and tests, so wall times move a lot between runs: the CPU column (user + system
+time of the process) moves less, and the ratios within one run are what count. Best of three runs each,
+the tools' runs interleaved (round by round) so that load changes hit them alike.
+
+The tree: ${MANY_FILES_PACKAGES.map((p) => `\`${p}\``).join(", ")} — unpacked from the npm registry
+(\`npm pack\`) into one git repository and committed. Warden scans what git lists; ripgrep walks the same
+folder (no ignore files in it). Files over 5 MiB (three of TypeScript's) are skipped by both:
+Warden's default \`secrets.maxFileSize\`, ripgrep's \`--max-filesize 5M\`.
+
+ripgrep ${spawnSync("rg", ["--version"], { encoding: "utf8" }).stdout?.split("\n")[0]?.replace(/^ripgrep /, "") ?? "?"} runs, exactly:
+\`rg -n --no-heading --with-filename --max-filesize 5M ${RG_PATTERNS.map((p) => `-e '${p}'`).join(" ")} .\`
+(its default engine, on both cores), and for the keyword floor \`rg -F -i -c --max-filesize 5M -f <Warden's ${readFileSync(tools.keywords, "utf8").split("\n").filter(Boolean).length} keywords> .\`.
+Warden runs \`warden scan --format json --workers 0\` (its default on two cores: one thread), all ${detectorCount()} detectors.${BEFORE === undefined ? "" : ` The "(before)" row runs ${BEFORE_LABEL} the same way.`}
+
+${table(manyResult)}
+
+${goals(manyResult)}
+`;
+}
+
 if (quick) {
   log("--quick: numbers not written to docs/benchmarks.md");
   process.exit(0);
@@ -369,19 +489,18 @@ writeSection(
   `## Secret scanning (\`pnpm bench secrets\`)
 
 Measured ${date} on ${machine()}. Every tool scans the same files (in the page cache); time is
-wall-clock of the whole process (start-up included), the best of three runs (ripgrep with patterns
-and the history scan: one run), peak RSS from \`/usr/bin/time\`. The machine is shared with other
+wall-clock of the whole process (start-up included), the best of three runs interleaved between the
+tools (the history scan: one run), CPU = user + system time, peak RSS from \`/usr/bin/time\`. The machine is shared with other
 work running at the same time, so the numbers move by ±30 % between runs; compare within a table.
 
 Tools: \`warden scan\` (paths mode, in the main thread — the default on this 2-core machine — and
 with 2 worker threads); secretlint
 ${SECRETLINT_VERSION} with \`@secretlint/secretlint-rule-preset-recommend\` (the last release line that runs
 on Node 20; installed in a temp folder); git-secrets (Debian package) with \`--register-aws\`;
-ripgrep with PCRE2 (\`rg -P -U\`) running Warden's own ${tools.rg ? readFileSync(tools.rg, "utf8").split("\n").filter(Boolean).length : 0} detector patterns — the
-same keyword-anchored shapes without Warden's prefilter, entropy, checksum and context checks,
-so it is a speed reference, not a fair precision comparison; a second ripgrep run searches for
-Warden's keywords only (\`rg -F -i\`), the floor of any keyword-anchored scan. git-secrets runs its
-three AWS patterns through \`git grep\`, so it is fast and finds only AWS keys.
+ripgrep (its default regex engine) with ${RG_PATTERNS.length} common secret patterns (${RG_PATTERNS.map((p) => `\`${p}\``).join(", ")}),
+a speed reference for the "keyword, then token shape" work, not a precision comparison; a second ripgrep run searches for
+Warden's keywords only (\`rg -F -i\`), the floor of any keyword-anchored scan. Both skip files over 5 MiB, as Warden does by default. git-secrets runs its
+three AWS patterns through \`git grep\`, so it is fast and finds only AWS keys.${BEFORE === undefined ? "" : ` The "(before)" rows run ${BEFORE_LABEL} the same way, for the goal "not slower than before".`}
 
 ### (b) Generated corpus: ${corpusResult.files} files, ${corpusResult.mb.toFixed(0)} MB, ${manifest.length} planted secrets of ${new Set(manifest.map((m) => m.format)).size} formats
 
@@ -428,4 +547,5 @@ peak RSS ${historyRun.rssMb.toFixed(0)} MB (goal < 300 MB on 1 GB: ${historyRun.
 planted secrets found: ${historyShare.found}/${historyShare.total}, each with the commit that added it.
 `,
 );
+writeSection("secrets-many", manySection(manyResult));
 log("wrote the secrets section of docs/benchmarks.md");

@@ -14,7 +14,10 @@ if (served !== undefined) {
 } else {
   // The warm server's main thread runs no checks (its worker threads do, and a worker does not
   // share the hook): the compile cache's store would only hold ≈ 100 MB there for nothing.
-  if (argv[0] === "__server") {
+  // `scan` and `secrets` load no TypeScript compiler: the cache's store (one file for every
+  // module any run compiled, often 100 MB) would be read at start-up for nothing — measured on a
+  // 45,000-file scan, reading it was about a sixth of the run (docs/benchmarks.md).
+  if (argv[0] === "__server" || argv[0] === "scan" || argv[0] === "secrets") {
     // no compile cache
   } else if (typeof module.enableCompileCache === "function") {
     module.enableCompileCache();

@@ -419,6 +419,35 @@ export function buildProgram(io: Io): Command {
     });
 
   program
+    .command("init")
+    .description("Wire Warden into this repository: dev dependencies, husky hooks (merged with yours), a fitted warden.config.ts, .changeset/, a baseline.")
+    .option("--dry-run", "print what would change as a diff; write nothing")
+    .option("-y, --yes", "write without asking, and record today's findings in a baseline so adoption starts green")
+    .option("--install", "run the package manager's install after changing package.json (otherwise the command is printed)")
+    .option("--no-baseline", "do not offer a baseline")
+    .addOption(new Option("--ci <provider>", "also write the CI workflow with the standard's eight stages").choices(["github"]))
+    .addHelpText(
+      "after",
+      "\nA second run changes nothing. Your hooks and prepare script are kept: Warden's lines are added to them.\nWith lefthook or pre-commit in charge of the hooks, init installs none and prints the lines to add there.\nExit codes: 0 done, 1 hooks not installed (another hook manager), 2 usage error.\nExamples:\n  warden init --dry-run\n  warden init --yes\n  warden init --ci github --yes\nDocs: docs/guides/adopting.md",
+    )
+    .action(async (opts: { dryRun?: boolean; yes?: boolean; install?: boolean; baseline: boolean; ci?: string }) => {
+      const { initCommand } = await import("./commands/init.js");
+      throw new ExitSignal(
+        await initCommand(io, { dryRun: opts.dryRun === true, yes: opts.yes === true, install: opts.install === true, baseline: opts.baseline, ...(opts.ci === undefined ? {} : { ci: opts.ci }) }),
+      );
+    });
+
+  program
+    .command("doctor")
+    .description("Prove each git hook reaches Warden as a GUI git client runs it (minimal PATH), and check hooksPath, husky, node, config and the warm server.")
+    .option("--path <PATH>", "the PATH hooks are run with (default: /usr/bin:/bin:/usr/sbin:/sbin, what GUI clients give)")
+    .addHelpText("after", "\nEvery problem comes with its fix. Exit codes: 0 all well, 1 a problem found, 2 usage error.\nExample:\n  warden doctor\nDocs: docs/guides/hooks.md")
+    .action(async (opts: { path?: string }) => {
+      const { doctorCommand } = await import("./commands/doctor.js");
+      throw new ExitSignal(await doctorCommand(io, { ...(opts.path === undefined ? {} : { path: opts.path }) }));
+    });
+
+  program
     .command("hook")
     .description("Run a git hook (what .husky/* call): pre-commit, commit-msg or pre-push.")
     .argument("<name>", "pre-commit | commit-msg | pre-push")
@@ -534,6 +563,15 @@ function ownEntry(): string {
   return existsSync(built) ? built : fileURLToPath(new URL("./index.ts", import.meta.url));
 }
 
+/**
+ * A redactor without detectors, for commands that print only their own short messages: every run
+ * of 24 or more token characters (not ending in `.`, `:` or `@`) that holds a digit is masked
+ * (more than any detector would).
+ */
+const CONSERVATIVE_REDACTOR: Redactor = {
+  find: (text) => [...text.matchAll(/[A-Za-z0-9_+/=.:@-]{23,}[A-Za-z0-9_+/=-]/g)].filter((m) => /[0-9]/.test(m[0])).map((m) => [m.index, m.index + m[0].length] as const),
+};
+
 /** The output redactor, built once per process (the warm server runs many requests). */
 let outputRedactor: Redactor | undefined;
 
@@ -547,11 +585,18 @@ export async function main(argv: readonly string[], rawIo: Io = processIo()): Pr
   // Config files import "@warden/cli": resolve it to the running CLI, installed beside the config or not.
   aliasConfigImport("@warden/cli", ownEntry());
   try {
-    if (outputRedactor === undefined) {
-      const { createOutputRedactor } = await import("@warden/secrets");
-      outputRedactor = createOutputRedactor();
+    if (outputRedactor === undefined && argv[0] === "secrets" && argv[1] === "run") {
+      // Loading every detector was a third of `secrets run`'s start-up (docs/benchmarks.md), and
+      // it prints nothing of its own unless it fails: the child's output goes through the vault's
+      // masker, not through here. Its few lines are redacted conservatively instead.
+      installRedactor(CONSERVATIVE_REDACTOR);
+    } else {
+      if (outputRedactor === undefined) {
+        const { createOutputRedactor } = await import("@warden/secrets");
+        outputRedactor = createOutputRedactor();
+      }
+      installRedactor(outputRedactor);
     }
-    installRedactor(outputRedactor);
     io = redactingIo(rawIo);
     await buildProgram(io).parseAsync([...argv], { from: "user" });
     return 0;

@@ -170,6 +170,35 @@ describe("the size policy: decided from the size, reported as skipped in every f
   });
 });
 
+describe("a paths scan opens each file once", () => {
+  it("reads small and large files whole, skips what is over the limit, and leaves symbolic links, FIFOs and deleted files out", () => {
+    const outside = mkdtempSync(path.join(tmpdir(), "warden-outside-"));
+    cleanups.push(() => rmSync(outside, { recursive: true, force: true }));
+    const small = githubToken();
+    const large = stripeKey();
+    const linked = githubToken();
+    execFileSync("sh", ["-c", `printf 'token = "%s"\n' "$1" > "$2"`, "sh", linked, path.join(outside, "target.ts")]);
+    const r = repo({
+      "warden.config.json": JSON.stringify({ secrets: { maxFileSize: 600 * 1024 } }),
+      "src/small.ts": `export const token = "${small}";\n`,
+      // Larger than the reused read buffer: read in full, the secret at its end found.
+      "src/large.ts": `${"// filler line of a generated file\n".repeat(12_000)}export const key = "${large}";\n`,
+      "src/huge.ts": "x".repeat(700 * 1024),
+      "src/gone.ts": "export {};\n",
+    });
+    r.commit("chore: init", { noVerify: true });
+    execFileSync("ln", ["-s", path.join(outside, "target.ts"), path.join(r.dir, "src/link.ts")]);
+    execFileSync("mkfifo", [path.join(r.dir, "src/pipe.ts")]);
+    rmSync(path.join(r.dir, "src/gone.ts"));
+    const { report } = json(r, ["scan"]);
+    const found = report.findings.map((f) => `${f.file}:${f.line}`).sort();
+    expect(found).toEqual(["src/large.ts:12001", "src/small.ts:1"]);
+    expect(report.summary.skipped?.map((s) => `${s.file} ${s.reason} ${s.size}`)).toEqual([`src/huge.ts too-large ${700 * 1024}`]);
+    expect(JSON.stringify(report)).not.toContain("link.ts");
+    expect(JSON.stringify(report)).not.toContain(linked);
+  });
+});
+
 describe("commit messages", () => {
   it("scan --range and --history find a token in a commit message, name the commit, never print the token", () => {
     const token = githubToken();

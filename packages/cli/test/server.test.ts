@@ -167,7 +167,19 @@ describe("warm server", () => {
     expect(servedBy(check.stderr)).toBeTypeOf("number");
     const result = await hung.done;
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^warden: the config did not finish loading within \d+ ms \(it never yields: a synchronous loop\?\)/);
+    const line = "warden.config.mjs: cannot load config: it did not finish within 500 ms (it never yields: a synchronous loop?); WARDEN_CONFIG_TIMEOUT_MS sets the bound";
+    expect(result.stderr).toContain(`warden: ${line}\n`);
+
+    // In-process (WARDEN_DAEMON=0, CI): the same line and exit 2, in every format, the loop cut by
+    // the config watchdog; also a loop inside defineConfig's argument in a TypeScript config.
+    const json = stuck.warden(["check", "--format", "json"], { env: { ...env, WARDEN_DAEMON: "0", WARDEN_CONFIG_TIMEOUT_MS: "500" } });
+    expect(json.code).toBe(2);
+    expect(json.stdout + json.stderr).toContain(line);
+    rmSync(path.join(stuck.dir, "warden.config.mjs"));
+    stuck.write({ "warden.config.ts": 'import { defineConfig } from "@warden/cli";\nexport default defineConfig((() => {\n  for (;;) {}\n})());\n' });
+    const ts = stuck.warden(["check"], { env: { ...env, WARDEN_DAEMON: "0", WARDEN_CONFIG_TIMEOUT_MS: "500" } });
+    expect(ts.code).toBe(2);
+    expect(ts.stderr.trim().split("\n")).toEqual([`warden: ${line.replace("warden.config.mjs", "warden.config.ts")}`]);
   });
 
   it("traps a config that calls process.exit(0): the failing check fails", async () => {

@@ -59,7 +59,7 @@ export {
 export * from "./reporters/index.js";
 export { describeSkipped, formatBytes, type SkippedFile, type SkipReason } from "./skipped.js";
 export { didYouMean } from "./suggest.js";
-export { readListedFile, SYNC_READ_BYTES, walkFiles, type WalkOptions } from "./walk.js";
+export { openListedFile, readListedFile, SYNC_READ_BYTES, walkFiles, type ListedFile, type WalkOptions } from "./walk.js";
 export { listWorkspacePackages, workspaceGlobs, type WorkspacePackage } from "./workspace.js";
 export { describeEnforcer, describeWrittenRule, WRITTEN_RULES, type Enforcer, type WrittenRule } from "./written-rules.js";
 export { withoutFences } from "./markdown-fences.js";

@@ -1,4 +1,4 @@
-import { lstatSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readFileSync, readSync, statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import ignore, { type Ignore } from "ignore";
@@ -56,14 +56,82 @@ function ignoredBy(layers: readonly Layer[], relative: string, isDir: boolean): 
 export interface WalkOptions {
   /** Globs (picomatch, repository-relative) to leave out on top of .gitignore. */
   readonly exclude?: readonly string[];
+  /**
+   * False: names git lists are returned without the per-file `lstat` that leaves out deleted
+   * files, submodules and symbolic links. For callers that open every file anyway and check it
+   * there (see {@link openListedFile}): one system call less per file. Default true.
+   */
+  readonly checkListed?: boolean;
+}
+
+/** What {@link openListedFile} found: a regular file's size and (unless it was too large) content. */
+export type ListedFile =
+  | { readonly kind: "file"; readonly size: number; readonly content: Buffer | undefined; readonly unread?: true }
+  | { readonly kind: "none" };
+
+const NOFOLLOW = constants.O_NOFOLLOW as number | undefined;
+// Non-blocking: a FIFO in the work tree must not stall the scan (a regular file is unaffected).
+const OPEN_FLAGS = constants.O_RDONLY | (NOFOLLOW ?? 0) | ((constants.O_NONBLOCK as number | undefined) ?? 0);
+
+/**
+ * Read a listed file in as few system calls as the kernel allows — open, read, close — without
+ * following a symbolic link. A file that fits in `scratch` (most source files) is read into it
+ * and returned as a view of it (valid until the next call with the same scratch: the caller must
+ * be done with it by then); a larger one is sized with fstat, and read into its own buffer
+ * unless it is over `max` bytes (then `content` is undefined). `none` for what is no longer
+ * there, not a regular file (a submodule's folder, a symbolic link) or unreadable. Where a stat,
+ * then a read (open, fstat, read, close) cost two calls more per file, this is what makes scans of
+ * many small files cheap. Synchronous (see {@link SYNC_READ_BYTES}). With `readLarge: false`, a file
+ * larger than `scratch` (and within `max`) is only sized: `unread` says the caller must read it.
+ */
+export function openListedFile(file: string, scratch: Buffer, max: number, options: { readonly readLarge?: boolean } = {}): ListedFile {
+  if (NOFOLLOW === undefined) {
+    // No O_NOFOLLOW (Windows): check the link first.
+    if (lstatSync(file, { throwIfNoEntry: false })?.isFile() !== true) return { kind: "none" };
+  }
+  let fd: number;
+  try {
+    fd = openSync(file, OPEN_FLAGS);
+  } catch {
+    return { kind: "none" };
+  }
+  try {
+    // A folder fails here (EISDIR); a short read of a regular file is its end.
+    const first = readSync(fd, scratch, 0, scratch.length, 0);
+    if (first < scratch.length) return { kind: "file", size: first, content: first > max ? undefined : scratch.subarray(0, first) };
+    const info = fstatSync(fd);
+    if (!info.isFile()) return { kind: "none" };
+    const size = info.size;
+    if (size > max) return { kind: "file", size, content: undefined };
+    // The caller reads it itself (asynchronously, overlapping the scan of the next files).
+    if (options.readLarge === false) return { kind: "file", size, content: undefined, unread: true };
+    const content = Buffer.allocUnsafe(Math.max(size, first));
+    scratch.copy(content, 0, 0, first);
+    let at = first;
+    while (at < content.length) {
+      const got = readSync(fd, content, at, content.length - at, at);
+      if (got === 0) break;
+      at += got;
+    }
+    return { kind: "file", size: at, content: at === content.length ? content : content.subarray(0, at) };
+  } catch {
+    return { kind: "none" };
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Whether a repository-relative path lies in a folder Warden never looks into. */
 function inSkippedFolder(relative: string): boolean {
-  const parts = relative.split("/");
-  for (let i = 0; i < parts.length - 1; i += 1) if (ALWAYS_SKIPPED.has(parts[i] ?? "")) return true;
+  // Substring searches, not a split per path: this runs once for each of tens of thousands of names.
+  for (const folder of SKIPPED_SEGMENTS) {
+    for (let at = relative.indexOf(folder); at >= 0; at = relative.indexOf(folder, at + 1)) {
+      if (at === 0 || relative.charCodeAt(at - 1) === 47) return true;
+    }
+  }
   return false;
 }
+const SKIPPED_SEGMENTS = [...ALWAYS_SKIPPED].map((name) => `${name}/`);
 
 /**
  * The files git has under `targets` of the work tree at `root`: tracked ones (even when they match
@@ -71,7 +139,7 @@ function inSkippedFolder(relative: string): boolean {
  * `core.excludesFile`), from `git ls-files -co --exclude-standard -z`. Undefined when `root` is
  * not in a git work tree. Deleted tracked files, submodules and symbolic links are left out.
  */
-async function gitListed(root: string, pathspecs: readonly string[]): Promise<string[] | undefined> {
+async function gitListed(root: string, pathspecs: readonly string[], check = true): Promise<string[] | undefined> {
   const result = await runGit(root, ["ls-files", "-co", "--exclude-standard", "-z", "--", ...pathspecs.map((spec) => `:(literal)${spec}`)], {
     allowFailure: true,
   });
@@ -81,7 +149,8 @@ async function gitListed(root: string, pathspecs: readonly string[]): Promise<st
   const files: string[] = [];
   for (const name of names) {
     if (inSkippedFolder(name)) continue;
-    if (lstatSync(path.join(root, name), { throwIfNoEntry: false })?.isFile() === true) files.push(name);
+    if (!check) files.push(name);
+    else if (lstatSync(path.join(root, name), { throwIfNoEntry: false })?.isFile() === true) files.push(name);
   }
   return files;
 }
@@ -159,7 +228,11 @@ export async function walkFiles(root: string, targets: readonly string[] = ["."]
     }
   }
   if (folders.length > 0) {
-    const listed = await gitListed(root, folders.map((folder) => (folder === "" ? "." : folder)));
+    const listed = await gitListed(
+      root,
+      folders.map((folder) => (folder === "" ? "." : folder)),
+      options.checkListed !== false,
+    );
     if (listed === undefined) {
       for (const folder of folders) visit(folder, layersAbove(folder));
     } else {

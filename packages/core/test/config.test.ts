@@ -70,6 +70,9 @@ describe("loadConfig", () => {
     expect(ts.code).toBe("CONFIG_LOAD");
     expect(ts.message).toMatch(/^warden\.config\.ts:2:36: cannot load config: syntax error: /);
     expect(ts.message).not.toContain("\n");
+    // What the parser expected is shown (quoted punctuation holds no secret), not masked away.
+    const comma = await loadError(dirWith({ "warden.config.ts": 'export default {\n  rules: {}\n  ignore: []\n};\n' }));
+    expect(comma.message).toBe("warden.config.ts:3:3: cannot load config: syntax error: Unexpected token, expected ','");
     const mjs = await loadError(dirWith({ "warden.config.mjs": "const a = 1;\n\nexport default { rules: { x: 'off' ;\n" }));
     expect(mjs.message).toMatch(/^warden\.config\.mjs:3:36: cannot load config: syntax error: /);
     const json = await loadError(dirWith({ "warden.config.json": '{\n  "ignore": [],\n  oops\n}' }));

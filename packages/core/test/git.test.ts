@@ -194,4 +194,24 @@ describe("BlobReader", () => {
       reader.close();
     }
   });
+
+  it("reads a large staged file's bytes, from the work tree only while it is the same blob", async () => {
+    const MB = 1024 * 1024;
+    const staged = Buffer.alloc(2 * MB, "export const a = 1;\n");
+    const r = repo();
+    r.write({ "big.ts": staged, "crlf.txt": "line\r\n".repeat(400_000), ".gitattributes": "crlf.txt text eol=crlf\n" });
+    r.git(["add", "-A"]);
+    // Same size, other bytes: the work tree no longer holds the staged blob.
+    r.write({ "big.ts": Buffer.alloc(2 * MB, "export const b = 2;\n") });
+    const changes = await stagedChanges(r.dir);
+    const contents = await readChangedContents(r.dir, changes, { staged: true });
+    const byPath = new Map(contents.files.map((file) => [file.path, file.content]));
+    expect(byPath.get("big.ts")?.equals(staged)).toBe(true);
+    // Converted on the way into the index (CRLF in the work tree, LF in the blob): the blob's bytes.
+    expect(byPath.get("crlf.txt")?.equals(Buffer.from("line\n".repeat(400_000)))).toBe(true);
+    // Unchanged since `git add`: the same bytes, through the work-tree path.
+    r.git(["add", "big.ts"]);
+    const again = await readChangedContents(r.dir, await stagedChanges(r.dir), { staged: true });
+    expect(again.files.find((file) => file.path === "big.ts")?.content.toString("utf8", 0, 20)).toBe("export const b = 2;\n");
+  });
 });

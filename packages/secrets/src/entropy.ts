@@ -47,6 +47,10 @@ export function isPlaceholder(value: string): boolean {
   if (PLACEHOLDER_WORDS.test(value)) return true;
   if (isVariableReference(value)) return true;
   if (/^(.)\1*$/.test(value)) return true;
+  // A slot in brackets (`[PASSWORD]`, `[YOUR-TOKEN]`), as connection-string docs write them.
+  if (/^\[[A-Za-z][\w .-]*\]$/.test(value)) return true;
+  // An upper-case variable name that says what goes there (`DB_PASSWORD`, `API_TOKEN`).
+  if (/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(value) && /PASS|SECRET|TOKEN|KEY|PWD/.test(value)) return true;
   if (/^(?:0123456789|123456|abcdef|abc123|password|secret|token)/i.test(value) && shannonEntropy(value) < 3.5) return true;
   return false;
 }

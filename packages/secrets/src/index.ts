@@ -23,3 +23,4 @@ export { commitLocation, decodeUtf16, SECRETS_RULE, SecretScanner, utf16Encoding
 export { CATALOGUE_PATH, renderCatalogue } from "./catalogue.js";
 export { annotateFindings, baseUrlOf, verifyCandidates, type VerifyCandidate, type VerifyOptions, type VerifyResult } from "./verify/verify.js";
 export { VERIFIERS, type Liveness, type Verifier } from "./verify/verifiers.js";
+export { blankVaultCiphertext, isVaultPath, VAULT_FILE_NAME } from "./vault-format.js";

@@ -1,6 +1,8 @@
 /** Buffers at least this long are scanned as four interleaved streams (see {@link KeywordAutomaton.scan}). */
 const INTERLEAVE_MIN = 4096;
 
+const BUILT = new Map<string, KeywordAutomaton>();
+
 /**
  * A case-insensitive Aho–Corasick automaton over bytes: one pass over a buffer reports every
  * occurrence of every keyword (overlapping ones included), at about a nanosecond per byte and
@@ -30,27 +32,48 @@ export class KeywordAutomaton {
 
   constructor(keywords: readonly string[]) {
     this.keywords = keywords;
-    const goto: Int32Array[] = [new Int32Array(256).fill(-1)];
+    // Byte classes, straight from the keywords: each byte that occurs in a keyword (an upper-case
+    // ASCII letter with its lower-case twin) is a class of its own, every other byte shares class
+    // 0, where every state goes back to the root. (Two keyword bytes can never share a column: a
+    // state whose children differ by them tells them apart.) Building the automaton over these
+    // ~40 columns instead of 256 bytes is what keeps its construction, once per process, short.
+    const lowered = keywords.map((keyword) => Buffer.from(keyword.toLowerCase(), "latin1"));
+    const classOf = new Uint8Array(256);
+    let width = 1;
+    for (const bytes of lowered) {
+      for (const byte of bytes) {
+        if (byte >= 65 && byte <= 90) continue; // cannot occur after toLowerCase; folded below
+        if (classOf[byte] === 0) {
+          if (width === 256) throw new Error("KeywordAutomaton: keywords use more than 255 distinct bytes");
+          classOf[byte] = width;
+          width += 1;
+        }
+      }
+    }
+    // Case-insensitive for ASCII letters: an upper-case byte moves like its lower-case twin.
+    for (let c = 65; c <= 90; c += 1) classOf[c] = classOf[c + 32] as number;
+    const goto: Int32Array[] = [new Int32Array(width).fill(-1)];
     const outputs: number[][] = [[]];
-    keywords.forEach((keyword, index) => {
+    lowered.forEach((bytes, index) => {
       let state = 0;
-      for (const byte of Buffer.from(keyword.toLowerCase(), "latin1")) {
+      for (const byte of bytes) {
         const row = goto[state] as Int32Array;
-        if ((row[byte] as number) < 0) {
-          row[byte] = goto.length;
-          goto.push(new Int32Array(256).fill(-1));
+        const c = classOf[byte] as number;
+        if ((row[c] as number) < 0) {
+          row[c] = goto.length;
+          goto.push(new Int32Array(width).fill(-1));
           outputs.push([]);
         }
-        state = row[byte] as number;
+        state = row[c] as number;
       }
       (outputs[state] as number[]).push(index);
     });
     const count = goto.length;
     const fail = new Int32Array(count);
-    const delta = new Int32Array(count * 256);
+    const delta = new Int32Array(count * width);
     const queue: number[] = [];
     const root = goto[0] as Int32Array;
-    for (let c = 0; c < 256; c += 1) {
+    for (let c = 0; c < width; c += 1) {
       const next = root[c] as number;
       delta[c] = next >= 0 ? next : 0;
       if (next >= 0) queue.push(next);
@@ -58,22 +81,19 @@ export class KeywordAutomaton {
     for (let head = 0; head < queue.length; head += 1) {
       const state = queue[head] as number;
       const row = goto[state] as Int32Array;
-      outputs[state] = [...(outputs[state] as number[]), ...(outputs[fail[state] as number] as number[])];
-      for (let c = 0; c < 256; c += 1) {
+      const failRow = (fail[state] as number) * width;
+      if ((outputs[fail[state] as number] as number[]).length > 0) outputs[state] = [...(outputs[state] as number[]), ...(outputs[fail[state] as number] as number[])];
+      for (let c = 0; c < width; c += 1) {
         const next = row[c] as number;
-        const viaFail = delta[(fail[state] as number) * 256 + c] as number;
+        const viaFail = delta[failRow + c] as number;
         if (next >= 0) {
           fail[next] = viaFail;
           queue.push(next);
-          delta[state * 256 + c] = next;
+          delta[state * width + c] = next;
         } else {
-          delta[state * 256 + c] = viaFail;
+          delta[state * width + c] = viaFail;
         }
       }
-    }
-    // Case-insensitive for ASCII letters: an upper-case byte moves like its lower-case twin.
-    for (let state = 0; state < count; state += 1) {
-      for (let c = 65; c <= 90; c += 1) delta[state * 256 + c] = delta[state * 256 + c + 32] as number;
     }
     // Renumber the states so that every state with an output comes last: the hot loop then tests
     // "state >= firstOutput" instead of loading a flag.
@@ -81,43 +101,32 @@ export class KeywordAutomaton {
     const renamed = new Int32Array(count);
     order.forEach((state, index) => (renamed[state] = index));
     const firstOutput = order.findIndex((state) => outputs[state]!.length > 0);
-    // Byte classes: bytes whose transitions agree in every state share a column.
-    // (A column is hashed, and compared in full only against earlier columns of the same hash:
-    // joining every column into a string key cost most of the construction with many keywords.)
-    const classOf = new Uint8Array(256);
-    const representatives: number[] = []; // per class: a byte whose column it is
-    const byHash = new Map<number, number[]>(); // column hash → classes with that hash
-    const sameColumn = (a: number, b: number): boolean => {
-      for (let state = 0; state < count; state += 1) if (delta[state * 256 + a] !== delta[state * 256 + b]) return false;
-      return true;
-    };
-    for (let c = 0; c < 256; c += 1) {
-      let hash = 0;
-      for (let state = 0; state < count; state += 1) hash = (Math.imul(hash, 31) + (delta[state * 256 + c] as number)) | 0;
-      const candidates = byHash.get(hash) ?? [];
-      const known = candidates.find((cls) => sameColumn(representatives[cls] as number, c));
-      if (known === undefined) {
-        representatives.push(c);
-        candidates.push(representatives.length - 1);
-        byHash.set(hash, candidates);
-        classOf[c] = representatives.length - 1;
-      } else {
-        classOf[c] = known;
-      }
-    }
-    const width = representatives.length;
     // Entries are the next state's row offset (state × width), so a step needs no multiplication.
     const table = count * width <= 0xffff ? new Uint16Array(count * width) : new Uint32Array(count * width);
     for (let state = 0; state < count; state += 1) {
       const row = (renamed[state] as number) * width;
-      for (let c = 0; c < 256; c += 1) table[row + (classOf[c] as number)] = (renamed[delta[state * 256 + c] as number] as number) * width;
+      for (let c = 0; c < width; c += 1) table[row + c] = (renamed[delta[state * width + c] as number] as number) * width;
     }
     this.table = table;
     this.classOf = classOf;
     this.width = width;
     this.firstOutput = (firstOutput < 0 ? count : firstOutput) * width;
     this.outputs = order.map((state) => outputs[state] as number[]);
-    this.overlap = Math.max(0, ...keywords.map((keyword) => Buffer.byteLength(keyword, "latin1"))) - 1;
+    this.overlap = Math.max(0, ...lowered.map((bytes) => bytes.length)) - 1;
+  }
+
+  /**
+   * The automaton for `keywords`, built once per process and list (the scanner and the output
+   * redactor use the same keywords).
+   */
+  static for(keywords: readonly string[]): KeywordAutomaton {
+    const key = keywords.join("\0");
+    let automaton = BUILT.get(key);
+    if (automaton === undefined) {
+      automaton = new KeywordAutomaton(keywords);
+      BUILT.set(key, automaton);
+    }
+    return automaton;
   }
 
   /** Call `onHit(start, keywordIndex)` for every keyword occurrence in `bytes`, in order of end. */

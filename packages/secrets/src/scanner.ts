@@ -4,6 +4,7 @@ import type { ContentDetector, Detector, DetectorWindow, MatchContext, PathDetec
 import { isPlaceholder, shannonEntropy } from "./entropy.js";
 import { KeywordAutomaton } from "./keywords.js";
 import { redact } from "./redact.js";
+import { blankVaultCiphertext, isVaultPath } from "./vault-format.js";
 import { DETECTORS } from "./registry.js";
 
 /** The `secrets` section of the config, defaults filled in. */
@@ -173,6 +174,12 @@ function inlineIgnore(bytes: Buffer, at: number): boolean {
   return marker !== null && marker[1] !== undefined;
 }
 
+/** What to do about a secret-bearing file; an .env file's values belong in Warden's vault. */
+const ENV_HINT = (detectorId: string, path: string): string =>
+  detectorId === "env-file"
+    ? `Move its values into the vault: \`warden secrets import ${path}\` encrypts them into .warden-vault and removes the file (docs/secrets/vault.md); if it was pushed, rotate what it held and remove it from history.`
+    : "Remove the file from git (and from history if it was pushed), rotate what it holds, and add its name to .gitignore.";
+
 /**
  * Scans text for secrets. A keyword prefilter (one case-insensitive pass over the text) finds
  * where each detector could match; detector patterns then run only over small windows around
@@ -235,7 +242,7 @@ export class SecretScanner {
     this.content.forEach((detector, index) => {
       for (const keyword of detector.keywords) own.set(keyword, [...(own.get(keyword) ?? []), index]);
     });
-    this.automaton = new KeywordAutomaton([...own.keys()]);
+    this.automaton = KeywordAutomaton.for([...own.keys()]);
     this.byKeyword = this.automaton.keywords.map((keyword) => own.get(keyword) ?? []);
   }
 
@@ -284,6 +291,11 @@ export class SecretScanner {
     } else {
       bytes = target.content;
     }
+    if (isVaultPath(target.path)) {
+      // Warden's own store: its sealed fields are ciphertext; the rest of the file is scanned.
+      const blanked = blankVaultCiphertext(bytes, (field) => this.hasKeyword(field));
+      if (blanked !== undefined) bytes = blanked.bytes;
+    }
     this.stats.bytes += size;
     findings.push(...this.scanBytes(target.path, bytes, target));
     return findings;
@@ -326,7 +338,7 @@ export class SecretScanner {
         file: path,
         line: 1,
         column: 1,
-        hint: "Remove the file from git (and from history if it was pushed), rotate what it holds, and add its name to .gitignore.",
+        hint: ENV_HINT(detector.id, path),
         rule: SECRETS_RULE,
         docs: detector.docs,
         fingerprint,
@@ -410,6 +422,13 @@ export class SecretScanner {
       });
     }
     return findings;
+  }
+
+  /** Whether `text` holds any content detector's keyword. */
+  private hasKeyword(text: string): boolean {
+    let found = false;
+    this.automaton.scan(Buffer.from(text, "latin1"), () => (found = true));
+    return found;
   }
 
   private dropped(fingerprint: string): boolean {

@@ -148,6 +148,37 @@ describe("secrets/env-file judges what the file holds", () => {
   });
 });
 
+describe("classes of false positives seen on real repositories", () => {
+  it("an .env file whose only URL has no (or an empty) password, and a self-describing dev stand-in, is not reported", () => {
+    const envFindings = (text: string): Finding[] => scan(text, "examples/app/.env").filter((f) => f.ruleId === "secrets/env-file");
+    expect(envFindings("# override in deployment\nDATABASE_URL=postgresql://postgres:@localhost:5432/next-prisma-starter-new\n")).toEqual([]);
+    expect(envFindings('DATABASE_URL="postgresql://postgres:@localhost:5432/todo?schema=public"\nAPP_URL="http://localhost:3000"\n# NEXTAUTH_SECRET=""\n')).toEqual([]);
+    expect(envFindings("NEXTAUTH_SECRET=supersecret\nGITHUB_ID=\nGITHUB_SECRET=\n")).toEqual([]);
+    // The same files with a real value in them are reported.
+    expect(envFindings(`NEXTAUTH_SECRET=${rand(ALNUM, 24)}7\nGITHUB_ID=\n`)).toHaveLength(1);
+    expect(envFindings(`DATABASE_URL=postgresql://app:${rand(ALNUM, 16)}9@db.acme-corp.io:5432/app\n`)).toHaveLength(1);
+  });
+
+  it("a connection string whose password is a slot ([PASSWORD]) or a variable ($VAR) is not reported", () => {
+    for (const password of ["[PASSWORD]", "[YOUR-PASSWORD]", "$POSTGRES_PASSWORD", "${POSTGRES_PASSWORD}", "DB_PASSWORD"]) {
+      const text = `POSTGRES_URL="postgres://postgres.[USERNAME]:${password}@aws-0-eu-central-1.pooler.supabase.com:6543/postgres"\n`;
+      expect(show(scan(text, ".env.example")), text).toEqual([]);
+      expect(show(scan(text, "docker-compose.yml")), text).toEqual([]);
+    }
+    const live = `POSTGRES_URL="postgres://postgres.acme:${rand(ALNUM, 18)}3@aws-0-eu-central-1.pooler.supabase.com:6543/postgres"\n`;
+    expect(scan(live, "docker-compose.yml").map((f) => f.ruleId)).toContain("secrets/database-url-password");
+  });
+
+  it("Algolia's search-only key in a DocSearch config is not reported; the same value elsewhere is", () => {
+    const key = rand("0123456789abcdef", 31) + "7";
+    const docsearch = `  themeConfig: {\n    algolia: {\n      appId: 'BTNX2K4MZQ',\n      apiKey: '${key}',\n      indexName: 'acme',\n    },\n  },\n`;
+    expect(show(scan(docsearch, "www/docusaurus.config.ts"))).toEqual([]);
+    const vitepress = `    search: {\n      provider: 'algolia',\n      options: {\n        appId: '69Y3N7LHI2',\n        apiKey: '${key}',\n        indexName: 'acme',\n      },\n    },\n`;
+    expect(show(scan(vitepress, "docs/.vitepress/config/shared.ts"))).toEqual([]);
+    expect(scan(`const client = createClient({ apiKey: '${key}' });\n`, "src/client.ts").map((f) => f.ruleId)).toEqual(["secrets/generic-secret-assignment"]);
+  });
+});
+
 describe("the generic detector weighs surroundings", () => {
   const value = (): string => `${rand(ALNUM, 22)}4x`;
 
@@ -158,6 +189,26 @@ describe("the generic detector weighs surroundings", () => {
   it("does not report it in a test file on a line that calls it an example, nor digests and ids named as such", () => {
     expect(scan(`const apiKey = "${value()}"; // example value\n`, "test/client.test.ts")).toEqual([]);
     expect(scan(`const tokenHash = "${value()}";\nconst secretSha256 = "${value()}";\n`, "src/client.ts")).toEqual([]);
+  });
+
+  it("a name ending in key counts only with a token-shaped random value", () => {
+    const token = (): string => `${rand(ALNUM, 28)}5Q`;
+    for (const line of [`const sendgridKey = "${token()}";`, `MAILGUN_KEY=${token()}`, `  stripe_key: "${token()}"`, `{"x-key": "${token()}"}`, `creds = "${token()}"`]) {
+      expect(scan(`${line}\n`, "src/config.ts").map((f) => f.ruleId), line).toEqual(["secrets/generic-secret-assignment"]);
+    }
+    for (const line of [
+      'const cacheKey = "user:1234:profile:v2";',
+      'const primaryKey = "organisation_id";',
+      `publicKey: "${token()}",`,
+      'i18nKey="home.title.welcome2"',
+      'const storageKey = "app-settings-v2-2024";',
+      `const sortKey = "${token()}";`,
+      'const monkey = "Abcdefghijklmnopqrstu12345";',
+      `const secretKey = process.env.SECRET_KEY;`,
+      `const apiKey2 = "short1A";`,
+    ]) {
+      expect(show(scan(`${line}\n`, "src/config.ts")), line).toEqual([]);
+    }
   });
 
   it("reads assignments inside Jupyter notebook JSON strings", () => {

@@ -17,6 +17,7 @@ import {
   readEnv,
   ResultCache,
   runGit,
+  BlobReader,
   PathProbe,
   readChangedContents,
   repoRoot,
@@ -204,10 +205,19 @@ async function stagedState(root: string): Promise<{
   changes: ReturnType<typeof parseRawDiff>;
   exists: (file: string) => Promise<boolean>;
   read: (file: string) => Promise<Buffer | undefined>;
+  blobs: BlobReader;
   close: () => void;
 }> {
-  const head = (await commitExists(root, "HEAD")) ? "HEAD" : undefined;
-  const raw = (await runGit(root, ["diff", "--cached", "--raw", "-z", "--no-renames", "--no-ext-diff", "--abbrev=64", head ?? (await emptyTree(root))])).stdout.toString("utf8");
+  const diffArgs = ["diff", "--cached", "--raw", "-z", "--no-renames", "--no-ext-diff", "--abbrev=64"];
+  // Against HEAD first (one git process); only when that fails, whether there is a HEAD at all.
+  let head: string | undefined = "HEAD";
+  let diff = await runGit(root, [...diffArgs, "HEAD"], { allowFailure: true });
+  if (diff.code !== 0) {
+    if (await commitExists(root, "HEAD")) throw new WardenError("GIT", `git diff --cached failed: ${diff.stderr.trim().split("\n")[0] ?? ""}`);
+    head = undefined;
+    diff = await runGit(root, [...diffArgs, await emptyTree(root)]);
+  }
+  const raw = diff.stdout.toString("utf8");
   const changes = parseRawDiff(raw);
   const parts = raw.split("\0");
   const removed = new Set<string>(); // deleted, or no longer a file in the index (a submodule)
@@ -216,7 +226,12 @@ async function stagedState(root: string): Promise<{
     if (status !== undefined && status !== "A" && status !== "C" && status !== "M" && status !== "T") removed.add(parts[i + 1] ?? "");
   }
   const staged = new Map(changes.map((change) => [change.path, change.oid]));
-  const probe = head === undefined ? undefined : new PathProbe(root, head);
+  // One pair of long-lived cat-file processes answers every lookup and read of the run (each
+  // process start costs the fork of this process: much for the warm server or `warden mcp`).
+  const blobs = new BlobReader(root);
+  const probe = head === undefined ? undefined : new PathProbe(root, head); // names with a newline only
+  const inHead = async (name: string): Promise<boolean> =>
+    name.includes("\n") ? (probe?.exists(name) ?? false) : head !== undefined && (await blobs.info(`${head}:${name}`)) !== undefined;
   const under = (names: Iterable<string>, folder: string): boolean => {
     for (const name of names) if (name.startsWith(`${folder}/`)) return true;
     return false;
@@ -226,7 +241,7 @@ async function stagedState(root: string): Promise<{
     if (staged.has(name)) return true;
     if (removed.has(name)) return false;
     if (under(staged.keys(), name)) return true;
-    if (probe === undefined || !(await probe.exists(name))) return false;
+    if (!(await inHead(name))) return false;
     // A folder of HEAD some of whose files are staged for deletion: ask the index itself (rare).
     if (under(removed, name)) return (await runGit(root, ["ls-files", "--cached", "-z", "--", `:(literal)${name}/`])).stdout.length > 0;
     return true;
@@ -235,10 +250,24 @@ async function stagedState(root: string): Promise<{
     if (removed.has(file)) return undefined;
     const object = staged.get(file) ?? (head === undefined ? undefined : `${head}:${file}`);
     if (object === undefined) return undefined;
+    if (!object.includes("\n")) {
+      // A blob only (`git cat-file blob` refused trees, submodules and missing paths alike).
+      const info = await blobs.info(object);
+      return info?.type === "blob" ? blobs.read(info.oid) : undefined;
+    }
     const result = await runGit(root, ["cat-file", "blob", object], { allowFailure: true });
     return result.code === 0 ? result.stdout : undefined;
   };
-  return { changes, exists, read, close: () => probe?.close() };
+  return {
+    changes,
+    exists,
+    read,
+    blobs,
+    close: () => {
+      probe?.close();
+      blobs.close();
+    },
+  };
 }
 
 /** Gather the files of a target with their contents, and how to test path existence in that state. */
@@ -259,7 +288,12 @@ async function gather(
   switch (target.kind) {
     case "staged": {
       const state = await stagedState(root);
-      return { ...(await readChangedContents(root, state.changes, limit)), exists: state.exists, read: state.read, mode: "changes", close: state.close };
+      try {
+        return { ...(await readChangedContents(root, state.changes, { ...limit, staged: true, reader: state.blobs })), exists: state.exists, read: state.read, mode: "changes", close: state.close };
+      } catch (error) {
+        state.close(); // no git process outlives a failed read (the warm server runs many checks)
+        throw error;
+      }
     }
     case "range": {
       const changes = await changesBetween(root, target.base, target.head);
@@ -316,9 +350,10 @@ async function commitsOf(root: string, base: string | undefined, head: string): 
 }
 
 /** Run the rules over a target and return the findings (nothing printed). */
-export async function runCheck(cwd: string, options: Omit<CheckOptions, "format">): Promise<CheckOutcome> {
+export async function runCheck(cwd: string, options: Omit<CheckOptions, "format">, known: { readonly root?: string } = {}): Promise<CheckOutcome> {
   const started = performance.now();
-  const root = await repoRoot(cwd);
+  // `known.root`: the caller already resolved the repository root (warden mcp): one git process less.
+  const root = known.root ?? (await repoRoot(cwd));
   const { config, file } = await loadConfig(root, options.config);
   const book = await teamRuleBookFor(root, config);
   const baseline = options.baseline === false ? undefined : await readBaseline(root);

@@ -3,9 +3,10 @@ import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { StringDecoder } from "node:string_decoder";
-import { childEnv, describeWrittenRule, escapeControl, gitText, loadConfig, parsePrePushInput, pushRanges, repoRoot, WardenError, type Format, type LoadedConfig } from "@warden/core";
+import { childEnv, currentEnv, describeWrittenRule, escapeControl, gitText, loadConfig, parsePrePushInput, pushRanges, repoRoot, WardenError, type Format, type LoadedConfig } from "@warden/core";
 import type * as SecretsPackage from "@warden/secrets";
 import type { Io } from "../io.js";
+import { VERSION } from "../version.js";
 import { checkCommand } from "./check.js";
 
 /** The secrets package, loaded on demand. */
@@ -13,6 +14,9 @@ type SecretsModule = typeof SecretsPackage;
 
 /** The hooks Warden implements. */
 export const HOOKS = ["pre-commit", "commit-msg", "pre-push"] as const;
+
+/** Set by `warden doctor` when it runs a hook: `warden hook` then answers that the hook reached it, and checks nothing. */
+export const DOCTOR_PROBE_VARIABLE = "WARDEN_DOCTOR_PROBE";
 
 /**
  * Forward a child's output in whole lines, so the output redactor sees every token whole (a pipe
@@ -204,6 +208,12 @@ async function prePush(io: Io, remote: string | undefined, format: Format): Prom
 
 /** `warden hook <name> [args…]`: what `.husky/<name>` calls. */
 export async function hookCommand(io: Io, name: string, args: readonly string[], format: Format): Promise<number> {
+  // `warden doctor` runs each hook with this set: answer that the hook reached Warden, and check nothing.
+  const probe = currentEnv()[DOCTOR_PROBE_VARIABLE];
+  if (probe !== undefined && probe !== "" && (HOOKS as readonly string[]).includes(name)) {
+    io.stdout.write(`${probe} reached warden ${VERSION} (node ${process.version} at ${process.execPath})\n`);
+    return 0;
+  }
   switch (name) {
     case "pre-commit":
       return preCommit(io, format);

@@ -37,10 +37,18 @@ function agentFinding(f: Finding, baselined: boolean): Record<string, unknown> {
   };
 }
 
+/** Roots already resolved by this server (each `git rev-parse` costs a fork of this long-lived process). */
+const resolvedRoots = new Map<string, string>();
+
 async function resolveRoot(root: string): Promise<string> {
   if (!path.isAbsolute(root)) throw new WardenError("USAGE", `root must be an absolute path, got "${root.slice(0, 80)}"`);
   if (!existsSync(root)) throw new WardenError("USAGE", `root ${root} does not exist`);
-  return repoRoot(root);
+  const known = resolvedRoots.get(root);
+  // Still a repository at the same place, and no repository of its own created below it since.
+  if (known !== undefined && existsSync(path.join(known, ".git")) && (known === root || !existsSync(path.join(root, ".git")))) return known;
+  const resolved = await repoRoot(root);
+  resolvedRoots.set(root, resolved);
+  return resolved;
 }
 
 /**
@@ -117,7 +125,7 @@ export function createMcpServer(): McpServer {
         const root = await resolveRoot(args.root);
         const { runCheck } = await import("./check.js");
         return await withTarget(root, args, async (target) => {
-          const outcome = await runCheck(root, { target: target === "staged" ? { kind: "staged" } : { kind: "paths", paths: [...target] } });
+          const outcome = await runCheck(root, { target: target === "staged" ? { kind: "staged" } : { kind: "paths", paths: [...target] } }, { root });
           const fresh = new Set(outcome.findings.map((f) => f.fingerprint));
           const findings = outcome.all.map((f) => agentFinding(f, !fresh.has(f.fingerprint)));
           return ok({ findings, files: outcome.files, new: outcome.findings.length, baselined: outcome.baselined }, `${outcome.findings.length} new finding(s), ${outcome.baselined} baselined, ${outcome.files} file(s)`);

@@ -1,4 +1,4 @@
-import { statSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import {
@@ -13,6 +13,7 @@ import {
   parseConfig,
   CONFIG_FILES,
   gitText,
+  openListedFile,
   readListedFile,
   redactText,
   repoRoot,
@@ -75,6 +76,10 @@ const EMPTY_BLOBS = new Set([
 
 /** Files read at once in a paths scan: enough to overlap I/O, few enough to bound memory. */
 const READ_BATCH = 16;
+/** Files up to this size are read into one reused buffer by a paths scan in this thread. */
+const SCRATCH_BYTES = 256 * 1024;
+/** Bytes of larger files being read ahead (asynchronously) by a paths scan in this thread. */
+const PENDING_BYTES = 16 * 1024 * 1024;
 /** A paths scan of more bytes than this runs in worker threads (when there is more than one core). */
 const WORKER_THRESHOLD_BYTES = 16 * 1024 * 1024;
 /** Bytes handed to workers and not yet scanned before the paths scan waits. */
@@ -124,7 +129,7 @@ async function scanStaged(root: string, scanner: SecretScanner): Promise<Finding
       }
       bytesRead += content.length;
       findings.push(...scanner.scan({ path: change.path, content }));
-    });
+    }, { stagedIn: root });
   } finally {
     reader.close();
   }
@@ -148,8 +153,9 @@ async function scanPaths(
   scanner: SecretScanner,
   paths: readonly string[],
   ignore: readonly string[],
-  usePool: (large: boolean) => Promise<ScanPool | undefined>,
+  usePool: ((large: boolean) => Promise<ScanPool | undefined>) | undefined,
 ): Promise<Finding[]> {
+  if (usePool === undefined) return scanPathsHere(root, scanner, paths, ignore);
   const names = await walkFiles(root, paths.length === 0 ? ["."] : paths, { exclude: ignore });
   const sized: { name: string; size: number }[] = [];
   let total = 0;
@@ -205,6 +211,88 @@ async function scanPaths(
       }
       const content = await (fetched.get(name) ?? readListedFile(path.join(root, name), size));
       if (content !== undefined) findings.push(...scanner.scan({ path: name, content, size }));
+    }
+  }
+  return findings;
+}
+
+/**
+ * A paths scan in this thread (no worker threads could be used): each file is opened once and
+ * read into one reused buffer (see openListedFile) — where listing, then stat, then read cost
+ * two system calls more per file; a file larger than the buffer is read ahead asynchronously. On trees of many small files those calls, not the
+ * automaton, were most of the scan (docs/benchmarks.md).
+ */
+async function scanPathsHere(root: string, scanner: SecretScanner, paths: readonly string[], ignore: readonly string[]): Promise<Finding[]> {
+  const names = await walkFiles(root, paths.length === 0 ? ["."] : paths, { exclude: ignore, checkListed: false });
+  const findings: Finding[] = [];
+  // One buffer for every file that fits (the scanner keeps nothing of a file's bytes once it
+  // returns), so reading allocates nothing per file.
+  const scratch = Buffer.allocUnsafeSlow(SCRATCH_BYTES);
+  const prefix = root.endsWith(path.sep) ? root : `${root}${path.sep}`;
+  // Files larger than the buffer are read by libuv's threads while the next files are scanned,
+  // a bounded number of bytes at a time (as the batched scan of scanPaths does).
+  const pending: { name: string; size: number; content: Promise<Buffer | undefined> }[] = [];
+  let pendingBytes = 0;
+  const scanPending = async (until: number): Promise<void> => {
+    while (pending.length > 0 && pendingBytes > until) {
+      const next = pending.shift() as (typeof pending)[number];
+      pendingBytes -= next.size;
+      const content = await next.content;
+      if (content !== undefined) for (const finding of scanner.scan({ path: next.name, content, size: next.size })) findings.push(finding);
+    }
+  };
+  for (const name of names) {
+    if (scanner.isAllowedPath(name)) {
+      // Allowed: the scanner notes the skip; the file is never opened.
+      scanner.scan({ path: name, content: undefined });
+      continue;
+    }
+    const file = prefix + (path.sep === "/" ? name : name.split("/").join(path.sep));
+    const listed = openListedFile(file, scratch, scanner.maxFileSize, { readLarge: false });
+    if (listed.kind === "none") continue; // gone since listed, a submodule, or a symbolic link
+    if (listed.unread === true) {
+      pending.push({ name, size: listed.size, content: readListedFile(file, listed.size) });
+      pendingBytes += listed.size;
+      await scanPending(PENDING_BYTES);
+      continue;
+    }
+    const found = scanner.scan({ path: name, content: listed.content, size: listed.size });
+    for (const finding of found) findings.push(finding);
+  }
+  await scanPending(-1);
+  return findings;
+}
+
+/** The vault's committed store (packages/vault; @warden/secrets blanks its ciphertext when scanning it). */
+const VAULT_FILE_NAME = ".warden-vault";
+/** Git-ignored files named like .env files (`.env`, `.env.local`, `prod.env`), not descending into ignored folders. */
+const ENV_PATHSPECS = [":(glob)**/.env", ":(glob)**/.env.*", ":(glob)**/*.env"];
+
+/**
+ * A repository that keeps its secrets in the vault (a committed .warden-vault) should hold no
+ * plaintext .env file, ignored by git or not (ignored ones are still read by every tool and agent
+ * in the work tree). The tracked ones are the scan's own findings; this reports the git-ignored
+ * ones that hold secrets (the env-file detector's judgement: a template of placeholders is not
+ * reported), as warnings whose hint is `warden secrets import`.
+ */
+async function envFilesOutsideVault(root: string, scanner: SecretScanner): Promise<Finding[]> {
+  const listed = await runGit(root, ["ls-files", "-o", "-i", "--exclude-standard", "--directory", "--no-empty-directory", "-z", "--", ...ENV_PATHSPECS], {
+    allowFailure: true,
+  });
+  if (listed.code !== 0) return [];
+  const findings: Finding[] = [];
+  const scratch = Buffer.allocUnsafeSlow(SCRATCH_BYTES);
+  for (const name of listed.stdout.toString("utf8").split("\0")) {
+    if (name === "" || name.endsWith("/")) continue;
+    const file = openListedFile(path.join(root, name), scratch, scanner.maxFileSize);
+    if (file.kind === "none" || file.content === undefined) continue;
+    for (const finding of scanner.scanPath(name, undefined, file.content)) {
+      if (finding.ruleId !== "secrets/env-file") continue;
+      findings.push({
+        ...finding,
+        severity: "warn",
+        message: `Plaintext .env file beside the vault (ignored by git, still readable by every tool in the work tree): ${name.slice(name.lastIndexOf("/") + 1)}.`,
+      });
     }
   }
   return findings;
@@ -316,9 +404,20 @@ export async function runScan(io: Io, options: Omit<ScanOptions, "format">): Pro
       findings = await scanStaged(root, scanner);
       break;
     case "paths":
-      findings = await scanPaths(root, scanner, target.paths, config.ignore, (large) =>
-        openPool(settings, fingerprints, threadCount(workers, large)),
+      // Without a thread to spare (the default on two cores), the paths are scanned here as they
+      // are opened; otherwise their sizes decide first whether the scan is large enough for workers.
+      findings = await scanPaths(
+        root,
+        scanner,
+        target.paths,
+        config.ignore,
+        threadCount(workers, true) === 0 ? undefined : (large) => openPool(settings, fingerprints, threadCount(workers, large)),
       );
+      if (target.paths.length === 0 && existsSync(path.join(root, VAULT_FILE_NAME))) {
+        const outside = await envFilesOutsideVault(root, scanner);
+        if (outside.length > 0) notes.push(`${plural(outside.length, "git-ignored .env file")} beside the vault hold secrets the vault should hold`);
+        findings.push(...outside);
+      }
       break;
     case "range":
     case "history":

@@ -11,6 +11,7 @@ export interface WorkerRun {
 /** From a worker: warmed up, output, the config load phases (for the watchdog), and the end. */
 export type WorkerReply =
   | { readonly type: "ready" }
-  | { readonly type: "config-start" | "config-end" }
+  | { readonly type: "config-start"; readonly config: string }
+  | { readonly type: "config-end" }
   | { readonly type: "stdout" | "stderr"; readonly data: string }
   | { readonly type: "exit"; readonly code: number; readonly heapUsed: number; readonly configs: readonly (readonly [string, string])[] };

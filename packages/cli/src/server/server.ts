@@ -98,7 +98,6 @@ export async function runServer(): Promise<void> {
       exited: false,
     };
     let configWatch: NodeJS.Timeout | undefined;
-    let lastStart = 0;
     thread.on("message", (message: WorkerReply) => {
       const job = worker.job;
       switch (message.type) {
@@ -108,17 +107,16 @@ export async function runServer(): Promise<void> {
         case "config-start": {
           // The config's own bound runs inside the thread; this one catches a config that never
           // yields (a synchronous loop), which no timer in its own thread can interrupt.
-          const bound = configTimeoutMs(job?.request.env) + 2000;
-          lastStart = Date.now();
+          const ms = configTimeoutMs(job?.request.env);
           configWatch = setTimeout(() => {
             if (worker.job === job && job !== undefined) {
               send(job.connection, {
                 type: "stderr",
-                data: `warden: the config did not finish loading within ${Date.now() - lastStart} ms (it never yields: a synchronous loop?); WARDEN_CONFIG_TIMEOUT_MS sets the bound\n`,
+                data: `warden: ${message.config}: cannot load config: it did not finish within ${ms} ms (it never yields: a synchronous loop?); WARDEN_CONFIG_TIMEOUT_MS sets the bound\n`,
               });
               kill(worker, 2);
             }
-          }, bound);
+          }, ms + 2000);
           return;
         }
         case "config-end":

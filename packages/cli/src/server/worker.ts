@@ -7,7 +7,7 @@
 import { createRequire } from "node:module";
 import { getHeapStatistics } from "node:v8";
 import { parentPort } from "node:worker_threads";
-import { loadedConfigs, onConfigLoad, runWithEnv } from "@warden/core";
+import { escapeControl, loadedConfigs, onConfigLoad, redactText, runWithEnv } from "@warden/core";
 import { main } from "../cli.js";
 import type { WorkerReply, WorkerRun } from "./protocol.js";
 
@@ -18,7 +18,8 @@ function post(message: WorkerReply): void {
   port?.postMessage(message);
 }
 
-onConfigLoad((phase) => post({ type: phase === "start" ? "config-start" : "config-end" }));
+// The config's name as the user sees it, through the output redactor (a --config path is user input).
+onConfigLoad((phase, display) => post(phase === "start" ? { type: "config-start", config: escapeControl(redactText(display)) } : { type: "config-end" }));
 
 async function warm(): Promise<void> {
   createRequire(import.meta.url)("typescript"); // the parser, before the first request

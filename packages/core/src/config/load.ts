@@ -5,6 +5,7 @@ import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { isMainThread, Worker } from "node:worker_threads";
 import type { Jiti, TransformOptions, TransformResult } from "jiti";
 import type { z } from "zod";
 import { currentEnv } from "../env.js";
@@ -110,33 +111,84 @@ export function configTimeoutMs(env: NodeJS.ProcessEnv = currentEnv()): number {
 }
 
 /**
+ * The watchdog source (a CommonJS worker thread): it sleeps on a shared flag for the bound and,
+ * if the config has not finished by then, claims the flag and stops the JavaScript running on the
+ * main thread (the config's synchronous loop) through the inspector's `Runtime.terminateExecution`.
+ * It never runs user code and holds no data.
+ */
+const WATCHDOG_SOURCE = `
+const { workerData } = require("node:worker_threads");
+const { state, ms } = workerData;
+if (Atomics.wait(state, 0, 0, ms) === "timed-out" && Atomics.compareExchange(state, 0, 0, 2) === 0) {
+  const { Session } = require("node:inspector");
+  const session = new Session();
+  session.connectToMainThread();
+  session.post("Runtime.terminateExecution");
+}
+`;
+
+/** Flag values shared with the watchdog: loading, finished, cut by the watchdog, timed out (async). */
+const LOADING = 0;
+const FINISHED = 1;
+const CUT = 2;
+const TIMED_OUT = 3;
+
+/**
+ * A guard for a config evaluated on the main thread: no timer of the main thread can interrupt a
+ * synchronous loop (`while (true) {}` at a config's top level), so a watchdog thread does. It costs
+ * one idle thread while the config loads (started without waiting for it; it exits as soon as
+ * the load ends). Not on worker threads: the warm server's main thread watches its own threads.
+ */
+interface Watchdog {
+  /** Claim the flag for `to` (the watchdog then exits); false when the watchdog cut the config first. */
+  claim(to: typeof FINISHED | typeof TIMED_OUT): boolean;
+}
+
+function startWatchdog(ms: number): Watchdog | undefined {
+  if (!isMainThread || process.features.inspector !== true) return undefined;
+  const state = new Int32Array(new SharedArrayBuffer(4));
+  let worker: Worker;
+  try {
+    worker = new Worker(WATCHDOG_SOURCE, { eval: true, workerData: { state, ms }, stdout: true, stderr: true });
+  } catch {
+    return undefined; // no threads (a restricted runtime): the async bound still applies
+  }
+  worker.unref();
+  worker.on("error", () => undefined);
+  return {
+    claim(to) {
+      const before = Atomics.compareExchange(state, 0, LOADING, to);
+      Atomics.notify(state, 0);
+      void worker.terminate();
+      return before !== CUT;
+    },
+  };
+}
+
+/**
  * Settle `promise` within `ms`, or fail with one line. In a one-shot run a config promise that
  * has nothing left to wait for (`new Promise(() => {})`) is reported at once, when the event loop
- * empties, instead of Node's silent exit 13.
+ * empties, instead of Node's silent exit 13; one that never yields (a synchronous loop) is cut by
+ * the watchdog at the bound.
  */
-function settleWithin<T>(promise: Promise<T>, display: string, ms: number): Promise<T> {
+function settleWithin<T>(promise: Promise<T>, display: string, ms: number, watchdog: Watchdog | undefined): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    const fail = (why: string): void => {
-      cleanup();
-      reject(new WardenError("CONFIG_LOAD", `${display}: cannot load config: ${why}; WARDEN_CONFIG_TIMEOUT_MS sets the bound`));
-    };
-    const timer = setTimeout(() => fail(`it did not settle within ${ms} ms (a promise that never resolves?)`), ms);
-    timer.unref();
-    const onBeforeExit = (): void => fail("it never settles (its promise waits on nothing that can finish)");
-    process.once("beforeExit", onBeforeExit);
-    const cleanup = (): void => {
+    const loop = `it did not finish within ${ms} ms (it never yields: a synchronous loop?)`;
+    // Every way out claims the shared flag first, so the watchdog stands down (or, if it cut the
+    // config's loop, the answer says so).
+    const end = (to: typeof FINISHED | typeof TIMED_OUT): boolean => {
       clearTimeout(timer);
       process.off("beforeExit", onBeforeExit);
+      return watchdog === undefined || watchdog.claim(to);
     };
+    const fail = (why: string): void => reject(new WardenError("CONFIG_LOAD", `${display}: cannot load config: ${why}; WARDEN_CONFIG_TIMEOUT_MS sets the bound`));
+    const timer = setTimeout(() => fail(end(TIMED_OUT) ? `it did not settle within ${ms} ms (a promise that never resolves?)` : loop), ms);
+    timer.unref();
+    const onBeforeExit = (): void => fail(end(TIMED_OUT) ? "it never settles (its promise waits on nothing that can finish)" : loop);
+    process.once("beforeExit", onBeforeExit);
     promise.then(
-      (value) => {
-        cleanup();
-        resolve(value);
-      },
-      (error: unknown) => {
-        cleanup();
-        reject(error);
-      },
+      (value) => (end(FINISHED) ? resolve(value) : fail(loop)),
+      (error: unknown) => (end(FINISHED) ? reject(error) : fail(loop)),
     );
   });
 }
@@ -290,7 +342,9 @@ async function syntaxLocation(file: string, source: string, error: unknown): Pro
     if (found === null) return undefined;
     const parsed = JSON.parse(found[1] ?? "{}") as { line?: number; column?: number; message?: string };
     if (parsed.line === undefined) return undefined;
-    return { where: `:${parsed.line}:${(parsed.column ?? 0) + 1}`, message: `syntax error: ${(parsed.message ?? message).trim()}` };
+    // Quoted punctuation (`expected ","`) cannot hold a secret: shown in single quotes, which the masking keeps.
+    const text = (parsed.message ?? message).trim().replace(/"([^\w\s"\\]{1,3})"/g, "'$1'");
+    return { where: `:${parsed.line}:${(parsed.column ?? 0) + 1}`, message: `syntax error: ${text}` };
   } catch {
     return undefined;
   }
@@ -371,14 +425,16 @@ function realpathOr(file: string): string {
 }
 
 const loaded = new Map<string, string>();
-const loadListeners: ((phase: "start" | "end") => void)[] = [];
+/** Fingerprints of configs (and what they import) that finished loading within the bound in this process. */
+const finished = new Set<string>();
+const loadListeners: ((phase: "start" | "end", display: string) => void)[] = [];
 
 /**
  * Be told when a JavaScript or TypeScript config starts and ends loading: the warm server watches
  * the time a config takes from outside its thread (a config stuck in a synchronous loop cannot
  * time itself out).
  */
-export function onConfigLoad(listener: (phase: "start" | "end") => void): void {
+export function onConfigLoad(listener: (phase: "start" | "end", display: string) => void): void {
   loadListeners.push(listener);
 }
 
@@ -415,12 +471,19 @@ export async function loadConfig(dir: string, file?: string): Promise<LoadedConf
     if (configFile.endsWith(".json")) {
       raw = JSON.parse(source);
     } else {
-      loaded.set(configFile, configFingerprint(configFile));
-      for (const listener of loadListeners) listener("start");
+      const fingerprint = configFingerprint(configFile);
+      loaded.set(configFile, fingerprint);
+      for (const listener of loadListeners) listener("start", display);
       try {
-        raw = await withExitTrapped(display, () => settleWithin(importModule(configFile, display), display, configTimeoutMs()));
+        const ms = configTimeoutMs();
+        raw = await withExitTrapped(display, () => {
+          // Before the config runs a single statement; not for one that already finished, unchanged, in this process (warden mcp).
+          const watchdog = finished.has(fingerprint) ? undefined : startWatchdog(ms);
+          return settleWithin(importModule(configFile, display), display, ms, watchdog);
+        });
+        finished.add(fingerprint);
       } finally {
-        for (const listener of loadListeners) listener("end");
+        for (const listener of loadListeners) listener("end", display);
       }
     }
   } catch (error) {

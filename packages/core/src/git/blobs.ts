@@ -1,4 +1,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
+import { createHash } from "node:crypto";
+import { open } from "node:fs/promises";
+import path from "node:path";
 import { currentEnv } from "../env.js";
 import { WardenError } from "../errors.js";
 import { forEachLine } from "./run.js";
@@ -50,12 +53,33 @@ export class BlobReader {
   private body: Buffer | undefined;
   private filled = 0;
   private trailer = false;
+  /** Object sizes {@link BlobReader.info} has answered, by name. */
+  private readonly sizes = new Map<string, number>();
 
   constructor(private readonly cwd: string) {}
 
   /** Type and size of the object named `name` (an object id or `<rev>:<path>`); undefined when it does not exist. */
-  info(name: string): Promise<ObjectInfo | undefined> {
-    return this.ask(name, this.infos, () => this.checker());
+  async info(name: string): Promise<ObjectInfo | undefined> {
+    const info = await this.ask<ObjectInfo | undefined>(name, this.infos, () => this.checker());
+    if (info !== undefined) this.sizes.set(name, info.size);
+    return info;
+  }
+
+  /**
+   * Read the staged blob `oid` of `file` (relative to the work tree `root`). A large blob whose
+   * work-tree file holds the very same bytes — same size, and the same git object id when hashed
+   * as a blob — is read from that file (straight into one buffer of its size) instead of being
+   * inflated by git and piped: the content is identical by construction, only cheaper to get.
+   * Anything else (a file changed since `git add`, one git converts on the way in: line endings,
+   * filters, LFS) falls back to {@link BlobReader.read}.
+   */
+  async readStaged(oid: string, root: string, file: string): Promise<Buffer | undefined> {
+    const size = this.sizes.get(oid);
+    if (size !== undefined && size >= WORKTREE_MIN_BYTES && /^[0-9a-f]{40}$|^[0-9a-f]{64}$/.test(oid)) {
+      const content = await readIfSameBlob(path.join(root, file), oid, size);
+      if (content !== undefined) return content;
+    }
+    return this.read(oid);
   }
 
   /** Read the object named `name` (an object id or `<rev>:<path>`); undefined when it does not exist. */
@@ -172,11 +196,53 @@ export class BlobReader {
   }
 }
 
-/** Read the objects of `items` in batches of `size` (reads overlap, memory stays bounded), handing each item its content in order. */
-export async function readInBatches<T extends { readonly oid: string }>(reader: BlobReader, items: readonly T[], size: number, each: (item: T, content: Buffer | undefined) => void): Promise<void> {
+/** Staged blobs at least this large are read from the work tree when the file there is the same blob (see {@link BlobReader.readStaged}). */
+const WORKTREE_MIN_BYTES = 1024 * 1024;
+
+/** The bytes of `file` if they are exactly the git blob `oid` of `size` bytes; undefined otherwise (or when unreadable). */
+async function readIfSameBlob(file: string, oid: string, size: number): Promise<Buffer | undefined> {
+  let handle;
+  try {
+    handle = await open(file, "r");
+  } catch {
+    return undefined;
+  }
+  try {
+    const stat = await handle.stat();
+    if (!stat.isFile() || stat.size !== size) return undefined;
+    const content = Buffer.allocUnsafe(size);
+    for (let filled = 0; filled < size; ) {
+      const { bytesRead } = await handle.read(content, filled, size - filled, filled);
+      if (bytesRead === 0) return undefined; // shrank while being read
+      filled += bytesRead;
+    }
+    const hash = createHash(oid.length === 64 ? "sha256" : "sha1").update(`blob ${size}\0`).update(content).digest("hex");
+    return hash === oid ? content : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Read the objects of `items` in batches of `size` (reads overlap, memory stays bounded), handing
+ * each item its content in order. `stagedIn`: the items are staged files of the work tree at that
+ * root (large ones may be read from it, see {@link BlobReader.readStaged}).
+ */
+export async function readInBatches<T extends { readonly oid: string; readonly path?: string }>(
+  reader: BlobReader,
+  items: readonly T[],
+  size: number,
+  each: (item: T, content: Buffer | undefined) => void,
+  options: { readonly stagedIn?: string } = {},
+): Promise<void> {
+  const { stagedIn } = options;
   for (let i = 0; i < items.length; i += size) {
     const batch = items.slice(i, i + size);
-    const contents = await Promise.all(batch.map((item) => reader.read(item.oid)));
+    const contents = await Promise.all(
+      batch.map((item) => (stagedIn === undefined || item.path === undefined ? reader.read(item.oid) : reader.readStaged(item.oid, stagedIn, item.path))),
+    );
     batch.forEach((item, index) => each(item, contents[index]));
   }
 }

@@ -86,17 +86,19 @@ export interface ChangedContents {
 /**
  * Read the content of each changed file through `git cat-file`: sizes first (`--batch-check`),
  * so files over `maxBytes` are reported as skipped without being read, then the rest streamed
- * (`--batch`), in batches so memory stays bounded by the batch.
+ * (`--batch`), in batches so memory stays bounded by the batch. `staged`: the files are the
+ * index's, so a large one whose work-tree copy is the same blob is read from the work tree.
+ * `reader`: a reader of the caller's to use (and leave open), instead of a new one.
  */
 export async function readChangedContents(
   cwd: string,
   files: readonly ChangedFile[],
-  options: { readonly maxBytes?: number; readonly setting?: string } = {},
+  options: { readonly maxBytes?: number; readonly setting?: string; readonly staged?: boolean; readonly reader?: BlobReader } = {},
 ): Promise<ChangedContents> {
   const out: FileContent[] = [];
   const skipped: SkippedFile[] = [];
   if (files.length === 0) return { files: out, skipped };
-  const reader = new BlobReader(cwd);
+  const reader = options.reader ?? new BlobReader(cwd);
   const limit = options.maxBytes ?? Number.POSITIVE_INFINITY;
   try {
     const infos = await Promise.all(files.map((file) => reader.info(file.oid)));
@@ -111,10 +113,10 @@ export async function readChangedContents(
     await readInBatches(reader, wanted, READ_BATCH, (file, content) => {
       if (content === undefined) skipped.push({ file: file.path, reason: "unreadable" });
       else out.push({ path: file.path, content });
-    });
+    }, options.staged === true ? { stagedIn: cwd } : {});
     return { files: out, skipped };
   } finally {
-    reader.close();
+    if (options.reader === undefined) reader.close(); // a reader passed in is the caller's to close
   }
 }
 

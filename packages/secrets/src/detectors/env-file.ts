@@ -11,14 +11,18 @@ function secretValue(value: string): boolean {
   if (value.length < 6 || isPlaceholder(value)) return false;
   if (/^(?:true|false|yes|no|on|off|null|none|development|production|staging|test|debug|info|warn|error)$/i.test(value)) return false;
   if (/^-?[0-9.]+$/.test(value)) return false; // a number, a version
-  if (/^[a-z][a-z0-9+.-]*:\/\/[^:@/\s]+(?::\d+)?(?:\/\S*)?$/i.test(value)) return false; // a URL without credentials
+  // A URL: one with a password is judged by the URL check; one without (or with an empty one) is configuration.
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) return false;
+  // A word that calls itself a secret (`supersecret`, `mysecretpassword`): a local development stand-in.
+  if (/^[a-z]*(?:secret|passw(?:or)?d|pass|token|key)[a-z]*$/i.test(value)) return false;
   return true;
 }
 
 /** A value that would be a secret under any name: long, varied and random-looking. */
 function randomValue(value: string): boolean {
   if (value.length < 20 || isPlaceholder(value) || /\s/.test(value)) return false;
-  if (/^[a-z][a-z0-9+.-]*:\/\/[^:@/\s]+(?::\d+)?(?:\/\S*)?$/i.test(value)) return false;
+  // A URL (`postgresql://postgres:@localhost:5432/app`): its password, if any, is the URL check's to judge.
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) return false;
   if (/^[./~]|^[A-Za-z]:\\/.test(value)) return false; // a path
   const classes = [/[a-z]/, /[A-Z]/, /[0-9]/].filter((re) => re.test(value)).length;
   return classes >= 2 && shannonEntropy(value) >= 4;
@@ -39,7 +43,8 @@ export function envFileHoldsSecrets(text: string): boolean {
     let value = (m[2] as string).trim();
     const quoted = /^(["'`])(.*)\1/.exec(value);
     value = quoted === null ? value.replace(/\s+#.*$/, "") : (quoted[2] as string);
-    if (/:\/\/[^\s:@/]*:([^\s@/]+)@/.test(value) && !isPlaceholder(/:\/\/[^\s:@/]*:([^\s@/]+)@/.exec(value)?.[1] ?? "")) return true;
+    const password = /:\/\/[^\s:@/]*:([^\s@/]+)@([^\s:/?#]*)/.exec(value);
+    if (password !== null && !isPlaceholder(password[1] as string) && !/^(?:localhost|127\.0\.0\.1|\[::1\]|0\.0\.0\.0)$/i.test(password[2] as string)) return true;
     if (SECRET_KEY.test(key) && !PUBLIC_KEY.test(key) && secretValue(value)) return true;
     if (randomValue(value)) return true;
   }
@@ -52,7 +57,7 @@ export default definePathDetector({
   name: "Environment file",
   description:
     "A `.env` file or variant (`.env.local`, `.env.production`, `prod.env` …) that holds a secret: a secret-named variable with a literal value, a URL with a password, or a random-looking value. " +
-    "Templates named `.example`, `.sample`, `.template`, `.dist`, `.defaults` or `.schema` are fine, and so is an .env file of ports, flags, hosts and `${VAR}` references.",
+    "Templates named `.example`, `.sample`, `.template`, `.dist`, `.defaults` or `.schema` are fine, and so is an .env file of ports, flags, hosts, URLs without a password (or to localhost), self-describing development stand-ins (`supersecret`) and `${VAR}` references.",
   source: "dotenv (motdotla/dotenv) README: .env file format",
   severity: "error",
   matchPath: (path) => {

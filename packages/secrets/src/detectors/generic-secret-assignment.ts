@@ -6,7 +6,20 @@ import azureStorageAccountKey from "./azure-storage-account-key.js";
 import stripeTestKey from "./stripe-test-key.js";
 import tailscaleKey from "./tailscale-key.js";
 
-const SECRET_NAME = /password|passwd|secret|token|api_?key|apikey|api-key|access_?key|auth_?key|credentials?|private_?key/i;
+const SECRET_NAME = /password|passwd|secret|token|api_?key|apikey|api-key|access_?key|auth_?key|credentials?|creds|private_?key/i;
+/**
+ * Other names that end in "key" (`stripe_key`, `sendgridKey`, `MAILGUN_KEY`, `x-key`): weaker
+ * evidence, so only a token-shaped, high-entropy value counts (see {@link secretScore}).
+ */
+const KEY_NAME = /(?:^|[_.-])key$|[a-z0-9]Key$|_KEY$/;
+/** At least three upper-case letters, three lower-case letters and two digits. */
+function mixedCase(value: string): boolean {
+  return (value.match(/[A-Z]/g)?.length ?? 0) >= 3 && (value.match(/[a-z]/g)?.length ?? 0) >= 3 && (value.match(/[0-9]/g)?.length ?? 0) >= 2;
+}
+
+/** "…key" names of things that are not secrets. */
+const NOT_SECRET_KEY =
+  /(?:public|pub|primary|foreign|sort|cache|partition|map|dict|i18n|translation|react|storage|local|session|idempotency|lookup|hash|object|row|column|index|unique|query|route|field|item|list|group|event|state|prop|attr|label|message|error|type|name|s3|bucket|kms|hot|short|shortcut|keyboard|tracking|cursor|sign(?:ing)?_?public|verify|verification|dedupe|composite|compound|search_?only|search)[_.-]?key$/i;
 
 /**
  * The vendors' published example keys of the specific detectors: the specific detector drops
@@ -35,13 +48,23 @@ export function secretScore(secret: string, context: MatchContext): number {
   const before = context.text.slice(Math.max(0, context.index - 90), context.index);
   const name = /([A-Za-z0-9_.-]+)\\?["'`]?\s*(?:=|:=|=>|:)\s*\\?["'`]?$/.exec(before)?.[1] ?? "";
   const field = name.slice(name.lastIndexOf(".") + 1);
-  if (!SECRET_NAME.test(field)) return 0;
+  const keyName = !SECRET_NAME.test(field) && KEY_NAME.test(field) && !NOT_SECRET_KEY.test(field);
+  if (!SECRET_NAME.test(field) && !keyName) return 0;
+  // A "…key" name counts only with a token-shaped value: long, no separators of prose or paths,
+  // random, and of mixed case (a hex digest or id under `cache_key` is not a secret).
+  if (keyName && !(/^[A-Za-z0-9_+/=-]{20,}$/.test(secret) && shannonEntropy(secret) >= 4 && mixedCase(secret))) return 0;
   // `private_key_id`, `tokenId`, `API_KEY_ID`: the name of an identifier, not of the secret.
   if (/(?:[_-](?:id|ID)|[a-z0-9](?:Id|ID))s?$/.test(field)) return 0;
   if (DIGEST_NAME.test(field)) return 0;
   // An .npmrc credential line (`//host/:_authToken=…`) is npmrc-auth-token's finding.
   if (/(?<![^\s:])_(?:authToken|auth|password)\s*=\s*["']?$/.test(before)) return 0;
   if (VENDOR_EXAMPLES.some((example) => secret.includes(example))) return 0;
+  // Algolia's search-only key beside its application id and index name (a DocSearch or
+  // InstantSearch config): public by design, Algolia's docs say it is meant for front-end code.
+  if (/^(?:api_?key|apiKey|searchApiKey|search_api_key)$/i.test(field)) {
+    const around = context.text.slice(Math.max(0, context.index - 400), context.index + 400);
+    if (/\bappId\b|\bapplication_?id\b/i.test(around) && /\bindexName\b|\bindex_name\b|algolia|docsearch/i.test(around)) return 0;
+  }
   if (/^[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:\/[\w./-]*)?$/.test(secret)) return 0; // a host name, version or path
   if (/^[a-z]+(?:[_.-][a-z0-9]+)*$/i.test(secret)) return 0; // a name or identifier, not a value
   if (/^(?:https?:\/\/|\/|\.\/|[A-Za-z]:\\)/.test(secret)) return 0; // a URL or path
@@ -70,11 +93,11 @@ export function secretScore(secret: string, context: MatchContext): number {
 export default defineDetector({
   id: "generic-secret-assignment",
   name: "Secret-named assignment",
-  description: "A literal of 8 or more characters assigned to a secret-sounding name (`password`, `secret`, `token`, `api_key` …), scored by the strength of the name, entropy, character classes and surroundings (test files, fixtures, docs, lines that say example); digests, ids, placeholders and variable references are never reported.",
+  description: "A literal of 8 or more characters assigned to a secret-sounding name (`password`, `secret`, `token`, `api_key`, `creds` …; a name ending in `key`, such as `stripe_key` or `sendgridKey`, only with a token-shaped, mixed-case random value of 20 or more characters), scored by the strength of the name, entropy, character classes and surroundings (test files, fixtures, docs, lines that say example); digests, ids, placeholders and variable references are never reported.",
   source: "Warden's own heuristic (no vendor format)",
   severity: "error",
-  keywords: ["password", "passwd", "secret", "token", "api_key", "apikey", "api-key", "access_key", "auth_key", "credential", "private_key"],
-  pattern: /(?<![A-Za-z0-9])(?<name>(?:[A-Za-z_][A-Za-z0-9_.-]{0,40}?)?(?:password|passwd|secret|token|api_?key|apikey|api-key|access_?key|auth_?key|credentials?|private_?key)[A-Za-z0-9_.-]{0,20})\\?["'`]?\s*(?:=|:=|=>|:)\s*(?:\\?["'`](?<secret>[^"'`\s\\]{8,200})\\?["'`]|(?<bare>[^\s"'`,;#(){}[\]<>]{12,200})(?=\s*(?:$|#)))/im,
+  keywords: ["password", "passwd", "secret", "token", "api_key", "apikey", "api-key", "access_key", "auth_key", "credential", "creds", "private_key", "_key", "key=", "key =", "key:", 'key":', "key':", 'key" :'],
+  pattern: /(?<![A-Za-z0-9])(?<name>(?:[A-Za-z_][A-Za-z0-9_.-]{0,40}?)?(?:password|passwd|secret|token|api_?key|apikey|api-key|access_?key|auth_?key|credentials?|creds|private_?key|key)[A-Za-z0-9_.-]{0,20})\\?["'`]?\s*(?:=|:=|=>|:)\s*(?:\\?["'`](?<secret>[^"'`\s\\]{8,200})\\?["'`]|(?<bare>[^\s"'`,;#(){}[\]<>]{12,200})(?=\s*(?:$|#)))/im,
   window: { before: 64, after: 300 },
   minEntropy: 3.5,
   fallback: "last",
