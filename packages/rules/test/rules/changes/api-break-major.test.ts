@@ -51,7 +51,8 @@ beforeAll(() => {
     ".changeset/additive.md": changeset("@fx/additive", "minor"),
   });
   repo.commit("feat!: punctuation");
-});
+  rangeFindings(); // the default-config run every case reads: here, under the hook's timeout
+}, 120_000);
 afterAll(() => repo.cleanup());
 
 /** The rule's findings of `warden check --range HEAD~1..HEAD` with `config` as warden.config.mjs (none: defaults); one run per config. */
@@ -82,13 +83,13 @@ describe(RULE, () => {
     expect(of(rangeFindings(), "break-major")).toEqual([]);
   });
 
-  it("needs a minor in a 0.x package, or a major with zeroMajor: major", () => {
+  it("needs a minor in a 0.x package, or a major with zeroMajor: major", { timeout: 120_000 }, () => {
     expect(of(rangeFindings(), "zero")).toEqual([]);
     const strict = rangeFindings(`export default { rules: { "${RULE}": ["error", { zeroMajor: "major" }] } };\n`);
     expect(locations(of(strict, "zero"))).toEqual([["packages/zero/src/index.ts", 1, 1, "needsBump"]]);
   });
 
-  it("ignores additive changes and changes outside the shipped files", () => {
+  it("ignores additive changes and changes outside the shipped files", { timeout: 120_000 }, () => {
     expect(of(rangeFindings(), "additive")).toEqual([]);
     // the include option decides what ships: with nothing shipped, nothing is compared
     expect(rangeFindings(`export default { rules: { "${RULE}": ["error", { include: ["bin/**"], exclude: [] }] } };\n`)).toEqual([]);
