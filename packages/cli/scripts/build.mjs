@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Bundles the CLI into dist/ with esbuild: one small entry plus lazily loaded chunks, so
 // `warden check --staged` loads only what it needs. ts-morph and jiti stay external and are
-// imported on demand. Everything else (the @warden/* packages, commander, zod, yaml, …) is inside
+// imported on demand. Everything else (the @warden/* packages, commander, zod, yaml, octokit, …) is inside
 // the bundle, so the published package depends only on what stays external.
 // It also writes dist/index.d.ts, the types of `import { defineConfig } from "@warden/cli"`, with
 // the config type spelled out in full (no import of @warden/core or zod, which are not installed).
@@ -34,7 +34,7 @@ await build({
   platform: "node",
   target: "node20",
   conditions: ["source"],
-  external: ["ts-morph", "jiti", "typescript", "@octokit/*", "octokit"],
+  external: ["ts-morph", "jiti", "typescript"],
   define: { __WARDEN_VERSION__: JSON.stringify(pkg.version) },
   banner: { js: "import { createRequire as __wardenRequire } from 'node:module'; const require = __wardenRequire(import.meta.url);" },
   sourcemap: "linked",

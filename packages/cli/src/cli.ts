@@ -1,4 +1,4 @@
-import { Command, CommanderError, Option } from "commander";
+import { Argument, Command, CommanderError, Option } from "commander";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { aliasConfigImport, escapeControl, FORMATS, installRedactor, isWardenError, type Format, type Redactor } from "@warden/core";
@@ -127,6 +127,31 @@ export function buildProgram(io: Io): Command {
     .action(async (files: string[], opts: { format: Format }) => {
       const { reportMergeCommand } = await import("./commands/report.js");
       throw new ExitSignal(await reportMergeCommand(io, files, opts.format));
+    });
+
+  program
+    .command("ci")
+    .description("CI integrations: `ci report` publishes check and scan results to GitHub.")
+    .command("report")
+    .description("Publish findings to GitHub: a check run per tool with annotations, one pull-request comment, SARIF to code scanning (job summary + artifact when the token cannot write).")
+    .argument("[reports...]", "JSON reports of `warden check --format json` / `warden scan --format json`")
+    .option("--run <tools>", "run these tools here instead of reading reports: check, scan or check,scan")
+    .option("--artifact-dir <dir>", "where report.md, findings.json and <tool>.sarif are written (upload it with actions/upload-artifact)", "warden-report")
+    .option("-c, --config <file>", "config file (default: warden.config.* at the repository root)")
+    .addHelpText(
+      "after",
+      "\nReads GITHUB_REPOSITORY, GITHUB_SHA, GITHUB_REF, GITHUB_TOKEN, GITHUB_API_URL, GITHUB_EVENT_PATH, GITHUB_RUN_ID\nand GITHUB_STEP_SUMMARY. Secrets are redacted in everything sent or written.\nExit codes: 0 no errors, 1 errors found (never for GitHub refusing a request), 2 usage error or unreadable report.\nExamples:\n  warden ci report --run check,scan\n  warden ci report check.json scan.json\nDocs: docs/guides/github.md",
+    )
+    .action(async (reports: string[], opts: { run?: string; artifactDir: string; config?: string }) => {
+      const { ciReportCommand } = await import("./commands/ci.js");
+      throw new ExitSignal(
+        await ciReportCommand(io, {
+          reports,
+          artifactDir: opts.artifactDir,
+          ...(opts.run === undefined ? {} : { run: opts.run.split(",") }),
+          ...(opts.config === undefined ? {} : { config: opts.config }),
+        }),
+      );
     });
 
   program
@@ -538,6 +563,43 @@ export function buildProgram(io: Io): Command {
     .action(async (env: string, opts: { json?: boolean; config?: string }) => {
       const { statusCommand } = await import("./commands/deploy.js");
       throw new ExitSignal(await statusCommand(io, env, opts));
+    });
+
+  program
+    .command("logs")
+    .description("Print the logs of an environment's live release (or --release R) from its host; -f follows them until Ctrl-C.")
+    .argument("<env>", "environment from deploy.environments (local and ssh targets)")
+    .option("-f, --follow", "keep printing what the instances append")
+    .option("--release <release>", "another release still kept on the host (see warden releases)")
+    .option("-n, --lines <n>", "lines of each log to start with", "100")
+    .option("-c, --config <file>", "config file (default: warden.config.* at the repository root)")
+    .action(async (env: string, opts: { follow?: boolean; release?: string; lines: string; config?: string }) => {
+      const { logsCommand } = await import("./commands/deploy.js");
+      throw new ExitSignal(await logsCommand(io, env, opts));
+    });
+
+  program
+    .command("exec")
+    .description("Run a command once on the host, in the live release's folder, with the release's environment (declared variables and granted secrets, masked in the output).")
+    .argument("<env>", "environment from deploy.environments (local and ssh targets)")
+    .argument("<command...>", "the command and its arguments, after --")
+    .option("-c, --config <file>", "config file (default: warden.config.* at the repository root)")
+    .addHelpText("after", "\nThe command's standard input is closed (not interactive). Exit code: the command's; 2 usage error.\nExample:\n  warden exec production -- node scripts/migrate.mjs --status")
+    .action(async (env: string, command: string[], opts: { config?: string }) => {
+      const { execCommand } = await import("./commands/deploy.js");
+      throw new ExitSignal(await execCommand(io, env, command, opts));
+    });
+
+  program
+    .command("maintenance")
+    .description("Turn an environment's maintenance mode on or off: the proxy answers every request with a 503 page and Retry-After.")
+    .argument("<env>", "environment from deploy.environments (local and ssh targets)")
+    .addArgument(new Argument("<mode>", "on or off").choices(["on", "off"]))
+    .option("--retry-after <seconds>", "the Retry-After the 503 answers carry", "60")
+    .option("-c, --config <file>", "config file (default: warden.config.* at the repository root)")
+    .action(async (env: string, mode: "on" | "off", opts: { retryAfter: string; config?: string }) => {
+      const { maintenanceCommand } = await import("./commands/deploy.js");
+      throw new ExitSignal(await maintenanceCommand(io, env, mode, opts));
     });
 
   program

@@ -74,6 +74,7 @@ export const WRITTEN_RULES: Readonly<Record<string, WrittenRule>> = {
     title: "Coordinate with specialist reviewers",
     machineCheckable: false,
     why: "review is a human activity",
+    alsoEnforcedBy: [{ kind: "command", command: "ci report", what: "puts every finding in front of the reviewers on the pull request: check runs, one sticky comment, code scanning" }],
   },
   "Rule 15": { title: "Documentation quality: UTC timestamps, cross-references that resolve", machineCheckable: true },
   "Rule 16": {
@@ -126,7 +127,7 @@ export const WRITTEN_RULES: Readonly<Record<string, WrittenRule>> = {
       { kind: "ci", run: "pnpm test", what: "test" },
       { kind: "ci", run: "node packages/cli/bin/warden.js scan", what: "security scan" },
       { kind: "ci", run: "pnpm build", what: "build" },
-      { kind: "planned", what: "CI stages deploy staging → integration tests → deploy production → smoke tests" },
+      { kind: "command", command: "init", what: "`warden init --ci github` writes the workflow with the eight stages in order as jobs (deploy staging → integration tests → deploy production → smoke tests after build)" },
     ],
   },
   "Standard: deployment checklist": {

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { appendFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { DeployEventSchema, redactText, WardenError, type DeployEvent, type DeployEventType } from "@warden/core";
+import { maskSecrets, type DeploySecrets } from "./secrets.js";
 
 /** Where the events of `env` are appended: `.warden/events/<env>.jsonl`. */
 export function eventsFile(root: string, env: string): string {
@@ -12,6 +13,7 @@ export function eventsFile(root: string, env: string): string {
 export class EventLog {
   readonly file: string;
   readonly written: DeployEvent[] = [];
+  private secrets: DeploySecrets | undefined;
 
   constructor(
     root: string,
@@ -22,6 +24,11 @@ export class EventLog {
     private readonly mirror?: (line: string) => void,
   ) {
     this.file = eventsFile(root, env);
+  }
+
+  /** Mask these granted values in every event written from now on (a detail quoting output never stores one). */
+  mask(secrets: DeploySecrets | undefined): void {
+    this.secrets = secrets;
   }
 
   /** Append one event (validated against the core schema) and return it. */
@@ -39,11 +46,13 @@ export class EventLog {
     });
     mkdirSync(path.dirname(this.file), { recursive: true });
     // Through the output redactor: a detail quoting a command's output never stores a secret whole.
-    const line = `${redactText(JSON.stringify(event))}\n`;
+    const line = `${redactText(maskSecrets(JSON.stringify(event), this.secrets))}\n`;
     appendFileSync(this.file, line);
     this.mirror?.(line);
-    this.written.push(event);
-    return event;
+    // what the caller gets back is what was stored (masked and redacted), never more
+    const stored = JSON.parse(line) as DeployEvent;
+    this.written.push(stored);
+    return stored;
   }
 }
 

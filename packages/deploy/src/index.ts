@@ -1,3 +1,4 @@
+export { exec, logs, maintenance, type DayTwoOptions } from "./day-two.js";
 export { DeployRefusedError, StepFailedError, type DeployRefusalReason } from "./errors.js";
 export { eventsFile, EventLog, readEvents } from "./events.js";
 export { checkHealth, probe, type HealthResult, type ProbeResult } from "./health.js";
@@ -19,8 +20,9 @@ export {
 } from "./pipeline.js";
 export { proxyMain, proxyScript, type ProxyInfo, type ProxyPendingSwitch, type ProxyRevert, type ProxyRoute, type ProxyStats } from "./proxy.js";
 export { configHash, contentHash, newReleaseId, type ReleaseManifest } from "./release.js";
+export { deployTask, grantedSecrets, type DeploySecrets, type Grants } from "./secrets.js";
 export { status, type StatusReport } from "./status.js";
 export { judgeCanary, type CanaryVerdict } from "./strategies/canary.js";
 export { renderManifests, validateManifests } from "./targets/kubernetes.js";
 export { localEnvDir } from "./targets/local.js";
-export type { Instance, InstanceTarget, LiveState, ManagedTarget, Recovery, Route, Target, UnconfirmedSwitch } from "./types.js";
+export type { Instance, InstanceTarget, LiveState, MaintenanceMode, ManagedTarget, Recovery, Route, Target, UnconfirmedSwitch } from "./types.js";

@@ -11,7 +11,7 @@ import { hostLockStore } from "./lock.js";
 import { shellQuote } from "./shell.js";
 import { EMPTY_STATE, parseState, rebuildState, stateText } from "./state.js";
 import { parseEventLines, readEventsLenient } from "./events.js";
-import type { Instance, InstanceTarget, LiveState, Recovery, Route, TargetContext, UnconfirmedSwitch } from "./types.js";
+import type { Instance, InstanceTarget, LiveState, MaintenanceMode, Recovery, Route, TargetContext, UnconfirmedSwitch } from "./types.js";
 
 /** What an instance target runs and where. */
 export interface InstanceSettings {
@@ -81,6 +81,7 @@ export function hostTarget(ctx: TargetContext, host: Host, settings: InstanceSet
   const revertsFile = `${proxyDir}/reverts.jsonl`;
   const pidFile = (release: string, index: number): string => `${runDir}/${release}.${index}.json`;
   const hostEventsFile = `${dir}/events.jsonl`;
+  let secrets: Record<string, string> = {};
   let eventWrites: Promise<void> = Promise.resolve();
   let eventFailure: string | undefined;
   const pendingEvents: string[] = [];
@@ -141,6 +142,7 @@ export function hostTarget(ctx: TargetContext, host: Host, settings: InstanceSet
 
   const supervisorFile = `${proxyDir}/supervisor.json`;
   const restartsFile = `${proxyDir}/restarts.jsonl`;
+  const maintenanceFile = `${proxyDir}/maintenance.json`;
 
   const ensureSupervisorScript = async (): Promise<string> => {
     const supervisor = `${dir}/supervisor.mjs`;
@@ -189,8 +191,10 @@ export function hostTarget(ctx: TargetContext, host: Host, settings: InstanceSet
     await host.writeText(portFile, String(port));
     if ((await host.readText(routesFile)) === undefined) await host.writeText(routesFile, "[]\n");
     const supervisor = await ensureSupervisorScript();
-    const proxyCommand = [host.node, `${proxyDir}/proxy.mjs`, String(port), routesFile, infoFile, revertsFile, restartsFile].map(shellQuote).join(" ");
-    const pid = await host.spawn(`${shellQuote(host.node)} ${shellQuote(supervisor)} ${shellQuote(proxyCommand)}`, {
+    const proxyCommand = [host.node, `${proxyDir}/proxy.mjs`, String(port), routesFile, infoFile, revertsFile, restartsFile, maintenanceFile].map(shellQuote).join(" ");
+    const pid = await host.supervise(supervisor, proxyCommand, {
+      listen: port,
+      standby: true,
       cwd: proxyDir,
       env: {
         WARDEN_PROXY_CONNECT_TIMEOUT_MS: String(settings.proxy.connectTimeoutMs),
@@ -287,9 +291,9 @@ export function hostTarget(ctx: TargetContext, host: Host, settings: InstanceSet
     if ((await manifestOf(release)) === undefined) throw new WardenError("INPUT", `release ${release} of "${ctx.env}" does not exist on ${host.name}`);
     const port = await host.freePort();
     const supervisor = await ensureSupervisorScript();
-    const pid = await host.spawn(`${shellQuote(host.node)} ${shellQuote(supervisor)} ${shellQuote(settings.start)}`, {
+    const pid = await host.supervise(supervisor, settings.start, {
       cwd: releaseDir,
-      env: { ...settings.env, PORT: String(port), WARDEN_RELEASE: release, WARDEN_ENV: ctx.env, WARDEN_INSTANCE: String(index) },
+      env: { ...settings.env, ...secrets, PORT: String(port), WARDEN_RELEASE: release, WARDEN_ENV: ctx.env, WARDEN_INSTANCE: String(index) },
       logFile: `${logsDir}/${release}.${index}.log`,
     });
     const instance: Instance = { release, index, port, pid };
@@ -301,6 +305,9 @@ export function hostTarget(ctx: TargetContext, host: Host, settings: InstanceSet
     kind: "instances",
     type: settings.type,
     describe: () => settings.describe,
+    useSecrets: (values) => {
+      secrets = Object.fromEntries(values);
+    },
     async recover() {
       const notes: string[] = [];
       await readState();
@@ -321,14 +328,18 @@ export function hostTarget(ctx: TargetContext, host: Host, settings: InstanceSet
         const instance = parse<Instance>(await host.readText(`${runDir}/${name}`));
         if (instance === undefined || live.has(`${instance.release}.${instance.index}`)) continue;
         if (await host.alive(instance.pid)) notes.push(`stopped instance ${instance.release}#${instance.index} (pid ${instance.pid}) that never went live`);
+        else if (await host.groupAlive(instance.pid)) notes.push(`stopped the orphaned app of instance ${instance.release}#${instance.index} (its supervisor, pid ${instance.pid}, was killed)`);
         await stopInstance(instance);
       }
       const instances: Instance[] = [];
       for (const instance of state.instances) {
         if (await host.alive(instance.pid)) instances.push(instance);
         else {
+          // a supervisor killed with SIGKILL leaves its app running in its process group, holding its port
+          const orphaned = await host.groupAlive(instance.pid);
+          if (orphaned) await host.stop(instance.pid, settings.stopTimeoutMs);
           instances.push(await startInstance(instance.release, instance.index));
-          notes.push(`restarted live instance ${instance.release}#${instance.index} (pid ${instance.pid} was gone)`);
+          notes.push(`restarted live instance ${instance.release}#${instance.index} (pid ${instance.pid} was gone${orphaned ? "; its orphaned app was stopped" : ""})`);
         }
       }
       if (instances.some((i, n) => i !== state.instances[n])) await writeState({ ...state, instances });
@@ -371,7 +382,45 @@ export function hostTarget(ctx: TargetContext, host: Host, settings: InstanceSet
         rmSync(settings.outgoing, { recursive: true, force: true });
       }
     },
-    discardRelease: async (release) => host.remove(`${releasesDir}/${release}`),
+    discardRelease: async (release) => {
+      await host.remove(`${releasesDir}/${release}`);
+      // its instances' logs go with it (pruned with the releases)
+      for (const name of (await host.list(logsDir)).filter((n) => n.startsWith(`${release}.`) && n.endsWith(".log"))) await host.remove(`${logsDir}/${name}`);
+    },
+    readHostFile: (name) => host.readText(`${dir}/${name}`),
+    writeHostFile: (name, text) => host.writeText(`${dir}/${name}`, text, { durable: true }),
+    runInRelease: async (release, command) => {
+      const supervisor = await ensureSupervisorScript();
+      let output = "";
+      const keep = { write: (chunk: string) => (output = (output + chunk).slice(-16_384)) };
+      const code = await host.execOnce(supervisor, command, { cwd: `${releasesDir}/${release}`, env: { ...settings.env, ...secrets, WARDEN_RELEASE: release, WARDEN_ENV: ctx.env } }, { stdout: keep, stderr: keep });
+      return { code, output };
+    },
+    backupOnHost: async (release, entries) => {
+      const saved: string[] = [];
+      for (const entry of entries) if (await host.copy(`${dir}/${entry}`, `${dir}/backups/${release}/${entry}`)) saved.push(entry);
+      return saved;
+    },
+    pruneHostBackups: async (kept) => {
+      for (const name of await host.list(`${dir}/backups`)) if (!kept.has(name)) await host.remove(`${dir}/backups/${name}`);
+    },
+    setMaintenance: async (mode) => {
+      if (mode === undefined) await host.remove(maintenanceFile);
+      else await host.writeText(maintenanceFile, `${JSON.stringify(mode)}\n`);
+      const info = await ensureProxy();
+      await admin(await host.reach(info.adminPort), info.token, "POST", "/maintenance");
+    },
+    maintenance: async () => parse<MaintenanceMode>(await host.readText(maintenanceFile)),
+    streamLogs: async (release, options, io) => {
+      const files = (await host.list(logsDir)).filter((n) => n.startsWith(`${release}.`) && n.endsWith(".log")).sort();
+      if (files.length === 0) throw new WardenError("INPUT", `no logs of release ${release} of "${ctx.env}" on ${host.name}`);
+      return host.streamTail(files.map((n) => `${logsDir}/${n}`), options, io);
+    },
+    exec: async (release, command, io) => {
+      if ((await manifestOf(release)) === undefined) throw new WardenError("INPUT", `release ${release} of "${ctx.env}" does not exist on ${host.name}`);
+      const supervisor = await ensureSupervisorScript();
+      return host.execOnce(supervisor, command, { cwd: `${releasesDir}/${release}`, env: { ...settings.env, ...secrets, WARDEN_RELEASE: release, WARDEN_ENV: ctx.env } }, io);
+    },
     verifyRelease: async (release) => {
       if ((await manifestOf(release)) === undefined) return false;
       return settings.verify === undefined ? true : settings.verify(`${releasesDir}/${release}`);

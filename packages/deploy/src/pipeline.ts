@@ -18,8 +18,9 @@ import { EventLog } from "./events.js";
 import { checkHealth, describeHealthFailure } from "./health.js";
 import { SwitchLease, switchLeaseMs } from "./lease.js";
 import { acquireLockOn, localLockStore, type DeployLock, type ReplacedLock } from "./lock.js";
-import { migrationChecksums, recordApplied } from "./migrations.js";
+import { migrationChecksums, recordApplied, type AppliedMigrations } from "./migrations.js";
 import { runPreflight } from "./preflight.js";
+import { grantedSecrets, maskSecrets, secretsDetail, type DeploySecrets, type Grants } from "./secrets.js";
 import { configHash, newReleaseId, type ReleaseManifest } from "./release.js";
 import { commitLive, restoreOld, RolloutFailedError, smokeSettings, type Rollout, type RolloutContext, type StepName, type StepRunner } from "./rollout.js";
 import { lastLine, runShell } from "./shell.js";
@@ -48,7 +49,11 @@ export interface DeployOptions {
   readonly forceUnlock?: boolean;
   /** argv prefix that runs the warden CLI, for the `warden check`/`warden scan` gates. */
   readonly warden?: readonly string[];
+  /** `secrets.grants` of the config: the release receives the names granted to `deploy:<env>`. */
+  readonly grants?: Grants;
   readonly logger?: Logger;
+  /** Called with each event as it is written to the log (the CLI posts GitHub deployment statuses from them). */
+  readonly onEvent?: (event: DeployEvent) => void;
 }
 
 /** How a deploy ended: `rolled_back` means a new version was started, rejected, and the old one serves. */
@@ -100,6 +105,24 @@ async function dirtyCount(root: string): Promise<number> {
 async function headCommit(root: string): Promise<string> {
   const result = await runGit(root, ["rev-parse", "HEAD"], { allowFailure: true });
   return result.code === 0 ? result.stdout.toString("utf8").trim() : "";
+}
+
+/**
+ * What receives each event line once it is written: the host's copy of the log (instance
+ * targets) and the caller's listener, which gets the event as stored (redacted); a listener's
+ * error never stops a deploy.
+ */
+function eventMirror(target: Target, onEvent: ((event: DeployEvent) => void) | undefined): ((line: string) => void) | undefined {
+  const record = target.kind === "instances" ? (line: string) => target.recordEvent(line) : undefined;
+  if (onEvent === undefined) return record;
+  return (line) => {
+    record?.(line);
+    try {
+      onEvent(JSON.parse(line) as DeployEvent);
+    } catch {
+      // a listener never stops a deploy
+    }
+  };
 }
 
 /** The environment's config with the strategy override applied. */
@@ -174,6 +197,16 @@ function rollbackMechanism(target: Target, config: DeployEnvironment, env: strin
   return undefined;
 }
 
+/** A migrations.json text as checksums by file name (missing or unreadable: none). */
+function parseApplied(text: string | undefined): AppliedMigrations {
+  if (text === undefined) return {};
+  try {
+    return JSON.parse(text) as AppliedMigrations;
+  } catch {
+    return {};
+  }
+}
+
 function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -242,7 +275,13 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
 
   if (options.dryRun === true) {
     const live = (await target.readState()).release;
-    return { ...base, outcome: "planned", step: undefined, error: undefined, url: undefined, plan: planLines(options, target, release, commit, live), events: [] };
+    // the granted names (not their values: nothing is decrypted for a dry run) shape the manifests
+    const grant = options.grants?.[`deploy:${env}`];
+    const names = grant === undefined ? [] : Array.isArray(grant) ? (grant as readonly string[]) : (grant as { names: readonly string[] }).names;
+    if (names.length > 0) target.useSecrets(new Map(names.map((name) => [name, ""])));
+    const preview = target.kind === "managed" && target.preview !== undefined ? await target.preview(release, commit) : [];
+    if (target.kind === "instances") await target.close();
+    return { ...base, outcome: "planned", step: undefined, error: undefined, url: undefined, plan: [...planLines(options, target, release, commit, live), ...preview], events: [] };
   }
 
   // a release built from uncommitted changes is marked; production (checklist on) refuses it unless allowed
@@ -251,12 +290,32 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
     throw new DeployRefusedError("dirty", `deploy of "${env}" refused: the work tree has ${dirty} uncommitted change(s), and a release of a production environment (preflight.checklist) must be a commit; commit them, or rerun with --allow-dirty (the release is then marked dirty)`);
   }
   const settings = readDeployEnv();
-  const events = new EventLog(root, env, release, commit, target.kind === "instances" ? (line) => target.recordEvent(line) : undefined);
+  const events = new EventLog(root, env, release, commit, eventMirror(target, options.onEvent));
   // lock (a refusal throws DeployRefusedError before anything is written)
   const lockStarted = performance.now();
   const lock: DeployLock = await takeLock(target, envDir, env, release, options.forceUnlock === true);
   if (lock.replaced !== undefined) logger.warn(replacedLockWarning(env, lock.replaced));
   await lock.progress("lock");
+  // SIGINT/SIGTERM: stop at the next safe point (a step boundary before the new release is
+  // committed as live) and roll back what is half done; a second signal quits at once
+  let interrupted: NodeJS.Signals | undefined;
+  let committed = false;
+  let wake: (() => void) | undefined;
+  const interruption = new Promise<void>((resolve) => (wake = resolve));
+  const onSignal = (signal: NodeJS.Signals): void => {
+    if (interrupted !== undefined) {
+      logger.warn(`${signal} again: quitting at once; the next deploy repairs what is left (the lock, an unconfirmed switch)`);
+      process.exit(signal === "SIGINT" ? 130 : 143);
+    }
+    interrupted = signal;
+    logger.warn(committed ? `${signal}: the new release is live; finishing the last steps (again to quit at once)` : `${signal}: stopping at the next safe point and rolling back what is half done (again to quit at once)`);
+    wake?.();
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+  const checkInterrupted = (name: StepName): void => {
+    if (interrupted !== undefined && !committed) throw new StepFailedError(name, `interrupted by ${interrupted} before step ${name}`);
+  };
   const pause = async (name: StepName): Promise<void> => {
     if (settings.pauseAt !== name) return;
     mkdirSync(envDir, { recursive: true });
@@ -264,7 +323,10 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
     writeFileSync(`${marker}.tmp`, `${name} ${process.pid}\n`);
     renameSync(`${marker}.tmp`, marker);
     logger.info(`paused at step ${name} (WARDEN_DEPLOY_PAUSE_AT); waiting to be killed`);
-    await new Promise((resolve) => setTimeout(resolve, 2 ** 31 - 1));
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([new Promise((resolve) => (timer = setTimeout(resolve, 2 ** 31 - 1))), interruption]);
+    clearTimeout(timer);
+    checkInterrupted(name);
   };
   const hook = async (when: "before" | "after", name: StepName): Promise<void> => {
     if (name === "canary") return;
@@ -274,6 +336,7 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
     if (result.code !== 0) throw new StepFailedError(name, `hook ${when} ${name} (\`${command}\`) exited ${result.code}: ${lastLine(result.output)}`);
   };
   const step: StepRunner = async (name, run, detail) => {
+    if (name !== "unlock") checkInterrupted(name);
     await lock.progress(name);
     await pause(name);
     await hook("before", name);
@@ -302,6 +365,7 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
   let failedStep: string | undefined;
   let failure: string | undefined;
   let url: string | undefined;
+  let secrets: DeploySecrets | undefined;
   const repaired: string[] = [];
   try {
     // the lock step's hooks run while the lock is held, around the repair of the target
@@ -311,9 +375,17 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
     } catch (error) {
       lockFailure = error;
     }
+    // the granted secrets, before the repair (which may restart a live instance that needs them)
+    try {
+      secrets = grantedSecrets(root, env, options.grants);
+      events.mask(secrets);
+      if (secrets !== undefined) target.useSecrets(secrets.values);
+    } catch (error) {
+      lockFailure ??= new StepFailedError("lock", `secrets for deploy:${env}: ${errorMessage(error)}`);
+    }
     const recovery = target.kind === "instances" ? await target.recover() : { notes: [], unconfirmedSwitches: [] as UnconfirmedSwitch[] };
     repaired.push(...recovery.notes);
-    events.emit("started", { detail: { target: config.target.type, strategy: config.strategy.type, pid: process.pid } });
+    events.emit("started", { detail: { target: config.target.type, strategy: config.strategy.type, pid: process.pid, ...secretsDetail(secrets) } });
     if (lockFailure === undefined) {
       try {
         await hook("after", "lock");
@@ -334,6 +406,8 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
     await pause("lock");
     const before = await target.readState();
 
+    // the ssh target keeps migrations, their checksums and backups on the host; the local target's host is this machine
+    const onHost = target.kind === "instances" && target.type === "ssh" ? target : undefined;
     let created = false;
     let switched = false;
     let rollout: Rollout | undefined;
@@ -348,6 +422,7 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
             root,
             env,
             envDir,
+            ...(onHost === undefined ? {} : { applied: parseApplied(await onHost.readHostFile("migrations.json")) }),
             config,
             warden: options.warden,
             liveCommit: liveManifest?.commit,
@@ -376,6 +451,7 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
       await step(
         "backup",
         async () => {
+          if (onHost !== undefined) return onHost.backupOnHost(release, config.backup);
           const saved: string[] = [];
           for (const entry of config.backup) {
             const from = path.resolve(root, entry);
@@ -385,7 +461,7 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
           }
           return saved;
         },
-        (saved) => ({ paths: saved, dir: saved.length === 0 ? null : path.relative(root, path.join(envDir, "backups", release)) }),
+        (saved) => ({ paths: saved, dir: saved.length === 0 ? null : onHost !== undefined ? `${onHost.describe()}/backups/${release}` : path.relative(root, path.join(envDir, "backups", release)) }),
       );
       const manifest = await step(
         "release",
@@ -409,11 +485,18 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
         "migrate",
         async () => {
           if (config.migrate === undefined) return { ran: false };
-          const result = await runShell(config.migrate.command, { cwd: root, env: { WARDEN_ENV: env, WARDEN_RELEASE: release } });
+          // ssh: on the host, in the new release's folder, with the release's environment; else here, at the repository root
+          const result =
+            onHost !== undefined
+              ? await onHost.runInRelease(release, config.migrate.command)
+              : await runShell(config.migrate.command, { cwd: root, env: { ...Object.fromEntries(secrets?.values ?? []), WARDEN_ENV: env, WARDEN_RELEASE: release } });
           if (result.code !== 0) throw new StepFailedError("migrate", `\`${config.migrate.command}\` exited ${result.code}: ${lastLine(result.output)}`);
           const sums = migrationChecksums(path.resolve(root, config.migrate.dir));
-          recordApplied(envDir, sums);
-          return { ran: true, files: Object.keys(sums).length };
+          if (onHost !== undefined) {
+            const merged = { ...parseApplied(await onHost.readHostFile("migrations.json")), ...sums };
+            await onHost.writeHostFile("migrations.json", `${JSON.stringify(merged, null, 2)}\n`);
+          } else recordApplied(envDir, sums);
+          return { ran: true, files: Object.keys(sums).length, where: onHost !== undefined ? onHost.describe() : "this machine" };
         },
         (r) => r,
       );
@@ -430,14 +513,23 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
           await step(
             "smoke",
             async () => {
-              const result = await checkHealth(await target.proxyUrl(smokePath), { ...config.health, path: smokePath, expectStatus: smokeStatus, retries: 2 });
-              if (!result.ok) throw new StepFailedError("smoke", describeHealthFailure(result, smokeStatus));
+              // in maintenance mode the proxy answers 503 to everyone: the new instances are checked directly
+              const direct = (await target.maintenance()) !== undefined;
+              const urls = direct ? await Promise.all(fresh.map((i) => target.instanceUrl(i, smokePath))) : [await target.proxyUrl(smokePath)];
+              let result: Awaited<ReturnType<typeof checkHealth>> | undefined;
+              for (const smokeUrl of urls) {
+                result = await checkHealth(smokeUrl, { ...config.health, path: smokePath, expectStatus: smokeStatus, retries: 2 });
+                if (!result.ok) throw new StepFailedError("smoke", describeHealthFailure(result, smokeStatus));
+              }
+              if (result === undefined) throw new StepFailedError("smoke", "no instance to check");
               // the new release passed every check: make the switch final, then record it as live
+              checkInterrupted("smoke");
               const leased = await lease.confirm("smoke");
+              committed = true;
               await commitLive(target, before, release, fresh);
-              return { result, leased };
+              return { result, leased, direct };
             },
-            (r) => ({ phase: "after-switch", path: smokePath, latenciesMs: r.result.latenciesMs, switchConfirmed: r.leased ? { leaseMs: lease.leaseMs } : "final at once (the proxy predates leases)" }),
+            (r) => ({ phase: "after-switch", ...(r.direct ? { viaProxy: false, reason: "maintenance mode" } : {}), path: smokePath, latenciesMs: r.result.latenciesMs, switchConfirmed: r.leased ? { leaseMs: lease.leaseMs } : "final at once (the proxy predates leases)" }),
           );
         } catch (error) {
           const recoveryMs = await restoreOld({ target, config, before, traffic: lease }, fresh);
@@ -454,7 +546,11 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
         );
         await step(
           "prune",
-          async () => pruneReleases(envDir, await target.listReleases(), await target.readState(), config.keepReleases, (id) => target.discardRelease(id)),
+          async () => {
+            const removed = await pruneReleases(envDir, await target.listReleases(), await target.readState(), config.keepReleases, (id) => target.discardRelease(id));
+            if (onHost !== undefined) await onHost.pruneHostBackups(new Set((await target.listReleases()).map((m) => m.release)));
+            return removed;
+          },
           (removed) => ({ removed, keep: config.keepReleases }),
         );
       } else {
@@ -486,12 +582,13 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
         } catch (error) {
           const failedAt = error instanceof StepFailedError ? error.step : "switch";
           try {
-            await target.rollback(before.release);
+            await target.rollback(before.release, { undoLast: true });
           } catch (undo) {
             throw new StepFailedError(failedAt, `${errorMessage(error)}; the rollback failed too: ${errorMessage(undo)}`);
           }
           throw new RolloutFailedError(failedAt, errorMessage(error), true);
         }
+        committed = true;
         await target.writeState({
           release,
           instances: [],
@@ -507,7 +604,7 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
       events.emit("succeeded", { detail: { url: url ?? null, strategy: config.strategy.type } });
     } catch (error) {
       failedStep = error instanceof StepFailedError ? error.step : "unknown";
-      failure = errorMessage(error);
+      failure = maskSecrets(errorMessage(error), secrets);
       if (created) await target.discardRelease(release);
       outcome = error instanceof RolloutFailedError ? "rolled_back" : "failed";
       const serving = (await target.readState()).release ?? null;
@@ -519,10 +616,13 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
           ...(error instanceof RolloutFailedError && error.recoveryMs !== undefined ? { recoveryMs: Math.round(error.recoveryMs * 10) / 10 } : {}),
           serving,
           discarded: created ? release : null,
+          ...(interrupted === undefined ? {} : { interrupted }),
         },
       });
     }
   } finally {
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
     traffic?.stop();
     try {
       await step("unlock", async () => lock.release(), () => ({}));
@@ -542,7 +642,11 @@ export interface RollbackOptions {
   readonly config: DeployEnvironment;
   readonly to?: string;
   readonly forceUnlock?: boolean;
+  /** `secrets.grants` of the config: the restored release receives the names granted to `deploy:<env>`. */
+  readonly grants?: Grants;
   readonly logger?: Logger;
+  /** Called with each event as it is written to the log. */
+  readonly onEvent?: (event: DeployEvent) => void;
 }
 
 /** The release a rollback goes back to: `to`, or the last release before the live one that still exists. */
@@ -561,6 +665,8 @@ export async function rollback(options: RollbackOptions): Promise<DeployResult> 
   const lock = await takeLock(target, envDir, env, "rollback", options.forceUnlock === true);
   if (lock.replaced !== undefined) logger.warn(replacedLockWarning(env, lock.replaced));
   try {
+    const secrets = grantedSecrets(root, env, options.grants);
+    if (secrets !== undefined) target.useSecrets(secrets.values);
     const repaired = target.kind === "instances" ? (await target.recover()).notes : [];
     const state = await target.readState();
     const to = options.to ?? previousRelease(state, releases.map((m) => m.release));
@@ -568,8 +674,10 @@ export async function rollback(options: RollbackOptions): Promise<DeployResult> 
     const manifest = releases.find((m) => m.release === to);
     if (manifest === undefined) throw new WardenError("INPUT", `release ${to} of "${env}" does not exist (see warden releases ${env})`);
     if (to === state.release) throw new WardenError("INPUT", `release ${to} is already live in "${env}"`);
-    const events = new EventLog(root, env, to, manifest.commit, target.kind === "instances" ? (line) => target.recordEvent(line) : undefined);
+    const events = new EventLog(root, env, to, manifest.commit, eventMirror(target, options.onEvent));
+    events.mask(secrets);
     const started = performance.now();
+    let undone: { readonly revision?: number } = {};
     if (target.kind === "instances") {
       if (!(await target.verifyRelease(to))) throw new WardenError("INPUT", `release ${to} of "${env}" was modified after it was made (content hash mismatch); deploy instead`);
       const fresh = [];
@@ -589,14 +697,14 @@ export async function rollback(options: RollbackOptions): Promise<DeployResult> 
       for (const old of state.instances) await target.stopInstance(old);
     } else {
       try {
-        await target.rollback(to);
+        undone = await target.rollback(to);
       } catch (error) {
         events.emit("failed", { step: "rollback", detail: { error: errorMessage(error), manual: true, serving: state.release ?? null } });
         return { env, release: to, commit: manifest.commit, repaired, outcome: "failed", step: "rollback", error: errorMessage(error), url: undefined, plan: [], events: events.written };
       }
       await target.writeState({ release: to, instances: [], history: [...state.history, { release: to, at: new Date().toISOString() }] });
     }
-    events.emit("rolled_back", { durationMs: performance.now() - started, detail: { from: state.release ?? null, to, manual: true } });
+    events.emit("rolled_back", { durationMs: performance.now() - started, detail: { from: state.release ?? null, to, manual: true, ...(undone.revision === undefined ? {} : { revision: undone.revision }), ...secretsDetail(secrets) } });
     const url = target.kind === "instances" ? await target.proxyUrl("/") : undefined;
     return { env, release: to, commit: manifest.commit, repaired, outcome: "rolled_back", step: undefined, error: undefined, url, plan: [], events: events.written };
   } finally {

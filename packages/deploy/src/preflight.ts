@@ -16,6 +16,8 @@ export interface PreflightContext {
   readonly root: string;
   readonly env: string;
   readonly envDir: string;
+  /** The applied migrations as recorded where the environment's state lives (ssh: on the host); default: `<envDir>/migrations.json`. */
+  readonly applied?: Record<string, string>;
   readonly config: DeployEnvironment;
   /** argv prefix that runs the warden CLI (e.g. [node, bin]); gates that need it are skipped without. */
   readonly warden: readonly string[] | undefined;
@@ -94,7 +96,7 @@ async function changesets(ctx: PreflightContext): Promise<GateResult> {
 
 function migrations(ctx: PreflightContext): GateResult {
   if (ctx.config.migrate === undefined) return skipped("migrations", "no migrate command configured");
-  const changed = changedMigrations(readApplied(ctx.envDir), migrationChecksums(path.resolve(ctx.root, ctx.config.migrate.dir)));
+  const changed = changedMigrations(ctx.applied ?? readApplied(ctx.envDir), migrationChecksums(path.resolve(ctx.root, ctx.config.migrate.dir)));
   return changed.length === 0 ? passed("migrations", "applied migration files unchanged") : failed("migrations", changed.join("; "));
 }
 

@@ -110,6 +110,8 @@ interface ProxyModules {
  *   holds (reverted, replaced) answers 409.
  * - `GET /switch`: the pending provisional switch (or null) and the last revert.
  * - `GET /stats`: requests and errors per route.
+ * - `POST /maintenance`: read the maintenance file again (Warden writes or removes it first); while
+ *   it exists every request gets a 503 page with `Retry-After`. `GET /maintenance`: the mode.
  */
 export function proxyMain(mods: ProxyModules, argv: readonly string[], env: Readonly<Record<string, string | undefined>> = {}): void {
   const { http, fs, crypto } = mods;
@@ -118,6 +120,7 @@ export function proxyMain(mods: ProxyModules, argv: readonly string[], env: Read
   const infoFile = String(argv[2]);
   const revertsFile = argv[3] === undefined || argv[3] === "" ? undefined : String(argv[3]);
   const restartsFile = argv[4] === undefined || argv[4] === "" ? undefined : String(argv[4]);
+  const maintenanceFile = argv[5] === undefined || argv[5] === "" ? undefined : String(argv[5]);
   const setting = (name: string, fallback: number): number => {
     const value = Number(env[name]);
     return Number.isFinite(value) && value > 0 ? value : fallback;
@@ -186,6 +189,20 @@ export function proxyMain(mods: ProxyModules, argv: readonly string[], env: Read
     confirmed = []; // no routes yet: answers 503 until Warden sets them
   }
   serve(confirmed);
+  // maintenance mode: every request gets a 503 page with Retry-After (kept across restarts in its file)
+  type Maintenance = { retryAfter: number; since: string };
+  const readMaintenance = (): Maintenance | undefined => {
+    if (maintenanceFile === undefined) return undefined;
+    try {
+      const m = JSON.parse(fs.readFileSync(maintenanceFile, "utf8")) as Partial<Maintenance>;
+      return { retryAfter: Number(m.retryAfter) > 0 ? Math.round(Number(m.retryAfter)) : 60, since: String(m.since ?? new Date().toISOString()) };
+    } catch {
+      return undefined;
+    }
+  };
+  let maintenance = readMaintenance();
+  const maintenancePage = (): string =>
+    `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>Down for maintenance</title></head><body><h1>Down for maintenance</h1><p>Back soon: please retry in ${maintenance?.retryAfter ?? 60} seconds.</p></body></html>\n`;
   const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
   const pick = (tried: Set<Route>): Route | undefined => {
     const open = routes.filter((r) => r.weight > 0 && !tried.has(r));
@@ -336,6 +353,12 @@ export function proxyMain(mods: ProxyModules, argv: readonly string[], env: Read
     upstream.end();
   };
   const server = http.createServer((req, res) => {
+    if (maintenance !== undefined) {
+      res.writeHead(503, { "content-type": "text/html; charset=utf-8", "retry-after": String(maintenance.retryAfter), "cache-control": "no-store" });
+      res.end(maintenancePage());
+      req.resume();
+      return;
+    }
     const declared = Number(req.headers["content-length"] ?? 0);
     const tooLarge = (): void => {
       res.writeHead(413, { "content-type": "text/plain", connection: "close" });
@@ -364,7 +387,13 @@ export function proxyMain(mods: ProxyModules, argv: readonly string[], env: Read
       if (!refused) forward(req, res, Buffer.concat(chunks), new Set());
     });
   });
-  server.on("upgrade", (req: HttpModule.IncomingMessage, socket: Duplex, head: Buffer) => forwardUpgrade(req, socket, head, new Set()));
+  server.on("upgrade", (req: HttpModule.IncomingMessage, socket: Duplex, head: Buffer) => {
+    if (maintenance !== undefined) {
+      socket.end(`HTTP/1.1 503 Service Unavailable\r\nretry-after: ${maintenance.retryAfter}\r\nconnection: close\r\ncontent-length: 0\r\n\r\n`);
+      return;
+    }
+    forwardUpgrade(req, socket, head, new Set());
+  });
   const reply = (res: HttpModule.ServerResponse, status: number, body: unknown): void => {
     res.writeHead(status, { "content-type": status === 200 ? "application/json" : "text/plain" });
     res.end(status === 200 ? JSON.stringify(body) : `${String(body)}\n`);
@@ -390,6 +419,17 @@ export function proxyMain(mods: ProxyModules, argv: readonly string[], env: Read
           confirmed = list;
           serve(list);
           reply(res, 200, { routes: routes.length });
+          return;
+        }
+        if (req.method === "POST" && req.url === "/maintenance") {
+          // Warden has written (or removed) the maintenance file first: read it again
+          maintenance = readMaintenance();
+          log(maintenance === undefined ? "maintenance mode off" : `maintenance mode on (Retry-After: ${maintenance.retryAfter})`);
+          reply(res, 200, { maintenance: maintenance ?? null });
+          return;
+        }
+        if (req.method === "GET" && req.url === "/maintenance") {
+          reply(res, 200, { maintenance: maintenance ?? null });
           return;
         }
         if (req.method === "POST" && req.url === "/switch") {
@@ -440,7 +480,9 @@ export function proxyMain(mods: ProxyModules, argv: readonly string[], env: Read
       res.end("warden proxy\n");
     });
   });
-  server.listen(listenPort, "127.0.0.1", () => {
+  // a socket bound by the supervisor (fd 3) outlives this process: connections queue while it restarts
+  const listenFd = Number(env.WARDEN_LISTEN_FD);
+  const onListening = (): void => {
     admin.listen(0, "127.0.0.1", () => {
       const port = (server.address() as { port: number }).port;
       const adminPort = (admin.address() as { port: number }).port;
@@ -460,7 +502,9 @@ export function proxyMain(mods: ProxyModules, argv: readonly string[], env: Read
         }
       }
     });
-  });
+  };
+  if (Number.isInteger(listenFd) && listenFd > 2) server.listen({ fd: listenFd, backlog: 1024 }, onListening);
+  else server.listen(listenPort, "127.0.0.1", onListening);
   const stop = (): void => {
     if (pending !== undefined) clearTimeout(pending.timer);
     server.close();
@@ -472,7 +516,7 @@ export function proxyMain(mods: ProxyModules, argv: readonly string[], env: Read
   process.on("SIGINT", stop);
 }
 
-/** The proxy as a standalone ES module script (`node proxy.mjs PORT ROUTES_FILE INFO_FILE [REVERTS_FILE [RESTARTS_FILE]]`). */
+/** The proxy as a standalone ES module script (`node proxy.mjs PORT ROUTES_FILE INFO_FILE [REVERTS_FILE [RESTARTS_FILE [MAINTENANCE_FILE]]]`). */
 export function proxyScript(): string {
   return [
     "// Warden's reverse proxy (generated from @warden/deploy; see docs/adr/0002-local-target-proxy.md).",
@@ -480,7 +524,17 @@ export function proxyScript(): string {
     'import * as fs from "node:fs";',
     'import * as crypto from "node:crypto";',
     `const proxyMain = ${proxyMain.toString()};`,
-    "proxyMain({ http, fs, crypto }, process.argv.slice(2), process.env);",
+    "if (process.env.WARDEN_STANDBY === \"1\" && typeof process.send === \"function\") {",
+    "  // a warm standby: loaded, idle until its supervisor activates it (the running proxy died)",
+    "  process.on(\"disconnect\", () => process.exit(0));",
+    "  process.on(\"message\", (m) => {",
+    "    if (m === null || typeof m !== \"object\" || m.warden !== \"activate\") return;",
+    "    process.removeAllListeners(\"disconnect\");",
+    "    process.disconnect();",
+    "    proxyMain({ http, fs, crypto }, process.argv.slice(2), { ...process.env, WARDEN_STANDBY: undefined, WARDEN_RESTARTS: String(m.restarts), WARDEN_RESTART_REASON: String(m.reason) });",
+    "  });",
+    "  process.send({ warden: \"ready\" });",
+    "} else proxyMain({ http, fs, crypto }, process.argv.slice(2), process.env);",
     "",
   ].join("\n");
 }

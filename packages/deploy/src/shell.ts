@@ -61,3 +61,39 @@ export function lastLine(output: string): string {
 export function shellQuote(value: string): string {
   return `'${value.replaceAll("'", `'\\''`)}'`;
 }
+
+/** Where a streamed command's output goes (text). */
+export interface OutputStreams {
+  readonly stdout: { write(chunk: string): unknown };
+  readonly stderr: { write(chunk: string): unknown };
+}
+
+/**
+ * Run a program with its output streamed to `io` (not collected); `input` is written to its
+ * standard input, then closed. SIGINT/SIGTERM of this process are passed on to it while it runs.
+ * Resolves to its exit code (128 + signal number when a signal ended it).
+ */
+export function runStreaming(program: string, args: readonly string[], options: { cwd: string; env?: NodeJS.ProcessEnv; input?: string }, io: OutputStreams): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(program, [...args], { cwd: options.cwd, env: options.env ?? deployChildEnv({}), stdio: ["pipe", "pipe", "pipe"] });
+    const pass = (signal: NodeJS.Signals): void => {
+      child.kill(signal);
+    };
+    process.on("SIGINT", pass);
+    process.on("SIGTERM", pass);
+    child.stdout.setEncoding("utf8");
+    child.stderr.setEncoding("utf8");
+    child.stdout.on("data", (chunk: string) => io.stdout.write(chunk));
+    child.stderr.on("data", (chunk: string) => io.stderr.write(chunk));
+    child.on("error", (error) => {
+      io.stderr.write(`${program}: ${error.message}\n`);
+    });
+    child.on("close", (code, signal) => {
+      process.off("SIGINT", pass);
+      process.off("SIGTERM", pass);
+      resolve(code ?? (signal === "SIGINT" ? 130 : signal === "SIGTERM" ? 143 : 1));
+    });
+    child.stdin.on("error", () => undefined);
+    child.stdin.end(options.input ?? "");
+  });
+}

@@ -14,6 +14,8 @@ export interface StatusReport {
   readonly instances: { release: string; index: number; pid: number; port: number; running: boolean; healthy: boolean; detail: string }[];
   /** The proxy (local, ssh): null when it is not running; undefined for targets without one. */
   readonly proxy: { pid: number; port: number; restarts: number; startedAt: string | null; supervised: boolean } | null | undefined;
+  /** Maintenance mode of the proxy (local, ssh): null when off. */
+  readonly maintenance?: { retryAfter: number; since: string } | null;
   /** The deploy lock's holder, when a deploy or rollback holds it. */
   readonly lock: (LockInfo & { age: string }) | null;
   /** The last events of the environment (this checkout's log), newest last. */
@@ -41,6 +43,7 @@ export async function status(options: { root: string; env: string; config: Deplo
     }
     const instances: StatusReport["instances"] = [];
     let proxy: StatusReport["proxy"];
+    let maintenance: StatusReport["maintenance"];
     if (target.kind === "instances") {
       for (const instance of state.instances) {
         const running = await target.instanceAlive(instance);
@@ -50,9 +53,10 @@ export async function status(options: { root: string; env: string; config: Deplo
       }
       const p = await target.proxyStatus();
       proxy = p === undefined ? null : { pid: p.pid, port: p.port, restarts: p.restarts, startedAt: p.startedAt ?? null, supervised: p.supervised };
+      maintenance = (await target.maintenance()) ?? null;
     }
     const ok = instances.every((i) => i.healthy) && proxy !== null;
-    return { env, target: target.describe(), live: state.release ?? null, instances, proxy, lock, lastEvents: readEventsLenient(root, env).slice(-(options.events ?? 5)), ok };
+    return { env, target: target.describe(), live: state.release ?? null, instances, proxy, ...(maintenance === undefined ? {} : { maintenance }), lock, lastEvents: readEventsLenient(root, env).slice(-(options.events ?? 5)), ok };
   } finally {
     if (target.kind === "instances") await target.close();
   }

@@ -1,64 +1,255 @@
 /**
- * The supervisor of one instance: a tiny Node process that runs the instance's start command,
- * restarts it (with backoff) when it exits on its own, and on SIGTERM/SIGINT passes the signal
- * on and exits once the instance has stopped. Its pid is the instance's pid file entry.
+ * The supervisor of one instance (or of the proxy): a tiny Node process that runs a shell
+ * command, restarts it (with backoff) when it exits on its own, and on SIGTERM/SIGINT passes the
+ * signal on and exits once the child has stopped. Its pid is the instance's pid file entry.
  *
  * Written as one self-contained function (node built-ins passed in) so it can be shipped as a
  * standalone script to any host with Node, like the proxy.
+ *
+ * Usage: `node supervisor.mjs [--detach LOGFILE | --exec] [--listen PORT] [--standby] --env-stdin COMMAND`
+ * - `--env-stdin`: the child's variables arrive as JSON (`{"env":{…}}`) on standard input, never
+ *   on a command line or in a file. The child gets them on top of a few basics of the
+ *   supervisor's own environment (PATH, HOME, USER, LOGNAME, SHELL, LANG, LANGUAGE, LC_*, TZ,
+ *   TMPDIR) and nothing else of it.
+ * - `--detach LOGFILE`: read standard input, start the supervisor again in its own session with
+ *   its output appended to LOGFILE, hand it the input over a pipe, print its pid and exit (how the
+ *   ssh target starts one without a race between the ssh channel closing and the read).
+ * - `--exec`: run COMMAND once (standard input closed) with those variables and exit with its
+ *   code: `warden exec`, in the live release's folder, with the release's environment.
+ * - `--standby`: keep a warm second copy of the child (started with `WARDEN_STANDBY=1` and an IPC
+ *   channel, its script loaded, idle); when the child dies it is activated at once (an IPC
+ *   message carrying the restart count and reason) instead of a cold start, and a new standby is
+ *   prepared. Used for the proxy, whose script, as a standby, sends `{warden:"ready"}` once it
+ *   listens for that message; a standby that has not is not used (the child is started cold).
+ * - `--listen PORT`: the supervisor binds 127.0.0.1:PORT itself and hands the bound socket to
+ *   every child as file descriptor 3 (`WARDEN_LISTEN_FD=3`); the child listens on it. The socket
+ *   outlives a crashed child, so while the proxy restarts the kernel queues new connections in
+ *   its backlog instead of refusing them. The supervisor never accepts on it.
  */
 import type * as ChildProcessModule from "node:child_process";
+import type * as FsModule from "node:fs";
+
+/** `net._createServerHandle`: a bound (not yet listening) TCP handle, as Node's cluster module makes them. */
+type CreateServerHandle = (address: string, port: number, addressType: number, fd?: number) => { fd?: number } | number;
 
 interface SupervisorModules {
   readonly childProcess: typeof ChildProcessModule;
+  readonly fs?: typeof FsModule;
+  readonly net?: { readonly _createServerHandle?: CreateServerHandle };
 }
 
-/** The supervisor's main function; argv[0]: the shell command to run. */
+/** The variables of the supervisor's own environment a supervised child keeps (with `--env-stdin`). */
+export const BASIC_ENV = /^(PATH|HOME|USER|LOGNAME|SHELL|LANG|LANGUAGE|TZ|TMPDIR|LC_[A-Z_]+)$/;
+
+/** The supervisor's main function; see the module comment for its arguments. */
 export function supervisorMain(mods: SupervisorModules, argv: readonly string[], env: Readonly<Record<string, string | undefined>> = {}): void {
-  const command = String(argv[0]);
+  // kept in step with BASIC_ENV (this function is shipped on its own, so it cannot import it)
+  const basic = /^(PATH|HOME|USER|LOGNAME|SHELL|LANG|LANGUAGE|TZ|TMPDIR|LC_[A-Z_]+)$/;
+  const args = [...argv];
+  let detachLog: string | undefined;
+  let listenPort: number | undefined;
+  let envFromStdin = false;
+  let once = false;
+  let withStandby = false;
+  for (;;) {
+    if (args[0] === "--detach") {
+      detachLog = String(args[1]);
+      args.splice(0, 2);
+    } else if (args[0] === "--listen") {
+      listenPort = Number(args[1]);
+      args.splice(0, 2);
+    } else if (args[0] === "--standby") {
+      withStandby = true;
+      args.splice(0, 1);
+    } else if (args[0] === "--exec") {
+      once = true;
+      args.splice(0, 1);
+    } else if (args[0] === "--env-stdin") {
+      envFromStdin = true;
+      args.splice(0, 1);
+    } else break;
+  }
+  const command = String(args[0]);
+  const log = (message: string): void => {
+    process.stdout.write(`[warden supervisor ${new Date().toISOString()}] ${message}\n`);
+  };
+  const basics = (): Record<string, string> => {
+    const kept: Record<string, string> = {};
+    for (const [key, value] of Object.entries(env)) if (value !== undefined && basic.test(key)) kept[key] = value;
+    return kept;
+  };
+  const readStdin = (then: (text: string) => void): void => {
+    let text = "";
+    process.stdin.setEncoding("utf8");
+    process.stdin.on("data", (chunk: string) => (text += chunk));
+    process.stdin.on("end", () => then(text));
+  };
+
+  if (detachLog !== undefined) {
+    const fs = mods.fs;
+    if (fs === undefined) throw new Error("--detach needs node:fs");
+    readStdin((text) => {
+      const out = fs.openSync(detachLog, "a");
+      const rest = [...(listenPort === undefined ? [] : ["--listen", String(listenPort)]), ...(withStandby ? ["--standby"] : []), ...(envFromStdin ? ["--env-stdin"] : []), command];
+      const child = mods.childProcess.spawn(process.execPath, [String(process.argv[1]), ...rest], { detached: true, stdio: ["pipe", out, out], env: basics() });
+      fs.closeSync(out);
+      child.unref();
+      child.stdin?.end(text, () => {
+        process.stdout.write(`${child.pid}\n`);
+      });
+    });
+    return;
+  }
+
+  if (once) {
+    readStdin((text) => {
+      let given: Record<string, string> = {};
+      try {
+        given = (JSON.parse(text === "" ? "{}" : text) as { env?: Record<string, string> }).env ?? {};
+      } catch {
+        process.stderr.write("warden exec: the variables on standard input are not valid JSON\n");
+        process.exit(2);
+      }
+      const run = mods.childProcess.spawn("sh", ["-c", command], { stdio: ["ignore", "inherit", "inherit"], env: { ...basics(), ...given } });
+      const pass = (signal: NodeJS.Signals): void => {
+        run.kill(signal);
+      };
+      process.on("SIGINT", pass);
+      process.on("SIGTERM", pass);
+      run.on("exit", (code, signal) => process.exit(code ?? (signal === "SIGINT" ? 130 : 143)));
+    });
+    return;
+  }
+
   let child: ChildProcessModule.ChildProcess | undefined;
+  let standby: ChildProcessModule.ChildProcess | undefined;
+  let standbyTimer: ReturnType<typeof setTimeout> | undefined;
+  let standbyReady = false;
   let stopping = false;
   let failures = 0;
   let restarts = 0;
   let lastExit = "";
-  const log = (message: string): void => {
-    process.stdout.write(`[warden supervisor ${new Date().toISOString()}] ${message}\n`);
+  let given: Record<string, string> = {};
+  let listenFd: number | undefined;
+  const childEnv = (): Record<string, string | undefined> => {
+    const base = envFromStdin ? { ...basics(), ...given } : { ...env };
+    return listenFd === undefined ? base : { ...base, WARDEN_LISTEN_FD: "3" };
   };
-  const start = (): void => {
-    const startedAt = Date.now();
-    // a restarted child learns that it was (the proxy reports its restarts)
-    const childEnv = restarts === 0 ? { ...env } : { ...env, WARDEN_RESTARTS: String(restarts), WARDEN_RESTART_REASON: lastExit };
-    child = mods.childProcess.spawn("sh", ["-c", `exec ${command}`], { stdio: "inherit", env: childEnv });
-    child.on("exit", (code, signal) => {
+  const stdioFor = (ipc: boolean): ChildProcessModule.StdioOptions => {
+    const fds: (number | "inherit" | "ipc")[] = ["inherit", "inherit", "inherit"];
+    if (listenFd !== undefined) fds.push(listenFd);
+    if (ipc) fds.push("ipc");
+    return fds;
+  };
+  /** Watch the running child: when it exits on its own, promote the standby or start a new one. */
+  const adopt = (running: ChildProcessModule.ChildProcess, startedAt: number): void => {
+    child = running;
+    running.on("exit", (code, signal) => {
       child = undefined;
       if (stopping) {
+        standby?.kill("SIGKILL");
         process.exit(0);
         return;
       }
+      // the first restart after a run of more than 10 s is immediate; crash loops back off up to 5 s
       failures = Date.now() - startedAt > 10_000 ? 1 : failures + 1;
-      const delay = Math.min(5000, 200 * 2 ** (failures - 1));
+      const delay = failures === 1 ? 0 : Math.min(5000, 100 * 2 ** (failures - 1));
       lastExit = `exited (${signal ?? `code ${code}`})`;
       restarts += 1;
-      log(`instance ${lastExit}; restarting in ${delay} ms`);
+      const ready = standbyReady ? standby : undefined;
+      // a ready standby takes over unless the child is crash-looping (then it backs off, cold)
+      if (ready !== undefined && failures <= 2) {
+        // the warm standby (Node started, script loaded) takes over at once
+        standby = undefined;
+        standbyReady = false;
+        log(`child ${lastExit}; its warm standby (pid ${ready.pid}) takes over`);
+        ready.send({ warden: "activate", restarts, reason: lastExit });
+        ready.removeAllListeners("exit");
+        adopt(ready, Date.now());
+        prepareStandby(1000);
+        return;
+      }
+      log(`child ${lastExit}; restarting in ${delay} ms`);
       setTimeout(start, delay);
     });
   };
+  /** With --standby: a second copy of the child, started and loaded but idle until it is activated over IPC. */
+  const prepareStandby = (afterMs: number): void => {
+    if (!withStandby || stopping) return;
+    if (standbyTimer !== undefined) clearTimeout(standbyTimer);
+    standbyTimer = setTimeout(() => {
+      standbyTimer = undefined;
+      if (stopping || standby !== undefined) return;
+      const spare = mods.childProcess.spawn("sh", ["-c", `exec ${command}`], { stdio: stdioFor(true), env: { ...childEnv(), WARDEN_STANDBY: "1" } });
+      standby = spare;
+      standbyReady = false;
+      // promoted only once it said it listens for the activation (a message sent earlier could be lost)
+      spare.on("message", (m: unknown) => {
+        if (standby === spare && typeof m === "object" && m !== null && (m as { warden?: unknown }).warden === "ready") {
+          standbyReady = true;
+          log(`warm standby (pid ${spare.pid}) ready`);
+        }
+      });
+      spare.on("exit", () => {
+        if (standby !== spare) return;
+        standby = undefined;
+        standbyReady = false;
+        prepareStandby(5000);
+      });
+    }, afterMs);
+    standbyTimer.unref?.();
+  };
+  const start = (): void => {
+    // a restarted child learns that it was (the proxy reports its restarts)
+    const vars = restarts === 0 ? childEnv() : { ...childEnv(), WARDEN_RESTARTS: String(restarts), WARDEN_RESTART_REASON: lastExit };
+    adopt(mods.childProcess.spawn("sh", ["-c", `exec ${command}`], { stdio: stdioFor(false), env: vars }), Date.now());
+    prepareStandby(1000);
+  };
   const stop = (signal: NodeJS.Signals): void => {
     stopping = true;
+    if (standbyTimer !== undefined) clearTimeout(standbyTimer);
+    standby?.kill("SIGKILL");
     if (child === undefined) process.exit(0);
     else child.kill(signal);
   };
   process.on("SIGTERM", () => stop("SIGTERM"));
   process.on("SIGINT", () => stop("SIGINT"));
-  start();
+  const begin = (): void => {
+    const create = mods.net?._createServerHandle;
+    if (listenPort !== undefined && typeof create === "function") {
+      // bound here, never listened on here (no accept in the supervisor): the child calls listen(2)
+      const handle = create("127.0.0.1", listenPort, 4);
+      if (typeof handle === "number" || handle.fd === undefined || handle.fd < 0) {
+        log(`cannot bind 127.0.0.1:${listenPort} (error ${String(handle)}); stopping`);
+        process.exit(1);
+      }
+      listenFd = handle.fd;
+    } else if (listenPort !== undefined) log("this Node cannot hand a bound socket to the child; it binds its port itself");
+    start();
+  };
+  if (envFromStdin) {
+    readStdin((text) => {
+      try {
+        const parsed = JSON.parse(text === "" ? "{}" : text) as { env?: Record<string, string> };
+        given = parsed.env ?? {};
+      } catch {
+        log("the variables on standard input are not valid JSON; stopping");
+        process.exit(1);
+      }
+      begin();
+    });
+  } else begin();
 }
 
-/** The supervisor as a standalone ES module script (`node supervisor.mjs "COMMAND"`). */
+/** The supervisor as a standalone ES module script. */
 export function supervisorScript(): string {
   return [
     "// Warden's instance supervisor (generated from @warden/deploy).",
     'import * as childProcess from "node:child_process";',
+    'import * as fs from "node:fs";',
+    'import * as net from "node:net";',
     `const supervisorMain = ${supervisorMain.toString()};`,
-    "supervisorMain({ childProcess }, process.argv.slice(2), process.env);",
+    "supervisorMain({ childProcess, fs, net }, process.argv.slice(2), process.env);",
     "",
   ].join("\n");
 }

@@ -2,6 +2,13 @@ import type { DeployEnvironment, Logger } from "@warden/core";
 import type { LockStore } from "./lock.js";
 import type { ProxyRestart, ProxyStats } from "./proxy.js";
 import type { ReleaseManifest } from "./release.js";
+import type { OutputStreams } from "./shell.js";
+
+/** Maintenance mode of the proxy: since when, and the Retry-After it answers with (seconds). */
+export interface MaintenanceMode {
+  readonly retryAfter: number;
+  readonly since: string;
+}
 
 /** One running instance of a release. */
 export interface Instance {
@@ -78,6 +85,11 @@ export interface Recovery {
 export interface InstanceTarget extends TargetBase {
   readonly kind: "instances";
   readonly type: "local" | "ssh";
+  /**
+   * The granted secret values every instance started from now on receives (on top of the
+   * target's declared `env`), delivered over the supervisor's standard input.
+   */
+  useSecrets(values: ReadonlyMap<string, string>): void;
   /** Put the target in a consistent state after a killed deploy; returns what was repaired. */
   recover(): Promise<Recovery>;
   /** Whether a release exists on the target and still matches its content hash. */
@@ -110,6 +122,27 @@ export interface InstanceTarget extends TargetBase {
   recordEvent(line: string): void;
   /** The proxy as it runs now (undefined: not running), without starting it. */
   proxyStatus(): Promise<{ readonly pid: number; readonly port: number; readonly restarts: number; readonly startedAt: string | undefined; readonly supervised: boolean } | undefined>;
+  /** A file of the environment's folder on the host (`migrations.json`, …); undefined when missing. */
+  readHostFile(name: string): Promise<string | undefined>;
+  /** Write a file of the environment's folder on the host, atomically. */
+  writeHostFile(name: string, text: string): Promise<void>;
+  /** Run `command` once on the host in `release`'s folder with the release's environment; its exit code and the tail of its output. */
+  runInRelease(release: string, command: string): Promise<{ readonly code: number; readonly output: string }>;
+  /**
+   * Copy `entries` (paths relative to the environment's folder on the host) into
+   * `backups/<release>/` there; returns the entries that existed.
+   */
+  backupOnHost(release: string, entries: readonly string[]): Promise<string[]>;
+  /** Remove the host's backups of releases not in `kept`. */
+  pruneHostBackups(kept: ReadonlySet<string>): Promise<void>;
+  /** Turn maintenance mode on (every request through the proxy gets a 503 page with `Retry-After: retryAfter` seconds) or off (undefined). */
+  setMaintenance(mode: MaintenanceMode | undefined): Promise<void>;
+  /** The maintenance mode as recorded on the host (undefined: off). */
+  maintenance(): Promise<MaintenanceMode | undefined>;
+  /** Stream the logs of `release`'s instances (the last `lines` lines; with `follow`, until interrupted); resolves to the exit code. */
+  streamLogs(release: string, options: { lines: number; follow: boolean }, io: OutputStreams): Promise<number>;
+  /** Run `command` once in `release`'s folder on the host with the release's environment; resolves to its exit code. */
+  exec(release: string, command: string, io: OutputStreams): Promise<number>;
   /** Where the environment's deploy lock lives: the environment's folder on the host. */
   lockStore(): LockStore;
   /** Release resources held for this run (tunnels). */
@@ -122,10 +155,19 @@ export interface ManagedTarget extends TargetBase {
   readonly type: "kubernetes" | "command";
   /** The commands or actions `apply` would run, for --dry-run. */
   plan(release: string, commit: string): string[];
+  /** What --dry-run shows beyond the plan (kubernetes: the rendered manifests, validated); throws when they are invalid. */
+  preview?(release: string, commit: string): Promise<string[]>;
+  /** The granted secret values the deployed version receives (kubernetes: a Secret referenced with secretKeyRef; command: not used). */
+  useSecrets(values: ReadonlyMap<string, string>): void;
   apply(release: string, commit: string): Promise<void>;
   /** Health of the deployed version; undefined when the HTTP health check should be used. */
   health(release: string): Promise<{ ok: boolean; detail: string } | undefined>;
-  rollback(to: string | undefined): Promise<void>;
+  /**
+   * Put `to` (or the previous version) back; returns what the rollback used (kubernetes: the
+   * Deployment revision). `undoLast`: the deploy's own automatic rollback, which undoes the
+   * version it just applied (kubernetes: `rollout undo` without a revision).
+   */
+  rollback(to: string | undefined, options?: { readonly undoLast?: boolean }): Promise<{ readonly revision?: number }>;
 }
 
 /** Any deploy target. */

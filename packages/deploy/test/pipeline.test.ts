@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
 import { DeployEventSchema } from "@warden/core";
 import { deploy, listReleases, readEvents, rollback } from "@warden/deploy";
@@ -138,22 +139,30 @@ describe("the supervised proxy", () => {
     const infoFile = path.join(repo.dir, ".warden/deploy/px/proxy/info.json");
     const before = JSON.parse(readFileSync(infoFile, "utf8")) as { pid: number; port: number };
     process.kill(before.pid, "SIGKILL");
-    let answer = { status: 0, body: "" };
-    for (let i = 0; i < 100 && answer.status !== 200; i += 1) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      answer = await get(first.url ?? "").catch(() => ({ status: 0, body: "" }));
-    }
-    expect(answer).toEqual({ status: 200, body: "v1" });
+    // requests made while it is down are not refused: the supervisor keeps the port's socket, the
+    // kernel queues the connections, and the restarted proxy answers them
+    const during = await Promise.all(Array.from({ length: 5 }, () => get(first.url ?? "", 30_000).catch((error: unknown) => ({ status: 0, body: String(error) }))));
+    expect(during).toEqual(Array.from({ length: 5 }, () => ({ status: 200, body: "v1" })));
     const after = JSON.parse(readFileSync(infoFile, "utf8")) as { pid: number; port: number; restarts: number };
     expect(after).toMatchObject({ port: before.port, restarts: 1 });
     expect(after.pid).not.toBe(before.pid);
+
+    // once its supervisor has a warm standby ready, a killed proxy is replaced by it
+    const log = path.join(repo.dir, ".warden/deploy/px/proxy/proxy.log");
+    for (let i = 0; i < 400 && !/warm standby \(pid \d+\) ready/.test(readFileSync(log, "utf8")); i += 1) await new Promise((resolve) => setTimeout(resolve, 50));
+    process.kill(after.pid, "SIGKILL");
+    expect(await get(first.url ?? "", 30_000)).toEqual({ status: 200, body: "v1" });
+    expect(readFileSync(log, "utf8")).toMatch(/child exited \(SIGKILL\); its warm standby \(pid \d+\) takes over/);
 
     commitService(repo, serviceSource("v2"));
     const second = await deploy({ root: repo.dir, env: "px", config });
     expect(second.outcome, second.error).toBe("succeeded");
     expect(second.repaired.join("\n")).toMatch(/the proxy crashed and its supervisor restarted it at \S+ \(exited \(SIGKILL\)\), serving the confirmed routes \S+#0/);
     const locked = readEvents(repo.dir, "px").filter((e) => e.type === "locked").at(-1);
-    expect(locked?.detail?.proxyRestarts).toEqual([expect.objectContaining({ reason: "exited (SIGKILL)", routes: [`${first.release}#0`], restarts: 1 })]);
+    expect(locked?.detail?.proxyRestarts).toEqual([
+      expect.objectContaining({ reason: "exited (SIGKILL)", routes: [`${first.release}#0`], restarts: 1 }),
+      expect.objectContaining({ reason: "exited (SIGKILL)", routes: [`${first.release}#0`], restarts: 2 }),
+    ]);
     expect(await get(first.url ?? "")).toEqual({ status: 200, body: "v2" });
   });
 });
@@ -190,6 +199,18 @@ describe("supervised instances", () => {
     }
     expect(answer).toEqual({ status: 200, body: "v1" });
     const log = readFileSync(path.join(repo.dir, `.warden/deploy/sup/logs/${first.release}.0.log`), "utf8");
-    expect(log).toMatch(/instance exited \(SIGKILL\); restarting in 200 ms/);
+    expect(log).toMatch(/child exited \(SIGKILL\); restarting in 0 ms/);
+
+    // a supervisor killed with SIGKILL leaves its app running in its group: the next deploy stops that orphan
+    const orphan = readFileSync(`/proc/${instance.pid}/task/${instance.pid}/children`, "utf8").trim();
+    expect(orphan).toMatch(/^\d+$/);
+    process.kill(instance.pid, "SIGKILL");
+    commitService(repo, serviceSource("v2"));
+    const second = await deploy({ root: repo.dir, env: "sup", config });
+    expect(second.outcome, second.error).toBe("succeeded");
+    expect(second.repaired.join("\n")).toMatch(new RegExp(`restarted live instance ${first.release}#0 \\(pid ${instance.pid} was gone; its orphaned app was stopped\\)`));
+    // gone (a zombie not yet reaped by init holds nothing: it counts as gone)
+    const state = existsSync(`/proc/${orphan}/stat`) ? readFileSync(`/proc/${orphan}/stat`, "utf8").replace(/^.*\) /, "").slice(0, 1) : "gone";
+    expect(["gone", "Z"]).toContain(state);
   });
 });

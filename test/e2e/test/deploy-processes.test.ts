@@ -76,6 +76,39 @@ async function waitFor(file: string, timeoutMs = 20_000): Promise<void> {
 }
 
 describe("warden deploy as a process", () => {
+  it("stops at a safe point on SIGTERM or SIGINT and rolls back what is half done, with the outcome event", { timeout: 120_000 }, async () => {
+    const repo = configuredRepo();
+    const first = await warden(repo, ["deploy"]);
+    expect(first.code, first.stderr).toBe(0);
+    const url = servingUrl(first.stdout);
+    const paused = path.join(repo.dir, ".warden/deploy/staging/paused");
+    const cases = [
+      // before the switch: the new instances are stopped; after it: traffic goes back first
+      { signal: "SIGTERM", at: "health", switched: false },
+      { signal: "SIGINT", at: "smoke", switched: true },
+    ] as const;
+    for (const { signal, at, switched } of cases) {
+      commitService(repo, serviceSource(`v-${at}`), `feat: v-${at}`);
+      const child = spawn(process.execPath, [WARDEN_BIN, "deploy"], { cwd: repo.dir, env: { ...GIT_ENV, WARDEN_DEPLOY_PAUSE_AT: at }, stdio: ["ignore", "pipe", "pipe"] });
+      let stderr = "";
+      child.stderr.on("data", (c: Buffer) => (stderr += c.toString("utf8")));
+      const exited = new Promise<number | null>((resolve) => child.on("close", (code) => resolve(code)));
+      await waitFor(paused);
+      child.kill(signal);
+      expect(await exited, stderr).toBe(1);
+      expect(stderr).toMatch(new RegExp(`${signal}: stopping at the next safe point`));
+      const events = eventsOf(repo.dir, "staging");
+      const outcome = events.filter((e) => e.type === "failed" || e.type === "rolled_back").at(-1);
+      expect(outcome).toMatchObject({ step: at, detail: { interrupted: signal, trafficSwitched: switched, error: `interrupted by ${signal} before step ${at}` } });
+      expect(outcome?.type).toBe("rolled_back");
+      expect(events.at(-1)?.type).toBe("unlocked");
+      // what was half done is undone: the old version serves, only its instance runs, the lock is gone
+      expect(await get(url)).toEqual({ status: 200, body: "v0" });
+      expect(readdirSync(path.join(repo.dir, ".warden/deploy/staging/run"))).toHaveLength(1);
+      expect(existsSync(path.join(repo.dir, ".warden/deploy/staging/lock"))).toBe(false);
+    }
+  });
+
   it("refuses the second of two deploys of one environment at once, with a clear message", async () => {
     // the first deploy holds the lock inside a hook until the test lets it go: no timing luck involved
     const repo = configuredRepo({ hooks: { before: { start: "touch .warden/in-hook; while [ ! -e .warden/go ]; do sleep 0.05; done" } } });

@@ -140,3 +140,17 @@ export { freePort } from "./net.js";
 export { descendants, strayProcesses, waitForNoStrays } from "./processes.js";
 export { startSshd, type Sshd } from "./sshd.js";
 export { useRepos } from "./use-repos.js";
+export {
+  GITHUB_LIMITS,
+  startGitHubStandIn,
+  type CheckRunRecord,
+  type CommentRecord,
+  type DeploymentRecord,
+  type GitHubStandIn,
+  type InjectedAnswer,
+  type RecordedRequest,
+  type SarifRecord,
+  type StandInOptions,
+  type TokenAccess,
+} from "./github-stand-in.js";
+export { GitHubOpenApi, type Operation } from "./openapi.js";

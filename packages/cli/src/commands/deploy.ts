@@ -1,4 +1,4 @@
-import { createLogger, didYouMean, loadConfig, repoRoot, WardenError, type DeployEnvironment, type DeployStrategy, type WardenConfig } from "@warden/core";
+import { createLogger, currentEnv, didYouMean, loadConfig, repoRoot, WardenError, type DeployEnvironment, type DeployEvent, type DeployStrategy, type Logger, type WardenConfig } from "@warden/core";
 import type { Io } from "../io.js";
 
 /** Options of `warden deploy`. */
@@ -40,6 +40,40 @@ async function environment(io: Io, env: string | undefined, configFile: string |
   return { root, name, config: chosen, all: config };
 }
 
+/**
+ * With `github.deployments` on, the listener that mirrors the deploy's events as a GitHub
+ * deployment and its statuses (docs/guides/github.md); undefined when off, or when the GitHub
+ * environment (GITHUB_TOKEN, GITHUB_REPOSITORY) is missing, which is a warning, not an error.
+ */
+async function githubDeployments(config: WardenConfig, env: string, logger: Logger): Promise<{ onEvent: (event: DeployEvent) => void; flush: () => Promise<void> } | undefined> {
+  if (!config.github.deployments) return undefined;
+  const vars = currentEnv();
+  const [owner, repo] = (vars.GITHUB_REPOSITORY ?? "").split("/");
+  const token = vars.GITHUB_TOKEN;
+  if (owner === undefined || owner === "" || repo === undefined || repo === "" || token === undefined || token === "") {
+    logger.warn("github.deployments is on but GITHUB_TOKEN or GITHUB_REPOSITORY is not set: no deployment is recorded on GitHub");
+    return undefined;
+  }
+  const { DeploymentReporter } = await import("@warden/github");
+  const settings = config.github.environments[env];
+  const server = (vars.GITHUB_SERVER_URL ?? "https://github.com").replace(/\/+$/, "");
+  const interval = vars.WARDEN_GITHUB_WRITE_INTERVAL_MS;
+  const reporter = new DeploymentReporter({
+    token,
+    apiUrl: vars.GITHUB_API_URL ?? "https://api.github.com",
+    owner,
+    repo,
+    environment: settings?.name ?? env,
+    ...(settings?.url === undefined ? {} : { environmentUrl: settings.url }),
+    ...(settings?.production === undefined ? {} : { production: settings.production }),
+    ...(vars.GITHUB_RUN_ID === undefined ? {} : { logUrl: `${server}/${owner}/${repo}/actions/runs/${vars.GITHUB_RUN_ID}` }),
+    userAgent: "warden",
+    logger,
+    ...(interval !== undefined && /^\d+$/.test(interval) ? { writeIntervalMs: Number(interval) } : {}),
+  });
+  return { onEvent: (event) => reporter.onEvent(event), flush: () => reporter.flush() };
+}
+
 function refusal(io: Io, error: unknown): number | undefined {
   if (error instanceof Error && error.name === "DeployRefusedError") {
     io.stderr.write(`warden: ${error.message}\n`);
@@ -54,6 +88,7 @@ export async function deployCommand(io: Io, env: string | undefined, options: De
   const { deploy } = await import("@warden/deploy");
   const logger = createLogger({ stream: io.stderr, prefix: "warden deploy" });
   const self = selfCommand();
+  const github = options.dryRun === true ? undefined : await githubDeployments(all, name, logger);
   let result;
   try {
     result = await deploy({
@@ -61,16 +96,20 @@ export async function deployCommand(io: Io, env: string | undefined, options: De
       env: name,
       config,
       logger,
+      grants: all.secrets.grants,
       ...(options.strategy === undefined ? {} : { strategy: options.strategy }),
       ...(options.dryRun === true ? { dryRun: true } : {}),
       ...(options.allowDirty === true ? { allowDirty: true } : {}),
       ...(options.forceUnlock === true ? { forceUnlock: true } : {}),
       ...(self === undefined ? {} : { warden: self }),
+      ...(github === undefined ? {} : { onEvent: github.onEvent }),
     });
   } catch (error) {
     const code = refusal(io, error);
     if (code !== undefined) return code;
     throw error;
+  } finally {
+    await github?.flush();
   }
   if (result.outcome !== "planned") await (await import("./plan.js")).refreshPlanAfterDeploy(io, root, all);
   if (options.json === true) {
@@ -92,14 +131,18 @@ export async function deployCommand(io: Io, env: string | undefined, options: De
 
 /** `warden rollback <env> [--to RELEASE]`: put a previous release back. */
 export async function rollbackCommand(io: Io, env: string, options: { to?: string; config?: string; forceUnlock?: boolean }): Promise<number> {
-  const { root, name, config } = await environment(io, env, options.config);
+  const { root, name, config, all } = await environment(io, env, options.config);
   const { rollback } = await import("@warden/deploy");
+  const logger = createLogger({ stream: io.stderr, prefix: "warden rollback" });
+  const github = await githubDeployments(all, name, logger);
   try {
     const result = await rollback({
       root,
       env: name,
       config,
-      logger: createLogger({ stream: io.stderr, prefix: "warden rollback" }),
+      grants: all.secrets.grants,
+      logger,
+      ...(github === undefined ? {} : { onEvent: github.onEvent }),
       ...(options.to === undefined ? {} : { to: options.to }),
       ...(options.forceUnlock === true ? { forceUnlock: true } : {}),
     });
@@ -113,6 +156,8 @@ export async function rollbackCommand(io: Io, env: string, options: { to?: strin
     const code = refusal(io, error);
     if (code !== undefined) return code;
     throw error;
+  } finally {
+    await github?.flush();
   }
 }
 
@@ -158,7 +203,45 @@ export async function statusCommand(io: Io, env: string, options: { config?: str
   }
   const lock = report.lock;
   lines.push(lock === null ? "  lock      free" : `  lock      held by ${lock.user === undefined ? "" : `${lock.user} on `}${lock.host}, pid ${lock.pid}, release ${lock.release}${lock.step === undefined ? "" : `, at step ${lock.step}`}, for ${lock.age}`);
+  if (report.maintenance !== undefined && report.maintenance !== null) lines.push(`  maint.    ON since ${report.maintenance.since} (503, Retry-After: ${report.maintenance.retryAfter}); warden maintenance ${name} off`);
   for (const e of report.lastEvents) lines.push(`  event     ${e.at}  ${e.type}${e.step === undefined ? "" : ` (${e.step})`}  ${e.release}`);
   io.stdout.write(`${lines.join("\n")}\n`);
   return report.ok ? 0 : 1;
+}
+
+function quoteArg(arg: string): string {
+  return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replaceAll("'", `'\\''`)}'`;
+}
+
+function positiveInteger(value: string, flag: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new WardenError("USAGE", `${flag} takes a positive whole number, not "${value}"`);
+  return n;
+}
+
+/** `warden logs <env> [-f] [--release R] [-n N]`: the instances' logs from the host; the exit code of tail. */
+export async function logsCommand(io: Io, env: string, options: { follow?: boolean; release?: string; lines: string; config?: string }): Promise<number> {
+  const { root, name, config } = await environment(io, env, options.config);
+  const lines = positiveInteger(options.lines, "--lines");
+  const { logs } = await import("@warden/deploy");
+  return logs({ root, env: name, config, lines, follow: options.follow === true, ...(options.release === undefined ? {} : { release: options.release }), io: { stdout: io.stdout, stderr: io.stderr } });
+}
+
+/** `warden exec <env> -- CMD…`: CMD once in the live release on its host, with the release's environment; CMD's exit code. */
+export async function execCommand(io: Io, env: string, command: readonly string[], options: { config?: string }): Promise<number> {
+  if (command.length === 0) throw new WardenError("USAGE", "name the command to run: warden exec ENV -- CMD [ARGS…]");
+  const { root, name, config, all } = await environment(io, env, options.config);
+  const { exec } = await import("@warden/deploy");
+  const line = command.length === 1 ? (command[0] ?? "") : command.map(quoteArg).join(" ");
+  return exec({ root, env: name, config, command: line, grants: all.secrets.grants, io: { stdout: io.stdout, stderr: io.stderr }, logger: createLogger({ stream: io.stderr, prefix: "warden exec" }) });
+}
+
+/** `warden maintenance <env> on|off [--retry-after S]`. */
+export async function maintenanceCommand(io: Io, env: string, mode: "on" | "off", options: { retryAfter: string; config?: string }): Promise<number> {
+  const { root, name, config } = await environment(io, env, options.config);
+  const retryAfter = positiveInteger(options.retryAfter, "--retry-after");
+  const { maintenance } = await import("@warden/deploy");
+  const set = await maintenance({ root, env: name, config, on: mode === "on", retryAfter });
+  io.stdout.write(set === undefined ? `maintenance mode of ${name} is off: the proxy serves the live release again\n` : `maintenance mode of ${name} is on: every request gets 503 with Retry-After: ${set.retryAfter}\n`);
+  return 0;
 }

@@ -70,6 +70,10 @@ const SshTargetSchema = z
   })
   .strict();
 
+const KubeQuantities = z
+  .object({ cpu: z.string().min(1).optional(), memory: z.string().min(1).optional() })
+  .strict();
+
 const KubernetesTargetSchema = z
   .object({
     type: z.literal("kubernetes"),
@@ -83,6 +87,20 @@ const KubernetesTargetSchema = z
     context: z.string().min(1).optional().describe("kubectl context (default: the current one)."),
     kubectl: z.string().min(1).default("kubectl").describe("kubectl executable."),
     rolloutTimeoutMs: z.number().int().positive().default(300_000),
+    resources: z
+      .object({ requests: KubeQuantities.default({ cpu: "100m", memory: "128Mi" }), limits: KubeQuantities.default({ memory: "256Mi" }) })
+      .strict()
+      .default({ requests: { cpu: "100m", memory: "128Mi" }, limits: { memory: "256Mi" } })
+      .describe("Resource requests and limits of the container."),
+    terminationGracePeriodSeconds: z.number().int().min(0).default(30).describe("Time a pod gets after SIGTERM before it is killed."),
+    preStopSleepSeconds: z.number().int().min(0).default(5).describe("A pod waits this long before SIGTERM, so it leaves the Service's endpoints first (0: no preStop hook)."),
+    runAsUser: z.number().int().min(1).optional().describe("Numeric user id the container runs as (runAsNonRoot is always set)."),
+    readOnlyRootFilesystem: z.boolean().default(true).describe("Mount the root filesystem read-only (an emptyDir is mounted at /tmp)."),
+    secretName: z
+      .string()
+      .regex(/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/)
+      .optional()
+      .describe("Secret holding the granted secrets (default: <name>-secrets), applied over kubectl's stdin and referenced with secretKeyRef."),
   })
   .strict();
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { FilesSchema } from "../file-class.js";
 import { DeploySchema } from "./deploy-section.js";
+import { GithubSchema } from "./github-section.js";
 import { HooksSchema } from "./hooks-section.js";
 import { PlanSchema } from "./plan-section.js";
 import { OverrideSchema, RulesSchema } from "./rules-section.js";
@@ -32,6 +33,7 @@ export const WardenConfigSchema = z
     hooks: HooksSchema,
     secrets: SecretsSchema,
     deploy: DeploySchema,
+    github: GithubSchema.describe("GitHub: `warden ci report` settings and deployments on GitHub (docs/guides/github.md)."),
     plan: PlanSchema.describe("The system plan: where `warden plan` writes it, whether deploys refresh it, and what `warden monitor` probes."),
     writtenRules: WrittenRulesSchema.optional().describe(
       "The team's own written rules (AGENTS.md, CLAUDE.md, …): `warden rules` shows them and findings cite them; unset: Warden's built-in catalogue.",

@@ -1,9 +1,10 @@
 import { appendFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { deployChildEnv } from "../env.js";
+import { releaseBaseEnv } from "../env.js";
 import { freePort } from "../ports.js";
-import { pidAlive, spawnDetached, stopProcess } from "../processes.js";
+import { groupAlive, pidAlive, spawnDetached, stopProcess } from "../processes.js";
 import { localLockStore } from "../lock.js";
+import { runStreaming, shellQuote } from "../shell.js";
 import { writeFileDurably } from "../state.js";
 import type { Host } from "./host.js";
 
@@ -33,6 +34,12 @@ export function localHost(): Host {
     },
     list: async (dir) => (existsSync(dir) ? readdirSync(dir) : []),
     remove: async (target) => rmSync(target, { recursive: true, force: true }),
+    copy: async (from, to) => {
+      if (!existsSync(from)) return false;
+      mkdirSync(path.dirname(to), { recursive: true });
+      cpSync(from, to, { recursive: true });
+      return true;
+    },
     upload: async (localDir, dir) => {
       mkdirSync(path.dirname(dir), { recursive: true });
       const staging = path.join(path.dirname(dir), `.staging-${path.basename(dir)}`);
@@ -40,11 +47,16 @@ export function localHost(): Host {
       cpSync(localDir, staging, { recursive: true });
       renameSync(staging, dir);
     },
-    spawn: async (command, options) => {
+    supervise: async (supervisor, command, options) => {
       mkdirSync(path.dirname(options.logFile), { recursive: true });
-      return spawnDetached(command, { cwd: options.cwd, env: deployChildEnv(options.env), logFile: options.logFile });
+      const argv = [process.execPath, supervisor, ...(options.listen === undefined ? [] : ["--listen", String(options.listen)]), ...(options.standby === true ? ["--standby"] : []), "--env-stdin", command].map(shellQuote).join(" ");
+      return spawnDetached(argv, { cwd: options.cwd, env: releaseBaseEnv(), logFile: options.logFile, input: JSON.stringify({ env: options.env }) });
     },
+    execOnce: (supervisor, command, options, io) =>
+      runStreaming(process.execPath, [supervisor, "--exec", "--env-stdin", command], { cwd: options.cwd, env: releaseBaseEnv(), input: JSON.stringify({ env: options.env }) }, io),
+    streamTail: (files, options, io) => runStreaming("tail", ["-n", String(options.lines), ...(options.follow ? ["-F"] : []), "--", ...files], { cwd: path.dirname(files[0] ?? "/") }, io),
     alive: async (pid) => pidAlive(pid),
+    groupAlive: async (pgid) => groupAlive(pgid),
     stop: (pid, graceMs) => stopProcess(pid, graceMs),
     freePort,
     reach: async (port) => port,

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { WardenError } from "@warden/core";
 import { freePort } from "../ports.js";
-import { lastLine, runArgv, shellQuote } from "../shell.js";
+import { lastLine, runArgv, runStreaming, shellQuote } from "../shell.js";
 import type { Host } from "./host.js";
 
 /** How to reach the remote host. */
@@ -97,6 +97,12 @@ export function sshHost(settings: SshSettings): Host {
     remove: async (target) => {
       await must(`rm -rf ${q(target)}`, `removing ${target}`);
     },
+    copy: async (from, to) => {
+      const result = await run(`[ -e ${q(from)} ] || exit 3; mkdir -p ${q(path.posix.dirname(to))} && cp -a ${q(from)} ${q(to)}`);
+      if (result.code === 3) return false;
+      if (result.code !== 0) throw new WardenError("INPUT", `ssh ${name}: copying ${from} failed: ${lastLine(result.output) || `exit code ${result.code}`}`);
+      return true;
+    },
     upload: async (localDir, dir) => {
       const staging = `${path.posix.dirname(dir)}/.staging-${path.posix.basename(dir)}`;
       await must(`rm -rf ${q(staging)} && mkdir -p ${q(path.posix.dirname(dir))}`, "preparing the release folder");
@@ -105,27 +111,41 @@ export function sshHost(settings: SshSettings): Host {
       if (result.code !== 0) throw new WardenError("INPUT", `rsync to ${name} failed: ${lastLine(result.output) || `exit code ${result.code}`}`);
       await must(`mv ${q(staging)} ${q(dir)}`, "moving the release into place");
     },
-    spawn: async (command, opts) => {
-      const env = Object.entries(opts.env)
-        .map(([k, v]) => `${k}=${q(v)}`)
-        .join(" ");
+    supervise: async (supervisor, command, opts) => {
+      // the variables travel as the ssh channel's standard input; the supervisor reads them before
+      // it detaches, so the channel cannot close before they are read
       const out = await must(
-        `mkdir -p ${q(path.posix.dirname(opts.logFile))} && cd ${q(opts.cwd)} && ${env} setsid sh -c ${q(`exec ${command}`)} >> ${q(opts.logFile)} 2>&1 < /dev/null & echo $!`,
+        `mkdir -p ${q(path.posix.dirname(opts.logFile))} && cd ${q(opts.cwd)} && exec ${q(settings.node)} ${q(supervisor)} --detach ${q(opts.logFile)}${opts.listen === undefined ? "" : ` --listen ${opts.listen}`}${opts.standby === true ? " --standby" : ""} --env-stdin ${q(command)}`,
         `starting ${command}`,
+        JSON.stringify({ env: opts.env }),
       );
       const pid = Number(lastLine(out));
       if (!Number.isInteger(pid) || pid <= 0) throw new WardenError("INPUT", `ssh ${name}: starting ${command} gave no pid`);
       return pid;
     },
+    execOnce: async (supervisor, command, opts, io) => {
+      await connect();
+      const script = `cd ${q(opts.cwd)} && exec ${q(settings.node)} ${q(supervisor)} --exec --env-stdin ${q(command)}`;
+      return runStreaming("ssh", [...options, destination, `sh -c ${q(script)}`], { cwd: tmpdir(), input: JSON.stringify({ env: opts.env }) }, io);
+    },
+    streamTail: async (files, opts, io) => {
+      await connect();
+      const script = `exec tail -n ${opts.lines}${opts.follow ? " -F" : ""} -- ${files.map(q).join(" ")}`;
+      return runStreaming("ssh", [...options, destination, `sh -c ${q(script)}`], { cwd: tmpdir() }, io);
+    },
     alive: async (pid) => (await run(alive(pid))).code === 0,
+    groupAlive: async (pgid) => (await run(`kill -0 -${pgid} 2>/dev/null`)).code === 0,
     stop: async (pid, graceMs) => {
       const rounds = Math.ceil(graceMs / 50);
+      // the group too: a supervisor killed with SIGKILL leaves its app behind in its group
+      const running = `{ ${alive(pid)} || kill -0 -${pid} 2>/dev/null; }`;
       await run(
         [
           `kill -TERM -${pid} 2>/dev/null || kill -TERM ${pid} 2>/dev/null`,
-          `i=0; while ${alive(pid)} && [ $i -lt ${rounds} ]; do sleep 0.05; i=$((i+1)); done`,
-          `if ${alive(pid)}; then kill -KILL -${pid} 2>/dev/null || kill -KILL ${pid} 2>/dev/null; fi`,
-          `while ${alive(pid)}; do sleep 0.02; done`,
+          `i=0; while ${running} && [ $i -lt ${rounds} ]; do sleep 0.05; i=$((i+1)); done`,
+          `if ${running}; then kill -KILL -${pid} 2>/dev/null || kill -KILL ${pid} 2>/dev/null; fi`,
+          // bounded: a zombie nobody reaps would keep the group "alive" for ever
+          `i=0; while ${running} && [ $i -lt 200 ]; do sleep 0.05; i=$((i+1)); done`,
           "true",
         ].join("\n"),
       );

@@ -22,6 +22,8 @@ export default function commandTarget(ctx: TargetContext, target: CommandConfig)
     type: "command",
     describe: () => `command \`${target.deploy}\``,
     ...localRecords(localEnvDir(ctx.root, ctx.env), ctx),
+    // the command target hands no secrets to its commands (they run on this machine with its environment)
+    useSecrets: () => undefined,
     plan: () => [target.deploy],
     apply: async (release, commit) => {
       await run("switch", target.deploy, { WARDEN_RELEASE: release, WARDEN_COMMIT: commit });
@@ -33,6 +35,7 @@ export default function commandTarget(ctx: TargetContext, target: CommandConfig)
     },
     rollback: async (to) => {
       await run("rollback", target.rollback, { WARDEN_ROLLBACK_TO: to ?? "" });
+      return {};
     },
   };
 }
