@@ -9,5 +9,8 @@ export default defineProject({
     // Fixture repositories hold test files of their own: they are inputs, not tests to run.
     exclude: ["**/node_modules/**", "test/fixtures/**"],
     testTimeout: 30_000,
+    // The rule tests share no mutable state (no mocks, no env or cwd changes): one module graph per
+    // worker instead of one per test file saves loading the rules and the TypeScript compiler 50 times.
+    isolate: false,
   },
 });

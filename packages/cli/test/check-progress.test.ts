@@ -1,34 +1,16 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { gitRepo, type TempRepo } from "@warden/test-utils";
+import { describe, expect, it } from "vitest";
+import { captureIo, useRepos } from "@warden/test-utils";
 import { checkCommand, progressLine, PROGRESS_AFTER_MS } from "../src/commands/check.js";
-import type { Io } from "../src/io.js";
 
-const repos: TempRepo[] = [];
-afterEach(() => {
-  for (const r of repos.splice(0)) r.cleanup();
-});
+const useRepo = useRepos();
 
-function capture(tty: boolean, cwd = "/"): { io: Io; err: () => string; out: () => string } {
-  let err = "";
-  let out = "";
-  return {
-    io: {
-      cwd,
-      stdout: { write: (chunk: string) => (out += chunk), isTTY: false },
-      stderr: { write: (chunk: string) => (err += chunk), isTTY: tty },
-      readStdin: async () => "",
-    },
-    err: () => err,
-    out: () => out,
-  };
-}
 
 const ENV = { noColor: true, forceColor: undefined, ci: false, githubActions: false, debug: false, dumbTerminal: false };
 
 describe("warden check progress", () => {
   it("draws nothing in the first second, then files and repository rules on one line, cleared at the end", () => {
     let clock = 0;
-    const tty = capture(true);
+    const tty = captureIo({ cwd: "/", tty: true });
     const line = progressLine(tty.io, "pretty", ENV, () => clock);
     line.onProgress?.({ phase: "files", done: 1, total: 300 });
     expect(tty.err()).toBe("");
@@ -52,7 +34,7 @@ describe("warden check progress", () => {
       [true, "json", false],
       [true, "sarif", false],
     ] as const) {
-      const stream = capture(tty);
+      const stream = captureIo({ cwd: "/", tty });
       const line = progressLine(stream.io, format, { ...ENV, ci }, clock);
       expect(line.onProgress).toBeUndefined();
       line.done();
@@ -61,9 +43,8 @@ describe("warden check progress", () => {
   });
 
   it("a check off a terminal writes nothing to stderr", async () => {
-    const repo = gitRepo({ "src/a.ts": "export const a = 1;\n", "warden.config.json": JSON.stringify({ rules: { "deps/lockfile": "off" } }) });
-    repos.push(repo);
-    const plain = capture(false, repo.dir);
+    const repo = useRepo({ "src/a.ts": "export const a = 1;\n", "warden.config.json": JSON.stringify({ rules: { "deps/lockfile": "off" } }) });
+    const plain = captureIo({ cwd: repo.dir });
     await checkCommand(plain.io, { target: { kind: "paths", paths: [] }, format: "json", cache: false, workers: 0 });
     expect(plain.err()).toBe("");
     expect(JSON.parse(plain.out())).toHaveProperty("findings");

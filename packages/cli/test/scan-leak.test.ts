@@ -1,7 +1,7 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { awsKeyId, ecKey, githubToken, gitRepo, leaksIn, password, rand, slackToken, stripeKey, type TempRepo } from "@warden/test-utils";
+import { awsKeyId, ecKey, filesUnder, githubToken, gitRepo, leaksIn, password, rand, slackToken, stripeKey, type TempRepo } from "@warden/test-utils";
 
 // Plant secrets of several formats in the work tree, the index and history, run every output
 // format of every scan mode (plus the baseline writer and the pre-commit hook), and search
@@ -44,17 +44,6 @@ function leaks(text: string): string[] {
   return leaksIn(text, secrets);
 }
 
-function filesUnder(dir: string): string[] {
-  const out: string[] = [];
-  for (const entry of readdirSync(dir)) {
-    if (entry === ".git") continue;
-    const full = path.join(dir, entry);
-    if (statSync(full).isDirectory()) out.push(...filesUnder(full));
-    else out.push(full);
-  }
-  return out;
-}
-
 describe("no output of warden scan contains a found secret", () => {
   it.each(["pretty", "json", "sarif", "github"])("--format %s, every mode", (format) => {
     for (const mode of [[], ["--staged"], ["--history"], ["--range", "HEAD~2..HEAD"]]) {
@@ -83,12 +72,12 @@ describe("no output of warden scan contains a found secret", () => {
   });
 
   it("the baseline file, the hook output and the files Warden wrote hold no secret either", () => {
-    const before = new Set(filesUnder(repo.dir));
+    const before = new Set(filesUnder(repo.dir, { skip: [".git"] }));
     const update = repo.warden(["scan", "--update-baseline"]);
     expect(update.code).toBe(0);
     const hook = repo.warden(["hook", "pre-commit"]);
     expect(leaks(update.stdout + update.stderr + hook.stdout + hook.stderr)).toEqual([]);
-    const written = filesUnder(repo.dir).filter((file) => !before.has(file));
+    const written = filesUnder(repo.dir, { skip: [".git"] }).filter((file) => !before.has(file));
     expect(written.map((file) => path.relative(repo.dir, file))).toContain(".secrets-baseline.json");
     for (const file of written) expect(leaks(readFileSync(file, "latin1")), file).toEqual([]);
     const internal = filesUnder(path.join(repo.dir, ".git")).filter((file) => /warden/i.test(file));

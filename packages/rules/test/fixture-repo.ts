@@ -52,8 +52,3 @@ export async function checkRepo(root: string, settings: Record<string, unknown>)
   });
   return result.findings;
 }
-
-/** Findings reduced to file, line and message, for exact assertions. */
-export function summary(findings: readonly Finding[]): [string, number, string][] {
-  return findings.map((f) => [f.file, f.line, f.message]);
-}

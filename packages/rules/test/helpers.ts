@@ -32,15 +32,18 @@ export async function runRule(
   return result.findings;
 }
 
-/** Findings reduced to what tests pin down: file, line, column and messageId (not the English text). */
-export function locations(findings: readonly Finding[]): [string, number, number, string][] {
+/** What a rule test pins a finding down to: `[file, line, column, messageId]`, never the English text. */
+export type Located = [file: string, line: number, column: number, messageId: string];
+
+/**
+ * Findings (from a rule run, or parsed from `--format json` output) reduced to what tests pin down:
+ * file, line, column and messageId, in report order. Wording can change without breaking a test;
+ * a moved, missing, extra or differently classified finding cannot.
+ */
+export function locations(findings: readonly Pick<Finding, "file" | "line" | "column" | "messageId">[]): Located[] {
   return findings.map((f) => [f.file, f.line, f.column, f.messageId]);
 }
 
-/** Findings reduced to rule, line, column. */
-export function positions(findings: readonly Finding[]): [string, number, number][] {
-  return findings.map((f) => [f.ruleId, f.line, f.column]);
-}
 
 /**
  * Run one rule (at error level, default options) over a docs example in a temporary folder holding

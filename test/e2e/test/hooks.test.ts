@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { gitRepo, installHooks, type TempRepo } from "@warden/test-utils";
+import { commitCount, gitRepo, installHooks, type TempRepo } from "@warden/test-utils";
 
 const repos: TempRepo[] = [];
 function hookedRepo(files: Record<string, string> = {}): TempRepo {
@@ -14,11 +14,6 @@ afterEach(() => {
 
 const CLEAN = "export const answer = 42;\n";
 const PLACEHOLDER = 'export function pay(): void {\n  throw new Error("not implemented");\n}\n';
-
-function commitCount(repo: TempRepo): number {
-  const result = repo.git(["rev-list", "--count", "HEAD"], { allowFailure: true });
-  return result.code === 0 ? Number(result.stdout.trim()) : 0;
-}
 
 describe("pre-commit hook", () => {
   it("refuses the very first commit when it adds a placeholder, naming rule, written rule, file:line and hint", () => {

@@ -8,7 +8,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { GIT_ENV, gitRepo, REPO_ROOT, type RunResult, type TempRepo } from "@warden/test-utils";
+import { commitCount, GIT_ENV, gitRepo, REPO_ROOT, type RunResult, type TempRepo } from "@warden/test-utils";
 
 const INSTALL_TIMEOUT = 240_000;
 
@@ -80,11 +80,6 @@ function freshRepo(): TempRepo {
   repos.push(repo);
   copyFileSync(tarball, path.join(repo.dir, path.basename(tarball)));
   return repo;
-}
-
-function commitCount(repo: TempRepo): number {
-  const result = repo.git(["rev-list", "--count", "HEAD"], { allowFailure: true });
-  return result.code === 0 ? Number(result.stdout.trim()) : 0;
 }
 
 describe("the packed tarball", () => {

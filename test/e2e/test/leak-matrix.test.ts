@@ -1,8 +1,8 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, type Dirent } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { gitRepo, installHooks, runAsync, WARDEN_BIN, type RunResult, type TempRepo } from "@warden/test-utils";
+import { filesUnder, gitRepo, installHooks, runAsync, WARDEN_BIN, type RunResult, type TempRepo } from "@warden/test-utils";
 import { TOKENS } from "./leak-tokens.js";
 
 // The leak matrix (issue 9): generated tokens of twelve formats planted in code, a Dockerfile,
@@ -28,28 +28,13 @@ let env: NodeJS.ProcessEnv;
 let before: Map<string, number[]>;
 const outputs: { label: string; result: RunResult }[] = [];
 
-function walk(dir: string, out: string[] = []): string[] {
-  let entries: Dirent[];
-  try {
-    entries = readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return out;
-  }
-  for (const entry of entries) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) walk(full, out);
-    else if (entry.isFile()) out.push(full);
-  }
-  return out;
-}
-
 function counts(text: string): number[] {
   return needles.map((needle) => text.split(needle).length - 1);
 }
 
 function snapshot(): Map<string, number[]> {
   const out = new Map<string, number[]>();
-  for (const file of [...walk(repo.dir), ...walk(sandbox)]) out.set(file, counts(readFileSync(file, "latin1")));
+  for (const file of [...filesUnder(repo.dir), ...filesUnder(sandbox)]) out.set(file, counts(readFileSync(file, "latin1")));
   return out;
 }
 
@@ -329,7 +314,7 @@ describe("leak matrix: config keys and values", () => {
       expect(run.stdout + run.stderr).not.toContain(token.slice(4, 20));
     });
     // No file named with the token, and none but the config itself holds it (git's objects are compressed).
-    const files = walk(r.dir);
+    const files = filesUnder(r.dir);
     expect(files.filter((file) => path.basename(file).includes(token.slice(0, 12)))).toEqual([]);
     expect(files.filter((file) => path.basename(file) !== "warden.config.json" && readFileSync(file, "latin1").includes(token))).toEqual([]);
   });

@@ -83,6 +83,12 @@ export function gitRepo(files: Readonly<Record<string, string | Buffer>> = {}, o
   return repo;
 }
 
+/** How many commits HEAD of `repo` has (0 before the first commit). */
+export function commitCount(repo: TempRepo): number {
+  const result = repo.git(["rev-list", "--count", "HEAD"], { allowFailure: true });
+  return result.code === 0 ? Number(result.stdout.trim()) : 0;
+}
+
 /** Run the built warden binary synchronously in `cwd`. */
 export function runWarden(cwd: string, args: readonly string[], options: { input?: string; env?: NodeJS.ProcessEnv } = {}): RunResult {
   const result = spawnSync(process.execPath, [WARDEN_BIN, ...args], {
@@ -128,8 +134,11 @@ export function installHooks(repo: TempRepo): void {
 }
 
 export * from "./fakes.js";
-export { fragments, leaksIn } from "./leaks.js";
+export { filesUnder, fragments, leaksIn } from "./leaks.js";
+export { captureIo, type CapturedIo, type TestIo } from "./io.js";
 export { freePort } from "./net.js";
+export { descendants, strayProcesses, waitForNoStrays } from "./processes.js";
+export { startSshd, type Sshd } from "./sshd.js";
 export { useRepos } from "./use-repos.js";
 export {
   GITHUB_LIMITS,

@@ -1,14 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { checkFixture, checkFixtureWith } from "../../fixture-repo.js";
+import { locations } from "../../helpers.js";
 
 const RULE = "changes/changeset-required";
 
 describe(RULE, () => {
   it("reports a changed package no changeset names, and an unreadable changeset, never ignored or unshipped files", async () => {
     const findings = await checkFixture(RULE, "bad");
-    expect(findings.map((f) => [f.file, f.line, f.message])).toEqual([
-      [".changeset/broken.md", 1, expect.stringContaining("cannot be read: could not parse changeset - missing or invalid frontmatter.")],
-      ["packages/api/package.json", 1, "Package @fx/api changed (src/index.ts) but no changeset names it."],
+    expect(locations(findings)).toEqual([
+      [".changeset/broken.md", 1, 1, "invalid"],
+      ["packages/api/package.json", 1, 1, "missing"],
     ]);
     expect(findings.every((f) => f.ruleId === RULE && f.rule?.startsWith("Rule 18 — ") === true)).toBe(true);
   });

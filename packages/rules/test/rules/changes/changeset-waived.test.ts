@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { checkFixture, summary } from "../../fixture-repo.js";
+import { checkFixture } from "../../fixture-repo.js";
+import { locations } from "../../helpers.js";
 
 const RULE = "changes/changeset-waived";
 
 describe(RULE, () => {
   it("reports each waiver of the changeset gate with its reason", async () => {
     const findings = await checkFixture(RULE, "bad");
-    expect(summary(findings)).toEqual([["commit:111111111111", 1, "The changeset gate is waived by commit 111111111111: internal rename, nothing a user can see"]]);
+    expect(locations(findings)).toEqual([["commit:111111111111", 1, 1, "waived"]]);
     expect(findings[0]?.severity).toBe("error"); // checkFixture runs rules at error level; the default is warn
   });
 
@@ -32,7 +33,7 @@ describe(RULE, () => {
       exists: async () => true,
       commits: [{ oid: "a".repeat(40), message: "docs(api): comments\n", files: ["packages/api/src/index.ts", ".changeset/none.md"] }],
     });
-    expect(summary(result.findings)).toEqual([[".changeset/none.md", 1, "The changeset gate is waived by .changeset/none.md: Only comments changed."]]);
+    expect(locations(result.findings)).toEqual([[".changeset/none.md", 1, 1, "waived"]]);
     expect(result.findings[0]?.severity).toBe("warn");
   });
 

@@ -1,15 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { checkFixture, summary } from "../../fixture-repo.js";
-import { runRule } from "../../helpers.js";
+import { checkFixture } from "../../fixture-repo.js";
+import { locations, runRule } from "../../helpers.js";
 
 const RULE = "code/no-duplicate-blocks";
 
 describe(RULE, () => {
   it("reports every planted violation with its file, line and written rule", async () => {
     const findings = await checkFixture(RULE, "bad");
-    expect(summary(findings)).toEqual([
-      ["src/invoice.ts", 2, "Lines 2–14 duplicate src/cart.ts:3–15 (114 tokens)."],
-    ]);
+    expect(locations(findings)).toEqual([["src/invoice.ts", 2, 1, "duplicate"]]);
     expect(findings.every((f) => f.ruleId === RULE && f.rule?.startsWith("Rule 4 — ") === true)).toBe(true);
   });
 
@@ -32,6 +30,6 @@ describe(RULE, () => {
     const body = (name: string) =>
       `export function ${name}(items: readonly string[]): string[] {\n  const out: string[] = [];\n  for (const item of items) {\n    const label = \`item \${item.trim()} of \${items.length}\`;\n    if (/^x+$/.test(label)) continue;\n    out.push(label.replace(/\\s+/g, "-").toLowerCase());\n  }\n  const joined = out.join(", ");\n  if (joined.length > 100) {\n    return out.slice(0, 10).map((entry) => \`\${entry}!\`);\n  }\n  return out.filter((entry) => entry !== "" && entry.length < 40 / 2);\n}\n`;
     const findings = await runRule("code/no-duplicate-blocks", { "src/a.ts": body("labels"), "src/b.ts": body("names") }, undefined, { mode: "full" });
-    expect(summary(findings)).toEqual([["src/b.ts", 1, "Lines 1–13 duplicate src/a.ts:1–13 (143 tokens)."]]);
+    expect(locations(findings)).toEqual([["src/b.ts", 1, 1, "duplicate"]]);
   });
 });

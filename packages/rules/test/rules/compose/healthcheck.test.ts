@@ -1,14 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { checkFixture, summary } from "../../fixture-repo.js";
+import { checkFixture } from "../../fixture-repo.js";
+import { locations } from "../../helpers.js";
 
 const RULE = "compose/healthcheck";
 
 describe(RULE, () => {
   it("reports every planted violation with its file, line and written rule", async () => {
     const findings = await checkFixture(RULE, "bad");
-    expect(summary(findings)).toEqual([
-      ["compose.yaml", 2, "Service api has no healthcheck."],
-      ["compose.yaml", 6, "Service worker disables its healthcheck."],
+    expect(locations(findings)).toEqual([
+      ["compose.yaml", 2, 1, "missing"],
+      ["compose.yaml", 6, 1, "disabled"],
     ]);
     expect(findings.every((f) => f.ruleId === RULE && f.rule?.startsWith("Rule 11 — ") === true)).toBe(true);
   });

@@ -1,14 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { checkFixture, summary } from "../../fixture-repo.js";
+import { checkFixture } from "../../fixture-repo.js";
+import { locations } from "../../helpers.js";
 
 const RULE = "compose/resource-limits";
 
 describe(RULE, () => {
   it("reports every planted violation with its file, line and written rule", async () => {
     const findings = await checkFixture(RULE, "bad");
-    expect(summary(findings)).toEqual([
-      ["docker-compose.yml", 2, "Service api has no memory or CPU limit."],
-      ["docker-compose.yml", 4, "Service worker has no CPU limit."],
+    expect(locations(findings)).toEqual([
+      ["docker-compose.yml", 2, 1, "missing"],
+      ["docker-compose.yml", 4, 1, "missing"],
     ]);
     expect(findings.every((f) => f.ruleId === RULE && f.rule?.startsWith("Rule 11 — ") === true)).toBe(true);
   });

@@ -1,22 +1,22 @@
 import { describe, expect, it } from "vitest";
-import { runRule } from "../../helpers.js";
-import { checkFixture, summary } from "../../fixture-repo.js";
+import { locations, runRule } from "../../helpers.js";
+import { checkFixture } from "../../fixture-repo.js";
 
 const ID = "config/no-process-env";
 
 describe(ID, () => {
   it("reports every planted violation with its file, line and written rule", async () => {
     const findings = await checkFixture(ID, "bad");
-    expect(summary(findings)).toEqual([
+    expect(locations(findings)).toEqual([
       // Beside the NODE_ENV build switch of the package entry (the clean twin's), a real setting read there.
-      ["packages/server/index.cjs", 3, "`process.env` read outside a config module."],
-      ["packages/server/src/db.ts", 4, "`process.env` read outside a config module."],
-      ["packages/server/src/db.ts", 5, "`process.env` read outside a config module."],
-      ["packages/server/src/db.ts", 10, "`process.env` read outside a config module."],
-      ["packages/server/src/http.js", 1, "`process.env` read outside a config module."],
-      ["packages/server/src/http.js", 2, "`process.env` read outside a config module."],
-      ["packages/server/src/mailer.ts", 4, "`process.env` read outside a config module."],
-      ["packages/server/src/pool.ts", 6, "`process.env` read outside a config module."],
+      ["packages/server/index.cjs", 3, 46, "env"],
+      ["packages/server/src/db.ts", 4, 15, "env"],
+      ["packages/server/src/db.ts", 5, 23, "env"],
+      ["packages/server/src/db.ts", 10, 10, "env"],
+      ["packages/server/src/http.js", 1, 28, "env"],
+      ["packages/server/src/http.js", 2, 25, "env"],
+      ["packages/server/src/mailer.ts", 4, 10, "env"],
+      ["packages/server/src/pool.ts", 6, 22, "env"],
     ]);
     expect(findings.every((f) => f.ruleId === ID && f.rule?.startsWith("Rule 8 — ") === true)).toBe(true);
   });
@@ -28,10 +28,10 @@ describe(ID, () => {
   it("reports process.env reads outside config modules", async () => {
     const code = "export const a = process.env.A;\nexport const b = process['env'].B;\nconst { C } = process.env;\n";
     const findings = await runRule(ID, { "src/db.ts": code });
-    expect(findings.map((f) => [f.line, f.column])).toEqual([
-      [1, 18],
-      [2, 18],
-      [3, 15],
+    expect(locations(findings)).toEqual([
+      ["src/db.ts", 1, 18, "env"],
+      ["src/db.ts", 2, 18, "env"],
+      ["src/db.ts", 3, 15, "env"],
     ]);
   });
 
@@ -58,13 +58,13 @@ describe(ID, () => {
       "src/e.js": 'const { env } = require("node:process");\nexport const e = globalThis.process.env.E;\n',
     };
     const findings = await runRule(ID, files);
-    expect(findings.map((f) => [f.file, f.line, f.column])).toEqual([
-      ["src/a.ts", 2, 18],
-      ["src/b.ts", 2, 23],
-      ["src/c.ts", 2, 18],
-      ["src/d.ts", 2, 18],
-      ["src/e.js", 1, 9],
-      ["src/e.js", 2, 18],
+    expect(locations(findings)).toEqual([
+      ["src/a.ts", 2, 18, "env"],
+      ["src/b.ts", 2, 23, "env"],
+      ["src/c.ts", 2, 18, "env"],
+      ["src/d.ts", 2, 18, "env"],
+      ["src/e.js", 1, 9, "env"],
+      ["src/e.js", 2, 18, "env"],
     ]);
   });
 

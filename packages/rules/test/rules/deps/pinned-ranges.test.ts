@@ -1,16 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { checkFixture, summary } from "../../fixture-repo.js";
+import { checkFixture } from "../../fixture-repo.js";
+import { locations } from "../../helpers.js";
 
 const RULE = "deps/pinned-ranges";
 
 describe(RULE, () => {
   it("reports every planted violation with its file, line and written rule", async () => {
     const findings = await checkFixture(RULE, "bad");
-    expect(summary(findings)).toEqual([
-      ["package.json", 5, "dependencies.zod is \"*\" (any version)."],
-      ["package.json", 6, "dependencies.react is the dist-tag \"latest\" (moves without notice)."],
-      ["package.json", 7, "dependencies.lodash is \">=4.0.0\" (no upper bound)."],
-      ["package.json", 8, "dependencies.left-pad is a git or URL dependency not pinned to a commit."],
+    expect(locations(findings)).toEqual([
+      ["package.json", 5, 1, "unbounded"],
+      ["package.json", 6, 1, "unbounded"],
+      ["package.json", 7, 1, "unbounded"],
+      ["package.json", 8, 1, "unbounded"],
     ]);
     expect(findings.every((f) => f.ruleId === RULE && f.rule?.startsWith("Rule 8 — ") === true)).toBe(true);
   });

@@ -1,20 +1,20 @@
 import { describe, expect, it } from "vitest";
-import { runRule } from "../../helpers.js";
-import { checkFixture, summary } from "../../fixture-repo.js";
+import { locations, runRule } from "../../helpers.js";
+import { checkFixture } from "../../fixture-repo.js";
 
 const ID = "docs/exported-api-documented";
 
 describe(ID, () => {
   it("reports every planted violation with its file, line and written rule", async () => {
     const findings = await checkFixture(ID, "bad");
-    expect(summary(findings)).toEqual([
-      ["packages/geo/src/distance.ts", 9, "Exported function `haversine` has no doc comment."],
-      ["packages/geo/src/distance.ts", 16, "Exported function `toRadians` has no doc comment."],
-      ["packages/geo/src/distance.ts", 18, "Exported function `midpoint` has no doc comment."],
-      ["packages/geo/src/distance.ts", 23, "Exported class `Route` has no doc comment."],
-      ["packages/geo/src/distance.ts", 32, "Exported function `nearest` has no doc comment."],
-      ["packages/geo/src/format.js", 1, "Exported function `formatKm` has no doc comment."],
-      ["packages/geo/src/format.js", 5, "Exported function `formatMiles` has no doc comment."],
+    expect(locations(findings)).toEqual([
+      ["packages/geo/src/distance.ts", 9, 17, "missing"],
+      ["packages/geo/src/distance.ts", 16, 14, "missing"],
+      ["packages/geo/src/distance.ts", 18, 14, "missing"],
+      ["packages/geo/src/distance.ts", 23, 14, "missing"],
+      ["packages/geo/src/distance.ts", 32, 25, "missing"],
+      ["packages/geo/src/format.js", 1, 17, "missing"],
+      ["packages/geo/src/format.js", 5, 10, "missing"],
     ]);
     expect(findings.every((f) => f.ruleId === ID && f.rule?.startsWith("Rule 8 — ") === true)).toBe(true);
   });
@@ -33,11 +33,11 @@ describe(ID, () => {
       "export interface E { x: number }",
     ].join("\n");
     const findings = await runRule(ID, { "packages/x/src/a.ts": code });
-    expect(findings.map((f) => [f.line, f.message])).toEqual([
-      [1, "Exported function `a` has no doc comment."],
-      [2, "Exported class `default` has no doc comment."],
-      [3, "Exported class `B` has no doc comment."],
-      [4, "Exported function `c` has no doc comment."],
+    expect(locations(findings)).toEqual([
+      ["packages/x/src/a.ts", 1, 17, "missing"],
+      ["packages/x/src/a.ts", 2, 1, "missing"],
+      ["packages/x/src/a.ts", 3, 14, "missing"],
+      ["packages/x/src/a.ts", 4, 14, "missing"],
     ]);
   });
 
@@ -54,7 +54,7 @@ describe(ID, () => {
       "export function c(): void { run(); }",
     ].join("\n");
     const findings = await runRule(ID, { "src/a.ts": code });
-    expect(findings.map((f) => f.message)).toEqual(["Exported function `c` has no doc comment."]);
+    expect(locations(findings)).toEqual([["src/a.ts", 9, 17, "missing"]]);
   });
 
   it("reports local declarations exported by an export list or export default, at the declaration", async () => {
@@ -72,11 +72,11 @@ describe(ID, () => {
       "export { a as again };",
     ].join("\n");
     const findings = await runRule(ID, { "src/a.ts": code });
-    expect(findings.map((f) => [f.line, f.message])).toEqual([
-      [1, "Exported function `a` has no doc comment."],
-      [2, "Exported class `B` has no doc comment."],
-      [3, "Exported function `c` has no doc comment."],
-      [7, "Exported function `f` has no doc comment."],
+    expect(locations(findings)).toEqual([
+      ["src/a.ts", 1, 10, "missing"],
+      ["src/a.ts", 2, 7, "missing"],
+      ["src/a.ts", 3, 7, "missing"],
+      ["src/a.ts", 7, 10, "missing"],
     ]);
   });
 
@@ -90,9 +90,9 @@ describe(ID, () => {
       "export { type I, type T, o };",
     ].join("\n");
     const findings = await runRule(ID, { "src/a.ts": code }, { kinds: ["function", "interface", "type"] });
-    expect(findings.map((f) => [f.line, f.message])).toEqual([
-      [1, "Exported interface `I` has no doc comment."],
-      [2, "Exported type `T` has no doc comment."],
+    expect(locations(findings)).toEqual([
+      ["src/a.ts", 1, 11, "missing"],
+      ["src/a.ts", 2, 6, "missing"],
     ]);
   });
 
@@ -101,7 +101,10 @@ describe(ID, () => {
     expect(await runRule(ID, { "scripts/a.ts": code })).toEqual([]);
     expect(await runRule(ID, { "src/a.test.ts": code })).toEqual([]);
     const withTypes = await runRule(ID, { "src/a.ts": code }, { kinds: ["interface", "type"] });
-    expect(withTypes.map((f) => f.message)).toEqual(["Exported interface `I` has no doc comment.", "Exported type `T` has no doc comment."]);
+    expect(locations(withTypes)).toEqual([
+      ["src/a.ts", 2, 18, "missing"],
+      ["src/a.ts", 3, 13, "missing"],
+    ]);
   });
 
   it("rejects invalid options with the key path", async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { checkFixture, summary } from "../../fixture-repo.js";
-import { runRule } from "../../helpers.js";
+import { checkFixture } from "../../fixture-repo.js";
+import { locations, runRule } from "../../helpers.js";
 import { blankCodeSpans, headingAnchors, markdownLinks } from "../../../src/markdown.js";
 
 const RULE = "docs/links-resolve";
@@ -8,21 +8,21 @@ const RULE = "docs/links-resolve";
 describe(RULE, () => {
   it("reports every planted violation with its file, line and written rule", async () => {
     const findings = await checkFixture(RULE, "bad");
-    expect(summary(findings)).toEqual([
-      ["README.md", 3, "Link target docs/guid.md does not exist."],
-      ["README.md", 3, "Link anchor #install matches no heading in docs/guide.md."],
-      ["README.md", 5, "Link target ./docs/missing.md does not exist."],
-      ["docs/guide.md", 5, "Link anchor #nowhere matches no heading in docs/guide.md."],
+    expect(locations(findings)).toEqual([
       // A VitePress site: routes and extensionless links resolve to its pages, anchors as the site computes them.
-      ["site/guide/index.md", 3, "Link target /guide/confg matches no page of the VitePress site in site/."],
-      ["site/guide/index.md", 3, "Link anchor #the-helper matches no heading in site/guide/config.md."],
-      ["site/guide/index.md", 3, "Link anchor #options-2 matches no heading in site/guide/config.md."],
-      ["site/guide/index.md", 4, "Link anchor #advanced matches no heading in site/guide/config.md."],
-      ["site/guide/index.md", 4, "Link target ./install does not exist."],
-      ["site/guide/index.md", 5, "Link target missing.md does not exist."],
       // A Docusaurus site: /docs routes, front-matter slugs, versioned docs and dated blog posts.
-      ["www/docs/server/routers.md", 8, "Link target /docs/server/adapter matches no page of the Docusaurus site in www/."],
-      ["www/docs/server/routers.md", 8, "Link anchor #fetch-adapter matches no heading in www/docs/server/adapters.mdx."],
+      ["README.md", 3, 17, "missingFile"],
+      ["README.md", 3, 43, "missingAnchor"],
+      ["README.md", 5, 8, "missingFile"],
+      ["docs/guide.md", 5, 15, "missingAnchor"],
+      ["site/guide/index.md", 3, 24, "missingRoute"],
+      ["site/guide/index.md", 3, 54, "missingAnchor"],
+      ["site/guide/index.md", 3, 96, "missingAnchor"],
+      ["site/guide/index.md", 4, 16, "missingAnchor"],
+      ["site/guide/index.md", 4, 63, "missingFile"],
+      ["site/guide/index.md", 5, 58, "missingFile"],
+      ["www/docs/server/routers.md", 8, 20, "missingRoute"],
+      ["www/docs/server/routers.md", 8, 51, "missingAnchor"],
     ]);
     expect(findings.every((f) => f.ruleId === RULE && f.rule?.startsWith("Rule 15 — ") === true)).toBe(true);
   });
@@ -34,7 +34,7 @@ describe(RULE, () => {
   it("leaves footnotes, absolute URLs and code alone, and resolves links in the state being checked", async () => {
     const readme = "# Demo\n\nA claim.[^1] See [x](./gone.md).\n\n[^1]: Some source, 2026.\n";
     const exists = async (file: string) => file === "README.md";
-    expect(summary(await runRule(RULE, { "README.md": readme }, undefined, { exists }))).toEqual([["README.md", 3, "Link target ./gone.md does not exist."]]);
+    expect(locations(await runRule(RULE, { "README.md": readme }, undefined, { exists }))).toEqual([["README.md", 3, 22, "missingFile"]]);
   });
 
   it("computes anchors as GitHub and the doc sites do: inline code kept, explicit ids, duplicates -1", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { runRule } from "../../helpers.js";
-import { checkFixture, summary } from "../../fixture-repo.js";
+import { locations, runRule } from "../../helpers.js";
+import { checkFixture } from "../../fixture-repo.js";
 
 const ID = "docs/markdown-location";
 /** Run the rule over these files only: nothing else exists (no docs site config, no SKILL.md). */
@@ -9,15 +9,15 @@ const only = (files: Record<string, string>, options?: Record<string, unknown>) 
 describe(ID, () => {
   it("reports every planted violation with its file, line and written rule", async () => {
     const findings = await checkFixture(ID, "bad");
-    expect(summary(findings)).toEqual([
-      ["ARCHITECTURE.md", 1, "Markdown file outside docs/."],
-      ["NOTES.md", 1, "Markdown file outside docs/."],
-      ["packages/api/SECURITY.md", 1, "Markdown file outside docs/."],
-      ["packages/api/TODO.md", 1, "Markdown file outside docs/."],
-      ["packages/api/design.md", 1, "Markdown file outside docs/."],
-      ["packages/api/skills/auth/references/options.md", 1, "Markdown file outside docs/."],
-      ["packages/api/src/endpoints.mdx", 1, "Markdown file outside docs/."],
-      ["site/guide/intro.md", 1, "Markdown file outside docs/."],
+    expect(locations(findings)).toEqual([
+      ["ARCHITECTURE.md", 1, 1, "outside"],
+      ["NOTES.md", 1, 1, "outside"],
+      ["packages/api/SECURITY.md", 1, 1, "outside"],
+      ["packages/api/TODO.md", 1, 1, "outside"],
+      ["packages/api/design.md", 1, 1, "outside"],
+      ["packages/api/skills/auth/references/options.md", 1, 1, "outside"],
+      ["packages/api/src/endpoints.mdx", 1, 1, "outside"],
+      ["site/guide/intro.md", 1, 1, "outside"],
     ]);
     expect(findings.every((f) => f.ruleId === ID && f.rule?.startsWith("Rule 6 — ") === true)).toBe(true);
   });
@@ -28,8 +28,11 @@ describe(ID, () => {
 
   it("reports markdown outside docs/", async () => {
     const findings = await only({ "NOTES.md": "# x", "packages/api/design.md": "# y", "src/a.mdx": "# z" });
-    expect(findings.map((f) => f.file)).toEqual(["NOTES.md", "packages/api/design.md", "src/a.mdx"]);
-    expect(findings[0]?.message).toBe("Markdown file outside docs/.");
+    expect(locations(findings)).toEqual([
+      ["NOTES.md", 1, 1, "outside"],
+      ["packages/api/design.md", 1, 1, "outside"],
+      ["src/a.mdx", 1, 1, "outside"],
+    ]);
   });
 
   it("allows the files every healthy repository has", async () => {

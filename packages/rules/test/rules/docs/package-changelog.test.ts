@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { gitRepo, type TempRepo } from "@warden/test-utils";
-import { runRule } from "../../helpers.js";
-import { checkFixture, summary } from "../../fixture-repo.js";
+import { locations, runRule } from "../../helpers.js";
+import { checkFixture } from "../../fixture-repo.js";
 
 const ID = "docs/package-changelog";
 const repos: TempRepo[] = [];
@@ -25,9 +25,9 @@ function workspace(): TempRepo {
 describe(ID, () => {
   it("reports every planted violation with its file, line and written rule", async () => {
     const findings = await checkFixture(ID, "bad");
-    expect(summary(findings)).toEqual([
-      ["apps/web/package.json", 1, "Package apps/web has no CHANGELOG.md."],
-      ["packages/auth/package.json", 1, "Package packages/auth has no CHANGELOG.md."],
+    expect(locations(findings)).toEqual([
+      ["apps/web/package.json", 1, 1, "missing"],
+      ["packages/auth/package.json", 1, 1, "missing"],
     ]);
     expect(findings.every((f) => f.ruleId === ID && f.rule?.startsWith("Rule 18 — ") === true)).toBe(true);
   });
@@ -37,10 +37,10 @@ describe(ID, () => {
   });
 
   it("checks configured directories of the fixture repository too", async () => {
-    expect(summary(await checkFixture(ID, "bad", { directories: ["tools/release"] }))).toEqual([
-      ["apps/web/package.json", 1, "Package apps/web has no CHANGELOG.md."],
-      ["packages/auth/package.json", 1, "Package packages/auth has no CHANGELOG.md."],
-      ["tools/release/package.json", 1, "Package tools/release has no CHANGELOG.md."],
+    expect(locations(await checkFixture(ID, "bad", { directories: ["tools/release"] }))).toEqual([
+      ["apps/web/package.json", 1, 1, "missing"],
+      ["packages/auth/package.json", 1, 1, "missing"],
+      ["tools/release/package.json", 1, 1, "missing"],
     ]);
     expect(await checkFixture(ID, "good", { directories: ["tools/release"] })).toEqual([]);
   });
@@ -49,7 +49,7 @@ describe(ID, () => {
     const r = workspace();
     const { existsSync } = await import("node:fs");
     const findings = await runRule(ID, {}, undefined, { root: r.dir, mode: "full", exists: async (f) => existsSync(`${r.dir}/${f}`) });
-    expect(findings.map((f) => [f.file, f.message])).toEqual([["packages/b/package.json", "Package packages/b has no CHANGELOG.md."]]);
+    expect(locations(findings)).toEqual([["packages/b/package.json", 1, 1, "missing"]]);
   });
 
   it("looks only at packages with changed files in a partial check", async () => {
@@ -65,6 +65,9 @@ describe(ID, () => {
     const r = gitRepo({ "package.json": '{ "workspaces": ["apps/*"] }', "apps/web/package.json": "{}", "tools/x/a.sh": "" });
     repos.push(r);
     const findings = await runRule(ID, {}, { directories: ["tools/x"] }, { root: r.dir, mode: "full", exists: async () => false });
-    expect(findings.map((f) => f.message)).toEqual(["Package apps/web has no CHANGELOG.md.", "Package tools/x has no CHANGELOG.md."]);
+    expect(locations(findings)).toEqual([
+      ["apps/web/package.json", 1, 1, "missing"],
+      ["tools/x/package.json", 1, 1, "missing"],
+    ]);
   });
 });

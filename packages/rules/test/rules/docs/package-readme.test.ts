@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { gitRepo, type TempRepo } from "@warden/test-utils";
-import { runRule } from "../../helpers.js";
-import { checkFixture, summary } from "../../fixture-repo.js";
+import { locations, runRule } from "../../helpers.js";
+import { checkFixture } from "../../fixture-repo.js";
 
 const ID = "docs/package-readme";
 const repos: TempRepo[] = [];
@@ -12,11 +12,11 @@ afterEach(() => {
 describe(ID, () => {
   it("reports every planted violation with its file, line and written rule", async () => {
     const findings = await checkFixture(ID, "bad");
-    expect(summary(findings)).toEqual([
+    expect(locations(findings)).toEqual([
       // The same private client as the clean twin's, but no README above it documents it.
-      ["apps/demo/client/package.json", 1, "Package apps/demo/client has no README.md."],
-      ["apps/web/package.json", 1, "Package apps/web has no README.md."],
-      ["packages/billing/package.json", 1, "Package packages/billing has no README.md."],
+      ["apps/demo/client/package.json", 1, 1, "missing"],
+      ["apps/web/package.json", 1, 1, "missing"],
+      ["packages/billing/package.json", 1, 1, "missing"],
     ]);
     expect(findings.every((f) => f.ruleId === ID && f.rule?.startsWith("Rule 6 — ") === true)).toBe(true);
   });
@@ -26,12 +26,12 @@ describe(ID, () => {
   });
 
   it("checks configured directories of the fixture repository too", async () => {
-    expect(summary(await checkFixture(ID, "bad", { directories: ["tools/release"] }))).toEqual([
+    expect(locations(await checkFixture(ID, "bad", { directories: ["tools/release"] }))).toEqual([
       // The same private client as the clean twin's, but no README above it documents it.
-      ["apps/demo/client/package.json", 1, "Package apps/demo/client has no README.md."],
-      ["apps/web/package.json", 1, "Package apps/web has no README.md."],
-      ["packages/billing/package.json", 1, "Package packages/billing has no README.md."],
-      ["tools/release/package.json", 1, "Package tools/release has no README.md."],
+      ["apps/demo/client/package.json", 1, 1, "missing"],
+      ["apps/web/package.json", 1, 1, "missing"],
+      ["packages/billing/package.json", 1, 1, "missing"],
+      ["tools/release/package.json", 1, 1, "missing"],
     ]);
     expect(await checkFixture(ID, "good", { directories: ["tools/release"] })).toEqual([]);
   });
@@ -40,7 +40,7 @@ describe(ID, () => {
     const r = gitRepo({ "pnpm-workspace.yaml": "packages: [libs/*]\n", "libs/a/package.json": "{}", "libs/b/package.json": "{}" });
     repos.push(r);
     const findings = await runRule(ID, {}, undefined, { root: r.dir, mode: "full", exists: async (f) => f === "libs/a/README.md" });
-    expect(findings.map((f) => [f.file, f.line, f.message])).toEqual([["libs/b/package.json", 1, "Package libs/b has no README.md."]]);
+    expect(locations(findings)).toEqual([["libs/b/package.json", 1, 1, "missing"]]);
   });
 
   it("reports nothing outside a workspace", async () => {

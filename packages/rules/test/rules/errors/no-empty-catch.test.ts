@@ -1,18 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { positions, runRule } from "../../helpers.js";
-import { checkFixture, summary } from "../../fixture-repo.js";
+import { locations, runRule } from "../../helpers.js";
+import { checkFixture } from "../../fixture-repo.js";
 
 const ID = "errors/no-empty-catch";
 
 describe(ID, () => {
   it("reports every planted violation with its file, line and written rule", async () => {
     const findings = await checkFixture(ID, "bad");
-    expect(summary(findings)).toEqual([
-      ["packages/store/src/cache.ts", 6, "Empty catch block swallows the error."],
-      ["packages/store/src/cache.ts", 13, "Empty catch block swallows the error."],
-      ["packages/store/src/cache.ts", 18, "Empty catch block swallows the error."],
-      ["packages/store/src/cache.ts", 24, "Empty catch block swallows the error."],
-      ["packages/store/src/lock.js", 6, "Empty catch block swallows the error."],
+    expect(locations(findings)).toEqual([
+      ["packages/store/src/cache.ts", 6, 5, "empty"],
+      ["packages/store/src/cache.ts", 13, 5, "empty"],
+      ["packages/store/src/cache.ts", 18, 25, "empty"],
+      ["packages/store/src/cache.ts", 24, 5, "empty"],
+      ["packages/store/src/lock.js", 6, 5, "empty"],
     ]);
     expect(findings.every((f) => f.ruleId === ID && f.rule?.startsWith("Rule 5 — ") === true)).toBe(true);
   });
@@ -23,9 +23,9 @@ describe(ID, () => {
 
   it("reports empty catch blocks, with or without a binding", async () => {
     const code = ["try { a(); } catch {}", "try {", "  b();", "} catch (error) {", "}"].join("\n");
-    expect(positions(await runRule(ID, { "src/a.ts": code }))).toEqual([
-      [ID, 1, 14],
-      [ID, 4, 3],
+    expect(locations(await runRule(ID, { "src/a.ts": code }))).toEqual([
+      ["src/a.ts", 1, 14, "empty"],
+      ["src/a.ts", 4, 3, "empty"],
     ]);
   });
 

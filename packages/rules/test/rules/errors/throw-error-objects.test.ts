@@ -1,24 +1,24 @@
 import { describe, expect, it } from "vitest";
-import { runRule } from "../../helpers.js";
-import { checkFixture, summary } from "../../fixture-repo.js";
+import { locations, runRule } from "../../helpers.js";
+import { checkFixture } from "../../fixture-repo.js";
 
 const ID = "errors/throw-error-objects";
 
 describe(ID, () => {
   it("reports every planted violation with its file, line and written rule", async () => {
     const findings = await checkFixture(ID, "bad");
-    expect(summary(findings)).toEqual([
-      ["packages/api/src/handlers.ts", 7, "Thrown value is a string, not an Error: it has no stack trace and breaks `instanceof Error` handling."],
-      ["packages/api/src/handlers.ts", 12, "Thrown value is a string, not an Error: it has no stack trace and breaks `instanceof Error` handling."],
-      ["packages/api/src/handlers.ts", 17, "Thrown value is a plain object, not an Error: it has no stack trace and breaks `instanceof Error` handling."],
-      ["packages/api/src/handlers.ts", 19, "Thrown value is a number, not an Error: it has no stack trace and breaks `instanceof Error` handling."],
-      ["packages/api/src/handlers.ts", 20, "Thrown value is a string, not an Error: it has no stack trace and breaks `instanceof Error` handling."],
-      ["packages/api/src/handlers.ts", 21, "Thrown value is a string, not an Error: it has no stack trace and breaks `instanceof Error` handling."],
-      ["packages/api/src/handlers.ts", 27, "Thrown value is an array, not an Error: it has no stack trace and breaks `instanceof Error` handling."],
-      ["packages/api/src/handlers.ts", 28, "Thrown value is null, not an Error: it has no stack trace and breaks `instanceof Error` handling."],
-      ["packages/api/src/handlers.ts", 29, "Thrown value is a number, not an Error: it has no stack trace and breaks `instanceof Error` handling."],
-      ["packages/api/src/legacy.js", 2, "Thrown value is undefined, not an Error: it has no stack trace and breaks `instanceof Error` handling."],
-      ["packages/api/src/legacy.js", 3, "Thrown value is a boolean, not an Error: it has no stack trace and breaks `instanceof Error` handling."],
+    expect(locations(findings)).toEqual([
+      ["packages/api/src/handlers.ts", 7, 41, "literal"],
+      ["packages/api/src/handlers.ts", 12, 21, "literal"],
+      ["packages/api/src/handlers.ts", 17, 11, "literal"],
+      ["packages/api/src/handlers.ts", 19, 41, "literal"],
+      ["packages/api/src/handlers.ts", 20, 42, "literal"],
+      ["packages/api/src/handlers.ts", 21, 44, "literal"],
+      ["packages/api/src/handlers.ts", 27, 36, "literal"],
+      ["packages/api/src/handlers.ts", 28, 21, "literal"],
+      ["packages/api/src/handlers.ts", 29, 40, "literal"],
+      ["packages/api/src/legacy.js", 2, 34, "literal"],
+      ["packages/api/src/legacy.js", 3, 30, "literal"],
     ]);
     expect(findings.every((f) => f.ruleId === ID && f.rule?.startsWith("Rule 5 — ") === true)).toBe(true);
   });
@@ -40,16 +40,16 @@ describe(ID, () => {
       "throw (false);",
     ].join("\n");
     const findings = await runRule(ID, { "src/a.ts": code });
-    expect(findings.map((f) => [f.line, f.message.split(",")[0]])).toEqual([
-      [1, "Thrown value is a string"],
-      [2, "Thrown value is a string"],
-      [3, "Thrown value is a number"],
-      [4, "Thrown value is a plain object"],
-      [5, "Thrown value is an array"],
-      [6, "Thrown value is null"],
-      [7, "Thrown value is undefined"],
-      [8, "Thrown value is a string"],
-      [9, "Thrown value is a boolean"],
+    expect(locations(findings)).toEqual([
+      ["src/a.ts", 1, 7, "literal"],
+      ["src/a.ts", 2, 7, "literal"],
+      ["src/a.ts", 3, 7, "literal"],
+      ["src/a.ts", 4, 7, "literal"],
+      ["src/a.ts", 5, 7, "literal"],
+      ["src/a.ts", 6, 7, "literal"],
+      ["src/a.ts", 7, 7, "literal"],
+      ["src/a.ts", 8, 7, "literal"],
+      ["src/a.ts", 9, 7, "literal"],
     ]);
   });
 
@@ -71,21 +71,21 @@ describe(ID, () => {
       "throw a - b;",
     ].join("\n");
     const findings = await runRule(ID, { "src/a.ts": code });
-    expect(findings.map((f) => [f.line, f.message.split(",")[0]])).toEqual([
-      [1, "Thrown value is a string"],
-      [2, "Thrown value is a number"],
-      [3, "Thrown value is a number"],
-      [4, "Thrown value is a number"],
-      [5, "Thrown value is a string"],
-      [6, "Thrown value is a string"],
-      [7, "Thrown value is a string"],
-      [8, "Thrown value is null"],
-      [9, "Thrown value is undefined"],
-      [10, "Thrown value is a boolean"],
-      [11, "Thrown value is a string"],
-      [12, "Thrown value is a string"],
-      [13, "Thrown value is a boolean"],
-      [14, "Thrown value is a number"],
+    expect(locations(findings)).toEqual([
+      ["src/a.ts", 1, 7, "literal"],
+      ["src/a.ts", 2, 7, "literal"],
+      ["src/a.ts", 3, 7, "literal"],
+      ["src/a.ts", 4, 7, "literal"],
+      ["src/a.ts", 5, 7, "literal"],
+      ["src/a.ts", 6, 7, "literal"],
+      ["src/a.ts", 7, 7, "literal"],
+      ["src/a.ts", 8, 7, "literal"],
+      ["src/a.ts", 9, 7, "literal"],
+      ["src/a.ts", 10, 7, "literal"],
+      ["src/a.ts", 11, 7, "literal"],
+      ["src/a.ts", 12, 7, "literal"],
+      ["src/a.ts", 13, 7, "literal"],
+      ["src/a.ts", 14, 7, "literal"],
     ]);
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { checkFixture, summary } from "../../fixture-repo.js";
+import { checkFixture } from "../../fixture-repo.js";
+import { locations } from "../../helpers.js";
 
 const RULE = "protect/canonical-docs";
 
@@ -11,9 +12,7 @@ describe(RULE, () => {
 
   it("reports a commit changing the configured canonical folder without authorisation", async () => {
     const findings = await checkFixture(RULE, "bad", { folder: "docs/canonical" });
-    expect(summary(findings)).toEqual([
-      ["docs/canonical/policy.md", 1, "Commit 666666666666 changes the canonical documentation (docs/canonical/policy.md) without an Authorized-by trailer."],
-    ]);
+    expect(locations(findings)).toEqual([["docs/canonical/policy.md", 1, 1, "unauthorized"]]);
     expect(findings[0]?.rule).toBe("Rule 17 — A canonical documentation authority");
   });
 

@@ -1,14 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { checkFixture, summary } from "../../fixture-repo.js";
+import { checkFixture } from "../../fixture-repo.js";
+import { locations } from "../../helpers.js";
 
 const RULE = "protect/protected-paths";
 
 describe(RULE, () => {
   it("reports every planted violation with its file, line and written rule", async () => {
     const findings = await checkFixture(RULE, "bad");
-    expect(summary(findings)).toEqual([
-      [".mcp.json", 1, "Commit 444444444444 changes the protected path .mcp.json without an Authorized-by trailer."],
-      ["mcp/servers.json", 1, "Commit 555555555555 changes the protected path mcp/servers.json without an Authorized-by trailer."],
+    expect(locations(findings)).toEqual([
+      [".mcp.json", 1, 1, "unauthorized"],
+      ["mcp/servers.json", 1, 1, "unauthorized"],
     ]);
     expect(findings.every((f) => f.ruleId === RULE && f.rule?.startsWith("Rule 20 — ") === true)).toBe(true);
   });

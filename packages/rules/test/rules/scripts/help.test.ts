@@ -1,17 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { checkFixture, summary } from "../../fixture-repo.js";
-import { runRule } from "../../helpers.js";
+import { checkFixture } from "../../fixture-repo.js";
+import { locations, runRule } from "../../helpers.js";
 
 const RULE = "scripts/help";
 
 describe(RULE, () => {
   it("reports every planted violation with its file, line and written rule", async () => {
     const findings = await checkFixture(RULE, "bad");
-    expect(summary(findings)).toEqual([
+    expect(locations(findings)).toEqual([
       // Beside the clean twin's launcher shims (load a module, nothing else): a bin that reads its arguments.
-      ["packages/changesets/bin.js", 1, "Script does not handle --help."],
-      ["scripts/ci/no-usage.mjs", 1, "Script handles --help but prints no usage line."],
-      ["scripts/ci/silent.sh", 1, "Script does not handle --help."],
+      ["packages/changesets/bin.js", 1, 1, "noHelp"],
+      ["scripts/ci/no-usage.mjs", 1, 1, "noUsage"],
+      ["scripts/ci/silent.sh", 1, 1, "noHelp"],
     ]);
     expect(findings.every((f) => f.ruleId === RULE && f.rule?.startsWith("Rule 7 — ") === true)).toBe(true);
   });

@@ -1,22 +1,22 @@
 import { describe, expect, it } from "vitest";
 import { WardenConfigSchema } from "@warden/core";
 import { BUILTIN_RULES, runRules } from "@warden/rules";
-import { runRule } from "../../helpers.js";
-import { checkFixture, summary } from "../../fixture-repo.js";
+import { locations, runRule } from "../../helpers.js";
+import { checkFixture } from "../../fixture-repo.js";
 
 const ID = "warden/suppression-reason";
 
 describe(ID, () => {
   it("reports every planted violation with its file, line and written rule", async () => {
     const findings = await checkFixture(ID, "bad");
-    expect(summary(findings)).toEqual([
-      ["README.md", 5, "Suppression without a reason."],
-      ["packages/parser/config.yaml", 1, "Suppression without a reason."],
-      ["packages/parser/src/tokens.ts", 9, "Suppression without a reason."],
-      ["packages/parser/src/tokens.ts", 16, "Suppression names no rule."],
-      ["packages/parser/src/tokens.ts", 24, "Suppression without a reason."],
-      ["packages/parser/src/tokens.ts", 30, "Suppression without a reason."],
-      ["scripts/ci/lint.sh", 3, "Suppression without a reason."],
+    expect(locations(findings)).toEqual([
+      ["README.md", 5, 1, "noReason"],
+      ["packages/parser/config.yaml", 1, 1, "noReason"],
+      ["packages/parser/src/tokens.ts", 9, 3, "noReason"],
+      ["packages/parser/src/tokens.ts", 16, 3, "noRule"],
+      ["packages/parser/src/tokens.ts", 24, 3, "noReason"],
+      ["packages/parser/src/tokens.ts", 30, 1, "noReason"],
+      ["scripts/ci/lint.sh", 3, 1, "noReason"],
     ]);
     expect(findings.every((f) => f.ruleId === ID && f.rule?.startsWith("Rule 5 — ") === true)).toBe(true);
   });
@@ -37,10 +37,10 @@ describe(ID, () => {
       "d();",
     ].join("\n");
     const findings = await runRule(ID, { "src/a.ts": code });
-    expect(findings.map((f) => [f.line, f.message])).toEqual([
-      [1, "Suppression without a reason."],
-      [3, "Suppression names no rule."],
-      [5, "Suppression without a reason."],
+    expect(locations(findings)).toEqual([
+      ["src/a.ts", 1, 1, "noReason"],
+      ["src/a.ts", 3, 1, "noRule"],
+      ["src/a.ts", 5, 1, "noReason"],
     ]);
   });
 
@@ -71,7 +71,10 @@ describe(ID, () => {
       mode: "changes",
       exists: async () => true,
     });
-    expect(result.findings.map((f) => f.line)).toEqual([3, 5]);
+    expect(locations(result.findings)).toEqual([
+      ["src/a.ts", 3, 22, "any"],
+      ["src/a.ts", 5, 22, "any"],
+    ]);
     expect(result.suppressed).toBe(1);
   });
 });

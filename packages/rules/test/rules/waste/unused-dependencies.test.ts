@@ -2,16 +2,17 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkFixture, checkRepo, checkSharedFixture, fixtureDir, summary } from "../../fixture-repo.js";
+import { checkFixture, checkRepo, checkSharedFixture, fixtureDir } from "../../fixture-repo.js";
+import { locations } from "../../helpers.js";
 
 const RULE = "waste/unused-dependencies";
 
 describe(RULE, () => {
   it("reports every planted violation with its file, line and written rule", async () => {
     const findings = await checkFixture(RULE, "bad");
-    expect(summary(findings)).toEqual([
-      ["packages/lib/package.json", 16, "dependencies.lodash is declared but never used by packages/lib."],
-      ["packages/lib/package.json", 21, "devDependencies.@types/lodash is declared but never used by packages/lib."],
+    expect(locations(findings)).toEqual([
+      ["packages/lib/package.json", 16, 1, "unused"],
+      ["packages/lib/package.json", 21, 1, "unused"],
     ]);
     expect(findings.every((f) => f.ruleId === RULE && f.rule?.startsWith("Rule 13 — ") === true)).toBe(true);
   });
@@ -25,9 +26,7 @@ describe(RULE, () => {
   });
 
   it("reports the unused dependency beside them, and never a fixture's dependencies", async () => {
-    expect(summary(await checkSharedFixture(RULE, "waste/unused-files", "monorepo-bad"))).toEqual([
-      ["packages/web/package.json", 11, "dependencies.left-pad is declared but never used by packages/web."],
-    ]);
+    expect(locations(await checkSharedFixture(RULE, "waste/unused-files", "monorepo-bad"))).toEqual([["packages/web/package.json", 11, 1, "unused"]]);
   });
 
   it("gives the same answer with node_modules installed as without", async () => {
@@ -45,7 +44,7 @@ describe(RULE, () => {
       install("node_modules/@playwright/test", { name: "@playwright/test", bin: { playwright: "cli.js" } });
       install("packages/web/node_modules/next", { name: "next", bin: { next: "dist/bin/next" }, peerDependencies: { react: "*", "react-dom": "*" } });
       const withModules = await checkRepo(dir, { [RULE]: "error" });
-      expect(summary(withModules)).toEqual(summary(without));
+      expect(locations(withModules)).toEqual(locations(without));
       expect(without.length).toBe(1);
     } finally {
       rmSync(dir, { recursive: true, force: true });

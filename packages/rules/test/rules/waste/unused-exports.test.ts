@@ -1,15 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { checkFixture, checkSharedFixture, summary } from "../../fixture-repo.js";
-import { runRule } from "../../helpers.js";
+import { checkFixture, checkSharedFixture } from "../../fixture-repo.js";
+import { locations, runRule } from "../../helpers.js";
 
 const RULE = "waste/unused-exports";
 
 describe(RULE, () => {
   it("reports every planted violation with its file, line and written rule", async () => {
     const findings = await checkFixture(RULE, "bad");
-    expect(summary(findings)).toEqual([
-      ["packages/app/src/greet.ts", 5, "Export farewell is not imported anywhere."],
-      ["packages/app/src/greet.ts", 9, "Export VERSION is not imported anywhere."],
+    expect(locations(findings)).toEqual([
+      ["packages/app/src/greet.ts", 5, 17, "unused"],
+      ["packages/app/src/greet.ts", 9, 14, "unused"],
     ]);
     expect(findings.every((f) => f.ruleId === RULE && f.rule?.startsWith("Rule 13 — ") === true)).toBe(true);
   });
@@ -23,9 +23,7 @@ describe(RULE, () => {
   });
 
   it("reports the unused export beside them", async () => {
-    expect(summary(await checkSharedFixture(RULE, "waste/unused-files", "monorepo-bad"))).toEqual([
-      ["packages/web/src/lib/title.ts", 5, "Export legacyTitle is not imported anywhere."],
-    ]);
+    expect(locations(await checkSharedFixture(RULE, "waste/unused-files", "monorepo-bad"))).toEqual([["packages/web/src/lib/title.ts", 5, 17, "unused"]]);
   });
 
   it("counts imports from a file judged unused: the export is not unused because its importer is", async () => {

@@ -1,15 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { checkFixture, summary } from "../../fixture-repo.js";
-import { runRule } from "../../helpers.js";
+import { checkFixture } from "../../fixture-repo.js";
+import { locations, runRule } from "../../helpers.js";
 
 const RULE = "waste/unused-files";
 
 describe(RULE, () => {
   it("reports every planted violation with its file, line and written rule", async () => {
     const findings = await checkFixture(RULE, "bad");
-    expect(summary(findings)).toEqual([
-      ["packages/app/src/old-greet.ts", 1, "File is not imported by anything reachable from an entry point."],
-    ]);
+    expect(locations(findings)).toEqual([["packages/app/src/old-greet.ts", 1, 1, "unused"]]);
     expect(findings.every((f) => f.ruleId === RULE && f.rule?.startsWith("Rule 13 — ") === true)).toBe(true);
   });
 
@@ -21,9 +19,7 @@ describe(RULE, () => {
     const files = { "src/a.ts": 'import "./b.js";\n', "src/b.ts": "export const b = 1;\n", "src/c.ts": "export const c = 1;\n" };
     expect(await runRule(RULE, files, undefined, { mode: "full" })).toEqual([]);
     const declared = { ...files, "package.json": JSON.stringify({ name: "app", main: "src/a.ts" }) };
-    expect(summary(await runRule(RULE, declared, undefined, { mode: "full" }))).toEqual([
-      ["src/c.ts", 1, "File is not imported by anything reachable from an entry point."],
-    ]);
+    expect(locations(await runRule(RULE, declared, undefined, { mode: "full" }))).toEqual([["src/c.ts", 1, 1, "unused"]]);
   });
 
   it("takes extra entry points and ignores from its options", async () => {
@@ -36,9 +32,9 @@ describe(RULE, () => {
   });
 
   it("still reports the truly unused files beside them, and not a file whose only importer is itself unused", async () => {
-    expect(summary(await checkFixture(RULE, "monorepo-bad"))).toEqual([
-      ["packages/lib/code/old-format.ts", 1, "File is not imported by anything reachable from an entry point."],
-      ["packages/web/src/components/banner.tsx", 1, "File is not imported by anything reachable from an entry point."],
+    expect(locations(await checkFixture(RULE, "monorepo-bad"))).toEqual([
+      ["packages/lib/code/old-format.ts", 1, 1, "unused"],
+      ["packages/web/src/components/banner.tsx", 1, 1, "unused"],
     ]);
   });
 
@@ -49,6 +45,6 @@ describe(RULE, () => {
       "src/b.ts": 'import { c } from "./c.js";\n\nexport const b = c;\n',
       "src/c.ts": 'import { b } from "./b.js";\n\nexport const c = () => b;\n',
     };
-    expect(summary(await runRule(RULE, files, undefined, { mode: "full" }))).toEqual([["src/b.ts", 1, "File is not imported by anything reachable from an entry point."]]);
+    expect(locations(await runRule(RULE, files, undefined, { mode: "full" }))).toEqual([["src/b.ts", 1, 1, "unused"]]);
   });
 });

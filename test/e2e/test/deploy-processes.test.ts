@@ -2,10 +2,10 @@ import { spawn } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { DEPLOY_STEPS } from "@warden/core";
+import { DEPLOY_STEPS, DeployEnvironmentSchema } from "@warden/core";
 import { GIT_ENV, REPO_ROOT, runAsync, WARDEN_BIN, type TempRepo } from "@warden/test-utils";
 import { switchLeaseMs } from "@warden/deploy";
-import { cleanupRepo, commitService, eventsOf, get, localEnv, serviceRepo, serviceSource } from "./helpers.js";
+import { cleanupRepo, commitService, eventsOf, get, serviceRepo, serviceSource } from "@warden/test-utils/deploy";
 
 const repos: TempRepo[] = [];
 afterEach(async () => {
@@ -37,6 +37,14 @@ function configuredRepo(extra: Record<string, unknown> = {}): TempRepo {
   });
   repo.commit("chore: deploy config", { noVerify: true });
   return repo;
+}
+
+/** A local deploy environment with the health settings configuredRepo() writes (they decide the switch lease). */
+function localEnv(): ReturnType<typeof DeployEnvironmentSchema.parse> {
+  return DeployEnvironmentSchema.parse({
+    target: { type: "local", app: "app", start: "node server.mjs", stopTimeoutMs: 2000 },
+    health: { retries: 30, intervalMs: 100, timeoutMs: 1000 },
+  });
 }
 
 function warden(repo: TempRepo, args: string[], env: NodeJS.ProcessEnv = {}) {
