@@ -135,7 +135,7 @@ describe.each(CASES)("warden init on a $manager repository", ({ manager, files, 
       expect(readFileSync(path.join(repo.dir, ".husky/pre-push"), "utf8")).toBe('warden hook pre-push "$@"\n');
     }
     expect(json(repo, ".changeset/config.json").baseBranch).toBe("main");
-    expect(first.out).toContain(`next: run \`${manager} install\``);
+    expect(first.out).toContain(`next: run \`${manager === "pnpm" ? "pnpm install --no-frozen-lockfile" : `${manager} install`}\``);
 
     const second = await init(repo);
     expect(second.code).toBe(0);

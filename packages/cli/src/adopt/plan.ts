@@ -34,9 +34,12 @@ function read(root: string, file: string): string | undefined {
   }
 }
 
-/** The install command of each package manager. */
+/**
+ * The install command of each package manager after init added dev dependencies: the lockfile
+ * must change, so pnpm's frozen lockfile (its default when CI is set) is turned off explicitly.
+ */
 export function installCommand(manager: PackageManager): string {
-  return `${manager} install`;
+  return manager === "pnpm" ? "pnpm install --no-frozen-lockfile" : `${manager} install`;
 }
 
 /** The indentation package.json uses (two spaces when it cannot tell). */

@@ -79,9 +79,9 @@ function describeFacts(facts: RepoFacts): string[] {
 }
 
 /** Run a command in `cwd`, forwarding its output line by line; resolves to its exit code. */
-function run(io: Io, command: string, args: readonly string[], cwd: string): Promise<number> {
+function run(io: Io, command: string, args: readonly string[], cwd: string, extraEnv?: Readonly<Record<string, string>>): Promise<number> {
   return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd, env: childEnv(), stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(command, args, { cwd, env: childEnv(extraEnv), stdio: ["ignore", "pipe", "pipe"] });
     child.stdout.on("data", (chunk: Buffer) => io.stdout.write(chunk.toString("utf8")));
     child.stderr.on("data", (chunk: Buffer) => io.stderr.write(chunk.toString("utf8")));
     child.on("error", () => resolve(127));
@@ -118,10 +118,10 @@ async function workflowFile(root: string, facts: RepoFacts, notes: string[]): Pr
 }
 
 /** Activate husky's hooks (core.hooksPath) with the husky already installed in node_modules, without any network install. */
-async function activateHusky(io: Io, facts: RepoFacts): Promise<void> {
+async function activateHusky(io: Io, facts: RepoFacts, installFailed: boolean): Promise<void> {
   const bin = path.join(facts.root, "node_modules", "husky", "bin.js");
   if (!existsSync(bin)) {
-    io.stdout.write(`hooks: active after the install (the prepare script runs husky)\n`);
+    io.stdout.write(installFailed ? "hooks: not active yet: they are installed by the prepare script (husky) once the install succeeds\n" : "hooks: active after the install (the prepare script runs husky)\n");
     return;
   }
   const code = await run(io, process.execPath, [bin], facts.root);
@@ -194,21 +194,24 @@ export async function initCommand(io: Io, options: InitOptions): Promise<number>
   }
   if (options.dryRun) return foreign === undefined ? 0 : 1;
 
+  let installFailed = false;
   if (plan.installCommand !== undefined) {
     if (options.install) {
       const [command = "npm", ...args] = plan.installCommand.split(" ");
-      const code = await run(io, command, args, root);
-      if (code !== 0) io.stderr.write(`warden init: \`${plan.installCommand}\` exited with ${code}; run it again when the registry is reachable\n`);
+      // yarn berry refuses to change the lockfile when CI is set unless told otherwise.
+      const code = await run(io, command, args, root, facts.manager.name === "yarn" ? { YARN_ENABLE_IMMUTABLE_INSTALLS: "false" } : undefined);
+      installFailed = code !== 0;
+      if (installFailed) io.stderr.write(`warden init: \`${plan.installCommand}\` exited with ${code} (its output is above); run it again, then \`warden doctor\`\n`);
     } else {
       io.stdout.write(`next: run \`${plan.installCommand}\` to install ${Object.keys(plan.added).join(", ")}\n`);
     }
   }
-  if (foreign === undefined && !facts.hooks.husky) await activateHusky(io, facts);
+  if (foreign === undefined && !facts.hooks.husky) await activateHusky(io, facts, installFailed);
   if (options.baseline) {
     const wanted =
       options.yes || ((await readBaseline(root)) === undefined && process.stdin.isTTY === true && (await confirm(io, "Record today's findings in a baseline, so only new ones block? [y/N] ")));
     if (wanted) await offerBaseline(io, root);
     else if ((await readBaseline(root)) === undefined) io.stdout.write("baseline: `warden baseline` records today's findings so only new ones block\n");
   }
-  return foreign === undefined ? 0 : 1;
+  return foreign === undefined && !installFailed ? 0 : 1;
 }
