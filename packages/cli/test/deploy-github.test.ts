@@ -1,7 +1,8 @@
 // `warden deploy` / `warden rollback` with github.deployments on: a local deploy of the example
 // service, its deployment statuses posted to the OpenAPI-checked GitHub stand-in (test/utils).
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
+import { cleanupRepo } from "@warden/test-utils/deploy";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { gitRepo, REPO_ROOT, runAsync, startGitHubStandIn, WARDEN_BIN, type GitHubStandIn, type RunResult, type TempRepo } from "@warden/test-utils";
 
@@ -35,27 +36,10 @@ beforeAll(async () => {
   repo.commit("feat: hello-service", { noVerify: true });
 });
 
-/** Stop every process the local target started (instances and the proxy), then remove the repo. */
+/** Stop every process the local target started (instances, supervisors, the proxy), fail on any left, then remove the repo. */
 afterAll(async () => {
-  const base = path.join(repo.dir, ".warden", "deploy");
-  const pids: number[] = [];
-  for (const env of existsSync(base) ? readdirSync(base) : []) {
-    const run = path.join(base, env, "run");
-    for (const file of existsSync(run) ? readdirSync(run) : []) pids.push((JSON.parse(readFileSync(path.join(run, file), "utf8")) as { pid: number }).pid);
-    for (const name of ["supervisor.json", "info.json"]) {
-      const info = path.join(base, env, "proxy", name);
-      if (existsSync(info)) pids.push((JSON.parse(readFileSync(info, "utf8")) as { pid: number }).pid);
-    }
-  }
-  for (const pid of pids) {
-    try {
-      process.kill(pid, "SIGKILL");
-    } catch {
-      // already gone
-    }
-  }
   await server.close();
-  repo.cleanup();
+  await cleanupRepo(repo);
 });
 afterEach(() => {
   expect(server.violations).toEqual([]);
