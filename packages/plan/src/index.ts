@@ -9,6 +9,6 @@ export { changeStartTimes, commitAuthors, deploymentKey } from "./git-facts.js";
 export { collectInventory, type Inventory } from "./inventory.js";
 export { MERMAID_MAX_TEXT, packageGraphDiagram, timelineDiagram, topologyDiagram, trendDiagram } from "./mermaid.js";
 export { doraMetrics, reduceEvents, type Deployment, type Incident, type Metric } from "./metrics.js";
-export { monitorSummaries, type MonitorPath, type MonitorSummary } from "./monitor-data.js";
+export { monitorSummaries, type MonitorMeasures, type MonitorPath, type MonitorSummary } from "./monitor-data.js";
 export { appendMonitorEvent, parseDuration, parseRate, percentile, probeUrl, runMonitor, type MonitorResult, type ProbeTarget } from "./monitor.js";
 export { collectPlanFacts, describeSkippedLines, keepManualSections, liveReleases, renderPlan, staleReason, type PlanAdr, type PlanFacts, type PlanMigrations } from "./plan.js";

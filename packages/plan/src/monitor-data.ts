@@ -14,20 +14,26 @@ export interface MonitorPath {
   readonly p99: number | null;
 }
 
-/** The latest `monitor` event of an environment, read back. */
-export interface MonitorSummary {
-  readonly env: string;
-  readonly release: string;
-  readonly at: string;
-  readonly durationMs: number;
+/** What one monitor run measured (the detail of its `monitor` event). */
+export interface MonitorMeasures {
   readonly requests: number;
   readonly errors: number;
+  /** % of requests with no answer or a 5xx answer. */
   readonly errorRate: number;
+  /** % of health-path probes answered with the expected status. */
   readonly availability: number;
   readonly p50: number | null;
   readonly p95: number | null;
   readonly p99: number | null;
   readonly paths: readonly MonitorPath[];
+}
+
+/** The latest `monitor` event of an environment, read back. */
+export interface MonitorSummary extends MonitorMeasures {
+  readonly env: string;
+  readonly release: string;
+  readonly at: string;
+  readonly durationMs: number;
 }
 
 const num = (v: unknown): number | null => (typeof v === "number" && Number.isFinite(v) ? v : null);

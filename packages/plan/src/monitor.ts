@@ -5,7 +5,7 @@ import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
 import path from "node:path";
 import { DeployEventSchema, redactText, WardenError, type DeployEvent } from "@warden/core";
 import { EVENTS_DIR } from "./events.js";
-import type { MonitorPath } from "./monitor-data.js";
+import type { MonitorMeasures, MonitorPath } from "./monitor-data.js";
 
 /** A path to probe and why. */
 export interface ProbeTarget {
@@ -14,19 +14,9 @@ export interface ProbeTarget {
 }
 
 /** What one monitor run measured. */
-export interface MonitorResult {
+export interface MonitorResult extends MonitorMeasures {
   readonly durationMs: number;
   readonly rate: number;
-  readonly requests: number;
-  readonly errors: number;
-  /** % of requests with no answer or a 5xx answer. */
-  readonly errorRate: number;
-  /** % of health-path probes answered with the expected status. */
-  readonly availability: number;
-  readonly p50: number | null;
-  readonly p95: number | null;
-  readonly p99: number | null;
-  readonly paths: readonly MonitorPath[];
 }
 
 /** Parse `60s`, `5s`, `2m`, `500ms` or a bare number of seconds; bounded to 1 h. */
