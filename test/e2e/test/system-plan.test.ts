@@ -1,35 +1,13 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { JSDOM } from "jsdom";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { gitRepo, REPO_ROOT, type TempRepo } from "@warden/test-utils";
+import { cleanupRepo } from "@warden/test-utils/deploy";
 
 // One real local deploy of examples/hello-service, probed, planned, checked, deployed again.
 let repo: TempRepo;
 let mermaid: { parse(text: string): Promise<{ diagramType: string }> };
-
-/** Stop every process the local target started (instances and the proxy), by the pids it recorded. */
-function stopDeployed(dir: string): void {
-  const base = path.join(dir, ".warden", "deploy", "local");
-  const pids: number[] = [];
-  const run = path.join(base, "run");
-  if (existsSync(run)) for (const f of readdirSync(run)) pids.push((JSON.parse(readFileSync(path.join(run, f), "utf8")) as { pid: number }).pid);
-  for (const file of ["supervisor.json", "info.json"]) {
-    const info = path.join(base, "proxy", file);
-    if (existsSync(info)) pids.push((JSON.parse(readFileSync(info, "utf8")) as { pid: number }).pid);
-  }
-  for (const pid of pids) {
-    try {
-      process.kill(-pid, "SIGKILL");
-    } catch {
-      try {
-        process.kill(pid, "SIGKILL");
-      } catch {
-        // already gone
-      }
-    }
-  }
-}
 
 beforeAll(async () => {
   const dom = new JSDOM("<!doctype html><html><body></body></html>");
@@ -57,10 +35,8 @@ beforeAll(async () => {
   repo.commit("feat: hello service", { noVerify: true });
 }, 60_000);
 
-afterAll(() => {
-  if (repo === undefined) return;
-  stopDeployed(repo.dir);
-  repo.cleanup();
+afterAll(async () => {
+  if (repo !== undefined) await cleanupRepo(repo); // stops what the deploys started, fails on any left
 });
 
 describe("the system plan of a real local deploy", () => {
