@@ -61,8 +61,17 @@ function titleOf(text: string): { title: string; rest: string } {
   const bold = /^(\*\*|__)(.+?)\1[\s:.—–-]*(.*)$/.exec(text);
   if (bold !== null) return { title: plain(bold[2] ?? "").replace(/[:.]$/, ""), rest: plain(bold[3] ?? "") };
   const flat = plain(text);
-  const cut = /^(.{3,120}?)(?:[:.]\s|\s[—–-]\s)(.*)$/.exec(flat);
-  if (cut !== null) return { title: cut[1] ?? flat, rest: cut[2] ?? "" };
+  // The first ": ", ". " or " — " outside parentheses ends the title ("Protect config (e.g. CI): …").
+  let depth = 0;
+  for (let at = 3; at < Math.min(flat.length, 121); at += 1) {
+    const char = flat[at];
+    if (char === "(") depth += 1;
+    else if (char === ")") depth = Math.max(0, depth - 1);
+    else if (depth === 0) {
+      const separator = /^(?:[:.]\s|\s[—–-]\s)/.exec(flat.slice(at));
+      if (separator !== null) return { title: flat.slice(0, at), rest: flat.slice(at + separator[0].length) };
+    }
+  }
   return { title: flat.length > 120 ? `${flat.slice(0, 117)}…` : flat, rest: "" };
 }
 
@@ -148,11 +157,32 @@ function fromListItems(lines: readonly string[], from: number, to: number): Team
   return rules;
 }
 
+/** Rows of a markdown table whose first cell is a rule number ("3", "Rule 3"): the second cell holds the rule. */
+function fromTableRows(lines: readonly string[], from: number, to: number): TeamRule[] {
+  const rules: TeamRule[] = [];
+  for (let index = from; index < to - 1 && index < lines.length; index += 1) {
+    const cells = (lines[index] ?? "").trim().replace(/^\|/, "").replace(/\|$/, "").split("|");
+    if (cells.length < 2) continue;
+    const number = /^\s*(?:rule\s+)?#?(\d+(?:\.\d+)*)\s*$/i.exec(cells[0] ?? "")?.[1];
+    if (number === undefined) continue;
+    const { title, rest } = titleOf((cells[1] ?? "").trim());
+    rules.push({ number, title, summary: firstSentence(rest), line: index + 1 });
+  }
+  return rules;
+}
+
+/** One list of rules: numbers that repeat mean several lists (setup steps, procedures), which are not a rulebook. */
+function oneList(rules: TeamRule[]): TeamRule[] {
+  return new Set(rules.map((rule) => rule.number)).size === rules.length ? rules : [];
+}
+
 /**
  * The team's rules in a markdown document: numbered headings ("## Rule 3: Title", "### 3. Title"),
  * else the sub-headings of a section named for rules ("## Rules" → "### Title", numbered in order),
- * else the top-level items of numbered lists (inside a rules section when there is one). Code
- * blocks and the section Warden generates are ignored.
+ * else the rows of a table whose first column is the rule number, else the top-level items of a
+ * numbered list (inside a rules section when there is one). Several lists whose numbers repeat
+ * (setup steps, procedures) are not a rulebook. Code blocks and the section Warden generates are
+ * ignored.
  */
 export function parseTeamRules(markdown: string): TeamRule[] {
   const lines = significantLines(markdown);
@@ -173,7 +203,9 @@ export function parseTeamRules(markdown: string): TeamRule[] {
     }
   }
   const spans = sections.length === 0 ? [{ from: 0, to: lines.length + 1 }] : sections;
-  const items = spans.flatMap((span) => fromListItems(lines, span.from, span.to));
+  const rows = oneList(spans.flatMap((span) => fromTableRows(lines, span.from, span.to)));
+  if (rows.length >= 2) return rows;
+  const items = oneList(spans.flatMap((span) => fromListItems(lines, span.from, span.to)));
   return items.length > 0 ? items : numbered;
 }
 
@@ -192,6 +224,23 @@ export interface TeamRuleBook {
 
 function normaliseTitle(title: string): string {
   return title.toLowerCase().replace(/[^a-z0-9]+/g, " ").trim();
+}
+
+/**
+ * The team rule that is the catalogue rule titled `title`: the same title, or one title the start
+ * of the other at a word boundary with at least two words ("One source of truth" for "One source of
+ * truth: no duplicate or backup implementations"); only when exactly one team rule matches.
+ */
+function sameRule(rules: readonly TeamRule[], title: string): string | undefined {
+  const wanted = normaliseTitle(title);
+  const exact = rules.filter((rule) => normaliseTitle(rule.title) === wanted);
+  if (exact.length === 1) return exact[0]?.number;
+  const prefix = rules.filter((rule) => {
+    const own = normaliseTitle(rule.title);
+    const [short, long] = own.length <= wanted.length ? [own, wanted] : [wanted, own];
+    return short.split(" ").length >= 2 && (long === short || long.startsWith(`${short} `));
+  });
+  return prefix.length === 1 ? prefix[0]?.number : undefined;
 }
 
 /**
@@ -231,11 +280,10 @@ export function loadTeamRuleBook(root: string, settings: WrittenRulesConfig, che
     }
     checksOf.set(checkId, (Array.isArray(value) ? value : [value]).map((v) => known(v, `writtenRules.enforces["${checkId}"]`)));
   }
-  const byTitle = new Map(rules.map((rule) => [normaliseTitle(rule.title), rule.number]));
   for (const [checkId, builtin] of checks) {
     if (checksOf.has(checkId)) continue;
     const title = WRITTEN_RULES[builtin]?.title;
-    const number = title === undefined ? undefined : byTitle.get(normaliseTitle(title));
+    const number = title === undefined ? undefined : sameRule(rules, title);
     if (number !== undefined) checksOf.set(checkId, [number]);
   }
   const notCheckable: Record<string, string> = {};

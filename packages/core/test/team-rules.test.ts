@@ -71,6 +71,24 @@ describe("parseTeamRules", () => {
     ]);
   });
 
+  it("reads a table whose first column is the rule number, the title cut at its first clause", () => {
+    const md = ["# The written rules", "", "| # | rule | checks |", "| --- | --- | --- |", "| 1 | Real implementation only: no stubs | x |", "| 2 | Never break existing functionality | y |"].join("\n");
+    expect(pick(md)).toEqual([
+      ["1", "Real implementation only"],
+      ["2", "Never break existing functionality"],
+    ]);
+    expect(parseTeamRules(md)[0]).toMatchObject({ line: 5, summary: "no stubs" });
+    expect(pick("| 20 | Protect critical config (e.g. CI workflows): a trailer |\n| 21 | Zero waste |")).toEqual([
+      ["20", "Protect critical config (e.g. CI workflows)"],
+      ["21", "Zero waste"],
+    ]);
+  });
+
+  it("takes several numbered lists whose numbers repeat (setup steps) for no rulebook", () => {
+    const md = ["# Contributing", "## Set up", "1. Fork", "2. Clone", "## Add a theme", "1. Set up", "2. Take screenshots"].join("\n");
+    expect(pick(md)).toEqual([]);
+  });
+
   it("finds nothing in a document without rules", () => {
     expect(parseTeamRules("# Readme\n\nSome prose.\n")).toEqual([]);
   });
@@ -93,6 +111,10 @@ describe("loadTeamRuleBook", () => {
     expect(book.checksOf.get("real/no-placeholder")).toEqual(["2"]);
     expect(book.checksOf.get("code/no-duplicate-blocks")).toEqual(["1"]); // title of the built-in Rule 4
     expect(book.checksOf.has("logging/no-console")).toBe(false);
+    // A team title that is the start of the catalogue's title maps too (two words at least).
+    writeFileSync(path.join(dir, "SHORT.md"), "## Rule 7: Reuse and consolidate\n## Rule 8: Zero\n");
+    const short = loadTeamRuleBook(dir, settings({ source: "SHORT.md" }), checks);
+    expect(short.checksOf.get("code/no-duplicate-blocks")).toEqual(["7"]);
     expect(citeFor(book, "real/no-placeholder", "Rule 1 — Real implementation only")).toBe("Rule 2 — No stubs (AGENTS.md)");
     expect(citeFor(book, "secrets/github-pat", "Rule 5 — Professional standards")).toBe("Rule 2 — No stubs (AGENTS.md)");
     expect(citeFor(book, "logging/no-console", "Rule 8 — Script and code excellence")).toBe("Warden catalogue Rule 8 — Script and code excellence");
