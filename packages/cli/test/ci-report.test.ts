@@ -99,6 +99,31 @@ describe("warden ci report", async () => {
     for (const name of ["report.md", "findings.json", "check.sarif"]) expect(existsSync(path.join(repo.dir, "warden-report", name)), name).toBe(true);
   });
 
+  it("ends green with a notice when the repository cannot receive SARIF: 404 (code scanning off), 403 (no Advanced Security)", async () => {
+    const report = jsonReport("sarif-skip.json", 3, "warn");
+    server.codeScanning = false;
+    try {
+      const off = await warden(["ci", "report", report], env("pr.json"));
+      expect(off.code, off.stderr).toBe(0);
+      expect(off.stdout).toMatch(/^::notice title=warden ci report::SARIF upload to code scanning skipped: the repository cannot receive it \(404 Code scanning is not enabled/m);
+    } finally {
+      server.codeScanning = true;
+    }
+    server.inject("code-scanning/upload-sarif", { status: 403, message: "Advanced Security must be enabled for this repository to use code scanning." });
+    const noGhas = await warden(["ci", "report", report], env("pr.json"));
+    expect(noGhas.code, noGhas.stderr).toBe(0);
+    expect(noGhas.stdout).toMatch(/^::notice title=warden ci report::SARIF upload to code scanning skipped: the repository cannot receive it \(403 Advanced Security must be enabled/m);
+    expect(noGhas.stdout).not.toContain("::warning");
+    // the rest was published both times: two check runs, one comment updated in place, no SARIF stored
+    expect(server.requests.filter((r) => r.operationId === "code-scanning/upload-sarif").map((r) => r.status)).toEqual([404, 403]);
+    expect(server.checkRuns.map((r) => [r.conclusion, r.annotations.length])).toEqual([
+      ["neutral", 3],
+      ["neutral", 3],
+    ]);
+    expect(server.comments).toHaveLength(1);
+    expect(server.sarifs).toEqual([]);
+  });
+
   it("runs check and scan itself with --run, and never sends a secret to GitHub", async () => {
     const result = await warden(["ci", "report", "--run", "check,scan"], env("pr.json"));
     expect(result.code, result.stderr).toBe(1);
