@@ -111,6 +111,22 @@ describe("reportToGitHub against the OpenAPI-checked stand-in", () => {
     expect(server.sarifs.map((s) => s.ref)).toEqual(["refs/heads/main"]);
   });
 
+  it("keeps the sticky comment under 65,536 characters (the stand-in refuses more with 422) and says what it cut", async () => {
+    const long = "x".repeat(400);
+    const findings = Array.from({ length: 400 }, (_, i) => finding(i, "error", { message: `${long}${i}` }));
+    const result = await report([{ tool: "check", findings, files: 10 }], context());
+    expect(result.comment?.action).toBe("created");
+    expect(result.notices).toEqual([]);
+    const body = server.comments[0]?.body ?? "";
+    expect(body.length).toBeLessThan(65_536);
+    // the findings alone would be far over it
+    expect(findings.reduce((n, f) => n + f.message.length, 0)).toBeGreaterThan(65_536 * 2);
+    const shown = body.split("\n").filter((l) => l.startsWith("| error |")).length;
+    expect(shown).toBeGreaterThan(0);
+    expect(body).toContain(`**${400 - shown} more findings not shown here**`);
+    expect(server.requests.filter((r) => r.operationId === "issues/create-comment").map((r) => r.status)).toEqual([201]);
+  });
+
   it("annotates the first 1,000 findings of a run and says in the summary how many more there are", async () => {
     const findings = Array.from({ length: 1003 }, (_, i) => finding(i, "warn", { message: "m", hint: undefined }));
     const result = await report([{ tool: "check", findings, files: 1 }], context({ pr: false }));
