@@ -3,14 +3,17 @@
 // linked into node_modules as an install would put them), a baseline makes adoption green, and a
 // commit with a planted violation is refused by git. Then `warden doctor` on the same repository:
 // every hook reaches Warden; with a PATH without node, and with core.hooksPath elsewhere, it fails.
-import { spawnSync } from "node:child_process";
-import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, watch, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GIT_ENV, gitRepo, REPO_ROOT, WARDEN_BIN, type RunResult, type TempRepo } from "@warden/test-utils";
 
+/** The warm server's socket folder of this file: no other Warden server (a developer's own) is seen. */
+const SERVER_DIR = mkdtempSync(path.join(tmpdir(), "warden-doctor-sock-"));
 /** A user's shell: hooks switched on (the test environment sets HUSKY=0). */
-const ENV: NodeJS.ProcessEnv = { ...GIT_ENV, HUSKY: "" };
+const ENV: NodeJS.ProcessEnv = { ...GIT_ENV, HUSKY: "", WARDEN_DAEMON_DIR: SERVER_DIR };
 
 function run(cwd: string, file: string, args: readonly string[], env: NodeJS.ProcessEnv = ENV): RunResult {
   const result = spawnSync(file, args, { cwd, env, encoding: "utf8", timeout: 120_000 });
@@ -40,7 +43,10 @@ beforeAll(() => {
     symlinkSync(found, path.join(minimalBin, tool));
   }
 });
-afterAll(() => repo.cleanup());
+afterAll(() => {
+  repo.cleanup();
+  rmSync(SERVER_DIR, { recursive: true, force: true });
+});
 
 function commitCount(): number {
   const result = repo.git(["rev-list", "--count", "HEAD"], { allowFailure: true });
@@ -90,6 +96,7 @@ describe("warden doctor", () => {
     expect(doctor.stdout).toContain("✔ core.hooksPath = .husky/_ (husky)");
     expect(doctor.stdout).toContain("✔ config: warden.config.ts is valid");
     expect(doctor.stdout).toContain("no problems: every hook reaches Warden");
+    expect(doctor.stdout).toContain("warm server: not running (the next `warden check` or pre-commit starts it)");
     expect(commitCount()).toBe(1);
     expect(repo.git(["diff", "--cached", "--name-only"]).stdout.trim()).toBe("src/staged.ts");
   });
@@ -112,6 +119,27 @@ describe("warden doctor", () => {
       expect(doctor.stdout).toContain("✖ pre-commit: no hook at .git/other-hooks/pre-commit");
     } finally {
       repo.git(["config", "core.hooksPath", ".husky/_"]);
+    }
+  });
+
+  it("reports a running warm server with its pid", async () => {
+    const ready = new Promise<void>((resolve) => {
+      const watcher = watch(SERVER_DIR, (_event, name) => {
+        if (String(name).endsWith(".pid")) {
+          watcher.close();
+          resolve();
+        }
+      });
+    });
+    const server = spawn(process.execPath, [WARDEN_BIN, "__server"], { cwd: repo.dir, env: { ...ENV, WARDEN_DAEMON: "1" }, stdio: "ignore" });
+    const exited = new Promise((resolve) => server.once("exit", resolve));
+    try {
+      await Promise.race([ready, exited.then(() => Promise.reject(new Error("the warm server exited before it listened")))]);
+      const doctor = run(repo.dir, process.execPath, [WARDEN_BIN, "doctor", "--path", `${minimalBin}:${path.dirname(process.execPath)}`]);
+      expect(doctor.stdout).toContain(`✔ warm server: running (pid ${server.pid ?? ""}, 0 repositories served)`);
+    } finally {
+      server.kill("SIGTERM");
+      await exited;
     }
   });
 });
