@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
@@ -15,6 +15,9 @@ const SERVER_CLI = path.join(path.dirname(require.resolve("turborepo-remote-cach
 const TURBO_BIN = require.resolve("turbo/bin/turbo");
 const TOKEN = "turbo-cache-test-token";
 const TEAM = "team_warden";
+
+/** The pnpm that runs the tasks (turbo 2 wants a `packageManager` field; a different version would make pnpm switch). */
+const PNPM_VERSION = /\bpnpm\/(\d+\.\d+\.\d+)/.exec(process.env.npm_config_user_agent ?? "")?.[1] ?? execFileSync("pnpm", ["--version"], { encoding: "utf8" }).trim();
 
 const BUILD = (name: string): string =>
   `node -e "require('fs').mkdirSync('dist',{recursive:true});require('fs').writeFileSync('dist/${name}.txt','built ${name}')"`;
@@ -86,7 +89,7 @@ beforeAll(async () => {
   storage = mkdtempSync(path.join(tmpdir(), "warden-turbo-cache-"));
   const listening = startServer(); // boots while the workspace is written
   repo = gitRepo({
-    "package.json": JSON.stringify({ name: "two-packages", private: true, packageManager: "pnpm@10.34.9" }),
+    "package.json": JSON.stringify({ name: "two-packages", private: true, packageManager: `pnpm@${PNPM_VERSION}` }),
     "pnpm-workspace.yaml": "packages:\n  - packages/*\n",
     "turbo.json": JSON.stringify({ tasks: { build: { dependsOn: ["^build"], outputs: ["dist/**"] } } }),
     ".gitignore": ".turbo\ndist\nnode_modules\n",
