@@ -1,7 +1,8 @@
 import { builtinModules } from "node:module";
 import { defineRule } from "../../define-rule.js";
 import { DEPENDENCY_FIELDS, dependenciesOf, jsonKeyLine } from "../../manifest.js";
-import { moduleGraph, WasteOptions, type GraphPackage } from "../../module-graph.js";
+import { z } from "zod";
+import { moduleGraph, type GraphPackage } from "../../module-graph.js";
 import { packageNameOf } from "../../module-info.js";
 
 /**
@@ -120,11 +121,13 @@ export default defineRule({
       hint: "Remove it (`pnpm remove {{name}}` in {{dir}}); if a tool loads it by name, list it in the rule's `ignore` option.",
     },
   },
-  options: WasteOptions,
+  // Every file of a package counts as using its dependencies, reachable or not, so the other
+  // waste rules' `entry` would change nothing here: only `ignore` is offered.
+  options: z.object({ ignore: z.array(z.string()).default([]).describe("Dependency names (exact) never reported.") }).strict(),
   defaultLevel: "error",
   async check(ctx) {
     if (ctx.mode !== "full") return;
-    const graph = await moduleGraph(ctx, ctx.options.entry);
+    const graph = await moduleGraph(ctx, []);
     const workspace = new Map(graph.packages.filter((p) => p.name !== undefined).map((p) => [p.name as string, p]));
     /** Installed `bin` names (node_modules, when present): they only ever add to the known names. */
     const installedBins = async (pkg: GraphPackage, dep: string): Promise<string[]> => {
