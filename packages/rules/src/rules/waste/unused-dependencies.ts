@@ -1,7 +1,8 @@
 import { builtinModules } from "node:module";
 import { defineRule } from "../../define-rule.js";
 import { DEPENDENCY_FIELDS, dependenciesOf, jsonKeyLine } from "../../manifest.js";
-import { moduleGraph, WasteOptions, type GraphPackage } from "../../module-graph.js";
+import { z } from "zod";
+import { moduleGraph, type GraphPackage } from "../../module-graph.js";
 import { packageNameOf } from "../../module-info.js";
 
 /**
@@ -120,11 +121,13 @@ export default defineRule({
       hint: "Remove it (`pnpm remove {{name}}` in {{dir}}); if a tool loads it by name, list it in the rule's `ignore` option.",
     },
   },
-  options: WasteOptions,
+  // Every file of a package counts as using its dependencies, reachable or not, so the other
+  // waste rules' `entry` would change nothing here: only `ignore` is offered.
+  options: z.object({ ignore: z.array(z.string()).default([]).describe("Dependency names (exact) never reported.") }).strict(),
   defaultLevel: "error",
   async check(ctx) {
     if (ctx.mode !== "full") return;
-    const graph = await moduleGraph(ctx, ctx.options.entry);
+    const graph = await moduleGraph(ctx, []);
     const workspace = new Map(graph.packages.filter((p) => p.name !== undefined).map((p) => [p.name as string, p]));
     /** Installed `bin` names (node_modules, when present): they only ever add to the known names. */
     const installedBins = async (pkg: GraphPackage, dep: string): Promise<string[]> => {
@@ -178,6 +181,31 @@ export default defineRule({
       }
       return names;
     };
+    // A workspace package imported without being declared cannot be installed: it is bundled from
+    // source (a bundler alias or tsconfig paths), and so is what it imports from the workspace in
+    // turn, except the packages the importer declares (installed, so their imports are their own).
+    // The packages that bundled source imports are the importer's to install.
+    const bundledImports = (pkg: GraphPackage): Set<string> => {
+      const declaredAny = new Set(DEPENDENCY_FIELDS.flatMap((field) => [...dependenciesOf(pkg.manifest, field).keys()]));
+      const seen = new Set<GraphPackage>([pkg]);
+      const queue: GraphPackage[] = [];
+      for (const name of imported.get(pkg) ?? []) {
+        const target = workspace.get(name);
+        if (target !== undefined && !declaredAny.has(name)) queue.push(owner(target));
+      }
+      const names = new Set<string>();
+      while (queue.length > 0) {
+        const source = queue.pop() as GraphPackage;
+        if (seen.has(source)) continue;
+        seen.add(source);
+        for (const name of imported.get(source) ?? []) {
+          names.add(name);
+          const target = workspace.get(name);
+          if (target !== undefined && !declaredAny.has(name)) queue.push(owner(target));
+        }
+      }
+      return names;
+    };
     const pending: { pkg: GraphPackage; manifestFile: string; declared: Map<string, "dependencies" | "devDependencies">; used: Set<string>; nodeUser: () => Promise<boolean> }[] = [];
     const usedAnywhere = new Set<string>();
     for (const pkg of graph.packages) {
@@ -192,6 +220,7 @@ export default defineRule({
         for (const name of used) if (!declared.has(name)) usedAnywhere.add(name);
         continue;
       }
+      for (const name of bundledImports(pkg)) used.add(name);
       const toolText = (await Promise.all(mine.filter((f) => TOOL_FILES.test(f)).map((f) => ctx.readText(f)))).join("\n");
       for (const name of quotedNames(toolText)) used.add(name);
       const scripts = typeof pkg.manifest.scripts === "object" && pkg.manifest.scripts !== null ? Object.values(pkg.manifest.scripts).map(String) : [];

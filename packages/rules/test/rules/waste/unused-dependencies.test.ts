@@ -29,6 +29,37 @@ describe(RULE, () => {
     expect(locations(await checkSharedFixture(RULE, "waste/unused-files", "monorepo-bad"))).toEqual([["packages/web/package.json", 11, 1, "unused"]]);
   });
 
+  it("counts what bundled workspace source imports: a workspace package imported without being declared is bundled, one declared is installed", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "warden-unused-deps-"));
+    const write = (file: string, text: string): void => {
+      mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+      writeFileSync(path.join(dir, file), text);
+    };
+    try {
+      write("package.json", JSON.stringify({ private: true, workspaces: ["packages/*"] }));
+      const manifest = (name: string, dependencies: Record<string, string>): string =>
+        `${JSON.stringify({ name, version: "1.0.0", type: "module", exports: "./src/index.ts", dependencies }, null, 2)}\n`;
+      // core imports pako and @fx/shapes (declared); shapes imports roughjs.
+      write("packages/core/package.json", manifest("@fx/core", { pako: "2.0.0", "@fx/shapes": "1.0.0" }));
+      write("packages/core/src/index.ts", 'import pako from "pako";\nimport { draw } from "@fx/shapes";\nexport const zip = (d: Uint8Array) => draw(pako.deflate(d));\n');
+      write("packages/shapes/package.json", manifest("@fx/shapes", { roughjs: "4.0.0" }));
+      write("packages/shapes/src/index.ts", 'import rough from "roughjs";\nexport const draw = (x: unknown) => [rough, x];\n');
+      // utils bundles core from source (imports it undeclared), so core's imports and shapes' are its to install;
+      // left-pad is used by nobody.
+      write("packages/utils/package.json", manifest("@fx/utils", { pako: "2.0.0", roughjs: "4.0.0", "left-pad": "1.0.0" }));
+      write("packages/utils/src/index.ts", 'export { zip } from "@fx/core";\n');
+      // app declares core (installed): core's own dependencies are not app's.
+      write("packages/app/package.json", manifest("@fx/app", { "@fx/core": "1.0.0", pako: "2.0.0" }));
+      write("packages/app/src/index.ts", 'export { zip } from "@fx/core";\n');
+      expect(locations(await checkRepo(dir, { [RULE]: "error" }))).toEqual([
+        ["packages/app/package.json", 8, 1, "unused"],
+        ["packages/utils/package.json", 9, 1, "unused"],
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("gives the same answer with node_modules installed as without", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "warden-unused-deps-"));
     try {
