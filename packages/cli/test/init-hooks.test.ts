@@ -87,16 +87,33 @@ describe("warden init --yes, then git commit", () => {
 });
 
 describe("warden doctor", () => {
-  it("proves each hook reaches Warden under a minimal PATH, leaving what is staged as it was", () => {
+  it("proves each hook reaches Warden under a minimal PATH, leaving what is staged as it was, and sees the warm server", async () => {
     repo.write({ "src/staged.ts": "export const staged = 1;\n" });
     repo.git(["add", "src/staged.ts"]);
-    const doctor = run(repo.dir, process.execPath, [WARDEN_BIN, "doctor", "--path", `${minimalBin}:${path.dirname(process.execPath)}`]);
+    const ready = new Promise<void>((resolve) => {
+      const watcher = watch(SERVER_DIR, (_event, name) => {
+        if (String(name).endsWith(".pid")) {
+          watcher.close();
+          resolve();
+        }
+      });
+    });
+    const server = spawn(process.execPath, [WARDEN_BIN, "__server"], { cwd: repo.dir, env: { ...ENV, WARDEN_DAEMON: "1" }, stdio: "ignore" });
+    const exited = new Promise((resolve) => server.once("exit", resolve));
+    let doctor: RunResult;
+    try {
+      await Promise.race([ready, exited.then(() => Promise.reject(new Error("the warm server exited before it listened")))]);
+      doctor = run(repo.dir, process.execPath, [WARDEN_BIN, "doctor", "--path", `${minimalBin}:${path.dirname(process.execPath)}`]);
+    } finally {
+      server.kill("SIGTERM");
+      await exited;
+    }
     expect(doctor.code, doctor.stdout + doctor.stderr).toBe(0);
+    expect(doctor.stdout).toContain(`✔ warm server: running (pid ${server.pid ?? ""}, 0 repositories served)`);
     for (const hook of ["pre-commit", "commit-msg", "pre-push"]) expect(doctor.stdout).toMatch(new RegExp(`✔ ${hook}: fires and reached warden \\S+ \\(node v`));
     expect(doctor.stdout).toContain("✔ core.hooksPath = .husky/_ (husky)");
     expect(doctor.stdout).toContain("✔ config: warden.config.ts is valid");
     expect(doctor.stdout).toContain("no problems: every hook reaches Warden");
-    expect(doctor.stdout).toContain("warm server: not running (the next `warden check` or pre-commit starts it)");
     expect(commitCount()).toBe(1);
     expect(repo.git(["diff", "--cached", "--name-only"]).stdout.trim()).toBe("src/staged.ts");
   });
@@ -108,6 +125,8 @@ describe("warden doctor", () => {
     expect(doctor.stdout).toContain(`✖ pre-commit: the hook cannot start Warden with PATH=${minimalBin}`);
     expect(doctor.stdout).toContain("node: not found");
     expect(doctor.stdout).toContain("~/.config/husky/init.sh");
+    // the server of the test above stopped: its socket and pid file are gone
+    expect(doctor.stdout).toContain("warm server: not running (the next `warden check` or pre-commit starts it)");
   });
 
   it("finds core.hooksPath pointing elsewhere", () => {
@@ -119,27 +138,6 @@ describe("warden doctor", () => {
       expect(doctor.stdout).toContain("✖ pre-commit: no hook at .git/other-hooks/pre-commit");
     } finally {
       repo.git(["config", "core.hooksPath", ".husky/_"]);
-    }
-  });
-
-  it("reports a running warm server with its pid", async () => {
-    const ready = new Promise<void>((resolve) => {
-      const watcher = watch(SERVER_DIR, (_event, name) => {
-        if (String(name).endsWith(".pid")) {
-          watcher.close();
-          resolve();
-        }
-      });
-    });
-    const server = spawn(process.execPath, [WARDEN_BIN, "__server"], { cwd: repo.dir, env: { ...ENV, WARDEN_DAEMON: "1" }, stdio: "ignore" });
-    const exited = new Promise((resolve) => server.once("exit", resolve));
-    try {
-      await Promise.race([ready, exited.then(() => Promise.reject(new Error("the warm server exited before it listened")))]);
-      const doctor = run(repo.dir, process.execPath, [WARDEN_BIN, "doctor", "--path", `${minimalBin}:${path.dirname(process.execPath)}`]);
-      expect(doctor.stdout).toContain(`✔ warm server: running (pid ${server.pid ?? ""}, 0 repositories served)`);
-    } finally {
-      server.kill("SIGTERM");
-      await exited;
     }
   });
 });
