@@ -29,13 +29,33 @@ class Vocabulary {
 /** Tokens after which `/` divides; after any other token it starts a regular expression. */
 let ENDS_EXPRESSION: ReadonlySet<ts.SyntaxKind> = new Set();
 
-/** Tokenise a parsed file, leaving out import/export-from statements (every file has similar ones). */
+/**
+ * Tokenise a parsed file, leaving out import/export-from statements (every file has similar ones)
+ * and generic type parameter and argument lists (`<TData, TName extends …>`): a library's long
+ * generic signatures repeat by necessity — TypeScript cannot name a list of type parameters once.
+ */
 function tokenise(tsApi: typeof ts, ast: ts.SourceFile, file: string, vocabulary: Vocabulary): Tokens {
-  const skipped: [number, number][] = [];
+  const ranges: [number, number][] = [];
   for (const statement of ast.statements) {
     if (tsApi.isImportDeclaration(statement) || (tsApi.isExportDeclaration(statement) && statement.moduleSpecifier !== undefined)) {
-      skipped.push([statement.getStart(ast), statement.getEnd()]);
+      ranges.push([statement.getStart(ast), statement.getEnd()]);
     }
+  }
+  const generics = (node: ts.Node): void => {
+    for (const list of [(node as { typeParameters?: ts.NodeArray<ts.Node> }).typeParameters, (node as { typeArguments?: ts.NodeArray<ts.Node> }).typeArguments]) {
+      // From the first parameter's start to the end of the list (the `<` and `>` stay: they are punctuation of the code around).
+      if (list !== undefined && list.length > 0) ranges.push([list[0]?.getStart(ast) ?? list.pos, list.end]);
+    }
+    tsApi.forEachChild(node, generics);
+  };
+  tsApi.forEachChild(ast, generics);
+  // Sorted and merged, so one pointer walks them alongside the scanner.
+  ranges.sort((a, b) => a[0] - b[0]);
+  const skipped: [number, number][] = [];
+  for (const range of ranges) {
+    const last = skipped[skipped.length - 1];
+    if (last !== undefined && range[0] <= last[1]) last[1] = Math.max(last[1], range[1]);
+    else skipped.push([range[0], range[1]]);
   }
   const scanner = tsApi.createScanner(tsApi.ScriptTarget.ESNext, true, ast.languageVariant, ast.text);
   const K = tsApi.SyntaxKind;

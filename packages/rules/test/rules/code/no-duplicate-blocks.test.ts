@@ -32,4 +32,17 @@ describe(RULE, () => {
     const findings = await runRule("code/no-duplicate-blocks", { "src/a.ts": body("labels"), "src/b.ts": body("names") }, undefined, { mode: "full" });
     expect(locations(findings)).toEqual([["src/b.ts", 1, 1, "duplicate"]]);
   });
+
+  it("leaves out generic type parameter and argument lists, and still finds the copied code between them", async () => {
+    // Two long generic signatures alike (a library's generics repeat by necessity), with different bodies.
+    const params = Array.from({ length: 14 }, (_, i) => `  TOn${i} extends undefined | Validator<TData, TName>,`).join("\n");
+    const args = Array.from({ length: 14 }, (_, i) => `TOn${i}`).join(", ");
+    const signature = (name: string, body: string) => `export function ${name}<\n  TData,\n  TName extends string,\n${params}\n>(api: Api<TData, TName, ${args}>): number {\n${body}\n}\n`;
+    const generics = { "src/a.ts": signature("fieldOf", "  return api.size;"), "src/b.ts": signature("groupOf", "  return api.count * 2;") };
+    expect(await runRule(RULE, generics, undefined, { mode: "full" })).toEqual([]);
+    // The same bodies copied (beyond the generics) are still reported.
+    const copied = Array.from({ length: 6 }, (_, i) => `  const v${i} = api.read("k${i}") ?? fallback(${i}, api.size);`).join("\n") + "\n  return v0 + v1 + v2 + v3 + v4 + v5;";
+    const copies = { "src/a.ts": signature("fieldOf", copied), "src/b.ts": signature("groupOf", copied) };
+    expect(locations(await runRule(RULE, copies, undefined, { mode: "full" }))).toEqual([["src/b.ts", 1, 1, "duplicate"]]);
+  });
 });
