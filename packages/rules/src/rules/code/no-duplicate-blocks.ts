@@ -15,14 +15,21 @@ interface Tokens {
 /** Token texts to small integers, one table per check (a warm server must not grow it forever). */
 class Vocabulary {
   private readonly ids = new Map<string, number>();
+  private readonly texts: string[] = [""];
 
   idOf(text: string): number {
     let id = this.ids.get(text);
     if (id === undefined) {
       id = this.ids.size + 1;
       this.ids.set(text, id);
+      this.texts.push(text);
     }
     return id;
+  }
+
+  /** The token texts of a run of ids: what a fingerprint hashes, so it does not depend on the order files were read in. */
+  textsOf(ids: readonly number[]): string {
+    return ids.map((id) => this.texts[id] ?? "").join("\u0000");
   }
 }
 
@@ -190,7 +197,7 @@ export default defineRule({
         const end = tokens.lines[i + length - 1] ?? start;
         if (end - start + 1 >= minLines) {
           const otherStart = other.lines[first.index] ?? 1;
-          const key = createHash("sha1").update(Int32Array.from(tokens.ids.slice(i, i + length))).digest("hex").slice(0, 16);
+          const key = createHash("sha1").update(vocabulary.textsOf(tokens.ids.slice(i, i + length))).digest("hex").slice(0, 16);
           ctx.report({
             messageId: "duplicate",
             data: { start, end, other: other.file, otherStart, otherEnd: other.lines[first.index + length - 1] ?? otherStart, tokens: length },

@@ -26,6 +26,16 @@ describe(RULE, () => {
     expect(after?.fingerprint).toBe(before?.fingerprint);
   });
 
+  it("keeps its fingerprint when other files are read first (it hashes token texts, not the check's token numbering)", async () => {
+    const body = (name: string) =>
+      `export function ${name}(rows: readonly number[]): number {\n  let total = 0;\n  for (const row of rows) {\n    if (row > 100) total += row * 2;\n    else if (row > 10) total += row + 5;\n    else total -= 1;\n  }\n  const rounded = Math.round(total * 100) / 100;\n  return rounded > 1000 ? 1000 : rounded < -1000 ? -1000 : rounded;\n}\n`;
+    const files = { "src/b.ts": body("sum"), "src/c.ts": body("total") };
+    const [alone] = await runRule(RULE, files, undefined, { mode: "full" });
+    const [after] = await runRule(RULE, { "src/a.ts": 'export const words = ["alpha", "beta"] as const;\nexport type Word = (typeof words)[number];\n', ...files }, undefined, { mode: "full" });
+    expect(alone?.fingerprint).toBeDefined();
+    expect(after?.fingerprint).toBe(alone?.fingerprint);
+  });
+
   it("tokenises past template literals and regular expressions", async () => {
     const body = (name: string) =>
       `export function ${name}(items: readonly string[]): string[] {\n  const out: string[] = [];\n  for (const item of items) {\n    const label = \`item \${item.trim()} of \${items.length}\`;\n    if (/^x+$/.test(label)) continue;\n    out.push(label.replace(/\\s+/g, "-").toLowerCase());\n  }\n  const joined = out.join(", ");\n  if (joined.length > 100) {\n    return out.slice(0, 10).map((entry) => \`\${entry}!\`);\n  }\n  return out.filter((entry) => entry !== "" && entry.length < 40 / 2);\n}\n`;
