@@ -98,7 +98,7 @@ beforeAll(async () => {
   });
   repo.commit("chore: two packages", { noVerify: true });
   apiUrl = await listening;
-});
+}, 60_000); // the server loads its cloud storage SDKs at start: slow on a loaded machine
 
 afterAll(async () => {
   const child = server;
@@ -133,7 +133,7 @@ describe("turbo remote cache on a self-hosted turborepo-remote-cache server", ()
     // the outputs came back from the remote artifacts, not from running the scripts
     expect(readFileSync(path.join(repo.dir, "packages/b/dist/b.txt"), "utf8")).toBe("built b");
     expect(second.stdout).not.toMatch(/cache miss/);
-  });
+  }, 60_000); // two turbo runs, each starting pnpm per task
 
   it("the server refuses an artifact to a wrong token (after the build above stored them)", async () => {
     const [hash] = readdirSync(path.join(storage, TEAM));
