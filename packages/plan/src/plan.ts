@@ -4,11 +4,13 @@ import path from "node:path";
 import picomatch from "picomatch";
 import type { DeployEnvironment, DeployEvent, WardenConfig } from "@warden/core";
 import { discoverEndpoints, hasParameters, type Endpoint } from "./endpoints.js";
+import type { EventDigest } from "./digest.js";
 import type { SkippedLine } from "./events.js";
 import { collectInventory, type Inventory } from "./inventory.js";
 import { MERMAID_MAX_TEXT, packageGraphDiagram, timelineDiagram, topologyDiagram, trendDiagram } from "./mermaid.js";
-import { doraMetrics, reduceEvents, type Deployment, type Metric } from "./metrics.js";
-import { monitorSummaries, type MonitorSummary } from "./monitor-data.js";
+import { ciMetrics, type ExternalCiFigures } from "./ci-metrics.js";
+import { doraMetrics, type Deployment, type Metric } from "./metrics.js";
+import type { MonitorSummary } from "./monitor-data.js";
 
 /** An ADR as the plan lists it. */
 export interface PlanAdr {
@@ -31,7 +33,10 @@ export interface PlanMigrations {
 /** Every fact the plan is written from. Gathered by {@link collectPlanFacts}; rendered by {@link renderPlan}. */
 export interface PlanFacts {
   readonly config: WardenConfig;
-  readonly events: readonly DeployEvent[];
+  /** The event log, digested (see readEventDigest / digestEvents). */
+  readonly digest: EventDigest;
+  /** CI and review figures read from GitHub, when the integration is configured. */
+  readonly external?: ExternalCiFigures;
   readonly endpoints: readonly Endpoint[];
   readonly inventory: Inventory;
   readonly migrations: readonly PlanMigrations[];
@@ -97,7 +102,7 @@ function sha256(file: string): string | undefined {
 }
 
 /** Migration files of each environment with `migrate` configured, against `.warden/deploy/<env>/migrations.json` (what the deploys applied). */
-export function collectMigrations(root: string, config: WardenConfig, events: readonly DeployEvent[]): PlanMigrations[] {
+export function collectMigrations(root: string, config: WardenConfig, runs: EventDigest["migrationRuns"]): PlanMigrations[] {
   const out: PlanMigrations[] = [];
   for (const name of Object.keys(config.deploy.environments).sort(cmp)) {
     const migrate = config.deploy.environments[name]?.migrate;
@@ -118,7 +123,7 @@ export function collectMigrations(root: string, config: WardenConfig, events: re
       if (!present.includes(file)) return { name: file, state: "applied, file missing" as const };
       return { name: file, state: sha256(path.join(dir, file)) === sum ? ("applied" as const) : ("changed since applied" as const) };
     });
-    const ran = events.filter((e) => e.env === name && e.type === "migrated" && e.detail?.ran === true).pop();
+    const ran = runs.get(name);
     out.push({ env: name, dir: migrate.dir, files, lastRun: ran === undefined ? undefined : { at: ran.at, release: ran.release } });
   }
   return out;
@@ -131,7 +136,8 @@ export function collectMigrations(root: string, config: WardenConfig, events: re
 export async function collectPlanFacts(input: {
   readonly root: string;
   readonly config: WardenConfig;
-  readonly events: readonly DeployEvent[];
+  readonly digest: EventDigest;
+  readonly external?: ExternalCiFigures;
   readonly files: readonly string[];
   readonly packages: readonly { readonly dir: string; readonly name: string | undefined; readonly manifest: Record<string, unknown> }[];
   readonly adrs?: readonly PlanAdr[];
@@ -151,10 +157,11 @@ export async function collectPlanFacts(input: {
   const endpoints = await discoverEndpoints(files, read);
   return {
     config: input.config,
-    events: input.events,
+    digest: input.digest,
+    ...(input.external === undefined ? {} : { external: input.external }),
     endpoints,
     inventory: collectInventory(files, read, input.packages),
-    migrations: collectMigrations(input.root, input.config, input.events),
+    migrations: collectMigrations(input.root, input.config, input.digest.migrationRuns),
     adrs: input.adrs,
     authors: input.authors ?? new Map(),
     ...(input.firstCommitAt === undefined ? {} : { firstCommitAt: input.firstCommitAt }),
@@ -172,7 +179,7 @@ export function isoWeek(ms: number): string {
 }
 
 function metricValue(m: Metric): string {
-  return m.value === null ? "—" : `${m.value} ${m.unit}`;
+  return m.value === null ? "not measured" : `${m.value} ${m.unit}`;
 }
 
 function verdict(met: boolean | null): string {
@@ -187,10 +194,11 @@ function verdict(met: boolean | null): string {
 export function renderPlan(facts: PlanFacts, previous?: string): string {
   const { config } = facts;
   const envConfigs = config.deploy.environments;
-  const reduced = reduceEvents(facts.events);
-  const live = liveReleases(facts.events);
-  const monitors = monitorSummaries(facts.events);
-  const envNames = [...new Set([...Object.keys(envConfigs), ...facts.events.map((e) => e.env)])].sort(cmp);
+  const { digest } = facts;
+  const reduced = digest;
+  const live = digest.live;
+  const monitors = digest.monitors;
+  const envNames = [...new Set([...Object.keys(envConfigs), ...digest.envs])].sort(cmp);
   const out: string[] = [];
   const push = (...lines: string[]): void => {
     out.push(...lines);
@@ -316,10 +324,10 @@ export function renderPlan(facts: PlanFacts, previous?: string): string {
 
   // quality metrics
   push("## Quality metrics", "");
-  const latest = facts.events.length === 0 ? undefined : (facts.events[facts.events.length - 1] as DeployEvent).at;
+  const latest = digest.latestAt;
   const until = latest === undefined ? new Date(30 * DAY) : new Date(Math.floor(Date.parse(latest) / DAY) * DAY + DAY);
   const since = new Date(until.getTime() - 30 * DAY);
-  const dora = doraMetrics(facts.events, { since, until, reduced, ...(facts.firstCommitAt === undefined ? {} : { firstCommitAt: facts.firstCommitAt }) });
+  const dora = doraMetrics([], { since, until, reduced, ...(facts.firstCommitAt === undefined ? {} : { firstCommitAt: facts.firstCommitAt }) });
   push(
     latest === undefined
       ? "No deploy events yet: the figures below have no data."
@@ -334,9 +342,7 @@ export function renderPlan(facts: PlanFacts, previous?: string): string {
       [
         ...dora.metrics.map((m) => [m.name, metricValue(m), m.target, verdict(m.met), m.basis]),
         ["API response time (p95, worst environment)", worstP95 === null ? "—" : `${worstP95} ms`, `< ${target} ms`, worstP95 === null ? "—" : verdict(worstP95 < target), latencies.length === 0 ? "no `warden monitor` run yet" : `last \`warden monitor\` run of ${latencies.map((m) => m.env).join(", ")}`],
-        ["build success rate", "not measured (planned)", "> 95%", "—", "needs CI run records"],
-        ["test execution time", "not measured (planned)", "< 10 min", "—", "needs CI run records"],
-        ["code review time", "not measured (planned)", "< 4 h", "—", "needs the GitHub integration"],
+        ...ciMetrics(digest.ciRuns, { since, until, ...(facts.external === undefined ? {} : { external: facts.external }) }).map((m) => [m.name, metricValue(m), m.target, verdict(m.met), m.basis]),
       ],
     ),
     "",
@@ -383,7 +389,7 @@ export function renderPlan(facts: PlanFacts, previous?: string): string {
   if (latest === undefined) push("No deploy events yet.", "");
   const weeks = 8;
   const weekStarts = Array.from({ length: weeks }, (_, i) => until.getTime() - (weeks - i) * 7 * DAY);
-  const perWeek = weekStarts.map((start) => doraMetrics(facts.events, { since: new Date(start), until: new Date(start + 7 * DAY), reduced }));
+  const perWeek = weekStarts.map((start) => doraMetrics([], { since: new Date(start), until: new Date(start + 7 * DAY), reduced }));
   if (latest !== undefined) push(
     "Deployments per week (bars) and distinct failed deployments (line), the 8 weeks up to the metrics window's end:",
     "",
@@ -398,12 +404,12 @@ export function renderPlan(facts: PlanFacts, previous?: string): string {
     ),
     "",
   );
-  const runs = facts.events.filter((e) => e.type === "monitor" && typeof e.detail?.p95 === "number").slice(-12);
+  const runs = digest.monitorTrend;
   if (runs.length > 0) {
     push(
       `p95 latency of the last ${runs.length} \`warden monitor\` runs (bars, ms) against the ${target} ms standard (line):`,
       "",
-      fence(trendDiagram({ title: "API p95 latency (ms)", labels: runs.map((r) => `${r.env} ${r.at.slice(5, 16).replace("T", " ")}`), axis: "ms", bars: runs.map((r) => r.detail?.p95 as number), line: runs.map(() => target) })),
+      fence(trendDiagram({ title: "API p95 latency (ms)", labels: runs.map((r) => `${r.env} ${r.at.slice(5, 16).replace("T", " ")}`), axis: "ms", bars: runs.map((r) => r.p95), line: runs.map(() => target) })),
       "",
     );
   } else push("No monitoring runs yet for a latency trend.", "");

@@ -12,15 +12,17 @@ function parseSince(text: string | undefined, now: Date): Date {
 
 /** `warden metrics`: the DORA figures from the event log, each with its target and the events it came from. */
 export async function metricsCommand(io: Io, options: { readonly env?: string; readonly since?: string; readonly json?: boolean }): Promise<number> {
-  const { changeStartTimes, deploymentKey, doraMetrics, readEvents, reduceEvents } = await import("@warden/plan");
+  const { changeStartTimes, deploymentKey, doraMetrics, readEventDigest } = await import("@warden/plan");
   const root = await repoRoot(io.cwd);
   const now = new Date();
   const since = parseSince(options.since, now);
-  const { events, skipped } = readEvents(root, options.env === undefined ? {} : { env: options.env });
-  const starts = changeStartTimes(root, reduceEvents(events).deployments);
-  const result = doraMetrics(events, {
+  // the whole log is streamed (CI runs live in ci.jsonl); --env filters the deployments
+  const { digest, skipped } = readEventDigest(root);
+  const starts = changeStartTimes(root, digest.deployments);
+  const result = doraMetrics([], {
     since,
     until: now,
+    reduced: digest,
     ...(options.env === undefined ? {} : { env: options.env }),
     firstCommitAt: (d) => starts.get(deploymentKey(d)),
   });
