@@ -3,6 +3,7 @@
  * the event reader, the DORA delivery metrics, endpoint discovery, the infrastructure inventory,
  * the system plan document (`warden plan`) and the probes of `warden monitor`.
  */
+export { appendCiRun, checkCiRunName, type CiRunInput } from "./ci-runs.js";
 export { ciMetrics, type ExternalCiFigures, type GitHubReview, type GitHubRun } from "./ci-metrics.js";
 export { digestEvents, readCiRun, readEventDigest, TREND_RUNS, type CiRun, type EventDigest, type MonitorPoint } from "./digest.js";
 export { appendIncident, CI_EVENTS_FILE, eventFiles, EVENTS_DIR, forEachLine, parseEventLine, readEvents, streamEvents, type EventFileOptions, type SkippedLine } from "./events.js";

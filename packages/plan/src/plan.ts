@@ -324,14 +324,16 @@ export function renderPlan(facts: PlanFacts, previous?: string): string {
 
   // quality metrics
   push("## Quality metrics", "");
-  const latest = digest.latestAt;
+  // the window ends the day after the latest event, CI runs included
+  const lastCi = digest.ciRuns[digest.ciRuns.length - 1]?.at;
+  const latest = lastCi !== undefined && (digest.latestAt === undefined || lastCi > digest.latestAt) ? lastCi : digest.latestAt;
   const until = latest === undefined ? new Date(30 * DAY) : new Date(Math.floor(Date.parse(latest) / DAY) * DAY + DAY);
   const since = new Date(until.getTime() - 30 * DAY);
   const dora = doraMetrics([], { since, until, reduced, ...(facts.firstCommitAt === undefined ? {} : { firstCommitAt: facts.firstCommitAt }) });
   push(
     latest === undefined
-      ? "No deploy events yet: the figures below have no data."
-      : `Over the 30 days (UTC) ending ${until.toISOString().slice(0, 10)} 00:00, the day after the latest event; all environments. Formulas: docs/guides/delivery-metrics.md in Warden's documentation; \`warden metrics\` shows the event ids.`,
+      ? "No events yet: the figures below have no data."
+      : `Over the 30 days (UTC) ending ${until.toISOString().slice(0, 10)} 00:00, the day after the latest event (CI runs included); all environments. Formulas: docs/guides/delivery-metrics.md in Warden's documentation; \`warden metrics\` shows the event ids.`,
     "",
   );
   const latencies = monitorEnvs.map((env) => monitors.get(env) as MonitorSummary).filter((m) => m.p95 !== null);
@@ -386,11 +388,11 @@ export function renderPlan(facts: PlanFacts, previous?: string): string {
   if (historyDeployments.length === 0) push("No deployments yet.", "");
   else push(fence(timelineDiagram([...historyDeployments].sort((a, b) => cmp(a.startedAt, b.startedAt) || cmp(a.env, b.env)))), "");
   push("## Metric trends", "");
-  if (latest === undefined) push("No deploy events yet.", "");
+  if (digest.latestAt === undefined) push("No deploy events yet.", "");
   const weeks = 8;
   const weekStarts = Array.from({ length: weeks }, (_, i) => until.getTime() - (weeks - i) * 7 * DAY);
   const perWeek = weekStarts.map((start) => doraMetrics([], { since: new Date(start), until: new Date(start + 7 * DAY), reduced }));
-  if (latest !== undefined) push(
+  if (digest.latestAt !== undefined) push(
     "Deployments per week (bars) and distinct failed deployments (line), the 8 weeks up to the metrics window's end:",
     "",
     fence(
