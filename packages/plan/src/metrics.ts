@@ -12,8 +12,8 @@ export interface Deployment {
   readonly step: string | undefined;
   /** Who ran it, when its `started` event says so (`detail.user`). */
   readonly user: string | undefined;
-  /** Event ids it was reduced from. */
-  readonly eventIds: readonly string[];
+  /** The ids of its `started` event and of the outcome event that ended it (the steps between are not kept). */
+  readonly eventIds: readonly [string, string];
   /** Started while an incident was open in its environment: unplanned work (rework). */
   readonly unplanned: boolean;
 }
@@ -51,7 +51,7 @@ const DAY = 24 * HOUR;
 export class DeploymentReducer {
   private readonly deployments: Deployment[] = [];
   private readonly incidents: Incident[] = [];
-  private readonly open = new Map<string, { started: DeployEvent; ids: string[] }>();
+  private readonly open = new Map<string, DeployEvent>();
   private readonly openIncidents = new Map<string, { env: string; release: string; openedAt: string; ids: string[] }>();
 
   add(event: DeployEvent): void {
@@ -73,15 +73,13 @@ export class DeploymentReducer {
       // only what the deployment keeps of its start: the event's detail is not held
       const user = event.detail?.user;
       const started: DeployEvent = { id: event.id, at: event.at, env: event.env, release: event.release, commit: event.commit, type: "started", ...(typeof user === "string" ? { detail: { user } } : {}) };
-      this.open.set(key, { started, ids: [event.id] });
+      this.open.set(key, started);
       return;
     }
-    const current = this.open.get(key);
-    if (current === undefined) return;
-    current.ids.push(event.id);
     if (!TERMINAL.has(event.type)) return;
+    const started = this.open.get(key);
+    if (started === undefined) return;
     this.open.delete(key);
-    const started = current.started;
     let unplanned = false;
     for (const incident of this.openIncidents.values()) if (incident.env === event.env && incident.openedAt <= started.at) unplanned = true;
     this.deployments.push({
@@ -93,7 +91,7 @@ export class DeploymentReducer {
       outcome: event.type as Deployment["outcome"],
       step: event.type === "succeeded" ? undefined : event.step,
       user: typeof started.detail?.user === "string" ? started.detail.user : undefined,
-      eventIds: current.ids,
+      eventIds: [started.id, event.id],
       unplanned,
     });
   }
