@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import picomatch from "picomatch";
-import type { DeployEnvironment, DeployEvent, WardenConfig } from "@warden/core";
+import type { DeployEnvironment, WardenConfig } from "@warden/core";
 import { discoverEndpoints, hasParameters, type Endpoint } from "./endpoints.js";
 import type { EventDigest } from "./digest.js";
 import type { SkippedLine } from "./events.js";
@@ -81,16 +81,6 @@ function utc(iso: string): string {
 function fence(diagram: string): string {
   if (diagram.length > MERMAID_MAX_TEXT) throw new Error(`a diagram of ${diagram.length} characters is over mermaid's limit`);
   return `\`\`\`mermaid\n${diagram}\`\`\``;
-}
-
-/** The release serving each environment after its events: the last success, or the target of a manual rollback. */
-export function liveReleases(events: readonly DeployEvent[]): Map<string, { release: string; since: string }> {
-  const live = new Map<string, { release: string; since: string }>();
-  for (const e of events) {
-    if (e.type === "succeeded") live.set(e.env, { release: e.release, since: e.at });
-    else if (e.type === "rolled_back" && e.detail?.manual === true && typeof e.detail.to === "string") live.set(e.env, { release: e.detail.to, since: e.at });
-  }
-  return live;
 }
 
 function sha256(file: string): string | undefined {
