@@ -31,6 +31,8 @@ export interface InstanceSettings {
   readonly verify: ((releaseDir: string) => Promise<boolean>) | undefined;
   readonly type: InstanceTarget["type"];
   readonly describe: string;
+  /** Whether the instances serve behind the proxy (false: a worker role: no proxy is started, no PORT is set). */
+  readonly proxied?: boolean;
 }
 
 function parse<T>(text: string | undefined): T | undefined {
@@ -289,11 +291,11 @@ export function hostTarget(ctx: TargetContext, host: Host, settings: InstanceSet
   const startInstance = async (release: string, index: number): Promise<Instance> => {
     const releaseDir = `${releasesDir}/${release}`;
     if ((await manifestOf(release)) === undefined) throw new WardenError("INPUT", `release ${release} of "${ctx.env}" does not exist on ${host.name}`);
-    const port = await host.freePort();
+    const port = settings.proxied === false ? 0 : await host.freePort();
     const supervisor = await ensureSupervisorScript();
     const pid = await host.supervise(supervisor, settings.start, {
       cwd: releaseDir,
-      env: { ...settings.env, ...secrets, PORT: String(port), WARDEN_RELEASE: release, WARDEN_ENV: ctx.env, WARDEN_INSTANCE: String(index) },
+      env: { ...settings.env, ...secrets, ...(settings.proxied === false ? {} : { PORT: String(port) }), WARDEN_RELEASE: release, WARDEN_ENV: ctx.env, WARDEN_INSTANCE: String(index) },
       logFile: `${logsDir}/${release}.${index}.log`,
     });
     const instance: Instance = { release, index, port, pid };
@@ -351,8 +353,8 @@ export function hostTarget(ctx: TargetContext, host: Host, settings: InstanceSet
         }
       }
       // a provisional switch left by a killed deploy: cancelled by routing to the live instances
-      const pending = await pendingSwitch();
-      if (instances.length > 0 || pending !== undefined) await route(instances.map((instance) => ({ instance, weight: 1 })));
+      const pending = settings.proxied === false ? undefined : await pendingSwitch();
+      if (settings.proxied !== false && (instances.length > 0 || pending !== undefined)) await route(instances.map((instance) => ({ instance, weight: 1 })));
       const serving = instances.map((i) => `${i.release}#${i.index}`);
       const unconfirmedSwitches: UnconfirmedSwitch[] = [];
       for (const revert of await takeReverts()) {
