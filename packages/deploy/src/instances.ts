@@ -175,7 +175,13 @@ export function hostTarget(ctx: TargetContext, host: Host, settings: InstanceSet
     return undefined;
   };
 
+  /** The proxy last found running by this run: lease renewals go straight to it (no ssh round trip to re-read its info). */
+  let known: ProxyInfo | undefined;
   const ensureProxy = async (): Promise<ProxyInfo> => {
+    known = await findOrStartProxy();
+    return known;
+  };
+  const findOrStartProxy = async (): Promise<ProxyInfo> => {
     const running = await proxyInfo();
     if (running !== undefined) return running;
     // a supervised proxy that crashed is being restarted (backoff up to 5 s): wait for it
@@ -256,10 +262,21 @@ export function hostTarget(ctx: TargetContext, host: Host, settings: InstanceSet
   };
 
   const leaseCall = async (what: "renew" | "confirm", id: string, timeoutMs?: number): Promise<boolean> => {
-    const info = await ensureProxy();
-    const answer = await adminCall(await host.reach(info.adminPort), info.token, "POST", `/switch/${what}`, { id }, timeoutMs);
+    // the proxy that took the switch, as found then (a renewal is one HTTP call, not two ssh commands
+    // and a call: on a slow host those could outlast the lease); any error forgets it, so the next call looks again
+    const info = known ?? (await ensureProxy());
+    let answer: { status: number; text: string };
+    try {
+      answer = await adminCall(await host.reach(info.adminPort), info.token, "POST", `/switch/${what}`, { id }, timeoutMs);
+    } catch (error) {
+      known = undefined;
+      throw error;
+    }
     if (answer.status === 409) return false;
-    if (answer.status !== 200) throw new Error(`proxy admin /switch/${what}: ${answer.status}: ${answer.text.trim()}`);
+    if (answer.status !== 200) {
+      known = undefined;
+      throw new Error(`proxy admin /switch/${what}: ${answer.status}: ${answer.text.trim()}`);
+    }
     return true;
   };
 

@@ -250,6 +250,7 @@ async function takeLocks(units: readonly HostUnit[], env: string, release: strin
     throw error;
   }
   const first = held[0] as DeployLock;
+  let last: string | undefined;
   return {
     file: held.map((l) => l.file).join(", "),
     get info() {
@@ -257,6 +258,9 @@ async function takeLocks(units: readonly HostUnit[], env: string, release: strin
     },
     replaced: held.find((l) => l.replaced !== undefined)?.replaced,
     progress: async (name) => {
+      // per-host steps report the same step from every host: each change is written once
+      if (name === last) return;
+      last = name;
       await Promise.all(held.map((l) => l.progress(name)));
     },
     release: async () => {
