@@ -225,9 +225,15 @@ describe("an ssh environment with three hosts (three real sshd on 127.0.0.1)", (
         expect(readdirSync(path.join(h.remote, "box", "run")).filter((f) => f.startsWith(result.release))).toEqual([]);
       }
       expect(readdirSync(path.join(h3.remote, "box", "roles", "worker", "run"))).toEqual([`${live}.0.json`]);
+      // status: every host on the old release; host 2 reported down (its marker fails every version's health)
       const report = await status({ root: repo.dir, env: "box", config: config("rolling") });
-      expect(report.ok).toBe(true);
-      expect(new Set(report.hosts?.map((h) => h.live))).toEqual(new Set([live]));
+      expect(report.hosts?.map((h) => [h.host, h.role, h.live, h.ok])).toEqual([
+        [label(h1), "web", live, true],
+        [label(h2), "web", live, false],
+        [label(h3), "web", live, true],
+        [label(h3), "worker", live, true],
+      ]);
+      expect(report.ok).toBe(false);
     } finally {
       rmSync(path.join(h2.remote, "box", "unhealthy"), { force: true });
     }
