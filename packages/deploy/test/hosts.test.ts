@@ -1,4 +1,4 @@
-import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DeployEnvironmentSchema, type DeployEvent } from "@warden/core";
@@ -74,15 +74,13 @@ function config(strategy: "blue-green" | "rolling", health = { retries: 100, int
   });
 }
 
-const t0 = Date.now();
-const debug = process.env.WARDEN_TEST_DEBUG === "1" ? { debug: () => {}, info: (m: string) => appendFileSync("/tmp/hosts-debug.log", `${Date.now() - t0} ${m}\n`), warn: (m: string) => appendFileSync("/tmp/hosts-debug.log", `${Date.now() - t0} WARN ${m}\n`), error: (m: string) => process.stderr.write(`${m}\n`) } : undefined;
 const proxyUrl = (h: Host): string => `http://127.0.0.1:${h.port}/`;
 const label = (h: Host): string => `127.0.0.1:${h.sshd.port}`;
 
 /** Deploy with load on every host's proxy; the deploy's result and the load's failures per host. */
 async function underLoad(strategy: "blue-green" | "rolling", health?: { retries: number; intervalMs: number; timeoutMs: number }) {
   const loads = hosts.map((h) => startLoad(proxyUrl(h), 4));
-  const result = await deploy({ root: repo.dir, env: "box", config: config(strategy, health), ...(debug === undefined ? {} : { logger: debug }) });
+  const result = await deploy({ root: repo.dir, env: "box", config: config(strategy, health) });
   const seen = await Promise.all(loads.map((l) => l.stop()));
   return { result, seen };
 }
@@ -133,7 +131,7 @@ describe("an ssh environment with three hosts (three real sshd on 127.0.0.1)", (
     expect(existsSync(path.join(h1.remote, "box", "releases"))).toBe(false);
     rmSync(path.join(h3.remote, "box", "lock"));
 
-    const first = await deploy({ root: repo.dir, env: "box", config: config("blue-green"), ...(debug === undefined ? {} : { logger: debug }) });
+    const first = await deploy({ root: repo.dir, env: "box", config: config("blue-green") });
     expect(first.outcome, first.error).toBe("succeeded");
     for (const h of hosts) expect(await get(proxyUrl(h))).toEqual({ status: 200, body: "v1" });
     // the release is on every host; migrations ran once, on the first host, in its release folder
