@@ -249,9 +249,11 @@ async function readDirect(cwd: string, name: string, size: number): Promise<Buff
         },
       });
       reader.once("end", resolve);
-      reader.once("error", reject);
+      reader.on("error", reject);
     });
-    const writer = await accepted;
+    // The reader's connection failing (or ending) before the server saw it must not wait forever.
+    const writer = await Promise.race([accepted, ended.then(() => Promise.reject(new Error("closed before it connected")))]);
+    server.on("error", () => undefined);
     server.close();
     const child = spawn("git", ["cat-file", "blob", name], { cwd, stdio: ["ignore", writer, "ignore"], env: currentEnv() });
     writer.destroy(); // the child holds its own copy: the reader sees the end when git exits
