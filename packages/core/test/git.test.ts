@@ -219,7 +219,8 @@ describe("BlobReader", () => {
     const MB = 1024 * 1024;
     // Distinct, incompressible-ish contents so a mix-up between concurrent reads would show.
     const blobs = [1, 2, 3].map((n) => Buffer.from(Array.from({ length: MB + n * 4099 }, (_, i) => (i * 31 + n * 7 + (i >> 9)) & 0xff)));
-    const r = repo(Object.fromEntries(blobs.map((content, n) => [`blob${n}.bin`, content])));
+    const r = repo();
+    r.write(Object.fromEntries(blobs.map((content, n) => [`blob${n}.bin`, content])));
     r.git(["add", "-A"]);
     const changes = await stagedChanges(r.dir);
     const reader = new BlobReader(r.dir);
