@@ -160,7 +160,21 @@ describe("the size policy: decided from the size, reported as skipped in every f
     const raised = json(r, ["check", "src/gen.ts"]);
     expect(raised.report.summary.skipped).toBeUndefined();
     expect(raised.report.findings.map((f) => `${f.ruleId} ${f.file}:${f.line}`)).toContain("real/no-placeholder src/gen.ts:2");
-  }, 90_000); // six warden runs
+    // JS/TS files are parsed, so the lower of maxFileSize and maxParseSize applies to them (skipped
+    // from their size, never read or parsed); other files have maxFileSize only.
+    const changed = `${big}// more\n`;
+    r.write({
+      "warden.config.json": JSON.stringify({ maxFileSize: 4 * 1024 * 1024, maxParseSize: 1024 * 1024 }),
+      "src/gen.ts": changed,
+      "docs/big.md": `# Big\n\n${"text\n".repeat(250_000)}`,
+    });
+    r.git(["add", "-A"]);
+    const notParsed = { ...expected, size: Buffer.byteLength(changed), setting: "maxParseSize" };
+    const staged = json(r, ["check", "--staged"]);
+    expect(staged.report.summary.skipped).toEqual([notParsed]);
+    expect(staged.report.summary.files).toBe(2); // the config and docs/big.md (1.2 MiB) were checked
+    expect(r.warden(["check", "src/gen.ts"]).stdout).toContain("skipped src/gen.ts: 1.1 MiB, over the 1 MiB limit (maxParseSize)");
+  }, 90_000); // eight warden runs
 
   it("maxFileSize is validated", () => {
     const r = repo({ "warden.config.json": JSON.stringify({ maxFileSize: -1 }) });

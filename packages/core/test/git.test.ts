@@ -214,4 +214,28 @@ describe("BlobReader", () => {
     const again = await readChangedContents(r.dir, await stagedChanges(r.dir), { staged: true });
     expect(again.files.find((file) => file.path === "big.ts")?.content.toString("utf8", 0, 20)).toBe("export const b = 2;\n");
   });
+
+  it("reads large blobs sized first straight into their buffers, several at once, byte for byte", async () => {
+    const MB = 1024 * 1024;
+    // Distinct, incompressible-ish contents so a mix-up between concurrent reads would show.
+    const blobs = [1, 2, 3].map((n) => Buffer.from(Array.from({ length: MB + n * 4099 }, (_, i) => (i * 31 + n * 7 + (i >> 9)) & 0xff)));
+    const r = repo();
+    r.write(Object.fromEntries(blobs.map((content, n) => [`blob${n}.bin`, content])));
+    r.git(["add", "-A"]);
+    const changes = await stagedChanges(r.dir);
+    const reader = new BlobReader(r.dir);
+    try {
+      const oids = blobs.map((_, n) => changes.find((c) => c.path === `blob${n}.bin`)?.oid ?? "");
+      const infos = await Promise.all(oids.map((oid) => reader.info(oid)));
+      expect(infos.map((info) => info?.size)).toEqual(blobs.map((b) => b.length));
+      const read = await Promise.all(oids.map((oid) => reader.read(oid)));
+      read.forEach((content, n) => expect(content?.equals(blobs[n] as Buffer), `blob${n}`).toBe(true));
+      // The same reader still serves small reads through its long-lived process afterwards.
+      r.write({ "small.txt": "small\n" });
+      r.git(["add", "small.txt"]);
+      expect((await reader.read(":small.txt"))?.toString()).toBe("small\n");
+    } finally {
+      reader.close();
+    }
+  });
 });

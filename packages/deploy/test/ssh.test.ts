@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from "vitest";
 import { DeployEnvironmentSchema } from "@warden/core";
 import { DeployRefusedError, deploy, exec, listReleases, logs, maintenance, readEvents, rollback, switchLeaseMs } from "@warden/deploy";
 import { freePort, type TempRepo } from "@warden/test-utils";
@@ -12,6 +12,67 @@ import { startSshd, type Sshd } from "./sshd.js";
 let sshd: Sshd;
 let repo: TempRepo;
 let remote: string;
+
+const indent = (text: string): string => text.split("\n").map((line) => `    ${line}`).join("\n");
+
+/** The last `lines` lines of a file on the "host" (its folders are local here), or why there are none. */
+function tail(file: string, lines = 40): string {
+  try {
+    const text = readFileSync(file, "utf8").trimEnd();
+    return text === "" ? "(empty)" : text.split("\n").slice(-lines).join("\n");
+  } catch {
+    return "(missing)";
+  }
+}
+
+/**
+ * Everything that explains a failed ssh deploy, for an assertion's message: the error whole (with
+ * the command and exit code it names), the last events of the checkout, the last 40 lines of the
+ * proxy's log (its supervisor appends the proxy's stderr there: a crash's whole stack) and of the
+ * newest instance logs on the host, and sshd's own output (connections refused, keys rejected).
+ */
+function explain(root: string, env: string, result?: { readonly outcome: string; readonly error?: string | undefined }): string {
+  const box = path.join(remote, env);
+  const logs = path.join(box, "logs");
+  const instanceLogs = existsSync(logs) ? readdirSync(logs).filter((name) => name.endsWith(".log")).sort().slice(-3) : [];
+  let events: string;
+  try {
+    events =
+      readEvents(root, env)
+        .slice(-15)
+        .map((e) => `${e.at} ${e.type}${e.step === undefined ? "" : ` ${e.step}`} ${e.release}${e.durationMs === undefined ? "" : ` ${e.durationMs} ms`}${e.detail === undefined ? "" : ` ${JSON.stringify(e.detail)}`}`)
+        .join("\n") || "(none)";
+  } catch (error) {
+    events = `(unreadable: ${(error as Error).message})`;
+  }
+  return [
+    ...(result === undefined ? [] : [`outcome ${result.outcome}: ${result.error ?? "(no error)"}`]),
+    `events of ${env} (last 15):\n${indent(events)}`,
+    `${path.join(box, "proxy", "proxy.log")} (last 40 lines):\n${indent(tail(path.join(box, "proxy", "proxy.log")))}`,
+    ...instanceLogs.map((name) => `${path.join(logs, name)} (last 40 lines):\n${indent(tail(path.join(logs, name)))}`),
+    `sshd on port ${sshd.port} (last 40 lines):\n${indent(sshd.log(40))}`,
+  ].join("\n");
+}
+
+/**
+ * On a failure the assertion did not explain — above all a test timeout on a loaded machine, which
+ * says nothing of where the time went — write {@link explain}'s story of `env` to stderr.
+ */
+function explainOnFailure(root: () => string, env: string): void {
+  onTestFailed(() => {
+    process.stderr.write(`--- ssh deploy test failed; what the deploy of "${env}" left behind:\n${explain(root(), env)}\n`);
+  });
+}
+
+/** `deploy`, whose failure — a refused or thrown error — carries {@link explain}'s whole story. */
+async function deployExplained(options: Parameters<typeof deploy>[0]): Promise<Awaited<ReturnType<typeof deploy>>> {
+  try {
+    return await deploy(options);
+  } catch (error) {
+    if (error instanceof DeployRefusedError) throw error; // the lock test expects this one as it is
+    throw new Error(`${(error as Error).message}\n${explain(options.root, options.env)}`, { cause: error });
+  }
+}
 
 beforeAll(async () => {
   sshd = await startSshd(); // no skipping: if sshd cannot start, every test here fails with its output
@@ -35,6 +96,7 @@ afterAll(async () => {
 
 describe("ssh target against a real sshd on 127.0.0.1", () => {
   it("deploys v1 and v2 over ssh/rsync, rolls back an unhealthy v3, and rolls back by hand", { timeout: 400_000 }, async () => {
+    explainOnFailure(() => repo.dir, "box");
     const proxyPort = await freePort();
     const config = (health = { retries: 100, intervalMs: 100, timeoutMs: 5000 }) =>
       DeployEnvironmentSchema.parse({
@@ -65,15 +127,15 @@ describe("ssh target against a real sshd on 127.0.0.1", () => {
     mkdirSync(path.join(remote, "box"), { recursive: true });
     writeFileSync(path.join(remote, "box", "data.txt"), "precious\n");
 
-    const first = await deploy({ root: repo.dir, env: "box", config: config() });
-    expect(first.outcome, first.error).toBe("succeeded");
+    const first = await deployExplained({ root: repo.dir, env: "box", config: config() });
+    expect(first.outcome, explain(repo.dir, "box", first)).toBe("succeeded");
     expect(existsSync(path.join(remote, "box", "releases", first.release, "manifest.json"))).toBe(true);
     expect(existsSync(path.join(remote, "box", "releases", first.release, "server.mjs"))).toBe(true);
     expect(await get(url)).toEqual({ status: 200, body: "v1" });
 
     commitService(repo, serviceSource("v2"));
-    const second = await deploy({ root: repo.dir, env: "box", config: config() });
-    expect(second.outcome, second.error).toBe("succeeded");
+    const second = await deployExplained({ root: repo.dir, env: "box", config: config() });
+    expect(second.outcome, explain(repo.dir, "box", second)).toBe("succeeded");
     expect(await get(url)).toEqual({ status: 200, body: "v2" });
     expect(readdirSync(path.join(remote, "box", "run"))).toEqual([`${second.release}.0.json`]);
 
@@ -89,8 +151,8 @@ describe("ssh target against a real sshd on 127.0.0.1", () => {
     expect(readEvents(repo.dir, "box").find((e) => e.type === "backup" && e.release === second.release)?.detail).toMatchObject({ paths: ["data.txt"] });
 
     commitService(repo, serviceSource("v3", { healthStatus: 500 }));
-    const third = await deploy({ root: repo.dir, env: "box", config: config({ retries: 20, intervalMs: 50, timeoutMs: 5000 }) });
-    expect(third.outcome).toBe("rolled_back");
+    const third = await deployExplained({ root: repo.dir, env: "box", config: config({ retries: 20, intervalMs: 50, timeoutMs: 5000 }) });
+    expect(third.outcome, explain(repo.dir, "box", third)).toBe("rolled_back");
     expect(third.error).toMatch(/expected 200, got status 500/);
     expect(await get(url)).toEqual({ status: 200, body: "v2" });
     expect(existsSync(path.join(remote, "box", "releases", third.release))).toBe(false);
@@ -98,8 +160,8 @@ describe("ssh target against a real sshd on 127.0.0.1", () => {
     // the migration gate reads the host's record: an applied migration edited in the checkout is refused
     repo.write({ "migrations/001-init.sql": "create table t (id bigint);\n" });
     repo.commit("fix: edit an applied migration", { noVerify: true });
-    const edited = await deploy({ root: repo.dir, env: "box", config: config() });
-    expect(edited.outcome).toBe("failed");
+    const edited = await deployExplained({ root: repo.dir, env: "box", config: config() });
+    expect(edited.outcome, explain(repo.dir, "box", edited)).toBe("failed");
     expect(edited.error).toMatch(/001-init\.sql was applied \(sha256 \w+\) and has changed/);
     repo.write({ "migrations/001-init.sql": "create table t (id int);\n" });
     repo.commit("revert: the applied migration", { noVerify: true });
@@ -144,6 +206,7 @@ describe("ssh target against a real sshd on 127.0.0.1", () => {
   it("keeps the lock on the host: a second checkout deploying at once is refused, naming holder, machine, step and age; the first completes untouched — and hands its release the granted secrets over the ssh channel only", { timeout: 180_000 }, async () => {
     const mine = serviceRepo("one");
     const other = serviceRepo("two");
+    explainOnFailure(() => mine.dir, "shared");
     const proxyPort = await freePort();
     const gate = path.join(mine.dir, ".warden", "go");
     const config = (hooks: Record<string, unknown> = {}) =>
@@ -175,7 +238,7 @@ describe("ssh target against a real sshd on 127.0.0.1", () => {
     Object.assign(process.env, { PATH: `${shims}:${saved.PATH ?? ""}`, WARDEN_MASTER_KEY: master, WARDEN_KEY_DIR: keys, DEPLOYER_OWN_TOKEN: own });
     try {
       // checkout 1 deploys and holds at its smoke step until the test lets it go on
-      const first = deploy({ root: mine.dir, env: "shared", config: config({ before: { smoke: `while [ ! -f ${gate} ]; do sleep 0.05; done` } }), grants: { "deploy:shared": ["DATABASE_URL"] } });
+      const first = deployExplained({ root: mine.dir, env: "shared", config: config({ before: { smoke: `while [ ! -f ${gate} ]; do sleep 0.05; done` } }), grants: { "deploy:shared": ["DATABASE_URL"] } });
       const lockFile = path.join(remote, "shared", "lock");
       let settled = false;
       void first.finally(() => (settled = true));
@@ -187,7 +250,7 @@ describe("ssh target against a real sshd on 127.0.0.1", () => {
       expect(JSON.parse(readFileSync(lockFile, "utf8"))).toMatchObject({ step: "smoke", pid: process.pid });
 
       // checkout 2, same host and environment: refused before it touches anything
-      const refused = await deploy({ root: other.dir, env: "shared", config: config() }).then(
+      const refused = await deployExplained({ root: other.dir, env: "shared", config: config() }).then(
         () => undefined,
         (error: unknown) => error,
       );
@@ -199,7 +262,7 @@ describe("ssh target against a real sshd on 127.0.0.1", () => {
 
       writeFileSync(gate, "");
       const done = await first;
-      expect(done.outcome, done.error).toBe("succeeded");
+      expect(done.outcome, explain(mine.dir, "shared", done)).toBe("succeeded");
       expect(done.repaired).toEqual([]);
       expect(await get(`http://127.0.0.1:${proxyPort}/`)).toEqual({ status: 200, body: "one" });
       expect(existsSync(lockFile)).toBe(false);

@@ -13,8 +13,13 @@ export interface Sshd {
   readonly identityFile: string;
   readonly knownHostsFile: string;
   readonly dir: string;
+  /** The last `lines` lines sshd wrote (LogLevel INFO: connections, authentications, errors), for a failing test's message. */
+  log(lines?: number): string;
   stop(): void;
 }
+
+/** Lines of sshd's output kept for {@link Sshd.log}. */
+const KEPT_LINES = 400;
 
 function canConnect(port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -62,23 +67,34 @@ export async function startSshd(): Promise<Sshd> {
         "AllowTcpForwarding yes",
         "MaxSessions 50",
         "MaxStartups 50",
-        "LogLevel ERROR",
+        // INFO: "Server listening on …" proves that this sshd bound the port (see below), and a
+        // failing test can show each connection and why it ended.
+        "LogLevel INFO",
         "",
       ].join("\n"),
     );
     const child: ChildProcess = spawn("/usr/sbin/sshd", ["-D", "-e", "-f", path.join(dir, "sshd_config")], { stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
-    child.stdout?.on("data", (c: Buffer) => (output += c.toString("utf8")));
-    child.stderr?.on("data", (c: Buffer) => (output += c.toString("utf8")));
+    const keep = (c: Buffer): void => {
+      output += c.toString("utf8");
+      const lines = output.split("\n");
+      if (lines.length > KEPT_LINES * 2) output = lines.slice(-KEPT_LINES).join("\n");
+    };
+    child.stdout?.on("data", keep);
+    child.stderr?.on("data", keep);
     let exited = false;
     child.on("exit", () => (exited = true));
     child.on("error", (error) => {
       exited = true;
       output += error.message;
     });
+    // Ready when this sshd says it listens on the port: a connection alone could reach another
+    // process that took the port between freePort() and sshd's bind (a shared machine runs many
+    // tests at once), and then every ssh of the test would talk to a stranger.
+    const listening = `Server listening on 127.0.0.1 port ${port}.`;
     const deadline = Date.now() + 10_000;
-    while (!exited && Date.now() < deadline && !(await canConnect(port))) await new Promise((r) => setTimeout(r, 50));
-    if (!exited && (await canConnect(port))) {
+    while (!exited && Date.now() < deadline && !output.includes(listening)) await new Promise((r) => setTimeout(r, 50));
+    if (!exited && output.includes(listening) && (await canConnect(port))) {
       const hostKey = readFileSync(path.join(dir, "host_key.pub"), "utf8").trim().split(" ").slice(0, 2).join(" ");
       const knownHostsFile = path.join(dir, "known_hosts");
       writeFileSync(knownHostsFile, `[127.0.0.1]:${port} ${hostKey}\n`);
@@ -88,6 +104,7 @@ export async function startSshd(): Promise<Sshd> {
         identityFile: path.join(dir, "client_key"),
         knownHostsFile,
         dir,
+        log: (lines = 60) => output.trimEnd().split("\n").slice(-lines).join("\n"),
         stop: () => {
           // sshd forks one process per connection (ssh control masters keep theirs open): stop them
           // with the listener, or they outlive the test

@@ -26,6 +26,7 @@ import {
   WardenError,
   type FileContent,
   type Finding,
+  type SizeLimit,
   type SkippedFile,
   type Format,
   type WardenConfig,
@@ -113,7 +114,7 @@ export interface CheckOutcome {
   readonly all: Finding[];
   readonly files: number;
   readonly suppressed: number;
-  /** Files left out: over `maxFileSize` (decided from their size, never read) or unreadable. */
+  /** Files left out: over `maxFileSize` or, for JS/TS, `maxParseSize` (decided from their size, never read) or unreadable. */
   readonly skipped: SkippedFile[];
   readonly sources: Map<string, string>;
   readonly durationMs: number;
@@ -166,11 +167,11 @@ export function describeBypass(bypass: HookBypass): string {
 }
 
 /**
- * Read the listed work-tree files; those over `maxBytes` (by their size, before reading) are
+ * Read the listed work-tree files; those over their limit (by their size, before reading) are
  * returned as skipped. Synchronous calls: thousands of small reads served from the page cache,
  * where a promise and four thread hops per file (open, stat, read, close) cost more than the read itself.
  */
-function readWorkTree(root: string, files: readonly string[], maxBytes: number): { files: FileContent[]; skipped: SkippedFile[] } {
+function readWorkTree(root: string, files: readonly string[], limitFor: (file: string) => SizeLimit): { files: FileContent[]; skipped: SkippedFile[] } {
   const out: FileContent[] = [];
   const skipped: SkippedFile[] = [];
   for (const file of files) {
@@ -178,8 +179,9 @@ function readWorkTree(root: string, files: readonly string[], maxBytes: number):
     try {
       const info = statSync(absolute, { throwIfNoEntry: false });
       if (info === undefined || !info.isFile()) continue; // deleted since it was listed
+      const { maxBytes, setting } = limitFor(file);
       if (info.size > maxBytes) {
-        skipped.push({ file, reason: "too-large", size: info.size, limit: maxBytes, setting: "maxFileSize" });
+        skipped.push({ file, reason: "too-large", size: info.size, limit: maxBytes, ...(setting === undefined ? {} : { setting }) });
         continue;
       }
       out.push({ path: file, content: readFileSync(absolute) });
@@ -270,6 +272,22 @@ async function stagedState(root: string): Promise<{
   };
 }
 
+/**
+ * The size limit of each file: `maxFileSize`, and for JS/TS files — each parsed into a syntax tree
+ * of about 20 times its size, the one cost of a check that is not linear in memory at a few
+ * hundred MB — the lower of `maxFileSize` and `maxParseSize`. Files over their limit are reported
+ * as skipped (never read), so a check's time and memory stay bounded by the limits.
+ */
+async function sizePolicy(config: WardenConfig): Promise<(file: string) => SizeLimit> {
+  const { languageOf } = await import("@warden/rules");
+  const files: SizeLimit = { maxBytes: config.maxFileSize, setting: "maxFileSize" };
+  const parsed: SizeLimit = config.maxParseSize < config.maxFileSize ? { maxBytes: config.maxParseSize, setting: "maxParseSize" } : files;
+  return (file) => {
+    const language = languageOf(file);
+    return language === "ts" || language === "js" ? parsed : files;
+  };
+}
+
 /** Gather the files of a target with their contents, and how to test path existence in that state. */
 async function gather(
   root: string,
@@ -284,7 +302,8 @@ async function gather(
   close?: () => void;
 }> {
   // One size policy for every mode, applied from the object or file size before anything is read.
-  const limit = { maxBytes: config.maxFileSize, setting: "maxFileSize" };
+  const limitFor = await sizePolicy(config);
+  const limit = { limitFor };
   switch (target.kind) {
     case "staged": {
       const state = await stagedState(root);
@@ -302,12 +321,12 @@ async function gather(
     }
     case "since": {
       const names = await changedSince(root, target.ref);
-      return { ...readWorkTree(root, names, config.maxFileSize), exists: workTreeExists(root), mode: "changes" };
+      return { ...readWorkTree(root, names, limitFor), exists: workTreeExists(root), mode: "changes" };
     }
     case "paths": {
       const whole = target.paths.length === 0 || target.paths.every((p) => path.resolve(root, p) === root);
       const names = await walkFiles(root, target.paths.length === 0 ? ["."] : target.paths, { exclude: config.ignore });
-      return { ...readWorkTree(root, names, config.maxFileSize), exists: workTreeExists(root), mode: whole ? "full" : "changes" };
+      return { ...readWorkTree(root, names, limitFor), exists: workTreeExists(root), mode: whole ? "full" : "changes" };
     }
   }
 }

@@ -10,6 +10,12 @@ import { WrittenRulesSchema } from "../team-rules.js";
 
 /** Default of `maxFileSize`: files above 1 MiB (minified bundles, generated data) are skipped by `warden check`, with a note. */
 export const DEFAULT_CHECK_MAX_FILE_SIZE = 1024 * 1024;
+/**
+ * Default of `maxParseSize`: JS/TS files above 8 MiB are not parsed by `warden check` (a syntax
+ * tree takes about 20 times the file's size in memory), with a note. It only matters once
+ * `maxFileSize` is raised above it.
+ */
+export const DEFAULT_CHECK_MAX_PARSE_SIZE = 8 * 1024 * 1024;
 
 /** The schema of `warden.config.*`: the one source of truth for config keys, types and defaults. */
 export const WardenConfigSchema = z
@@ -26,6 +32,14 @@ export const WardenConfigSchema = z
       .default(DEFAULT_CHECK_MAX_FILE_SIZE)
       .describe(
         "Files larger than this many bytes are not checked by rules: `warden check` reports them as skipped (from their size, before reading). Secret scans use secrets.maxFileSize.",
+      ),
+    maxParseSize: z
+      .number()
+      .int()
+      .positive()
+      .default(DEFAULT_CHECK_MAX_PARSE_SIZE)
+      .describe(
+        "JS/TS files larger than this many bytes are not checked by rules (each checked one is parsed into a syntax tree of about 20 times its size): `warden check` reports them as skipped (from their size, before reading). The lower of maxFileSize and maxParseSize applies to them. Secret scans are not affected.",
       ),
     files: FilesSchema.describe("File classes: globs that reclassify paths, and the classes no rule judges by default."),
     rules: RulesSchema,

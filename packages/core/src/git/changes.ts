@@ -76,6 +76,12 @@ export async function changedSince(cwd: string, ref: string): Promise<string[]> 
 /** Files read at once: enough to keep git busy, few enough to bound memory. */
 const READ_BATCH = 16;
 
+/** A size limit and the config key that sets it (named when a file is skipped). */
+export interface SizeLimit {
+  readonly maxBytes: number;
+  readonly setting?: string;
+}
+
 /** What {@link readChangedContents} read and what it left out. */
 export interface ChangedContents {
   readonly files: FileContent[];
@@ -93,21 +99,30 @@ export interface ChangedContents {
 export async function readChangedContents(
   cwd: string,
   files: readonly ChangedFile[],
-  options: { readonly maxBytes?: number; readonly setting?: string; readonly staged?: boolean; readonly reader?: BlobReader } = {},
+  options: {
+    readonly maxBytes?: number;
+    readonly setting?: string;
+    /** A per-file limit instead of `maxBytes` / `setting` (e.g. a lower one for files that get parsed). */
+    readonly limitFor?: (file: string) => SizeLimit;
+    readonly staged?: boolean;
+    readonly reader?: BlobReader;
+  } = {},
 ): Promise<ChangedContents> {
   const out: FileContent[] = [];
   const skipped: SkippedFile[] = [];
   if (files.length === 0) return { files: out, skipped };
   const reader = options.reader ?? new BlobReader(cwd);
-  const limit = options.maxBytes ?? Number.POSITIVE_INFINITY;
+  const fixed: SizeLimit = { maxBytes: options.maxBytes ?? Number.POSITIVE_INFINITY, ...(options.setting === undefined ? {} : { setting: options.setting }) };
+  const limitFor = options.limitFor ?? (() => fixed);
   try {
     const infos = await Promise.all(files.map((file) => reader.info(file.oid)));
     const wanted: ChangedFile[] = [];
     files.forEach((file, index) => {
       const info = infos[index];
+      const { maxBytes, setting } = limitFor(file.path);
       if (info === undefined) skipped.push({ file: file.path, reason: "unreadable" });
-      else if (info.size > limit) {
-        skipped.push({ file: file.path, reason: "too-large", size: info.size, limit, ...(options.setting === undefined ? {} : { setting: options.setting }) });
+      else if (info.size > maxBytes) {
+        skipped.push({ file: file.path, reason: "too-large", size: info.size, limit: maxBytes, ...(setting === undefined ? {} : { setting }) });
       } else wanted.push(file);
     });
     await readInBatches(reader, wanted, READ_BATCH, (file, content) => {

@@ -14,6 +14,7 @@ export {
   type FileContent,
   type PushRange,
   type PushedRef,
+  type SizeLimit,
 } from "./changes.js";
 export { commitExists, gitText, repoRoot, runGit, type GitResult } from "./run.js";
 export { gitLocation, shallowCommits, UNSHALLOW_HINT, type GitLocation } from "./shallow.js";
