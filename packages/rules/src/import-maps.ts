@@ -39,46 +39,43 @@ export function importMaps(readText: (file: string) => Promise<string | undefine
     }
     return found;
   };
-  /** `paths` keys of a tsconfig with its relative `extends` chain (the nearest `paths` wins, as in tsc). */
-  const tsPaths = async (file: string, depth: number): Promise<Pattern[] | undefined> => {
+  /**
+   * A setting of a tsconfig read through its relative `extends` chain, as tsc does: the file's own
+   * value, else the last parent's that has one (a package's shared config names no repository paths).
+   */
+  const inTsconfig = async <T>(file: string, own: (config: Record<string, unknown>, file: string) => T | undefined, depth = 0): Promise<T | undefined> => {
     const config = await read(file);
     if (config === undefined) return undefined;
-    const options = config.compilerOptions as Record<string, unknown> | undefined;
-    const paths = options?.paths;
-    if (typeof paths === "object" && paths !== null) return Object.keys(paths).map((k) => toPattern(k, false));
-    if (depth >= 5) return undefined;
+    const value = own(config, file);
+    if (value !== undefined || depth >= 5) return value;
     const parents = typeof config.extends === "string" ? [config.extends] : Array.isArray(config.extends) ? config.extends.filter((e): e is string => typeof e === "string") : [];
-    let inherited: Pattern[] | undefined;
-    for (const parent of parents) {
-      if (!parent.startsWith(".")) continue; // a package's shared config names no repository paths
-      const target = path.posix.normalize(path.posix.join(path.posix.dirname(file), parent.endsWith(".json") ? parent : `${parent}.json`));
-      inherited = (await tsPaths(target, depth + 1)) ?? inherited;
-    }
-    return inherited;
-  };
-  /** The folder a tsconfig's `baseUrl` names (own or through its relative `extends` chain), if any. */
-  const tsBaseUrl = async (file: string, depth: number): Promise<string | undefined> => {
-    const config = await read(file);
-    if (config === undefined) return undefined;
-    const baseUrl = (config.compilerOptions as Record<string, unknown> | undefined)?.baseUrl;
-    if (typeof baseUrl === "string") return path.posix.normalize(path.posix.join(path.posix.dirname(file), baseUrl));
-    if (depth >= 5) return undefined;
-    const parents = typeof config.extends === "string" ? [config.extends] : Array.isArray(config.extends) ? config.extends.filter((e): e is string => typeof e === "string") : [];
-    let inherited: string | undefined;
+    let inherited: T | undefined;
     for (const parent of parents) {
       if (!parent.startsWith(".")) continue;
       const target = path.posix.normalize(path.posix.join(path.posix.dirname(file), parent.endsWith(".json") ? parent : `${parent}.json`));
-      inherited = (await tsBaseUrl(target, depth + 1)) ?? inherited;
+      inherited = (await inTsconfig(target, own, depth + 1)) ?? inherited;
     }
     return inherited;
   };
+  /** `paths` keys of a tsconfig (the nearest `paths` wins). */
+  const tsPaths = (file: string): Promise<Pattern[] | undefined> =>
+    inTsconfig(file, (config) => {
+      const paths = (config.compilerOptions as Record<string, unknown> | undefined)?.paths;
+      return typeof paths === "object" && paths !== null ? Object.keys(paths).map((k) => toPattern(k, false)) : undefined;
+    });
+  /** The folder a tsconfig's `baseUrl` names, if any. */
+  const tsBaseUrl = (file: string): Promise<string | undefined> =>
+    inTsconfig(file, (config, at) => {
+      const baseUrl = (config.compilerOptions as Record<string, unknown> | undefined)?.baseUrl;
+      return typeof baseUrl === "string" ? path.posix.normalize(path.posix.join(path.posix.dirname(at), baseUrl)) : undefined;
+    });
   const baseUrls = new Map<string, Promise<string | undefined>>();
   /** The `baseUrl` folder in force for a folder: the nearest tsconfig.json above it that sets one. */
   const baseUrlOf = (dir: string): Promise<string | undefined> => {
     let found = baseUrls.get(dir);
     if (found === undefined) {
       found = (async () => {
-        const own = await tsBaseUrl(dir === "." ? "tsconfig.json" : `${dir}/tsconfig.json`, 0);
+        const own = await tsBaseUrl(dir === "." ? "tsconfig.json" : `${dir}/tsconfig.json`);
         if (own !== undefined || dir === "." || dir === "" || dir === "/") return own;
         return baseUrlOf(path.posix.dirname(dir));
       })();
@@ -111,7 +108,7 @@ export function importMaps(readText: (file: string) => Promise<string | undefine
       found = (async () => {
         const at = (name: string): string => (dir === "." ? name : `${dir}/${name}`);
         const own: Pattern[] = [];
-        const ts = await tsPaths(at("tsconfig.json"), 0);
+        const ts = await tsPaths(at("tsconfig.json"));
         const deno = (await denoImports(at("deno.json"))) ?? (await denoImports(at("deno.jsonc")));
         if (ts !== undefined) own.push(...ts);
         if (deno !== undefined) own.push(...deno);
