@@ -1,12 +1,13 @@
 import { spawn } from "node:child_process";
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { currentEnv, WardenError } from "@warden/core";
+import { currentEnv, WardenError } from "@warden/core/lite";
 import { appendAudit, verifyAudit, type AuditRecord, type AuditVerdict } from "./audit.js";
 import { newKey } from "./crypto.js";
 import { parseDotenv } from "./dotenv.js";
 import { assertOutsideWorkTree, commitRotatedKey, createKeyFile, discardRotatedKey, fallbackKeys, loadMasterKey, stageRotatedKey } from "./keys.js";
 import { Masker } from "./mask.js";
+import { writeGrantsSnapshot, type GrantsSource } from "./snapshot.js";
 import { auditKey, createVault, getValue, keyOpens, listNames, readVault, removeValue, rotateVault, setValue, VAULT_FILE, writeVault, type Vault } from "./store.js";
 
 /** A grant of the config: names, optionally the environment they come from and a last valid day. */
@@ -16,12 +17,13 @@ export type GrantSetting = readonly string[] | { readonly names: readonly string
 export const DEFAULT_ENV = "default";
 
 /** The open vault: its store and the master key that opens it. */
-interface Opened {
+export interface Opened {
   readonly vault: Vault;
   readonly master: Buffer;
 }
 
-function openVault(root: string, env: NodeJS.ProcessEnv): Opened {
+/** Read the vault of `root` and find the master key that opens it; one clear error when there is no vault or no key opens it. */
+export function openVault(root: string, env: NodeJS.ProcessEnv): Opened {
   const vault = readVault(root);
   if (vault === undefined) throw new WardenError("USAGE", `no ${VAULT_FILE} in this repository: run \`warden secrets init\``);
   const primary = loadMasterKey(vault.id, root, env).key;
@@ -143,6 +145,15 @@ function resolveGrant(grants: Readonly<Record<string, GrantSetting>>, task: stri
   return { names: [...object.names], env: object.env, expires: object.expires };
 }
 
+/** What `run` is asked: the task, the grants of the config, and optionally the environment, a subset of names and the date. */
+export interface RunRequest {
+  readonly task: string;
+  readonly grants: Readonly<Record<string, GrantSetting>>;
+  readonly env?: string;
+  readonly only?: readonly string[];
+  readonly now?: Date;
+}
+
 /** What `run` hands the command. */
 export interface RunPlan {
   readonly env: string;
@@ -156,12 +167,14 @@ export interface RunPlan {
  * grant's environment; every other name the vault holds, and the master key, are removed from the
  * child's environment. A request outside the grant, or an expired grant, is refused and logged.
  */
-export function planRun(
-  root: string,
-  options: { readonly task: string; readonly grants: Readonly<Record<string, GrantSetting>>; readonly env?: string; readonly only?: readonly string[]; readonly now?: Date },
-  env: NodeJS.ProcessEnv = currentEnv(),
-): RunPlan {
+export function planRun(root: string, options: RunRequest & { readonly grantsFrom?: GrantsSource }, env: NodeJS.ProcessEnv = currentEnv()): RunPlan {
   const opened = openVault(root, env);
+  if (options.grantsFrom !== undefined && opened.vault.audit !== undefined) writeGrantsSnapshot(root, auditKey(opened.vault, opened.master), options.grantsFrom, options.grants);
+  return planOpened(root, opened, options, env);
+}
+
+/** {@link planRun} on a vault already opened: the one decision both ways of starting `run` take (docs/secrets/vault.md). */
+export function planOpened(root: string, opened: Opened, options: RunRequest, env: NodeJS.ProcessEnv): RunPlan {
   const refuse = (reason: string, names: readonly string[], envName?: string): never => {
     audit(root, opened, { action: "refuse", outcome: "refused", task: options.task, names, reason, ...(envName === undefined ? {} : { env: envName }) }, env);
     throw new WardenError("USAGE", `task ${options.task}: ${reason}`);

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from "node:fs";
 import path from "node:path";
-import { WardenError } from "@warden/core";
+import { WardenError } from "@warden/core/lite";
 import { newKey, open, seal } from "./crypto.js";
 
 /** The committed store, at the repository root by default. */
