@@ -3,7 +3,7 @@ import { runFromSnapshot } from "@warden/vault";
 import { errorReport } from "./error-report.js";
 
 /**
- * `warden secrets run`'s fast start, its own small bundle (dist/secrets-run.js) that bin/warden.js
+ * `warden secrets run`'s fast start, its own small bundle (dist/secrets-run.cjs) that bin/warden.js
  * loads before the CLI: the vault and core's Node-only parts, nothing else. Resolves to the exit
  * code, or to undefined when the full CLI must run (no current grants snapshot, unusual
  * arguments). Errors print exactly as the CLI prints them for `secrets run`; WARDEN_DEBUG=1 names

@@ -5,7 +5,7 @@ import { gitRepo, runAsync, WARDEN_BIN, type RunResult, type TempRepo } from "@w
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AUDIT_FILE, GRANTS_SNAPSHOT } from "../src/index.js";
 
-// `warden secrets run` has two starts: the fast one (bin/warden.js → dist/secrets-run.js, grants
+// `warden secrets run` has two starts: the fast one (bin/warden.js → dist/secrets-run.cjs, grants
 // from the signed snapshot) and the full CLI (config loaded). Each case runs both and compares.
 
 // Values made at run time, shaped like real credentials, so a leak would be recognisable.

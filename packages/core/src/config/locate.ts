@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { lstatSync, readFileSync, realpathSync, statSync } from "node:fs";
+import { lstatSync, readFileSync, realpathSync, statSync, type Stats } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { WardenError } from "../errors.js";
@@ -28,11 +28,14 @@ export const CONFIG_FILES = [
 export function findConfigFile(dir: string): string | undefined {
   for (const name of CONFIG_FILES) {
     const candidate = path.join(dir, name);
+    let entry: Stats | undefined;
     try {
-      lstatSync(candidate);
+      // Without an exception for a missing name: most of the names are missing at every start.
+      entry = lstatSync(candidate, { throwIfNoEntry: false });
     } catch {
-      continue; // no such name
+      entry = undefined;
     }
+    if (entry === undefined) continue; // no such name
     checkLinkTarget(candidate, name);
     return candidate;
   }
