@@ -8,7 +8,7 @@ import { parseDotenv } from "./dotenv.js";
 import { assertOutsideWorkTree, commitRotatedKey, createKeyFile, discardRotatedKey, fallbackKeys, loadMasterKey, stageRotatedKey } from "./keys.js";
 import { Masker } from "./mask.js";
 import { writeGrantsSnapshot, type GrantsSource } from "./snapshot.js";
-import { auditKey, createVault, getValue, keyOpens, listNames, readVault, removeValue, rotateVault, setValue, VAULT_FILE, writeVault, type Vault } from "./store.js";
+import { assertName, auditKey, createVault, getValue, keyOpens, listNames, looksLikeValue, readVault, removeValue, rotateVault, setValue, shownName, VAULT_FILE, writeVault, type Vault } from "./store.js";
 
 /** A grant of the config: names, optionally the environment they come from and a last valid day. */
 export type GrantSetting = readonly string[] | { readonly names: readonly string[]; readonly env?: string | undefined; readonly expires?: string | undefined };
@@ -73,6 +73,7 @@ export function setSecret(root: string, envName: string, name: string, value: st
 
 /** `warden secrets rm NAME --env E`. */
 export function removeSecret(root: string, envName: string, name: string, env: NodeJS.ProcessEnv = currentEnv()): boolean {
+  assertName(name);
   const opened = openVault(root, env);
   const removed = removeValue(opened.vault, envName, name);
   if (removed) writeVault(root, opened.vault);
@@ -176,8 +177,10 @@ export function planRun(root: string, options: RunRequest & { readonly grantsFro
 /** {@link planRun} on a vault already opened: the one decision both ways of starting `run` take (docs/secrets/vault.md). */
 export function planOpened(root: string, opened: Opened, options: RunRequest, env: NodeJS.ProcessEnv): RunPlan {
   const refuse = (reason: string, names: readonly string[], envName?: string): never => {
-    audit(root, opened, { action: "refuse", outcome: "refused", task: options.task, names, reason, ...(envName === undefined ? {} : { env: envName }) }, env);
-    throw new WardenError("USAGE", `task ${options.task}: ${reason}`);
+    // Requested names are the caller's input: one that looks like a pasted value is logged cut.
+    const task = looksLikeValue(options.task) ? `${options.task.slice(0, 4)}…` : options.task;
+    audit(root, opened, { action: "refuse", outcome: "refused", task, names: names.map(shownName), reason, ...(envName === undefined ? {} : { env: envName }) }, env);
+    throw new WardenError("USAGE", `task ${task}: ${reason}`);
   };
   const grant = resolveGrant(options.grants, options.task);
   if (grant === undefined) return refuse("has no grant in secrets.grants", options.only ?? []);
@@ -186,7 +189,7 @@ export function planOpened(root: string, opened: Opened, options: RunRequest, en
   if (grant.expires !== undefined && grant.expires < today) return refuse(`its grant expired on ${grant.expires}`, grant.names, envName);
   const wanted = options.only ?? grant.names;
   const outside = wanted.filter((name) => !grant.names.includes(name));
-  if (outside.length > 0) return refuse(`not granted: ${outside.join(", ")}`, outside, envName);
+  if (outside.length > 0) return refuse(`not granted: ${outside.map(shownName).join(", ")}`, outside, envName);
   const values = new Map<string, string>();
   const missing: string[] = [];
   for (const name of wanted) {

@@ -12,7 +12,8 @@ import { AUDIT_FILE, GRANTS_SNAPSHOT } from "../src/index.js";
 const STRIPE = `sk_test_${"Qh7TzP2wLk9VnB4xRc6Md3Fy".split("").reverse().join("")}${Date.now().toString(36)}`;
 const SESSION = `sess-${"k4".repeat(12)}`;
 const DB_URL = `postgres://app:${"pw".repeat(4)}${Date.now().toString(36)}Zq9@db.internal:5432/app`;
-const VALUES = [STRIPE, SESSION, DB_URL];
+const IMPORTED = `ghp_${"R2d2C3poBb8".repeat(3)}${Date.now().toString(36)}`;
+const VALUES = [STRIPE, SESSION, DB_URL, IMPORTED];
 
 let repo: TempRepo;
 let keys: string;
@@ -150,6 +151,31 @@ describe("warden secrets run: the fast start and the full CLI behave alike", () 
     expect(missing.start).toBe("full (arguments the fast start does not read)");
     expect(missing.code).toBe(2);
     expect(missing.stderr).toBe("warden: missing required argument 'command'\n");
+  });
+
+  it("every other secrets command, and its errors, prints no value; after a rotation the fast start still runs", async () => {
+    const wrongKey = { WARDEN_MASTER_KEY: "22".repeat(32) };
+    repo.write({ ".env": `IMPORTED_TOKEN=${IMPORTED}\n`, "bad.env": `GOOD=1\n${IMPORTED}\n` });
+    const results = [
+      [await warden(["secrets", "set", "STRIPE_KEY"], { input: STRIPE }), 0],
+      [await warden(["secrets", "set", STRIPE], { input: SESSION }), 2],
+      [await warden(["secrets", "set", "OTHER"], { input: IMPORTED, env: wrongKey }), 2],
+      [await warden(["secrets", "rm", "NOPE"]), 2],
+      [await warden(["secrets", "run", "--task", STRIPE, "--only", SESSION, "--", "true"]), 2],
+      [await warden(["secrets", "import", ".env", "--env", "ci"]), 0],
+      [await warden(["secrets", "import", "bad.env"]), 2],
+      [await warden(["secrets", "rotate", "--reencrypt"]), 0],
+      [await warden(["secrets", "list", "--json"]), 0],
+      [await warden(["secrets", "audit", "--json"]), 0],
+      [await warden(["secrets", "audit", "verify"], { env: wrongKey }), 2],
+    ] as const;
+    expect(results.map(([r]) => r.code)).toEqual(results.map(([, code]) => code));
+    expect(results[1][0].stderr).toBe('warden: "sk_t…" looks like a secret value, not a name: give a NAME such as API_TOKEN and pipe the value on standard input\n');
+    expect(existsSync(path.join(repo.dir, ".env"))).toBe(false);
+    // A failed import loses nothing; the test's own plaintext file goes before the files are searched.
+    rmSync(path.join(repo.dir, "bad.env"));
+    const after = await secretsRun(["--task", "test", "--no-mask", "--", "node", "-e", "process.stdout.write(String(process.env.STRIPE_KEY === process.argv[1]))", STRIPE]);
+    expect([after.start, after.stdout]).toEqual(["fast", "true"]);
   });
 
   it("concurrent fast runs leave a valid chain; no value in any output or file", async () => {
