@@ -29,7 +29,7 @@ beforeAll(async () => {
   expect((await warden(["secrets", "set", "STRIPE_KEY"], { input: STRIPE })).code).toBe(0);
   expect((await warden(["secrets", "set", "SESSION_SECRET"], { input: SESSION })).code).toBe(0);
   expect((await warden(["secrets", "set", "DATABASE_URL", "--env", "production"], { input: DB_URL })).code).toBe(0);
-});
+}, 120_000);
 afterAll(() => {
   repo.cleanup();
   rmSync(keys, { recursive: true, force: true });
@@ -81,7 +81,7 @@ const CHILD = [
 ];
 
 describe("warden secrets run: the fast start and the full CLI behave alike", () => {
-  it("starts a command with exactly the granted names, its output masked, its exit code passed on", async () => {
+  it("starts a command with exactly the granted names, its output masked, its exit code passed on", { timeout: 120_000 }, async () => {
     const first = await secretsRun(["--task", "test", "--", ...CHILD]);
     expect(first.start).toBe("full (no grants snapshot yet)");
     expect(existsSync(path.join(repo.dir, GRANTS_SNAPSHOT))).toBe(true);
@@ -94,7 +94,7 @@ describe("warden secrets run: the fast start and the full CLI behave alike", () 
     expect(unmasked.stdout).toBe("true");
   });
 
-  it("refuses and logs an ungranted task, a name outside the grant and an expired grant", async () => {
+  it("refuses and logs an ungranted task, a name outside the grant and an expired grant", { timeout: 120_000 }, async () => {
     const cases: [readonly string[], string, string][] = [
       [["--task", "nobody", "--", "true"], "warden: task nobody: has no grant in secrets.grants\n", "nobody"],
       [["--task", "test", "--only", "DATABASE_URL", "--", "true"], "warden: task test: not granted: DATABASE_URL\n", "test"],
@@ -113,13 +113,13 @@ describe("warden secrets run: the fast start and the full CLI behave alike", () 
     }
   });
 
-  it("a wrong key is one line and exit 2 on both starts", async () => {
+  it("a wrong key is one line and exit 2 on both starts", { timeout: 120_000 }, async () => {
     const run = await both(["--task", "test", "--", "true"], { WARDEN_MASTER_KEY: "11".repeat(32) });
     expect(run.code).toBe(2);
     expect(run.stderr).toBe("warden: the master key does not open this vault (wrong WARDEN_MASTER_KEY or key file?)\n");
   });
 
-  it("a changed config (or a file it imports) sends the next run through the full CLI, which refreshes the snapshot", async () => {
+  it("a changed config (or a file it imports) sends the next run through the full CLI, which refreshes the snapshot", { timeout: 120_000 }, async () => {
     repo.write({ "grants.mjs": `export const grants = { test: ["STRIPE_KEY", "SESSION_SECRET"], ci: ["SESSION_SECRET"] };\n` });
     const stale = await secretsRun(["--task", "ci", "--", "node", "-e", "process.stdout.write(String(process.env.SESSION_SECRET?.length))"]);
     expect(stale.start).toBe("full (the config changed since the grants snapshot)");
@@ -133,7 +133,7 @@ describe("warden secrets run: the fast start and the full CLI behave alike", () 
     expect((await secretsRun(["--task", "ci", "--", "true"])).start).toBe("fast");
   });
 
-  it("a snapshot edited without the key is not used: the full CLI decides, and refuses what the config does not grant", async () => {
+  it("a snapshot edited without the key is not used: the full CLI decides, and refuses what the config does not grant", { timeout: 120_000 }, async () => {
     const file = path.join(repo.dir, GRANTS_SNAPSHOT);
     const snapshot = JSON.parse(readFileSync(file, "utf8")) as { grants: Record<string, unknown> };
     snapshot.grants.intruder = ["STRIPE_KEY"];
@@ -146,14 +146,14 @@ describe("warden secrets run: the fast start and the full CLI behave alike", () 
     expect((await secretsRun(["--task", "test", "--", "true"])).start).toBe("fast");
   });
 
-  it("unusual arguments go to the full CLI, which reports them as always", async () => {
+  it("unusual arguments go to the full CLI, which reports them as always", { timeout: 120_000 }, async () => {
     const missing = await secretsRun(["--task", "test"]);
     expect(missing.start).toBe("full (arguments the fast start does not read)");
     expect(missing.code).toBe(2);
     expect(missing.stderr).toBe("warden: missing required argument 'command'\n");
   });
 
-  it("every other secrets command, and its errors, prints no value; after a rotation the fast start still runs", async () => {
+  it("every other secrets command, and its errors, prints no value; after a rotation the fast start still runs", { timeout: 120_000 }, async () => {
     const wrongKey = { WARDEN_MASTER_KEY: "22".repeat(32) };
     repo.write({ ".env": `IMPORTED_TOKEN=${IMPORTED}\n`, "bad.env": `GOOD=1\n${IMPORTED}\n` });
     const results = [
@@ -178,7 +178,7 @@ describe("warden secrets run: the fast start and the full CLI behave alike", () 
     expect([after.start, after.stdout]).toEqual(["fast", "true"]);
   });
 
-  it("concurrent fast runs leave a valid chain; no value in any output or file", async () => {
+  it("concurrent fast runs leave a valid chain; no value in any output or file", { timeout: 120_000 }, async () => {
     const runs = await Promise.all(Array.from({ length: 4 }, () => secretsRun(["--task", "test", "--", "true"])));
     expect(runs.map((r) => [r.start, r.code])).toEqual(Array.from({ length: 4 }, () => ["fast", 0]));
     const verified = await warden(["secrets", "audit", "verify"]);
