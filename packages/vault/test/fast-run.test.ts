@@ -156,18 +156,32 @@ describe("warden secrets run: the fast start and the full CLI behave alike", () 
   it("every other secrets command, and its errors, prints no value; after a rotation the fast start still runs", { timeout: 120_000 }, async () => {
     const wrongKey = { WARDEN_MASTER_KEY: "22".repeat(32) };
     repo.write({ ".env": `IMPORTED_TOKEN=${IMPORTED}\n`, "bad.env": `GOOD=1\n${IMPORTED}\n` });
+    // Independent of each other (reads, refusals, an unchanged value): run at once to save time.
+    const at = await Promise.all([
+      warden(["secrets", "set", "STRIPE_KEY"], { input: STRIPE }),
+      warden(["secrets", "set", STRIPE], { input: SESSION }),
+      warden(["secrets", "set", "OTHER"], { input: IMPORTED, env: wrongKey }),
+      warden(["secrets", "rm", "NOPE"]),
+      warden(["secrets", "run", "--task", STRIPE, "--only", SESSION, "--", "true"]),
+      warden(["secrets", "import", "bad.env"]),
+      warden(["secrets", "list", "--json"]),
+      warden(["secrets", "audit", "verify"], { env: wrongKey }),
+    ]);
+    const imported = await warden(["secrets", "import", ".env", "--env", "ci"]);
+    const rotated = await warden(["secrets", "rotate", "--reencrypt"]);
+    const logged = await warden(["secrets", "audit", "--json"]);
     const results = [
-      [await warden(["secrets", "set", "STRIPE_KEY"], { input: STRIPE }), 0],
-      [await warden(["secrets", "set", STRIPE], { input: SESSION }), 2],
-      [await warden(["secrets", "set", "OTHER"], { input: IMPORTED, env: wrongKey }), 2],
-      [await warden(["secrets", "rm", "NOPE"]), 2],
-      [await warden(["secrets", "run", "--task", STRIPE, "--only", SESSION, "--", "true"]), 2],
-      [await warden(["secrets", "import", ".env", "--env", "ci"]), 0],
-      [await warden(["secrets", "import", "bad.env"]), 2],
-      [await warden(["secrets", "rotate", "--reencrypt"]), 0],
-      [await warden(["secrets", "list", "--json"]), 0],
-      [await warden(["secrets", "audit", "--json"]), 0],
-      [await warden(["secrets", "audit", "verify"], { env: wrongKey }), 2],
+      [at[0], 0],
+      [at[1], 2],
+      [at[2], 2],
+      [at[3], 2],
+      [at[4], 2],
+      [at[5], 2],
+      [at[6], 0],
+      [at[7], 2],
+      [imported, 0],
+      [rotated, 0],
+      [logged, 0],
     ] as const;
     expect(results.map(([r]) => r.code)).toEqual(results.map(([, code]) => code));
     expect(results[1][0].stderr).toBe('warden: "sk_t…" looks like a secret value, not a name: give a NAME such as API_TOKEN and pipe the value on standard input\n');
