@@ -42,6 +42,26 @@ await build({
   legalComments: "none",
 });
 
+// `warden secrets run` starts from its own bundle, one file that bin/warden.js loads before the CLI:
+// the vault and the Node-only parts of core (@warden/core/lite). A dependency slipping into it would
+// undo its fast start, so the build fails when anything from node_modules is bundled. CommonJS:
+// required, it starts a few milliseconds sooner than as an ES module (docs/benchmarks.md).
+const slim = await build({
+  absWorkingDir: packageDir,
+  entryPoints: ["src/secrets-run.ts"],
+  outfile: "dist/secrets-run.cjs",
+  bundle: true,
+  format: "cjs",
+  platform: "node",
+  target: "node20",
+  conditions: ["source"],
+  metafile: true,
+  logLevel: "warning",
+  legalComments: "none",
+});
+const heavy = Object.keys(slim.metafile.inputs).filter((input) => input.includes("node_modules") && !/node_modules\/@warden\//.test(input));
+if (heavy.length > 0) throw new Error(`dist/secrets-run.cjs must load nothing but Node's built-ins; it bundles ${heavy.join(", ")}`);
+
 /**
  * The config type as the user writes it (`WardenConfigInput` of @warden/core, inferred from its zod
  * schema), expanded by the type checker into one self-contained object type.

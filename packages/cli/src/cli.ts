@@ -1,7 +1,8 @@
 import { Argument, Command, CommanderError, Option } from "commander";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { aliasConfigImport, escapeControl, FORMATS, installRedactor, isWardenError, type Format, type Redactor } from "@warden/core";
+import { aliasConfigImport, CONSERVATIVE_REDACTOR, FORMATS, installRedactor, type Format, type Redactor } from "@warden/core";
+import { errorReport } from "./error-report.js";
 import { processIo, redactingIo, type Io } from "./io.js";
 import { VERSION } from "./version.js";
 
@@ -648,15 +649,6 @@ function ownEntry(): string {
   return existsSync(built) ? built : fileURLToPath(new URL("./index.ts", import.meta.url));
 }
 
-/**
- * A redactor without detectors, for commands that print only their own short messages: every run
- * of 24 or more token characters (not ending in `.`, `:` or `@`) that holds a digit is masked
- * (more than any detector would).
- */
-const CONSERVATIVE_REDACTOR: Redactor = {
-  find: (text) => [...text.matchAll(/[A-Za-z0-9_+/=.:@-]{23,}[A-Za-z0-9_+/=-]/g)].filter((m) => /[0-9]/.test(m[0])).map((m) => [m.index, m.index + m[0].length] as const),
-};
-
 /** The output redactor, built once per process (the warm server runs many requests). */
 let outputRedactor: Redactor | undefined;
 
@@ -691,13 +683,8 @@ export async function main(argv: readonly string[], rawIo: Io = processIo()): Pr
       if (error.code === "commander.helpDisplayed" || error.code === "commander.version" || error.code === "commander.help") return 0;
       return 2; // commander already printed one line: "error: unknown option '--x'"
     }
-    if (isWardenError(error)) {
-      // One line, and the hint on a second when the error carries one; always exit 2.
-      io.stderr.write(`warden: ${escapeControl(error.message)}\n${error.hint === undefined ? "" : `  hint: ${escapeControl(error.hint)}\n`}`);
-      return 2;
-    }
-    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    io.stderr.write(`warden: internal error — this is a bug, please report it with the output below\n${detail}\n`);
+    // A user error: one line, and the hint on a second when it carries one; always exit 2.
+    io.stderr.write(errorReport(error));
     return 2;
   }
 }

@@ -81,7 +81,8 @@ describe("warden scan and the vault", () => {
 
 describe("secrets run without the detectors loaded", () => {
   it("still redacts a secret in its own messages (a token pasted as the task name)", () => {
-    const token = githubToken();
+    // Lower-cased: a mixed-case token is already cut to 4 characters by the vault itself (a name of a value's shape).
+    const token = githubToken().toLowerCase();
     const result = warden(["secrets", "run", "--task", token, "--", "true"]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^warden: task ghp_\*+: has no grant in secrets\.grants\n$/);

@@ -12,7 +12,8 @@ export {
 } from "./baseline.js";
 export { CACHE_DIR, cacheDirOf, GIT_CACHE_DIR, ResultCache } from "./cache.js";
 export { defineConfig, renderConfigJsonSchema, WardenConfigSchema, type WardenConfig, type WardenConfigInput } from "./config/schema.js";
-export { aliasConfigImport, CONFIG_FILES, configFingerprint, configTimeoutMs, loadConfig, loadedConfigs, onConfigLoad, parseConfig, type LoadedConfig } from "./config/load.js";
+export { aliasConfigImport, configTimeoutMs, loadConfig, loadedConfigs, onConfigLoad, parseConfig, type LoadedConfig } from "./config/load.js";
+export { CONFIG_FILES, configFingerprint, findConfigFile } from "./config/locate.js";
 export type { RuleSetting } from "./config/rules-section.js";
 export { PlanSchema, type PlanSettings } from "./config/plan-section.js";
 export { childEnv, colorEnabled, currentEnv, progressEnabled, readEnv, runWithEnv, type WardenEnv } from "./env.js";
@@ -47,6 +48,7 @@ export { createLogger, silentLogger, type Logger, type LogLevel } from "./logger
 export { toRepoPath } from "./paths.js";
 export { plural } from "./plural.js";
 export {
+  CONSERVATIVE_REDACTOR,
   currentRedactor,
   escapeControl,
   installRedactor,

@@ -17,6 +17,15 @@ export interface Redactor {
 /** What replaces a secret after its shown prefix (the same mask as secret findings use). */
 export const REDACTION_MASK = "********";
 
+/**
+ * A redactor without detectors, for commands that print only their own short messages (`warden
+ * secrets run`, which loads no detector): every run of 24 or more token characters (not ending in
+ * `.`, `:` or `@`) that holds a digit is masked (more than any detector would).
+ */
+export const CONSERVATIVE_REDACTOR: Redactor = {
+  find: (text) => [...text.matchAll(/[A-Za-z0-9_+/=.:@-]{23,}[A-Za-z0-9_+/=-]/g)].filter((m) => /[0-9]/.test(m[0])).map((m) => [m.index, m.index + m[0].length] as const),
+};
+
 let installed: Redactor | undefined;
 
 /** Install the redactor every output of this process goes through (undefined: none). */

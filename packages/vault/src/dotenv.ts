@@ -1,4 +1,4 @@
-import { WardenError } from "@warden/core";
+import { WardenError } from "@warden/core/lite";
 
 const LINE = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*)$/;
 

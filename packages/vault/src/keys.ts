@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { currentEnv, WardenError } from "@warden/core";
+import { currentEnv, WardenError } from "@warden/core/lite";
 import { newKey, parseMasterKey } from "./crypto.js";
 
 /**

@@ -1,13 +1,14 @@
 import { spawn } from "node:child_process";
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { currentEnv, WardenError } from "@warden/core";
+import { currentEnv, WardenError } from "@warden/core/lite";
 import { appendAudit, verifyAudit, type AuditRecord, type AuditVerdict } from "./audit.js";
 import { newKey } from "./crypto.js";
 import { parseDotenv } from "./dotenv.js";
 import { assertOutsideWorkTree, commitRotatedKey, createKeyFile, discardRotatedKey, fallbackKeys, loadMasterKey, stageRotatedKey } from "./keys.js";
 import { Masker } from "./mask.js";
-import { auditKey, createVault, getValue, keyOpens, listNames, readVault, removeValue, rotateVault, setValue, VAULT_FILE, writeVault, type Vault } from "./store.js";
+import { writeGrantsSnapshot, type GrantsSource } from "./snapshot.js";
+import { assertName, auditKey, createVault, getValue, keyOpens, listNames, looksLikeValue, readVault, removeValue, rotateVault, setValue, shownName, VAULT_FILE, writeVault, type Vault } from "./store.js";
 
 /** A grant of the config: names, optionally the environment they come from and a last valid day. */
 export type GrantSetting = readonly string[] | { readonly names: readonly string[]; readonly env?: string | undefined; readonly expires?: string | undefined };
@@ -16,12 +17,13 @@ export type GrantSetting = readonly string[] | { readonly names: readonly string
 export const DEFAULT_ENV = "default";
 
 /** The open vault: its store and the master key that opens it. */
-interface Opened {
+export interface Opened {
   readonly vault: Vault;
   readonly master: Buffer;
 }
 
-function openVault(root: string, env: NodeJS.ProcessEnv): Opened {
+/** Read the vault of `root` and find the master key that opens it; one clear error when there is no vault or no key opens it. */
+export function openVault(root: string, env: NodeJS.ProcessEnv): Opened {
   const vault = readVault(root);
   if (vault === undefined) throw new WardenError("USAGE", `no ${VAULT_FILE} in this repository: run \`warden secrets init\``);
   const primary = loadMasterKey(vault.id, root, env).key;
@@ -71,6 +73,7 @@ export function setSecret(root: string, envName: string, name: string, value: st
 
 /** `warden secrets rm NAME --env E`. */
 export function removeSecret(root: string, envName: string, name: string, env: NodeJS.ProcessEnv = currentEnv()): boolean {
+  assertName(name);
   const opened = openVault(root, env);
   const removed = removeValue(opened.vault, envName, name);
   if (removed) writeVault(root, opened.vault);
@@ -143,6 +146,15 @@ function resolveGrant(grants: Readonly<Record<string, GrantSetting>>, task: stri
   return { names: [...object.names], env: object.env, expires: object.expires };
 }
 
+/** What `run` is asked: the task, the grants of the config, and optionally the environment, a subset of names and the date. */
+export interface RunRequest {
+  readonly task: string;
+  readonly grants: Readonly<Record<string, GrantSetting>>;
+  readonly env?: string;
+  readonly only?: readonly string[];
+  readonly now?: Date;
+}
+
 /** What `run` hands the command. */
 export interface RunPlan {
   readonly env: string;
@@ -156,15 +168,19 @@ export interface RunPlan {
  * grant's environment; every other name the vault holds, and the master key, are removed from the
  * child's environment. A request outside the grant, or an expired grant, is refused and logged.
  */
-export function planRun(
-  root: string,
-  options: { readonly task: string; readonly grants: Readonly<Record<string, GrantSetting>>; readonly env?: string; readonly only?: readonly string[]; readonly now?: Date },
-  env: NodeJS.ProcessEnv = currentEnv(),
-): RunPlan {
+export function planRun(root: string, options: RunRequest & { readonly grantsFrom?: GrantsSource }, env: NodeJS.ProcessEnv = currentEnv()): RunPlan {
   const opened = openVault(root, env);
+  if (options.grantsFrom !== undefined && opened.vault.audit !== undefined) writeGrantsSnapshot(root, auditKey(opened.vault, opened.master), options.grantsFrom, options.grants);
+  return planOpened(root, opened, options, env);
+}
+
+/** {@link planRun} on a vault already opened: the one decision both ways of starting `run` take (docs/secrets/vault.md). */
+export function planOpened(root: string, opened: Opened, options: RunRequest, env: NodeJS.ProcessEnv): RunPlan {
   const refuse = (reason: string, names: readonly string[], envName?: string): never => {
-    audit(root, opened, { action: "refuse", outcome: "refused", task: options.task, names, reason, ...(envName === undefined ? {} : { env: envName }) }, env);
-    throw new WardenError("USAGE", `task ${options.task}: ${reason}`);
+    // Requested names are the caller's input: one that looks like a pasted value is logged cut.
+    const task = looksLikeValue(options.task) ? `${options.task.slice(0, 4)}…` : options.task;
+    audit(root, opened, { action: "refuse", outcome: "refused", task, names: names.map(shownName), reason, ...(envName === undefined ? {} : { env: envName }) }, env);
+    throw new WardenError("USAGE", `task ${task}: ${reason}`);
   };
   const grant = resolveGrant(options.grants, options.task);
   if (grant === undefined) return refuse("has no grant in secrets.grants", options.only ?? []);
@@ -173,7 +189,7 @@ export function planRun(
   if (grant.expires !== undefined && grant.expires < today) return refuse(`its grant expired on ${grant.expires}`, grant.names, envName);
   const wanted = options.only ?? grant.names;
   const outside = wanted.filter((name) => !grant.names.includes(name));
-  if (outside.length > 0) return refuse(`not granted: ${outside.join(", ")}`, outside, envName);
+  if (outside.length > 0) return refuse(`not granted: ${outside.map(shownName).join(", ")}`, outside, envName);
   const values = new Map<string, string>();
   const missing: string[] = [];
   for (const name of wanted) {

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from "node:fs";
 import path from "node:path";
-import { WardenError } from "@warden/core";
+import { WardenError } from "@warden/core/lite";
 import { newKey, open, seal } from "./crypto.js";
 
 /** The committed store, at the repository root by default. */
@@ -21,10 +21,25 @@ export interface Vault {
   audit?: string;
 }
 
+/**
+ * Whether `name` looks like a value pasted where a name goes (`warden secrets set sk_live_…`): long,
+ * with lower- and upper-case letters and digits, as tokens are and variable names (UPPER_SNAKE)
+ * are not. Names are stored, logged and printed in plaintext, so such a name is refused.
+ */
+export function looksLikeValue(name: string): boolean {
+  return name.length >= 20 && /[a-z]/.test(name) && /[A-Z]/.test(name) && /[0-9]/.test(name);
+}
+
+/** A name as it may be echoed or logged: whole when it is a plain name, else its first 4 characters. */
+export function shownName(name: string): string {
+  return NAME.test(name) && name.length <= 128 && !looksLikeValue(name) ? name : `${name.slice(0, 4)}…`;
+}
+
 /** Check a secret name (an environment variable name). */
 export function assertName(name: string): void {
   // The name is echoed in errors: cut it, in case a value was pasted where the name goes.
   if (!NAME.test(name) || name.length > 128) throw new WardenError("USAGE", `"${name.slice(0, 4)}…" is not a secret name: use letters, digits and _ (an environment variable name)`);
+  if (looksLikeValue(name)) throw new WardenError("USAGE", `"${name.slice(0, 4)}…" looks like a secret value, not a name: give a NAME such as API_TOKEN and pipe the value on standard input`);
 }
 
 /** Check an environment name. */

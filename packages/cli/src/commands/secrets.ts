@@ -62,10 +62,14 @@ export async function secretsCommand(io: Io, action: string, args: readonly stri
       const [command, ...rest] = args;
       if (command === undefined) throw new WardenError("USAGE", "secrets run --task NAME -- COMMAND [ARGS…]: the command is missing");
       if (options.task === undefined) throw new WardenError("USAGE", "secrets run: --task NAME is required (the grant in secrets.grants)");
+      // Taken before the config loads: a config changed meanwhile leaves a stale snapshot, never a wrong one.
+      const grantsFrom = vault.grantsSource(root, options.config);
       const { config } = await loadConfig(root, options.config);
+      // Writes the grants snapshot the next run starts from without loading the CLI (bin/warden.js).
       const plan = vault.planRun(root, {
         task: options.task,
         grants: config.secrets.grants,
+        grantsFrom,
         ...(options.env === undefined ? {} : { env: options.env }),
         ...(options.only === undefined ? {} : { only: options.only }),
       });

@@ -1,7 +1,6 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
-import { lstatSync, mkdirSync, readFileSync, realpathSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { lstatSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -10,52 +9,13 @@ import type { Jiti, TransformOptions, TransformResult } from "jiti";
 import type { z } from "zod";
 import { currentEnv } from "../env.js";
 import { isWardenError, maskTokens, WardenError } from "../errors.js";
+import { checkLinkTarget, configFingerprint, findConfigFile } from "./locate.js";
 import { WardenConfigSchema, type WardenConfig } from "./schema.js";
-
-/** Config file names, in the order they are looked for. */
-export const CONFIG_FILES = [
-  "warden.config.ts",
-  "warden.config.mts",
-  "warden.config.cts",
-  "warden.config.js",
-  "warden.config.mjs",
-  "warden.config.cjs",
-  "warden.config.json",
-] as const;
 
 /** A loaded and validated config, with the file it came from (undefined for the defaults). */
 export interface LoadedConfig {
   readonly config: WardenConfig;
   readonly file: string | undefined;
-}
-
-/**
- * Find the config file in `dir`, if there is one. A config name that is a symbolic link loop or
- * a link to nothing is an error, not "no config".
- */
-export function findConfigFile(dir: string): string | undefined {
-  for (const name of CONFIG_FILES) {
-    const candidate = path.join(dir, name);
-    try {
-      lstatSync(candidate);
-    } catch {
-      continue; // no such name
-    }
-    checkLinkTarget(candidate, name);
-    return candidate;
-  }
-  return undefined;
-}
-
-function checkLinkTarget(file: string, display: string): void {
-  try {
-    statSync(file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ELOOP") throw new WardenError("CONFIG_LOAD", `${display}: cannot load config: it is a symbolic link loop`);
-    if (code === "ENOENT") throw new WardenError("CONFIG_LOAD", `${display}: cannot load config: it is a symbolic link to a missing file`);
-    throw new WardenError("CONFIG_LOAD", `${display}: cannot load config: ${code ?? "unreadable"}`);
-  }
 }
 
 /**
@@ -347,80 +307,6 @@ async function syntaxLocation(file: string, source: string, error: unknown): Pro
     return { where: `:${parsed.line}:${(parsed.column ?? 0) + 1}`, message: `syntax error: ${text}` };
   } catch {
     return undefined;
-  }
-}
-
-const LOCAL_IMPORT = /(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|\bimport\s+)["']([^"'\n]+)["']/g;
-const PROBE = ["", ".ts", ".mts", ".cts", ".js", ".mjs", ".cjs", ".json", "/index.ts", "/index.mts", "/index.js", "/index.mjs"];
-
-function resolveLocal(from: string, specifier: string): string | undefined {
-  const base = path.resolve(path.dirname(from), specifier);
-  const candidates = [...PROBE.map((suffix) => base + suffix)];
-  if (/\.[cm]?js$/.test(base)) candidates.push(base.replace(/js$/, "ts")); // "./x.js" written for "./x.ts"
-  return candidates.find((candidate) => {
-    try {
-      return statSync(candidate).isFile();
-    } catch {
-      return false;
-    }
-  });
-}
-
-/**
- * A fingerprint of a config and everything it imports that can change between runs: the content
- * of the config and of each file it reaches through relative imports, or through packages that
- * resolve outside node_modules (workspace packages), and the size and time of the package files
- * it imports from node_modules. The warm server compares fingerprints to know when a loaded
- * config is stale (ES modules cannot be unloaded, so a changed config is loaded in a fresh thread).
- */
-export function configFingerprint(configFile: string): string {
-  const hash = createHash("sha256");
-  const seen = new Set<string>();
-  const queue = [configFile];
-  while (queue.length > 0 && seen.size < 500) {
-    const file = queue.shift() as string;
-    if (seen.has(file)) continue;
-    seen.add(file);
-    let text: string;
-    try {
-      text = readFileSync(file, "utf8");
-    } catch {
-      hash.update(`${file}\u0000missing\u0000`);
-      continue;
-    }
-    hash.update(`${file}\u0000${createHash("sha256").update(text).digest("hex")}\u0000`);
-    if (file.endsWith(".json")) continue;
-    for (const match of text.matchAll(LOCAL_IMPORT)) {
-      const specifier = match[1] ?? "";
-      if (specifier.startsWith("node:")) continue;
-      if (specifier.startsWith(".") || specifier.startsWith("/")) {
-        const resolved = resolveLocal(file, specifier);
-        if (resolved !== undefined) queue.push(resolved);
-        continue;
-      }
-      try {
-        const resolved = createRequire(file).resolve(specifier);
-        if (!path.isAbsolute(resolved)) continue; // a builtin
-        const real = realpathOr(resolved);
-        if (real.split(path.sep).includes("node_modules")) {
-          const info = statSync(real);
-          hash.update(`${real}\u0000${info.size}:${info.mtimeMs}\u0000`);
-        } else {
-          queue.push(real);
-        }
-      } catch {
-        hash.update(`${specifier}\u0000unresolved\u0000`);
-      }
-    }
-  }
-  return hash.digest("hex");
-}
-
-function realpathOr(file: string): string {
-  try {
-    return realpathSync(file);
-  } catch {
-    return file;
   }
 }
 
