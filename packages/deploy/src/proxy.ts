@@ -43,6 +43,8 @@ export interface ProxyRestart {
   /** Tags of the confirmed routes the restarted proxy serves. */
   readonly routes: string[];
   readonly restarts: number;
+  /** Milliseconds from the supervisor noticing the exit to the restarted proxy listening (absent from older proxies). */
+  readonly listeningMs?: number;
 }
 
 /** Limits of the proxy (environment variables of the proxy process; defaults in parentheses). */
@@ -482,7 +484,14 @@ export function proxyMain(mods: ProxyModules, argv: readonly string[], env: Read
   });
   // a socket bound by the supervisor (fd 3) outlives this process: connections queue while it restarts
   const listenFd = Number(env.WARDEN_LISTEN_FD);
+  // after a restart: how long after its supervisor noticed the previous proxy's exit this one serves
+  const noticedAt = Number(env.WARDEN_RESTART_NOTICED_AT);
+  const sinceExit = (): number | undefined => (restarts > 0 && Number.isFinite(noticedAt) && noticedAt > 0 ? Date.now() - noticedAt : undefined);
+  if (sinceExit() !== undefined) {
+    server.once("connection", () => log(`first connection accepted ${String(sinceExit())} ms after the supervisor noticed the exit`));
+  }
   const onListening = (): void => {
+    const listeningMs = sinceExit();
     admin.listen(0, "127.0.0.1", () => {
       const port = (server.address() as { port: number }).port;
       const adminPort = (admin.address() as { port: number }).port;
@@ -491,8 +500,10 @@ export function proxyMain(mods: ProxyModules, argv: readonly string[], env: Read
       fs.chmodSync(`${infoFile}.tmp`, 0o600);
       fs.renameSync(`${infoFile}.tmp`, infoFile);
       if (restarts > 0) {
-        const record = { at: startedAt, reason: env.WARDEN_RESTART_REASON ?? "crashed", routes: confirmed.map((r) => r.tag), restarts };
-        log(`restarted by its supervisor after it ${record.reason}; serving the confirmed routes ${record.routes.join(", ") || "(none)"}`);
+        const record = { at: startedAt, reason: env.WARDEN_RESTART_REASON ?? "crashed", routes: confirmed.map((r) => r.tag), restarts, ...(listeningMs === undefined ? {} : { listeningMs }) };
+        log(
+          `restarted by its supervisor after it ${record.reason}; serving the confirmed routes ${record.routes.join(", ") || "(none)"}${listeningMs === undefined ? "" : `; listening ${listeningMs} ms after the supervisor noticed the exit`}`,
+        );
         if (restartsFile !== undefined) {
           try {
             fs.appendFileSync(restartsFile, `${JSON.stringify(record)}\n`);
@@ -531,7 +542,7 @@ export function proxyScript(): string {
     "    if (m === null || typeof m !== \"object\" || m.warden !== \"activate\") return;",
     "    process.removeAllListeners(\"disconnect\");",
     "    process.disconnect();",
-    "    proxyMain({ http, fs, crypto }, process.argv.slice(2), { ...process.env, WARDEN_STANDBY: undefined, WARDEN_RESTARTS: String(m.restarts), WARDEN_RESTART_REASON: String(m.reason) });",
+    "    proxyMain({ http, fs, crypto }, process.argv.slice(2), { ...process.env, WARDEN_STANDBY: undefined, WARDEN_RESTARTS: String(m.restarts), WARDEN_RESTART_REASON: String(m.reason), WARDEN_RESTART_NOTICED_AT: String(m.noticedAt ?? \"\") });",
     "  });",
     "  process.send({ warden: \"ready\" });",
     "} else proxyMain({ http, fs, crypto }, process.argv.slice(2), process.env);",
