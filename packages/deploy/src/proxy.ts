@@ -251,8 +251,27 @@ export function proxyMain(mods: ProxyModules, argv: readonly string[], env: Read
     });
     return { connected: () => done, clear: () => clearTimeout(timer) };
   };
-  const forward = (req: HttpModule.IncomingMessage, res: HttpModule.ServerResponse, body: Buffer, tried: Set<Route>): void => {
-    const route = pick(tried);
+  // methods a request of which may be sent twice (RFC 9110 9.2.2): retried after a connection that failed mid-request
+  const idempotent = new Set(["GET", "HEAD", "OPTIONS", "TRACE", "PUT", "DELETE"]);
+  // hop-by-hop headers (RFC 9110 7.6.1) are this hop's own: never passed on
+  const hopByHop = new Set(["connection", "keep-alive", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade"]);
+  const endToEnd = (headers: HttpModule.IncomingHttpHeaders): HttpModule.OutgoingHttpHeaders => {
+    const listed = String(headers.connection ?? "")
+      .split(",")
+      .map((name) => name.trim().toLowerCase());
+    const kept: HttpModule.OutgoingHttpHeaders = {};
+    for (const [name, value] of Object.entries(headers)) if (value !== undefined && !hopByHop.has(name) && !listed.includes(name)) kept[name] = value;
+    return kept;
+  };
+  /**
+   * Forward one request to an instance. A connection refused or not connected in time: another
+   * instance is tried (the request never reached one). A kept-alive connection the instance had
+   * closed (it fails before any answer): the request goes again on a new connection, when its
+   * method is idempotent; other failures before an answer: another instance, idempotent
+   * methods only; otherwise 502 (the instance may have acted on it).
+   */
+  const forward = (req: HttpModule.IncomingMessage, res: HttpModule.ServerResponse, body: Buffer, tried: Set<Route>, sameRoute?: Route, stale = 0): void => {
+    const route = sameRoute ?? pick(tried);
     if (route === undefined) {
       res.writeHead(tried.size === 0 ? 503 : 502, { "content-type": "text/plain" });
       res.end(tried.size === 0 ? "no upstream\n" : "upstream unavailable\n");
@@ -274,10 +293,11 @@ export function proxyMain(mods: ProxyModules, argv: readonly string[], env: Read
       if (readTimer !== undefined) clearTimeout(readTimer);
       readTimer = undefined;
     };
-    const upstream = http.request(target, { method: req.method, headers: upstreamHeaders(req, target), agent }, (answer) => {
+    const upstream = http.request(target, { method: req.method, headers: endToEnd(upstreamHeaders(req, target) as HttpModule.IncomingHttpHeaders), agent }, (answer) => {
       arm();
       if ((answer.statusCode ?? 502) >= 500) route.errors += 1;
-      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      // the instance's own connection handling (e.g. `connection: close` while it stops) is not the client's
+      res.writeHead(answer.statusCode ?? 502, endToEnd(answer.headers));
       answer.on("data", arm);
       answer.on("end", disarm);
       answer.on("close", disarm);
@@ -303,6 +323,17 @@ export function proxyMain(mods: ProxyModules, argv: readonly string[], env: Read
         return;
       }
       route.requests -= 1;
+      const again = idempotent.has(req.method ?? "GET");
+      if (connect.connected() && upstream.reusedSocket && again && stale < 3) {
+        forward(req, res, body, tried, route, stale + 1); // a kept-alive connection the instance had closed: again, on a new one
+        return;
+      }
+      if (connect.connected() && !again) {
+        route.errors += 1;
+        res.writeHead(502, { "content-type": "text/plain" });
+        res.end("upstream closed the connection before answering\n");
+        return;
+      }
       forward(req, res, body, tried); // refused, reset or not connected in time, before an answer: try another instance
     });
     upstream.end(body);
