@@ -191,7 +191,7 @@ export function hostTarget(ctx: TargetContext, host: Host, settings: InstanceSet
     await host.writeText(portFile, String(port));
     if ((await host.readText(routesFile)) === undefined) await host.writeText(routesFile, "[]\n");
     const supervisor = await ensureSupervisorScript();
-    const proxyCommand = [host.node, `${proxyDir}/proxy.mjs`, String(port), routesFile, infoFile, revertsFile, restartsFile, maintenanceFile].map(shellQuote).join(" ");
+    const proxyCommand = [host.node, `${proxyDir}/proxy.mjs`, String(port), routesFile, infoFile, revertsFile, restartsFile, maintenanceFile, `${proxyDir}/access.log`].map(shellQuote).join(" ");
     const pid = await host.supervise(supervisor, proxyCommand, {
       listen: port,
       standby: true,

@@ -96,7 +96,9 @@ interface ProxyModules {
 
 /**
  * The proxy process's main function. Arguments: listen port, routes file, info file, and
- * optionally a reverts file (one JSON line per lease that ran out).
+ * optionally a reverts file (one JSON line per lease that ran out), a restarts file, a
+ * maintenance file and an access log (one JSON line per request, rotated by size:
+ * `WARDEN_PROXY_ACCESS_LOG_MAX_BYTES`, 10 MiB, and `WARDEN_PROXY_ACCESS_LOG_KEEP`, 5 files).
  * Self-contained on purpose: it is serialised with `toString()` into a standalone script.
  *
  * Requests: X-Forwarded-For appended, X-Forwarded-Proto/Host set (kept when a front proxy set
@@ -123,6 +125,7 @@ export function proxyMain(mods: ProxyModules, argv: readonly string[], env: Read
   const revertsFile = argv[3] === undefined || argv[3] === "" ? undefined : String(argv[3]);
   const restartsFile = argv[4] === undefined || argv[4] === "" ? undefined : String(argv[4]);
   const maintenanceFile = argv[5] === undefined || argv[5] === "" ? undefined : String(argv[5]);
+  const accessFile = argv[6] === undefined || argv[6] === "" ? undefined : String(argv[6]);
   const setting = (name: string, fallback: number): number => {
     const value = Number(env[name]);
     return Number.isFinite(value) && value > 0 ? value : fallback;
@@ -131,6 +134,8 @@ export function proxyMain(mods: ProxyModules, argv: readonly string[], env: Read
   const readTimeoutMs = setting("WARDEN_PROXY_READ_TIMEOUT_MS", 60_000);
   const maxBodyBytes = setting("WARDEN_PROXY_MAX_BODY_BYTES", 10 * 1024 * 1024);
   const restarts = setting("WARDEN_RESTARTS", 0);
+  const accessMaxBytes = setting("WARDEN_PROXY_ACCESS_LOG_MAX_BYTES", 10 * 1024 * 1024);
+  const accessKeep = Math.floor(setting("WARDEN_PROXY_ACCESS_LOG_KEEP", 5));
   const token = crypto.randomBytes(24).toString("hex");
   type Spec = { url: string; weight: number; tag: string };
   type Route = Spec & { requests: number; errors: number };
@@ -205,6 +210,94 @@ export function proxyMain(mods: ProxyModules, argv: readonly string[], env: Read
   let maintenance = readMaintenance();
   const maintenancePage = (): string =>
     `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>Down for maintenance</title></head><body><h1>Down for maintenance</h1><p>Back soon: please retry in ${maintenance?.retryAfter ?? 60} seconds.</p></body></html>\n`;
+  // the access log: one JSON line per request, written in batches (at most 200 ms late; the
+  // last batch is lost with a SIGKILL), rotated by size: access.log → access.log.1 → … → .KEEP
+  let accessFd: number | undefined;
+  let accessSize = 0;
+  let accessLines: string[] = [];
+  let accessBytes = 0;
+  let accessTimer: ReturnType<typeof setTimeout> | undefined;
+  let accessBroken = false;
+  const openAccess = (): void => {
+    if (accessFile === undefined || accessBroken) return;
+    try {
+      accessFd = fs.openSync(accessFile, "a", 0o600);
+      accessSize = fs.fstatSync(accessFd).size;
+    } catch (error) {
+      accessBroken = true;
+      accessFd = undefined;
+      log(`cannot write the access log ${accessFile}: ${String(error)}; requests are not logged`);
+    }
+  };
+  const rotateAccess = (): void => {
+    if (accessFile === undefined || accessFd === undefined) return;
+    fs.closeSync(accessFd);
+    accessFd = undefined;
+    try {
+      for (let n = accessKeep - 1; n >= 1; n -= 1) if (fs.existsSync(`${accessFile}.${n}`)) fs.renameSync(`${accessFile}.${n}`, `${accessFile}.${n + 1}`);
+      fs.renameSync(accessFile, `${accessFile}.1`);
+    } catch (error) {
+      log(`cannot rotate the access log ${accessFile}: ${String(error)}`);
+    }
+    openAccess();
+  };
+  const flushAccess = (): void => {
+    if (accessTimer !== undefined) clearTimeout(accessTimer);
+    accessTimer = undefined;
+    const lines = accessLines;
+    accessLines = [];
+    accessBytes = 0;
+    if (accessFd === undefined) openAccess();
+    let chunk = "";
+    let chunkBytes = 0;
+    const write = (): void => {
+      if (accessFd === undefined || chunk === "") return;
+      try {
+        fs.writeSync(accessFd, chunk);
+        accessSize += chunkBytes;
+      } catch (error) {
+        log(`cannot write the access log ${String(accessFile)}: ${String(error)}`);
+      }
+      chunk = "";
+      chunkBytes = 0;
+    };
+    for (const line of lines) {
+      const bytes = Buffer.byteLength(line);
+      // each file stays within the limit (a single longer line gets a file of its own)
+      if (accessSize + chunkBytes + bytes > accessMaxBytes && accessSize + chunkBytes > 0) {
+        write();
+        rotateAccess();
+      }
+      chunk += line;
+      chunkBytes += bytes;
+    }
+    write();
+  };
+  type Served = { tag: string; tries: number; bytes: number };
+  const servedBy = new WeakMap<object, Served>();
+  const access = (req: HttpModule.IncomingMessage, status: number, began: number, served: Served | undefined): void => {
+    if (accessFile === undefined || accessBroken) return;
+    const url = req.url ?? "/";
+    const query = url.indexOf("?");
+    // the path only: a query string may carry tokens
+    const entry = {
+      at: new Date(began).toISOString(),
+      client: req.socket.remoteAddress ?? "",
+      method: req.method ?? "",
+      path: query === -1 ? url : `${url.slice(0, query)}?…`,
+      status,
+      ms: Date.now() - began,
+      ...(served === undefined ? {} : { upstream: served.tag, bytes: served.bytes, ...(served.tries > 1 ? { tries: served.tries } : {}) }),
+    };
+    const line = `${JSON.stringify(entry)}\n`;
+    accessLines.push(line);
+    accessBytes += line.length;
+    if (accessBytes >= 64 * 1024) flushAccess();
+    else if (accessTimer === undefined) {
+      accessTimer = setTimeout(flushAccess, 200);
+      accessTimer.unref();
+    }
+  };
   const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
   const pick = (tried: Set<Route>): Route | undefined => {
     const open = routes.filter((r) => r.weight > 0 && !tried.has(r));
@@ -279,6 +372,10 @@ export function proxyMain(mods: ProxyModules, argv: readonly string[], env: Read
     }
     tried.add(route);
     route.requests += 1;
+    const served = servedBy.get(res) ?? { tag: route.tag, tries: 0, bytes: 0 };
+    served.tag = route.tag;
+    served.tries += 1;
+    servedBy.set(res, served);
     const target = new URL(req.url ?? "/", route.url);
     let readTimer: ReturnType<typeof setTimeout> | undefined;
     let timedOut = false;
@@ -298,7 +395,10 @@ export function proxyMain(mods: ProxyModules, argv: readonly string[], env: Read
       if ((answer.statusCode ?? 502) >= 500) route.errors += 1;
       // the instance's own connection handling (e.g. `connection: close` while it stops) is not the client's
       res.writeHead(answer.statusCode ?? 502, endToEnd(answer.headers));
-      answer.on("data", arm);
+      answer.on("data", (chunk: Buffer) => {
+        served.bytes += chunk.length;
+        arm();
+      });
       answer.on("end", disarm);
       answer.on("close", disarm);
       answer.pipe(res);
@@ -386,6 +486,12 @@ export function proxyMain(mods: ProxyModules, argv: readonly string[], env: Read
     upstream.end();
   };
   const server = http.createServer((req, res) => {
+    const began = Date.now();
+    res.on("finish", () => access(req, res.statusCode, began, servedBy.get(res)));
+    // a client gone before its answer: logged with status 499 (as nginx does)
+    res.on("close", () => {
+      if (!res.writableFinished) access(req, 499, began, servedBy.get(res));
+    });
     if (maintenance !== undefined) {
       res.writeHead(503, { "content-type": "text/html; charset=utf-8", "retry-after": String(maintenance.retryAfter), "cache-control": "no-store" });
       res.end(maintenancePage());
@@ -549,6 +655,7 @@ export function proxyMain(mods: ProxyModules, argv: readonly string[], env: Read
   else server.listen(listenPort, "127.0.0.1", onListening);
   const stop = (): void => {
     if (pending !== undefined) clearTimeout(pending.timer);
+    flushAccess();
     server.close();
     admin.close();
     agent.destroy();
@@ -556,9 +663,10 @@ export function proxyMain(mods: ProxyModules, argv: readonly string[], env: Read
   };
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);
+  process.on("exit", flushAccess);
 }
 
-/** The proxy as a standalone ES module script (`node proxy.mjs PORT ROUTES_FILE INFO_FILE [REVERTS_FILE [RESTARTS_FILE [MAINTENANCE_FILE]]]`). */
+/** The proxy as a standalone ES module script (`node proxy.mjs PORT ROUTES_FILE INFO_FILE [REVERTS_FILE [RESTARTS_FILE [MAINTENANCE_FILE [ACCESS_LOG]]]]`). */
 export function proxyScript(): string {
   return [
     "// Warden's reverse proxy (generated from @warden/deploy; see docs/adr/0002-local-target-proxy.md).",

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { once } from "node:events";
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { Agent, createServer, request, type IncomingMessage, type Server } from "node:http";
 import type { Socket } from "node:net";
@@ -34,7 +35,7 @@ async function upstream(body: string): Promise<{ url: string; server: Server }> 
 }
 
 /** Start the generated proxy script as its own process, as the deploy targets do. */
-async function startProxy(initial: unknown[], env: Record<string, string> = {}): Promise<Running> {
+async function startProxy(initial: unknown[], env: Record<string, string> = {}, more: (dir: string) => string[] = () => []): Promise<Running> {
   const dir = mkdtempSync(path.join(tmpdir(), "warden-proxy-"));
   const script = path.join(dir, "proxy.mjs");
   const routes = path.join(dir, "routes.json");
@@ -42,7 +43,7 @@ async function startProxy(initial: unknown[], env: Record<string, string> = {}):
   const reverts = path.join(dir, "reverts.jsonl");
   writeFileSync(script, proxyScript());
   writeFileSync(routes, JSON.stringify(initial));
-  const child = spawn(process.execPath, [script, "0", routes, infoFile, reverts], { stdio: "ignore", env: { ...process.env, ...env } });
+  const child = spawn(process.execPath, [script, "0", routes, infoFile, reverts, ...more(dir)], { stdio: "ignore", env: { ...process.env, ...env } });
   cleanups.push(() => {
     child.kill("SIGKILL");
     rmSync(dir, { recursive: true, force: true });
@@ -384,6 +385,28 @@ describe("the proxy's HTTP handling", () => {
     expect(answers).toContain("old");
     // the client's kept-alive connections to the proxy survived: one per parallel client
     expect(connections).toBe(4);
+  });
+
+  it("writes an access log line per request (its path without the query) and rotates it by size, keeping the newest files", async () => {
+    const ok = await upstream("ok");
+    const proxy = await startProxy([{ url: ok.url, weight: 1, tag: "r1#0" }], { WARDEN_PROXY_ACCESS_LOG_MAX_BYTES: "1000", WARDEN_PROXY_ACCESS_LOG_KEEP: "2" }, (dir) => ["", "", path.join(dir, "access.log")]);
+    for (let i = 0; i < 40; i += 1) expect((await get(`http://127.0.0.1:${proxy.info.port}/page/${i}?token=hunter2`)).status).toBe(200);
+    // on SIGTERM the proxy writes the lines it holds, then exits
+    proxy.child.kill("SIGTERM");
+    await once(proxy.child, "exit");
+    const log = path.join(proxy.dir, "access.log");
+    const files = [`${log}.2`, `${log}.1`, log];
+    for (const file of files) expect(statSync(file).size).toBeLessThanOrEqual(1000);
+    expect(existsSync(`${log}.3`)).toBe(false);
+    const text = files.map((file) => readFileSync(file, "utf8")).join("");
+    expect(text).not.toContain("hunter2");
+    const lines = text.trim().split("\n").map((line) => JSON.parse(line) as Record<string, unknown>);
+    // the oldest lines went with the rotation; the kept ones are the newest, in order
+    expect(lines.length).toBeGreaterThan(5);
+    expect(lines.length).toBeLessThan(40);
+    expect(lines.map((l) => l.path)).toEqual(Array.from({ length: lines.length }, (_, k) => `/page/${40 - lines.length + k}?…`));
+    expect(lines.at(-1)).toMatchObject({ client: "127.0.0.1", method: "GET", status: 200, upstream: "r1#0", bytes: 3 });
+    expect(lines.at(-1)?.ms).toEqual(expect.any(Number));
   });
 
   it("refuses admin requests without the proxy's token, which only the info file (mode 0600) holds", async () => {
