@@ -6,7 +6,7 @@
  * Written as one self-contained function (node built-ins passed in) so it can be shipped as a
  * standalone script to any host with Node, like the proxy.
  *
- * Usage: `node supervisor.mjs [--detach LOGFILE | --exec] [--listen PORT] [--standby] --env-stdin COMMAND`
+ * Usage: `node supervisor.mjs [--detach LOGFILE | --exec] [--listen PORT] [--pid-file FILE] [--standby] [--env-stdin] COMMAND`
  * - `--env-stdin`: the child's variables arrive as JSON (`{"env":{…}}`) on standard input, never
  *   on a command line or in a file. The child gets them on top of a few basics of the
  *   supervisor's own environment (PATH, HOME, USER, LOGNAME, SHELL, LANG, LANGUAGE, LC_*, TZ,
@@ -22,6 +22,8 @@
  *   of a cold start, also while the child crash-loops; the next standby is prepared 250 ms later
  *   (or after the crash loop's backoff, if longer). Used for the proxy, whose script, as a standby, sends `{warden:"ready"}` once it
  *   listens for that message; a standby that has not is not used (the child is started cold).
+ * - `--pid-file FILE`: write `{"pid":N}` (its own pid) to FILE when it starts (how Warden finds a
+ *   supervisor a service manager started, e.g. the proxy's systemd unit).
  * - `--listen PORT`: the supervisor binds 127.0.0.1:PORT itself and hands the bound socket to
  *   every child as file descriptor 3 (`WARDEN_LISTEN_FD=3`); the child listens on it. The socket
  *   outlives a crashed child, so while the proxy restarts the kernel queues new connections in
@@ -52,12 +54,16 @@ export function supervisorMain(mods: SupervisorModules, argv: readonly string[],
   let envFromStdin = false;
   let once = false;
   let withStandby = false;
+  let pidFile: string | undefined;
   for (;;) {
     if (args[0] === "--detach") {
       detachLog = String(args[1]);
       args.splice(0, 2);
     } else if (args[0] === "--listen") {
       listenPort = Number(args[1]);
+      args.splice(0, 2);
+    } else if (args[0] === "--pid-file") {
+      pidFile = String(args[1]);
       args.splice(0, 2);
     } else if (args[0] === "--standby") {
       withStandby = true;
@@ -91,7 +97,7 @@ export function supervisorMain(mods: SupervisorModules, argv: readonly string[],
     if (fs === undefined) throw new Error("--detach needs node:fs");
     readStdin((text) => {
       const out = fs.openSync(detachLog, "a");
-      const rest = [...(listenPort === undefined ? [] : ["--listen", String(listenPort)]), ...(withStandby ? ["--standby"] : []), ...(envFromStdin ? ["--env-stdin"] : []), command];
+      const rest = [...(listenPort === undefined ? [] : ["--listen", String(listenPort)]), ...(pidFile === undefined ? [] : ["--pid-file", pidFile]), ...(withStandby ? ["--standby"] : []), ...(envFromStdin ? ["--env-stdin"] : []), command];
       const child = mods.childProcess.spawn(process.execPath, [String(process.argv[1]), ...rest], { detached: true, stdio: ["pipe", out, out], env: basics() });
       fs.closeSync(out);
       child.unref();
@@ -223,6 +229,7 @@ export function supervisorMain(mods: SupervisorModules, argv: readonly string[],
   process.on("SIGTERM", () => stop("SIGTERM"));
   process.on("SIGINT", () => stop("SIGINT"));
   const begin = (): void => {
+    if (pidFile !== undefined && mods.fs !== undefined) mods.fs.writeFileSync(pidFile, `${JSON.stringify({ pid: process.pid })}\n`);
     const create = mods.net?._createServerHandle;
     if (listenPort !== undefined && typeof create === "function") {
       // bound here, never listened on here (no accept in the supervisor): the child calls listen(2)
