@@ -1,6 +1,6 @@
 import { spawn, spawnSync } from "node:child_process";
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import { createServer, type Server } from "node:http";
+import { Agent, createServer, request, type Server } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -11,6 +11,8 @@ import { get } from "./helpers.js";
 let base: string;
 let options: ProxyUnitOptions;
 let upstream: Server;
+let supervisorPid: number | undefined;
+let supervisorLog = "";
 const limits = { connectTimeoutMs: 5000, readTimeoutMs: 60_000, maxBodyBytes: 10 * 1024 * 1024 };
 
 beforeAll(async () => {
@@ -28,6 +30,7 @@ beforeAll(async () => {
 });
 
 afterAll(() => {
+  if (supervisorPid !== undefined) process.kill(-supervisorPid, "SIGKILL");
   upstream?.close();
   rmSync(base, { recursive: true, force: true });
 });
@@ -75,15 +78,62 @@ describe("the proxy's systemd unit", () => {
     writeFileSync(path.join(proxyDir, "proxy.mjs"), proxyScript());
     writeFileSync(path.join(proxyDir, "routes.json"), JSON.stringify([{ url: `http://127.0.0.1:${typeof address === "object" && address !== null ? address.port : 0}`, weight: 1, tag: "r1#0" }]));
     const [command, ...args] = proxyUnitArgv(options);
-    const supervisor = spawn(command ?? "", args, { cwd: proxyDir, env: { ...process.env, ...proxyEnv(limits) }, stdio: "ignore", detached: true });
-    try {
-      const info = path.join(proxyDir, "info.json");
-      for (let i = 0; i < 600 && !existsSync(info); i += 1) await new Promise((resolve) => setTimeout(resolve, 25));
-      expect(JSON.parse(readFileSync(info, "utf8"))).toMatchObject({ port: options.port });
-      expect(await get(`http://127.0.0.1:${options.port}/`)).toEqual({ status: 200, body: "v1" });
-      expect(JSON.parse(readFileSync(path.join(proxyDir, "supervisor.json"), "utf8"))).toEqual({ pid: supervisor.pid });
-    } finally {
-      process.kill(-(supervisor.pid ?? 0), "SIGKILL");
-    }
+    const supervisor = spawn(command ?? "", args, { cwd: proxyDir, env: { ...process.env, ...proxyEnv(limits) }, stdio: ["ignore", "pipe", "inherit"], detached: true });
+    supervisorPid = supervisor.pid;
+    supervisor.stdout.on("data", (chunk: Buffer) => (supervisorLog += chunk.toString("utf8")));
+    const info = path.join(proxyDir, "info.json");
+    for (let i = 0; i < 600 && !existsSync(info); i += 1) await new Promise((resolve) => setTimeout(resolve, 25));
+    expect(JSON.parse(readFileSync(info, "utf8"))).toMatchObject({ port: options.port });
+    expect(await get(`http://127.0.0.1:${options.port}/`)).toEqual({ status: 200, body: "v1" });
+    expect(JSON.parse(readFileSync(path.join(proxyDir, "supervisor.json"), "utf8"))).toEqual({ pid: supervisor.pid });
+  });
+
+  it("killed with SIGKILL while keep-alive clients are busy, comes back by itself: no request on a connection made after the kill fails", async () => {
+    const info = path.join(options.dir, "proxy", "info.json");
+    // the supervisor's warm standby is ready (it says so in its log)
+    for (let i = 0; i < 600 && !/warm standby \(pid \d+\) ready/.test(supervisorLog); i += 1) await new Promise((resolve) => setTimeout(resolve, 25));
+    const killed = (JSON.parse(readFileSync(info, "utf8")) as { pid: number }).pid;
+    let killedAt = Number.POSITIVE_INFINITY;
+    // eight clients, one kept-alive connection each (a new one after a failure, as wrk does)
+    const requests: { opened: number; status: number }[] = [];
+    const opened = new WeakMap<object, number>();
+    let stop = false;
+    const client = async (): Promise<void> => {
+      const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+      while (!stop) {
+        await new Promise<void>((resolve) => {
+          let at = Date.now();
+          const req = request({ host: "127.0.0.1", port: options.port, path: "/", agent }, (res) => {
+            res.resume();
+            res.on("end", () => {
+              requests.push({ opened: at, status: res.statusCode ?? 0 });
+              resolve();
+            });
+          });
+          req.on("socket", (socket) => {
+            if (!opened.has(socket)) opened.set(socket, Date.now());
+            at = opened.get(socket) ?? at;
+          });
+          req.on("error", () => {
+            requests.push({ opened: at, status: 0 });
+            resolve();
+          });
+          req.end();
+        });
+      }
+      agent.destroy();
+    };
+    const after = (): typeof requests => requests.filter((r) => r.opened >= killedAt);
+    const clients = Array.from({ length: 8 }, client);
+    for (let i = 0; i < 400 && requests.length < 40; i += 1) await new Promise((resolve) => setTimeout(resolve, 5));
+    killedAt = Date.now();
+    process.kill(killed, "SIGKILL");
+    for (let i = 0; i < 2000 && after().filter((r) => r.status === 200).length < 80; i += 1) await new Promise((resolve) => setTimeout(resolve, 5));
+    stop = true;
+    await Promise.all(clients);
+    expect(after().filter((r) => r.status !== 200)).toEqual([]);
+    expect(after().length).toBeGreaterThanOrEqual(80);
+    expect(supervisorLog).toMatch(/child exited \(SIGKILL\); its warm standby \(pid \d+\) takes over/);
+    expect(JSON.parse(readFileSync(info, "utf8"))).toMatchObject({ port: options.port, restarts: 1 });
   });
 });
