@@ -666,6 +666,53 @@ export function proxyMain(mods: ProxyModules, argv: readonly string[], env: Read
   process.on("exit", flushAccess);
 }
 
+/**
+ * A standby's warm-up: `requests` requests, each on a new connection, through a throwaway
+ * forwarding server in this process (both on ephemeral 127.0.0.1 ports, closed afterwards), so
+ * that Node's HTTP server and client code is compiled before the standby takes over. Without it,
+ * a promoted standby accepted the connections queued during the restart one by one, up to 1.4 s
+ * after the kill on a loaded machine, while a warm proxy handled each in under 0.4 s.
+ * Self-contained: it is serialised into the proxy script like {@link proxyMain}.
+ */
+export async function proxyWarmUp(mods: Pick<ProxyModules, "http">, requests: number): Promise<void> {
+  const { http } = mods;
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
+  const upstream = http.createServer((req, res) => {
+    req.resume();
+    res.writeHead(200, { "content-type": "text/plain" });
+    res.end("ok\n");
+  });
+  const port = (server: HttpModule.Server): number => (server.address() as { port: number }).port;
+  const front = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => {
+      const out = http.request({ host: "127.0.0.1", port: port(upstream), path: req.url, method: req.method, headers: { ...req.headers }, agent }, (answer) => {
+        res.writeHead(answer.statusCode ?? 502, { ...answer.headers });
+        answer.pipe(res);
+      });
+      out.on("error", () => res.destroy());
+      out.end(Buffer.concat(chunks));
+    });
+  });
+  await new Promise<void>((resolve) => upstream.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => front.listen(0, "127.0.0.1", resolve));
+  const one = (): Promise<void> =>
+    new Promise((resolve) => {
+      const req = http.request({ host: "127.0.0.1", port: port(front), path: "/warm-up?x=1", agent: false, headers: { "x-forwarded-for": "127.0.0.1" } }, (res) => {
+        res.resume();
+        res.on("end", resolve);
+        res.on("error", resolve);
+      });
+      req.on("error", () => resolve());
+      req.end();
+    });
+  for (let sent = 0; sent < requests; sent += 8) await Promise.all(Array.from({ length: Math.min(8, requests - sent) }, one));
+  agent.destroy();
+  front.close();
+  upstream.close();
+}
+
 /** The proxy as a standalone ES module script (`node proxy.mjs PORT ROUTES_FILE INFO_FILE [REVERTS_FILE [RESTARTS_FILE [MAINTENANCE_FILE [ACCESS_LOG]]]]`). */
 export function proxyScript(): string {
   return [
@@ -674,6 +721,7 @@ export function proxyScript(): string {
     'import * as fs from "node:fs";',
     'import * as crypto from "node:crypto";',
     `const proxyMain = ${proxyMain.toString()};`,
+    `const proxyWarmUp = ${proxyWarmUp.toString()};`,
     "if (process.env.WARDEN_STANDBY === \"1\" && typeof process.send === \"function\") {",
     "  // a warm standby: loaded, idle until its supervisor activates it (the running proxy died)",
     "  process.on(\"disconnect\", () => process.exit(0));",
@@ -683,7 +731,11 @@ export function proxyScript(): string {
     "    process.disconnect();",
     "    proxyMain({ http, fs, crypto }, process.argv.slice(2), { ...process.env, WARDEN_STANDBY: undefined, WARDEN_RESTARTS: String(m.restarts), WARDEN_RESTART_REASON: String(m.reason), WARDEN_RESTART_NOTICED_AT: String(m.noticedAt ?? \"\") });",
     "  });",
-    "  process.send({ warden: \"ready\" });",
+    "  // ready once warm (its HTTP code compiled), or after 3 s whatever happens",
+    "  let told = false;",
+    "  const ready = () => { if (!told && process.connected) { told = true; process.send({ warden: \"ready\" }); } };",
+    "  setTimeout(ready, 3000).unref();",
+    "  proxyWarmUp({ http }, 100).then(ready, ready);",
     "} else proxyMain({ http, fs, crypto }, process.argv.slice(2), process.env);",
     "",
   ].join("\n");

@@ -17,7 +17,8 @@
  * - `--exec`: run COMMAND once (standard input closed) with those variables and exit with its
  *   code: `warden exec`, in the live release's folder, with the release's environment.
  * - `--standby`: keep a warm second copy of the child (started with `WARDEN_STANDBY=1` and an IPC
- *   channel, its script loaded, idle); when the child dies a ready standby is activated at once
+ *   channel, its script loaded and, for the proxy, its HTTP code warmed up by 100 requests to
+ *   itself, then idle); when the child dies a ready standby is activated at once
  *   (an IPC message carrying the restart count, the reason and when the exit was noticed) instead
  *   of a cold start, also while the child crash-loops; the next standby is prepared 250 ms later
  *   (or after the crash loop's backoff, if longer). Used for the proxy, whose script, as a standby, sends `{warden:"ready"}` once it
