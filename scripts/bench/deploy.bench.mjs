@@ -20,7 +20,7 @@
 import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, readdirSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
-import { get as httpGet } from "node:http";
+import { get as httpGet, request as httpRequest } from "node:http";
 import path from "node:path";
 import { machine, median, ROOT, writeSection } from "./lib.mjs";
 
@@ -164,6 +164,19 @@ async function standbyReady(log, count) {
   while (Date.now() < deadline && [...readFileSync(log, "utf8").matchAll(/warm standby \(pid \d+\) ready/g)].length <= count) await new Promise((r) => setTimeout(r, 20));
 }
 
+/** One call to the proxy's admin endpoint (token from its info file); resolves with the JSON answer. */
+function proxyAdmin(info, method, urlPath) {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ host: "127.0.0.1", port: info.adminPort, path: urlPath, method, agent: false, headers: { authorization: `Bearer ${info.token}` } }, (res) => {
+      let text = "";
+      res.on("data", (c) => (text += c));
+      res.on("end", () => (res.statusCode === 200 ? resolve(JSON.parse(text)) : reject(new Error(`proxy admin ${urlPath}: ${res.statusCode}`))));
+    });
+    req.on("error", reject);
+    req.end();
+  });
+}
+
 /** The proxy's access log (and its last rotated file), parsed. */
 function readAccessLog(file) {
   return [`${file}.1`, file]
@@ -194,6 +207,8 @@ try {
   const first = await deploy(repo.dir);
   if (first.code !== 0) fail(`first deploy failed: ${first.err}`);
   const url = first.result.url;
+  const proxyInfo = () => JSON.parse(readFileSync(path.join(repo.dir, ".warden/deploy/bench/proxy/info.json"), "utf8"));
+  await proxyAdmin(proxyInfo(), "POST", "/stats/event-loop/reset");
   const loadFrom = Date.now();
   const wrk = spawn("wrk", ["-t", "2", "-c", String(CONNECTIONS), "-d", `${LOAD_SECONDS}s`, "--latency", url]);
   let wrkOut = "";
@@ -208,6 +223,8 @@ try {
   underLoad.push(await deploy(repo.dir));
   await wrkDone;
   const loadTo = Date.now();
+  // how late the proxy's event loop ran meanwhile (blocked, or not scheduled by the OS)
+  const loopDelay = (await proxyAdmin(proxyInfo(), "GET", "/stats")).eventLoopDelay;
   const load = parseWrk(wrkOut);
   // the same requests as the proxy saw them (its access log): time from their headers to the end of their answer
   const accessLog = path.join(repo.dir, ".warden/deploy/bench/proxy/access.log");
@@ -373,7 +390,7 @@ Measured ${new Date().toISOString()} on ${machine()} (a machine shared with othe
 | measure | result | goal | met |
 | --- | --- | --- | --- |
 | failed + non-2xx requests under load (wrk, ${CONNECTIONS} connections, ${LOAD_SECONDS} s, two blue-green deploys: ${loadOutcomes.join(", ")}) | ${failed} of ${load.requests} (${load.non2xx} non-2xx, ${load.socketErrors} socket errors, of them ${load.timeouts} wrk timeouts after 2 s) | 0 | ${ok(failed === 0 && loadOutcomes.every((o) => o === "succeeded"))} |
-| the same requests in the proxy's access log: answered in the proxy (from the request's headers to the end of its answer) within 1 s / over 1 s / over 2 s; slowest; non-2xx | ${proxyMs.filter((ms) => ms <= 1000).length} / ${proxyMs.filter((ms) => ms > 1000).length} / ${proxyMs.filter((ms) => ms > 2000).length} of ${proxyMs.length}; ${proxyMs.length === 0 ? "—" : `${Math.max(...proxyMs)} ms`}; ${proxyNon2xx} | — | — |
+| the same requests in the proxy's access log: answered in the proxy (from the request's headers to the end of its answer) within 1 s / over 1 s / over 2 s; slowest; non-2xx; the proxy's event loop late by at most (99th percentile) | ${proxyMs.filter((ms) => ms <= 1000).length} / ${proxyMs.filter((ms) => ms > 1000).length} / ${proxyMs.filter((ms) => ms > 2000).length} of ${proxyMs.length}; ${proxyMs.length === 0 ? "—" : `${Math.max(...proxyMs)} ms`}; ${proxyNon2xx}; ${loopDelay === undefined ? "not measured" : `${loopDelay.maxMs} ms (${loopDelay.p99Ms} ms)`} | — | — |
 | throughput through the proxy during the deploys | ${load.rps.toFixed(0)} req/s, latency avg / stdev / max ${load.latency} | — | — |
 | smoke failure under load: failed + non-2xx requests (wrk, ${CONNECTIONS} connections, ${SMOKE_LOAD_SECONDS} s, three deploys of a version whose \`/\` answers 500: ${smokeOutcomes.join(", ")}) | ${smokeFailed} of ${smokeLoad.requests} (${smokeLoad.non2xx} non-2xx, ${smokeLoad.socketErrors} socket errors) | 0 | ${ok(smokeFailed === 0 && smokeRuns.every((d) => d.result?.outcome === "rolled_back" && d.result?.step === "smoke"))} |
 | corrupt (truncated) state.json, then a deploy under load: failed + non-2xx requests (wrk, ${CONNECTIONS} connections, ${CORRUPT_LOAD_SECONDS} s; deploy ${afterCorrupt.result?.outcome ?? `exit ${afterCorrupt.code}`}, corruption reported: ${corruptWarned ? "yes" : "no"}) | ${corruptFailed} of ${corruptLoad.requests}; earlier releases kept ${kept} of ${releasesBefore.length}; \`warden rollback\` afterwards ${rollbackOk ? "succeeded" : `failed: ${(back.stdout + back.stderr).trim()}`} | 0, all kept, rollback works | ${ok(corruptFailed === 0 && kept === releasesBefore.length && rollbackOk && afterCorrupt.result?.outcome === "succeeded")} |

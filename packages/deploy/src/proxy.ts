@@ -13,6 +13,7 @@
 import type * as CryptoModule from "node:crypto";
 import type * as FsModule from "node:fs";
 import type * as HttpModule from "node:http";
+import type * as PerfHooksModule from "node:perf_hooks";
 import type { Duplex } from "node:stream";
 
 /** One upstream of the proxy and its share of the traffic. */
@@ -60,6 +61,12 @@ export interface ProxyLimits {
 /** Requests and errors per upstream since the routes were last set. */
 export interface ProxyStats {
   readonly routes: { url: string; tag: string; weight: number; requests: number; errors: number }[];
+  /**
+   * How late the proxy's event loop ran since it started or since `POST /stats/event-loop/reset`
+   * (a proxy blocked or not scheduled by the OS answers late by that much): maximum and 99th
+   * percentile in ms.
+   */
+  readonly eventLoopDelay?: { maxMs: number; p99Ms: number };
 }
 
 /** A provisional switch the proxy holds: it reverts to the confirmed routes when `expiresInMs` runs out. */
@@ -92,6 +99,8 @@ interface ProxyModules {
   readonly http: typeof HttpModule;
   readonly fs: typeof FsModule;
   readonly crypto: typeof CryptoModule;
+  /** For the event loop's delay in `GET /stats` (absent: not measured). */
+  readonly perfHooks?: Pick<typeof PerfHooksModule, "monitorEventLoopDelay">;
 }
 
 /**
@@ -113,7 +122,8 @@ interface ProxyModules {
  *   appends the revert to the reverts file. Renewing or confirming an id the proxy no longer
  *   holds (reverted, replaced) answers 409.
  * - `GET /switch`: the pending provisional switch (or null) and the last revert.
- * - `GET /stats`: requests and errors per route.
+ * - `GET /stats`: requests and errors per route, and the event loop's delay (`POST
+ *   /stats/event-loop/reset` starts its measure again).
  * - `POST /maintenance`: read the maintenance file again (Warden writes or removes it first); while
  *   it exists every request gets a 503 page with `Retry-After`. `GET /maintenance`: the mode.
  */
@@ -299,6 +309,8 @@ export function proxyMain(mods: ProxyModules, argv: readonly string[], env: Read
     }
   };
   const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+  const loopDelay = mods.perfHooks?.monitorEventLoopDelay({ resolution: 10 });
+  loopDelay?.enable();
   const pick = (tried: Set<Route>): Route | undefined => {
     const open = routes.filter((r) => r.weight > 0 && !tried.has(r));
     const total = open.reduce((sum, r) => sum + r.weight, 0);
@@ -612,7 +624,13 @@ export function proxyMain(mods: ProxyModules, argv: readonly string[], env: Read
         return;
       }
       if (req.method === "GET" && req.url === "/stats") {
-        reply(res, 200, { routes: routes.map((r) => ({ url: r.url, tag: r.tag, weight: r.weight, requests: r.requests, errors: r.errors })) });
+        const delay = loopDelay === undefined ? {} : { eventLoopDelay: { maxMs: Math.round(loopDelay.max / 1e6), p99Ms: Math.round(loopDelay.percentile(99) / 1e6) } };
+        reply(res, 200, { routes: routes.map((r) => ({ url: r.url, tag: r.tag, weight: r.weight, requests: r.requests, errors: r.errors })), ...delay });
+        return;
+      }
+      if (req.method === "POST" && req.url === "/stats/event-loop/reset") {
+        loopDelay?.reset();
+        reply(res, 200, { reset: loopDelay !== undefined });
         return;
       }
       res.writeHead(req.url === "/health" ? 200 : 404, { "content-type": "text/plain" });
@@ -720,6 +738,7 @@ export function proxyScript(): string {
     'import * as http from "node:http";',
     'import * as fs from "node:fs";',
     'import * as crypto from "node:crypto";',
+    'import * as perfHooks from "node:perf_hooks";',
     `const proxyMain = ${proxyMain.toString()};`,
     `const proxyWarmUp = ${proxyWarmUp.toString()};`,
     "if (process.env.WARDEN_STANDBY === \"1\" && typeof process.send === \"function\") {",
@@ -729,14 +748,14 @@ export function proxyScript(): string {
     "    if (m === null || typeof m !== \"object\" || m.warden !== \"activate\") return;",
     "    process.removeAllListeners(\"disconnect\");",
     "    process.disconnect();",
-    "    proxyMain({ http, fs, crypto }, process.argv.slice(2), { ...process.env, WARDEN_STANDBY: undefined, WARDEN_RESTARTS: String(m.restarts), WARDEN_RESTART_REASON: String(m.reason), WARDEN_RESTART_NOTICED_AT: String(m.noticedAt ?? \"\") });",
+    "    proxyMain({ http, fs, crypto, perfHooks }, process.argv.slice(2), { ...process.env, WARDEN_STANDBY: undefined, WARDEN_RESTARTS: String(m.restarts), WARDEN_RESTART_REASON: String(m.reason), WARDEN_RESTART_NOTICED_AT: String(m.noticedAt ?? \"\") });",
     "  });",
     "  // ready once warm (its HTTP code compiled), or after 3 s whatever happens",
     "  let told = false;",
     "  const ready = () => { if (!told && process.connected) { told = true; process.send({ warden: \"ready\" }); } };",
     "  setTimeout(ready, 3000).unref();",
     "  proxyWarmUp({ http }, 100).then(ready, ready);",
-    "} else proxyMain({ http, fs, crypto }, process.argv.slice(2), process.env);",
+    "} else proxyMain({ http, fs, crypto, perfHooks }, process.argv.slice(2), process.env);",
     "",
   ].join("\n");
 }

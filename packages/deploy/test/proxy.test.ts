@@ -420,5 +420,17 @@ describe("the proxy's HTTP handling", () => {
     expect(await served(proxy)).toBe("old");
     expect((await post(proxy, "/routes", [])).status).toBe(200);
     expect((await get(`http://127.0.0.1:${proxy.info.port}/`)).status).toBe(503);
+    // its stats say how late its event loop ran (reset on request)
+    expect((await post(proxy, "/stats/event-loop/reset", {})).json).toEqual({ reset: true });
+    const stats = await new Promise<string>((resolve, reject) => {
+      const req = request({ host: "127.0.0.1", port: proxy.info.adminPort, path: "/stats", agent: false, headers: { authorization: `Bearer ${proxy.info.token ?? ""}` } }, (res) => {
+        let text = "";
+        res.on("data", (c: Buffer) => (text += c.toString("utf8")));
+        res.on("end", () => resolve(text));
+      });
+      req.on("error", reject);
+      req.end();
+    });
+    expect(JSON.parse(stats)).toMatchObject({ routes: [], eventLoopDelay: { maxMs: expect.any(Number), p99Ms: expect.any(Number) } });
   });
 });
