@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the test suite and benchmarks need (git, openssh-server for the
-# ssh deploy target, shellcheck for Rule 7, git-secrets and ripgrep for benchmarks), when missing.
+# ssh deploy target, shellcheck for Rule 7, systemd-analyze for the proxy unit test, git-secrets and
+# ripgrep for benchmarks), when missing.
 set -euo pipefail
 
 if [[ "${1:-}" == "--help" ]]; then
@@ -8,7 +9,7 @@ if [[ "${1:-}" == "--help" ]]; then
   exit 0
 fi
 
-wanted=(git openssh-server rsync wrk git-secrets ripgrep shellcheck)
+wanted=(git openssh-server rsync wrk git-secrets ripgrep shellcheck systemd)
 missing=()
 for pkg in "${wanted[@]}"; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")

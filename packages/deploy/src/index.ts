@@ -18,6 +18,8 @@ export {
   type ReleaseEntry,
   type RollbackOptions,
 } from "./pipeline.js";
+export { proxyCommandLine, proxyEnv, proxyUnit, proxyUnitArgv, proxyUnitName, type ProxyUnitOptions } from "./proxy-unit.js";
+export { supervisorScript } from "./supervisor.js";
 export { proxyMain, proxyScript, type ProxyInfo, type ProxyPendingSwitch, type ProxyRevert, type ProxyRoute, type ProxyStats } from "./proxy.js";
 export { configHash, contentHash, newReleaseId, type ReleaseManifest } from "./release.js";
 export { deployTask, grantedSecrets, type DeploySecrets, type Grants } from "./secrets.js";

@@ -6,9 +6,9 @@ import { WardenError } from "@warden/core";
 import type { Host } from "./hosts/host.js";
 import { proxyScript, type ProxyInfo, type ProxyLimits, type ProxyPendingSwitch, type ProxyRestart, type ProxyRevert, type ProxyStats } from "./proxy.js";
 import { supervisorScript } from "./supervisor.js";
+import { proxyCommandLine, proxyEnv, proxyUnit, proxyUnitName } from "./proxy-unit.js";
 import { createReleaseDir, type ReleaseManifest } from "./release.js";
 import { hostLockStore } from "./lock.js";
-import { shellQuote } from "./shell.js";
 import { EMPTY_STATE, parseState, rebuildState, stateText } from "./state.js";
 import { parseEventLines, readEventsLenient } from "./events.js";
 import type { Instance, InstanceTarget, LiveState, MaintenanceMode, Recovery, Route, TargetContext, UnconfirmedSwitch } from "./types.js";
@@ -199,16 +199,16 @@ export function hostTarget(ctx: TargetContext, host: Host, settings: InstanceSet
     await host.writeText(portFile, String(port));
     if ((await host.readText(routesFile)) === undefined) await host.writeText(routesFile, "[]\n");
     const supervisor = await ensureSupervisorScript();
-    const proxyCommand = [host.node, `${proxyDir}/proxy.mjs`, String(port), routesFile, infoFile, revertsFile, restartsFile, maintenanceFile].map(shellQuote).join(" ");
-    const pid = await host.supervise(supervisor, proxyCommand, {
+    // the same proxy as a systemd user unit, for a host where it should come back after a reboot (installed by hand, see the docs)
+    if (dir.startsWith("/") && host.node.startsWith("/")) {
+      const unit = { env: ctx.env, node: host.node, dir, port, limits: settings.proxy };
+      await host.writeText(`${proxyDir}/${proxyUnitName(unit)}`, proxyUnit(unit));
+    }
+    const pid = await host.supervise(supervisor, proxyCommandLine(host.node, proxyDir, port), {
       listen: port,
       standby: true,
       cwd: proxyDir,
-      env: {
-        WARDEN_PROXY_CONNECT_TIMEOUT_MS: String(settings.proxy.connectTimeoutMs),
-        WARDEN_PROXY_READ_TIMEOUT_MS: String(settings.proxy.readTimeoutMs),
-        WARDEN_PROXY_MAX_BODY_BYTES: String(settings.proxy.maxBodyBytes),
-      },
+      env: proxyEnv(settings.proxy),
       logFile: `${proxyDir}/proxy.log`,
     });
     await host.writeText(supervisorFile, `${JSON.stringify({ pid })}\n`);

@@ -13,6 +13,7 @@
 import type * as CryptoModule from "node:crypto";
 import type * as FsModule from "node:fs";
 import type * as HttpModule from "node:http";
+import type * as PerfHooksModule from "node:perf_hooks";
 import type { Duplex } from "node:stream";
 
 /** One upstream of the proxy and its share of the traffic. */
@@ -43,6 +44,8 @@ export interface ProxyRestart {
   /** Tags of the confirmed routes the restarted proxy serves. */
   readonly routes: string[];
   readonly restarts: number;
+  /** Milliseconds from the supervisor noticing the exit to the restarted proxy listening (absent from older proxies). */
+  readonly listeningMs?: number;
 }
 
 /** Limits of the proxy (environment variables of the proxy process; defaults in parentheses). */
@@ -58,6 +61,12 @@ export interface ProxyLimits {
 /** Requests and errors per upstream since the routes were last set. */
 export interface ProxyStats {
   readonly routes: { url: string; tag: string; weight: number; requests: number; errors: number }[];
+  /**
+   * How late the proxy's event loop ran since it started or since `POST /stats/event-loop/reset`
+   * (a proxy blocked or not scheduled by the OS answers late by that much): maximum and 99th
+   * percentile in ms.
+   */
+  readonly eventLoopDelay?: { maxMs: number; p99Ms: number };
 }
 
 /** A provisional switch the proxy holds: it reverts to the confirmed routes when `expiresInMs` runs out. */
@@ -90,11 +99,15 @@ interface ProxyModules {
   readonly http: typeof HttpModule;
   readonly fs: typeof FsModule;
   readonly crypto: typeof CryptoModule;
+  /** For the event loop's delay in `GET /stats` (absent: not measured). */
+  readonly perfHooks?: Pick<typeof PerfHooksModule, "monitorEventLoopDelay">;
 }
 
 /**
  * The proxy process's main function. Arguments: listen port, routes file, info file, and
- * optionally a reverts file (one JSON line per lease that ran out).
+ * optionally a reverts file (one JSON line per lease that ran out), a restarts file, a
+ * maintenance file and an access log (one JSON line per request, rotated by size:
+ * `WARDEN_PROXY_ACCESS_LOG_MAX_BYTES`, 10 MiB, and `WARDEN_PROXY_ACCESS_LOG_KEEP`, 5 files).
  * Self-contained on purpose: it is serialised with `toString()` into a standalone script.
  *
  * Requests: X-Forwarded-For appended, X-Forwarded-Proto/Host set (kept when a front proxy set
@@ -109,7 +122,8 @@ interface ProxyModules {
  *   appends the revert to the reverts file. Renewing or confirming an id the proxy no longer
  *   holds (reverted, replaced) answers 409.
  * - `GET /switch`: the pending provisional switch (or null) and the last revert.
- * - `GET /stats`: requests and errors per route.
+ * - `GET /stats`: requests and errors per route, and the event loop's delay (`POST
+ *   /stats/event-loop/reset` starts its measure again).
  * - `POST /maintenance`: read the maintenance file again (Warden writes or removes it first); while
  *   it exists every request gets a 503 page with `Retry-After`. `GET /maintenance`: the mode.
  */
@@ -121,6 +135,7 @@ export function proxyMain(mods: ProxyModules, argv: readonly string[], env: Read
   const revertsFile = argv[3] === undefined || argv[3] === "" ? undefined : String(argv[3]);
   const restartsFile = argv[4] === undefined || argv[4] === "" ? undefined : String(argv[4]);
   const maintenanceFile = argv[5] === undefined || argv[5] === "" ? undefined : String(argv[5]);
+  const accessFile = argv[6] === undefined || argv[6] === "" ? undefined : String(argv[6]);
   const setting = (name: string, fallback: number): number => {
     const value = Number(env[name]);
     return Number.isFinite(value) && value > 0 ? value : fallback;
@@ -129,6 +144,8 @@ export function proxyMain(mods: ProxyModules, argv: readonly string[], env: Read
   const readTimeoutMs = setting("WARDEN_PROXY_READ_TIMEOUT_MS", 60_000);
   const maxBodyBytes = setting("WARDEN_PROXY_MAX_BODY_BYTES", 10 * 1024 * 1024);
   const restarts = setting("WARDEN_RESTARTS", 0);
+  const accessMaxBytes = setting("WARDEN_PROXY_ACCESS_LOG_MAX_BYTES", 10 * 1024 * 1024);
+  const accessKeep = Math.floor(setting("WARDEN_PROXY_ACCESS_LOG_KEEP", 5));
   const token = crypto.randomBytes(24).toString("hex");
   type Spec = { url: string; weight: number; tag: string };
   type Route = Spec & { requests: number; errors: number };
@@ -203,7 +220,97 @@ export function proxyMain(mods: ProxyModules, argv: readonly string[], env: Read
   let maintenance = readMaintenance();
   const maintenancePage = (): string =>
     `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>Down for maintenance</title></head><body><h1>Down for maintenance</h1><p>Back soon: please retry in ${maintenance?.retryAfter ?? 60} seconds.</p></body></html>\n`;
+  // the access log: one JSON line per request, written in batches (at most 200 ms late; the
+  // last batch is lost with a SIGKILL), rotated by size: access.log → access.log.1 → … → .KEEP
+  let accessFd: number | undefined;
+  let accessSize = 0;
+  let accessLines: string[] = [];
+  let accessBytes = 0;
+  let accessTimer: ReturnType<typeof setTimeout> | undefined;
+  let accessBroken = false;
+  const openAccess = (): void => {
+    if (accessFile === undefined || accessBroken) return;
+    try {
+      accessFd = fs.openSync(accessFile, "a", 0o600);
+      accessSize = fs.fstatSync(accessFd).size;
+    } catch (error) {
+      accessBroken = true;
+      accessFd = undefined;
+      log(`cannot write the access log ${accessFile}: ${String(error)}; requests are not logged`);
+    }
+  };
+  const rotateAccess = (): void => {
+    if (accessFile === undefined || accessFd === undefined) return;
+    fs.closeSync(accessFd);
+    accessFd = undefined;
+    try {
+      for (let n = accessKeep - 1; n >= 1; n -= 1) if (fs.existsSync(`${accessFile}.${n}`)) fs.renameSync(`${accessFile}.${n}`, `${accessFile}.${n + 1}`);
+      fs.renameSync(accessFile, `${accessFile}.1`);
+    } catch (error) {
+      log(`cannot rotate the access log ${accessFile}: ${String(error)}`);
+    }
+    openAccess();
+  };
+  const flushAccess = (): void => {
+    if (accessTimer !== undefined) clearTimeout(accessTimer);
+    accessTimer = undefined;
+    const lines = accessLines;
+    accessLines = [];
+    accessBytes = 0;
+    if (accessFd === undefined) openAccess();
+    let chunk = "";
+    let chunkBytes = 0;
+    const write = (): void => {
+      if (accessFd === undefined || chunk === "") return;
+      try {
+        fs.writeSync(accessFd, chunk);
+        accessSize += chunkBytes;
+      } catch (error) {
+        log(`cannot write the access log ${String(accessFile)}: ${String(error)}`);
+      }
+      chunk = "";
+      chunkBytes = 0;
+    };
+    for (const line of lines) {
+      const bytes = Buffer.byteLength(line);
+      // each file stays within the limit (a single longer line gets a file of its own)
+      if (accessSize + chunkBytes + bytes > accessMaxBytes && accessSize + chunkBytes > 0) {
+        write();
+        rotateAccess();
+      }
+      chunk += line;
+      chunkBytes += bytes;
+    }
+    write();
+  };
+  type Served = { tag: string; tries: number; bytes: number };
+  const servedBy = new WeakMap<object, Served>();
+  const access = (req: HttpModule.IncomingMessage, status: number, began: number, served: Served | undefined): void => {
+    if (accessFile === undefined || accessBroken) return;
+    const url = req.url ?? "/";
+    const query = url.indexOf("?");
+    // the path only: a query string may carry tokens
+    const entry = {
+      at: new Date(began).toISOString(),
+      client: req.socket.remoteAddress ?? "",
+      method: req.method ?? "",
+      path: query === -1 ? url : `${url.slice(0, query)}?…`,
+      status,
+      ms: Date.now() - began,
+      ...(served === undefined ? {} : { upstream: served.tag, bytes: served.bytes, ...(served.tries > 1 ? { tries: served.tries } : {}) }),
+    };
+    const line = `${JSON.stringify(entry)}\n`;
+    accessLines.push(line);
+    accessBytes += line.length;
+    if (accessBytes >= 64 * 1024) flushAccess();
+    else if (accessTimer === undefined) {
+      accessTimer = setTimeout(flushAccess, 200);
+      accessTimer.unref();
+    }
+  };
   const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+  const loopDelay = mods.perfHooks?.monitorEventLoopDelay({ resolution: 10 });
+  loopDelay?.enable();
   const pick = (tried: Set<Route>): Route | undefined => {
     const open = routes.filter((r) => r.weight > 0 && !tried.has(r));
     const total = open.reduce((sum, r) => sum + r.weight, 0);
@@ -249,8 +356,27 @@ export function proxyMain(mods: ProxyModules, argv: readonly string[], env: Read
     });
     return { connected: () => done, clear: () => clearTimeout(timer) };
   };
-  const forward = (req: HttpModule.IncomingMessage, res: HttpModule.ServerResponse, body: Buffer, tried: Set<Route>): void => {
-    const route = pick(tried);
+  // methods a request of which may be sent twice (RFC 9110 9.2.2): retried after a connection that failed mid-request
+  const idempotent = new Set(["GET", "HEAD", "OPTIONS", "TRACE", "PUT", "DELETE"]);
+  // hop-by-hop headers (RFC 9110 7.6.1) are this hop's own: never passed on
+  const hopByHop = new Set(["connection", "keep-alive", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade"]);
+  const endToEnd = (headers: HttpModule.IncomingHttpHeaders): HttpModule.OutgoingHttpHeaders => {
+    const listed = String(headers.connection ?? "")
+      .split(",")
+      .map((name) => name.trim().toLowerCase());
+    const kept: HttpModule.OutgoingHttpHeaders = {};
+    for (const [name, value] of Object.entries(headers)) if (value !== undefined && !hopByHop.has(name) && !listed.includes(name)) kept[name] = value;
+    return kept;
+  };
+  /**
+   * Forward one request to an instance. A connection refused or not connected in time: another
+   * instance is tried (the request never reached one). A kept-alive connection the instance had
+   * closed (it fails before any answer): the request goes again on a new connection, when its
+   * method is idempotent; other failures before an answer: another instance, idempotent
+   * methods only; otherwise 502 (the instance may have acted on it).
+   */
+  const forward = (req: HttpModule.IncomingMessage, res: HttpModule.ServerResponse, body: Buffer, tried: Set<Route>, sameRoute?: Route, stale = 0): void => {
+    const route = sameRoute ?? pick(tried);
     if (route === undefined) {
       res.writeHead(tried.size === 0 ? 503 : 502, { "content-type": "text/plain" });
       res.end(tried.size === 0 ? "no upstream\n" : "upstream unavailable\n");
@@ -258,6 +384,10 @@ export function proxyMain(mods: ProxyModules, argv: readonly string[], env: Read
     }
     tried.add(route);
     route.requests += 1;
+    const served = servedBy.get(res) ?? { tag: route.tag, tries: 0, bytes: 0 };
+    served.tag = route.tag;
+    served.tries += 1;
+    servedBy.set(res, served);
     const target = new URL(req.url ?? "/", route.url);
     let readTimer: ReturnType<typeof setTimeout> | undefined;
     let timedOut = false;
@@ -272,11 +402,15 @@ export function proxyMain(mods: ProxyModules, argv: readonly string[], env: Read
       if (readTimer !== undefined) clearTimeout(readTimer);
       readTimer = undefined;
     };
-    const upstream = http.request(target, { method: req.method, headers: upstreamHeaders(req, target), agent }, (answer) => {
+    const upstream = http.request(target, { method: req.method, headers: endToEnd(upstreamHeaders(req, target) as HttpModule.IncomingHttpHeaders), agent }, (answer) => {
       arm();
       if ((answer.statusCode ?? 502) >= 500) route.errors += 1;
-      res.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.on("data", arm);
+      // the instance's own connection handling (e.g. `connection: close` while it stops) is not the client's
+      res.writeHead(answer.statusCode ?? 502, endToEnd(answer.headers));
+      answer.on("data", (chunk: Buffer) => {
+        served.bytes += chunk.length;
+        arm();
+      });
       answer.on("end", disarm);
       answer.on("close", disarm);
       answer.pipe(res);
@@ -301,6 +435,17 @@ export function proxyMain(mods: ProxyModules, argv: readonly string[], env: Read
         return;
       }
       route.requests -= 1;
+      const again = idempotent.has(req.method ?? "GET");
+      if (connect.connected() && upstream.reusedSocket && again && stale < 3) {
+        forward(req, res, body, tried, route, stale + 1); // a kept-alive connection the instance had closed: again, on a new one
+        return;
+      }
+      if (connect.connected() && !again) {
+        route.errors += 1;
+        res.writeHead(502, { "content-type": "text/plain" });
+        res.end("upstream closed the connection before answering\n");
+        return;
+      }
       forward(req, res, body, tried); // refused, reset or not connected in time, before an answer: try another instance
     });
     upstream.end(body);
@@ -353,6 +498,12 @@ export function proxyMain(mods: ProxyModules, argv: readonly string[], env: Read
     upstream.end();
   };
   const server = http.createServer((req, res) => {
+    const began = Date.now();
+    res.on("finish", () => access(req, res.statusCode, began, servedBy.get(res)));
+    // a client gone before its answer: logged with status 499 (as nginx does)
+    res.on("close", () => {
+      if (!res.writableFinished) access(req, 499, began, servedBy.get(res));
+    });
     if (maintenance !== undefined) {
       res.writeHead(503, { "content-type": "text/html; charset=utf-8", "retry-after": String(maintenance.retryAfter), "cache-control": "no-store" });
       res.end(maintenancePage());
@@ -473,7 +624,13 @@ export function proxyMain(mods: ProxyModules, argv: readonly string[], env: Read
         return;
       }
       if (req.method === "GET" && req.url === "/stats") {
-        reply(res, 200, { routes: routes.map((r) => ({ url: r.url, tag: r.tag, weight: r.weight, requests: r.requests, errors: r.errors })) });
+        const delay = loopDelay === undefined ? {} : { eventLoopDelay: { maxMs: Math.round(loopDelay.max / 1e6), p99Ms: Math.round(loopDelay.percentile(99) / 1e6) } };
+        reply(res, 200, { routes: routes.map((r) => ({ url: r.url, tag: r.tag, weight: r.weight, requests: r.requests, errors: r.errors })), ...delay });
+        return;
+      }
+      if (req.method === "POST" && req.url === "/stats/event-loop/reset") {
+        loopDelay?.reset();
+        reply(res, 200, { reset: loopDelay !== undefined });
         return;
       }
       res.writeHead(req.url === "/health" ? 200 : 404, { "content-type": "text/plain" });
@@ -482,7 +639,14 @@ export function proxyMain(mods: ProxyModules, argv: readonly string[], env: Read
   });
   // a socket bound by the supervisor (fd 3) outlives this process: connections queue while it restarts
   const listenFd = Number(env.WARDEN_LISTEN_FD);
+  // after a restart: how long after its supervisor noticed the previous proxy's exit this one serves
+  const noticedAt = Number(env.WARDEN_RESTART_NOTICED_AT);
+  const sinceExit = (): number | undefined => (restarts > 0 && Number.isFinite(noticedAt) && noticedAt > 0 ? Date.now() - noticedAt : undefined);
+  if (sinceExit() !== undefined) {
+    server.once("connection", () => log(`first connection accepted ${String(sinceExit())} ms after the supervisor noticed the exit`));
+  }
   const onListening = (): void => {
+    const listeningMs = sinceExit();
     admin.listen(0, "127.0.0.1", () => {
       const port = (server.address() as { port: number }).port;
       const adminPort = (admin.address() as { port: number }).port;
@@ -491,8 +655,10 @@ export function proxyMain(mods: ProxyModules, argv: readonly string[], env: Read
       fs.chmodSync(`${infoFile}.tmp`, 0o600);
       fs.renameSync(`${infoFile}.tmp`, infoFile);
       if (restarts > 0) {
-        const record = { at: startedAt, reason: env.WARDEN_RESTART_REASON ?? "crashed", routes: confirmed.map((r) => r.tag), restarts };
-        log(`restarted by its supervisor after it ${record.reason}; serving the confirmed routes ${record.routes.join(", ") || "(none)"}`);
+        const record = { at: startedAt, reason: env.WARDEN_RESTART_REASON ?? "crashed", routes: confirmed.map((r) => r.tag), restarts, ...(listeningMs === undefined ? {} : { listeningMs }) };
+        log(
+          `restarted by its supervisor after it ${record.reason}; serving the confirmed routes ${record.routes.join(", ") || "(none)"}${listeningMs === undefined ? "" : `; listening ${listeningMs} ms after the supervisor noticed the exit`}`,
+        );
         if (restartsFile !== undefined) {
           try {
             fs.appendFileSync(restartsFile, `${JSON.stringify(record)}\n`);
@@ -507,6 +673,7 @@ export function proxyMain(mods: ProxyModules, argv: readonly string[], env: Read
   else server.listen(listenPort, "127.0.0.1", onListening);
   const stop = (): void => {
     if (pending !== undefined) clearTimeout(pending.timer);
+    flushAccess();
     server.close();
     admin.close();
     agent.destroy();
@@ -514,16 +681,66 @@ export function proxyMain(mods: ProxyModules, argv: readonly string[], env: Read
   };
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);
+  process.on("exit", flushAccess);
 }
 
-/** The proxy as a standalone ES module script (`node proxy.mjs PORT ROUTES_FILE INFO_FILE [REVERTS_FILE [RESTARTS_FILE [MAINTENANCE_FILE]]]`). */
+/**
+ * A standby's warm-up: `requests` requests, each on a new connection, through a throwaway
+ * forwarding server in this process (both on ephemeral 127.0.0.1 ports, closed afterwards), so
+ * that Node's HTTP server and client code is compiled before the standby takes over. Without it,
+ * a promoted standby accepted the connections queued during the restart one by one, up to 1.4 s
+ * after the kill on a loaded machine, while a warm proxy handled each in under 0.4 s.
+ * Self-contained: it is serialised into the proxy script like {@link proxyMain}.
+ */
+export async function proxyWarmUp(mods: Pick<ProxyModules, "http">, requests: number): Promise<void> {
+  const { http } = mods;
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
+  const upstream = http.createServer((req, res) => {
+    req.resume();
+    res.writeHead(200, { "content-type": "text/plain" });
+    res.end("ok\n");
+  });
+  const port = (server: HttpModule.Server): number => (server.address() as { port: number }).port;
+  const front = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => {
+      const out = http.request({ host: "127.0.0.1", port: port(upstream), path: req.url, method: req.method, headers: { ...req.headers }, agent }, (answer) => {
+        res.writeHead(answer.statusCode ?? 502, { ...answer.headers });
+        answer.pipe(res);
+      });
+      out.on("error", () => res.destroy());
+      out.end(Buffer.concat(chunks));
+    });
+  });
+  await new Promise<void>((resolve) => upstream.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => front.listen(0, "127.0.0.1", resolve));
+  const one = (): Promise<void> =>
+    new Promise((resolve) => {
+      const req = http.request({ host: "127.0.0.1", port: port(front), path: "/warm-up?x=1", agent: false, headers: { "x-forwarded-for": "127.0.0.1" } }, (res) => {
+        res.resume();
+        res.on("end", resolve);
+        res.on("error", resolve);
+      });
+      req.on("error", () => resolve());
+      req.end();
+    });
+  for (let sent = 0; sent < requests; sent += 8) await Promise.all(Array.from({ length: Math.min(8, requests - sent) }, one));
+  agent.destroy();
+  front.close();
+  upstream.close();
+}
+
+/** The proxy as a standalone ES module script (`node proxy.mjs PORT ROUTES_FILE INFO_FILE [REVERTS_FILE [RESTARTS_FILE [MAINTENANCE_FILE [ACCESS_LOG]]]]`). */
 export function proxyScript(): string {
   return [
     "// Warden's reverse proxy (generated from @warden/deploy; see docs/adr/0002-local-target-proxy.md).",
     'import * as http from "node:http";',
     'import * as fs from "node:fs";',
     'import * as crypto from "node:crypto";',
+    'import * as perfHooks from "node:perf_hooks";',
     `const proxyMain = ${proxyMain.toString()};`,
+    `const proxyWarmUp = ${proxyWarmUp.toString()};`,
     "if (process.env.WARDEN_STANDBY === \"1\" && typeof process.send === \"function\") {",
     "  // a warm standby: loaded, idle until its supervisor activates it (the running proxy died)",
     "  process.on(\"disconnect\", () => process.exit(0));",
@@ -531,10 +748,14 @@ export function proxyScript(): string {
     "    if (m === null || typeof m !== \"object\" || m.warden !== \"activate\") return;",
     "    process.removeAllListeners(\"disconnect\");",
     "    process.disconnect();",
-    "    proxyMain({ http, fs, crypto }, process.argv.slice(2), { ...process.env, WARDEN_STANDBY: undefined, WARDEN_RESTARTS: String(m.restarts), WARDEN_RESTART_REASON: String(m.reason) });",
+    "    proxyMain({ http, fs, crypto, perfHooks }, process.argv.slice(2), { ...process.env, WARDEN_STANDBY: undefined, WARDEN_RESTARTS: String(m.restarts), WARDEN_RESTART_REASON: String(m.reason), WARDEN_RESTART_NOTICED_AT: String(m.noticedAt ?? \"\") });",
     "  });",
-    "  process.send({ warden: \"ready\" });",
-    "} else proxyMain({ http, fs, crypto }, process.argv.slice(2), process.env);",
+    "  // ready once warm (its HTTP code compiled), or after 3 s whatever happens",
+    "  let told = false;",
+    "  const ready = () => { if (!told && process.connected) { told = true; process.send({ warden: \"ready\" }); } };",
+    "  setTimeout(ready, 3000).unref();",
+    "  proxyWarmUp({ http }, 100).then(ready, ready);",
+    "} else proxyMain({ http, fs, crypto, perfHooks }, process.argv.slice(2), process.env);",
     "",
   ].join("\n");
 }

@@ -6,7 +6,7 @@
  * Written as one self-contained function (node built-ins passed in) so it can be shipped as a
  * standalone script to any host with Node, like the proxy.
  *
- * Usage: `node supervisor.mjs [--detach LOGFILE | --exec] [--listen PORT] [--standby] --env-stdin COMMAND`
+ * Usage: `node supervisor.mjs [--detach LOGFILE | --exec] [--listen PORT] [--pid-file FILE] [--standby] [--env-stdin] COMMAND`
  * - `--env-stdin`: the child's variables arrive as JSON (`{"env":{…}}`) on standard input, never
  *   on a command line or in a file. The child gets them on top of a few basics of the
  *   supervisor's own environment (PATH, HOME, USER, LOGNAME, SHELL, LANG, LANGUAGE, LC_*, TZ,
@@ -17,10 +17,14 @@
  * - `--exec`: run COMMAND once (standard input closed) with those variables and exit with its
  *   code: `warden exec`, in the live release's folder, with the release's environment.
  * - `--standby`: keep a warm second copy of the child (started with `WARDEN_STANDBY=1` and an IPC
- *   channel, its script loaded, idle); when the child dies it is activated at once (an IPC
- *   message carrying the restart count and reason) instead of a cold start, and a new standby is
- *   prepared. Used for the proxy, whose script, as a standby, sends `{warden:"ready"}` once it
+ *   channel, its script loaded and, for the proxy, its HTTP code warmed up by 100 requests to
+ *   itself, then idle); when the child dies a ready standby is activated at once
+ *   (an IPC message carrying the restart count, the reason and when the exit was noticed) instead
+ *   of a cold start, also while the child crash-loops; the next standby is prepared 250 ms later
+ *   (or after the crash loop's backoff, if longer). Used for the proxy, whose script, as a standby, sends `{warden:"ready"}` once it
  *   listens for that message; a standby that has not is not used (the child is started cold).
+ * - `--pid-file FILE`: write `{"pid":N}` (its own pid) to FILE when it starts (how Warden finds a
+ *   supervisor a service manager started, e.g. the proxy's systemd unit).
  * - `--listen PORT`: the supervisor binds 127.0.0.1:PORT itself and hands the bound socket to
  *   every child as file descriptor 3 (`WARDEN_LISTEN_FD=3`); the child listens on it. The socket
  *   outlives a crashed child, so while the proxy restarts the kernel queues new connections in
@@ -51,12 +55,16 @@ export function supervisorMain(mods: SupervisorModules, argv: readonly string[],
   let envFromStdin = false;
   let once = false;
   let withStandby = false;
+  let pidFile: string | undefined;
   for (;;) {
     if (args[0] === "--detach") {
       detachLog = String(args[1]);
       args.splice(0, 2);
     } else if (args[0] === "--listen") {
       listenPort = Number(args[1]);
+      args.splice(0, 2);
+    } else if (args[0] === "--pid-file") {
+      pidFile = String(args[1]);
       args.splice(0, 2);
     } else if (args[0] === "--standby") {
       withStandby = true;
@@ -90,7 +98,7 @@ export function supervisorMain(mods: SupervisorModules, argv: readonly string[],
     if (fs === undefined) throw new Error("--detach needs node:fs");
     readStdin((text) => {
       const out = fs.openSync(detachLog, "a");
-      const rest = [...(listenPort === undefined ? [] : ["--listen", String(listenPort)]), ...(withStandby ? ["--standby"] : []), ...(envFromStdin ? ["--env-stdin"] : []), command];
+      const rest = [...(listenPort === undefined ? [] : ["--listen", String(listenPort)]), ...(pidFile === undefined ? [] : ["--pid-file", pidFile]), ...(withStandby ? ["--standby"] : []), ...(envFromStdin ? ["--env-stdin"] : []), command];
       const child = mods.childProcess.spawn(process.execPath, [String(process.argv[1]), ...rest], { detached: true, stdio: ["pipe", out, out], env: basics() });
       fs.closeSync(out);
       child.unref();
@@ -121,6 +129,10 @@ export function supervisorMain(mods: SupervisorModules, argv: readonly string[],
     return;
   }
 
+  // when a new warm standby is prepared: after a first start, and after a standby took over
+  // (later while the child crash-loops: the restart backoff)
+  const STANDBY_AFTER_START_MS = 1000;
+  const STANDBY_AFTER_TAKEOVER_MS = 250;
   let child: ChildProcessModule.ChildProcess | undefined;
   let standby: ChildProcessModule.ChildProcess | undefined;
   let standbyTimer: ReturnType<typeof setTimeout> | undefined;
@@ -145,6 +157,8 @@ export function supervisorMain(mods: SupervisorModules, argv: readonly string[],
   const adopt = (running: ChildProcessModule.ChildProcess, startedAt: number): void => {
     child = running;
     running.on("exit", (code, signal) => {
+      // when the exit was noticed: the restarted proxy reports how long after it listened again
+      const noticedAt = Date.now();
       child = undefined;
       if (stopping) {
         standby?.kill("SIGKILL");
@@ -157,20 +171,21 @@ export function supervisorMain(mods: SupervisorModules, argv: readonly string[],
       lastExit = `exited (${signal ?? `code ${code}`})`;
       restarts += 1;
       const ready = standbyReady ? standby : undefined;
-      // a ready standby takes over unless the child is crash-looping (then it backs off, cold)
-      if (ready !== undefined && failures <= 2) {
-        // the warm standby (Node started, script loaded) takes over at once
+      if (ready !== undefined) {
+        // the warm standby (Node started, script loaded) takes over at once, crash loop or not:
+        // promoting it costs nothing; the backoff applies to preparing the next one
         standby = undefined;
         standbyReady = false;
         log(`child ${lastExit}; its warm standby (pid ${ready.pid}) takes over`);
-        ready.send({ warden: "activate", restarts, reason: lastExit });
+        ready.send({ warden: "activate", restarts, reason: lastExit, noticedAt });
         ready.removeAllListeners("exit");
         adopt(ready, Date.now());
-        prepareStandby(1000);
+        // not at once: the promoted child first answers the connections that queued meanwhile
+        prepareStandby(Math.max(STANDBY_AFTER_TAKEOVER_MS, delay));
         return;
       }
       log(`child ${lastExit}; restarting in ${delay} ms`);
-      setTimeout(start, delay);
+      setTimeout(() => start(noticedAt), delay);
     });
   };
   /** With --standby: a second copy of the child, started and loaded but idle until it is activated over IPC. */
@@ -199,11 +214,11 @@ export function supervisorMain(mods: SupervisorModules, argv: readonly string[],
     }, afterMs);
     standbyTimer.unref?.();
   };
-  const start = (): void => {
+  const start = (noticedAt?: number): void => {
     // a restarted child learns that it was (the proxy reports its restarts)
-    const vars = restarts === 0 ? childEnv() : { ...childEnv(), WARDEN_RESTARTS: String(restarts), WARDEN_RESTART_REASON: lastExit };
+    const vars = restarts === 0 ? childEnv() : { ...childEnv(), WARDEN_RESTARTS: String(restarts), WARDEN_RESTART_REASON: lastExit, WARDEN_RESTART_NOTICED_AT: String(noticedAt ?? Date.now()) };
     adopt(mods.childProcess.spawn("sh", ["-c", `exec ${command}`], { stdio: stdioFor(false), env: vars }), Date.now());
-    prepareStandby(1000);
+    prepareStandby(STANDBY_AFTER_START_MS);
   };
   const stop = (signal: NodeJS.Signals): void => {
     stopping = true;
@@ -215,6 +230,7 @@ export function supervisorMain(mods: SupervisorModules, argv: readonly string[],
   process.on("SIGTERM", () => stop("SIGTERM"));
   process.on("SIGINT", () => stop("SIGINT"));
   const begin = (): void => {
+    if (pidFile !== undefined && mods.fs !== undefined) mods.fs.writeFileSync(pidFile, `${JSON.stringify({ pid: process.pid })}\n`);
     const create = mods.net?._createServerHandle;
     if (listenPort !== undefined && typeof create === "function") {
       // bound here, never listened on here (no accept in the supervisor): the child calls listen(2)

@@ -146,6 +146,9 @@ describe("the supervised proxy", () => {
     const after = JSON.parse(readFileSync(infoFile, "utf8")) as { pid: number; port: number; restarts: number };
     expect(after).toMatchObject({ port: before.port, restarts: 1 });
     expect(after.pid).not.toBe(before.pid);
+    // its systemd user unit, to install by hand, is written beside it
+    const { readdirSync } = await import("node:fs");
+    expect(readdirSync(path.dirname(infoFile))).toContainEqual(expect.stringMatching(/^warden-proxy-px-[0-9a-f]{8}\.service$/));
 
     // once its supervisor has a warm standby ready, a killed proxy is replaced by it
     const log = path.join(repo.dir, ".warden/deploy/px/proxy/proxy.log");

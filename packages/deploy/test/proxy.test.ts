@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { once } from "node:events";
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { createServer, request, type Server } from "node:http";
+import { Agent, createServer, request, type IncomingMessage, type Server } from "node:http";
 import type { Socket } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -34,7 +35,7 @@ async function upstream(body: string): Promise<{ url: string; server: Server }> 
 }
 
 /** Start the generated proxy script as its own process, as the deploy targets do. */
-async function startProxy(initial: unknown[], env: Record<string, string> = {}): Promise<Running> {
+async function startProxy(initial: unknown[], env: Record<string, string> = {}, more: (dir: string) => string[] = () => []): Promise<Running> {
   const dir = mkdtempSync(path.join(tmpdir(), "warden-proxy-"));
   const script = path.join(dir, "proxy.mjs");
   const routes = path.join(dir, "routes.json");
@@ -42,7 +43,7 @@ async function startProxy(initial: unknown[], env: Record<string, string> = {}):
   const reverts = path.join(dir, "reverts.jsonl");
   writeFileSync(script, proxyScript());
   writeFileSync(routes, JSON.stringify(initial));
-  const child = spawn(process.execPath, [script, "0", routes, infoFile, reverts], { stdio: "ignore", env: { ...process.env, ...env } });
+  const child = spawn(process.execPath, [script, "0", routes, infoFile, reverts, ...more(dir)], { stdio: "ignore", env: { ...process.env, ...env } });
   cleanups.push(() => {
     child.kill("SIGKILL");
     rmSync(dir, { recursive: true, force: true });
@@ -270,6 +271,144 @@ describe("the proxy's HTTP handling", () => {
     expect(silent).toEqual({ status: 504, text: "upstream timed out\n" });
   });
 
+  it("sends a request again on a new connection when a kept-alive one was closed by the instance (GET), never a POST", async () => {
+    // the instance drops every connection at its second request, unanswered: as an instance closing an idle kept-alive connection just as the proxy reuses it
+    const seen: string[] = [];
+    const counts = new WeakMap<object, number>();
+    const closing = createServer((req, res) => {
+      const n = (counts.get(req.socket) ?? 0) + 1;
+      counts.set(req.socket, n);
+      seen.push(`${req.method ?? ""} ${n}`);
+      if (n > 1) {
+        req.socket.destroy();
+        return;
+      }
+      req.resume();
+      req.on("end", () => {
+        res.writeHead(200, { "content-type": "text/plain" });
+        res.end("ok\n");
+      });
+    });
+    await new Promise<void>((resolve) => closing.listen(0, "127.0.0.1", resolve));
+    cleanups.push(() => {
+      closing.closeAllConnections();
+      closing.close();
+    });
+    const address = closing.address();
+    const proxy = await startProxy([{ url: `http://127.0.0.1:${typeof address === "object" && address !== null ? address.port : 0}`, weight: 1, tag: "r1#0" }]);
+    const send = (method: string): Promise<number> =>
+      new Promise((resolve, reject) => {
+        const req = request({ host: "127.0.0.1", port: proxy.info.port, path: "/", method, agent: false }, (res) => {
+          res.resume();
+          res.on("end", () => resolve(res.statusCode ?? 0));
+        });
+        req.on("error", reject);
+        req.end(method === "POST" ? "order=1" : undefined);
+      });
+    // one instance only: the GETs cannot be saved by another instance, only by a new connection
+    const gets: number[] = [];
+    for (let i = 0; i < 4; i += 1) gets.push(await send("GET"));
+    expect(gets).toEqual([200, 200, 200, 200]);
+    expect(seen.filter((s) => s.endsWith(" 2")).length).toBeGreaterThan(0);
+    // a POST on such a connection may have reached the instance: 502, and it was not sent twice
+    const before = seen.filter((s) => s.startsWith("POST")).length;
+    expect(await send("POST")).toBe(502);
+    expect(seen.filter((s) => s.startsWith("POST")).length - before).toBe(1);
+  });
+
+  it("keeps a keep-alive client's connections across a switch and the old instance closing its own: 0 errors", async () => {
+    // the old instance answers `connection: close` (it is stopping); that is its connection to the proxy, not the client's
+    const started: Server[] = [];
+    const app = async (name: string, close: boolean): Promise<string> => {
+      const server = createServer((_req: IncomingMessage, res) => {
+        res.writeHead(200, { "content-type": "text/plain", ...(close ? { connection: "close" } : {}) });
+        res.end(`${name}\n`);
+      });
+      await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+      started.push(server);
+      const address = server.address();
+      return `http://127.0.0.1:${typeof address === "object" && address !== null ? address.port : 0}`;
+    };
+    const oldUrl = await app("old", true);
+    const newUrl = await app("new", false);
+    cleanups.push(() => {
+      for (const server of started) {
+        server.closeAllConnections();
+        server.close();
+      }
+    });
+    const proxy = await startProxy([{ url: oldUrl, weight: 1, tag: "r1#0" }]);
+    const agent = new Agent({ keepAlive: true, maxSockets: 4 });
+    cleanups.push(() => agent.destroy());
+    let connections = 0;
+    const connect = agent.createConnection.bind(agent);
+    agent.createConnection = ((...args: Parameters<typeof connect>) => {
+      connections += 1;
+      return connect(...args);
+    }) as typeof agent.createConnection;
+    const answers: string[] = [];
+    const errors: string[] = [];
+    const one = (): Promise<void> =>
+      new Promise((resolve) => {
+        const req = request({ host: "127.0.0.1", port: proxy.info.port, path: "/", agent }, (res) => {
+          let text = "";
+          res.on("data", (c: Buffer) => (text += c.toString("utf8")));
+          res.on("end", () => {
+            if (res.statusCode === 200) answers.push(text.trim());
+            else errors.push(`status ${String(res.statusCode)}`);
+            resolve();
+          });
+        });
+        req.on("error", (error) => {
+          errors.push(error.message);
+          resolve();
+        });
+        req.end();
+      });
+    // four clients in parallel; the switch and the old instance's stop happen between their requests
+    const phase = async (count: number): Promise<void> => {
+      await Promise.all(Array.from({ length: 4 }, async () => {
+        for (let i = 0; i < count; i += 1) await one();
+      }));
+    };
+    const load = phase(15);
+    await phase(3);
+    expect((await post(proxy, "/routes", [{ url: newUrl, weight: 1, tag: "r2#0" }])).status).toBe(200);
+    await phase(3);
+    const stopping = started[0];
+    stopping?.close();
+    stopping?.closeIdleConnections();
+    await load;
+    expect(errors).toEqual([]);
+    expect(answers).toHaveLength(4 * 21);
+    expect(answers.at(-1)).toBe("new");
+    expect(answers).toContain("old");
+    // the client's kept-alive connections to the proxy survived: one per parallel client
+    expect(connections).toBe(4);
+  });
+
+  it("writes an access log line per request (its path without the query) and rotates it by size, keeping the newest files", async () => {
+    const ok = await upstream("ok");
+    const proxy = await startProxy([{ url: ok.url, weight: 1, tag: "r1#0" }], { WARDEN_PROXY_ACCESS_LOG_MAX_BYTES: "1000", WARDEN_PROXY_ACCESS_LOG_KEEP: "2" }, (dir) => ["", "", path.join(dir, "access.log")]);
+    for (let i = 0; i < 40; i += 1) expect((await get(`http://127.0.0.1:${proxy.info.port}/page/${i}?token=hunter2`)).status).toBe(200);
+    // on SIGTERM the proxy writes the lines it holds, then exits
+    proxy.child.kill("SIGTERM");
+    await once(proxy.child, "exit");
+    const log = path.join(proxy.dir, "access.log");
+    const files = [`${log}.2`, `${log}.1`, log];
+    for (const file of files) expect(statSync(file).size).toBeLessThanOrEqual(1000);
+    expect(existsSync(`${log}.3`)).toBe(false);
+    const text = files.map((file) => readFileSync(file, "utf8")).join("");
+    expect(text).not.toContain("hunter2");
+    const lines = text.trim().split("\n").map((line) => JSON.parse(line) as Record<string, unknown>);
+    // the oldest lines went with the rotation; the kept ones are the newest, in order
+    expect(lines.length).toBeGreaterThan(5);
+    expect(lines.length).toBeLessThan(40);
+    expect(lines.map((l) => l.path)).toEqual(Array.from({ length: lines.length }, (_, k) => `/page/${40 - lines.length + k}?…`));
+    expect(lines.at(-1)).toMatchObject({ client: "127.0.0.1", method: "GET", status: 200, upstream: "r1#0", bytes: 3 });
+    expect(lines.at(-1)?.ms).toEqual(expect.any(Number));
+  });
+
   it("refuses admin requests without the proxy's token, which only the info file (mode 0600) holds", async () => {
     const old = await upstream("old");
     const proxy = await startProxy([{ url: old.url, weight: 1, tag: "r1#0" }]);
@@ -281,5 +420,17 @@ describe("the proxy's HTTP handling", () => {
     expect(await served(proxy)).toBe("old");
     expect((await post(proxy, "/routes", [])).status).toBe(200);
     expect((await get(`http://127.0.0.1:${proxy.info.port}/`)).status).toBe(503);
+    // its stats say how late its event loop ran (reset on request)
+    expect((await post(proxy, "/stats/event-loop/reset", {})).json).toEqual({ reset: true });
+    const stats = await new Promise<string>((resolve, reject) => {
+      const req = request({ host: "127.0.0.1", port: proxy.info.adminPort, path: "/stats", agent: false, headers: { authorization: `Bearer ${proxy.info.token ?? ""}` } }, (res) => {
+        let text = "";
+        res.on("data", (c: Buffer) => (text += c.toString("utf8")));
+        res.on("end", () => resolve(text));
+      });
+      req.on("error", reject);
+      req.end();
+    });
+    expect(JSON.parse(stats)).toMatchObject({ routes: [], eventLoopDelay: { maxMs: expect.any(Number), p99Ms: expect.any(Number) } });
   });
 });
