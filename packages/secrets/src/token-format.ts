@@ -280,7 +280,7 @@ function nameSource(name: string): string {
  * list; `{"name": "API_KEY", "value": …}` in ECS task definitions and CI variables), and a
  * quoted name and value as two arguments (`define('API_KEY', '…')` in PHP).
  */
-export const ASSIGNMENT = String.raw`(?:\\?["'\`]?\s*(?:=|:=|=>|:)|["']\s+value\s*=|["']\s*,(?=\s*["'])|["']?[ \t]*,?[ \t]*\r?\n?[ \t]*-?[ \t]*["']?value["']?[ \t]*:)`;
+export const ASSIGNMENT = String.raw`(?:\\?["'\`]?\s*(?:=|:=|=>|:)|["']\s+value\s*=|["']\s*,(?=\s*["'])|["']?[ \t]*(?:,[ \t]*)?(?:\r?\n[ \t]*(?:-[ \t]*)?)?["']?value["']?[ \t]*:)`;
 const ASSIGNED_NAME = new RegExp(String.raw`([A-Za-z0-9_.-]+)${ASSIGNMENT}\s*\\?["'\`]?$`);
 
 /** The name a value is assigned to, read from the text just before the value (see {@link ASSIGNMENT}). */
@@ -320,8 +320,8 @@ export function assignedSecret(
     // Each name as variables spell it: `aws_session` as AWS_SESSION_… or awsSession….
     keywords: [...new Set(spec.names.flatMap((n) => ["_", ""].map((separator) => n.split("_").join(separator))))],
     pattern,
-    // One line after the name's: the value of a `name:`/`value:` pair stands on the next line.
-    window: { before: 0, after: 64 + Math.min(maxLength(spec.value), 4000), lines: 1 },
+    // Not clipped to the name's line: the value of a `name:`/`value:` pair stands on the next one.
+    window: { before: 0, after: 96 + Math.min(maxLength(spec.value), 4000), multiline: true },
     minEntropy: spec.minEntropy ?? 3,
     ...(spec.examples === undefined ? {} : { examples: spec.examples }),
     validate: (secret, context) => {

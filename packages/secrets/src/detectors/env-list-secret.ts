@@ -16,8 +16,9 @@ export default defineDetector({
   severity: "error",
   keywords: ["value:", 'value":', "value':"],
   pattern:
-    /(?<![A-Za-z0-9])["']?name["']?[ \t]*:[ \t]*["']?[A-Za-z_][A-Za-z0-9_.-]{0,80}["']?[ \t]*,?[ \t]*\r?\n[ \t]*-?[ \t]*["']?value["']?[ \t]*:[ \t]*(?:["'](?<secret>[^"'`\s\\]{8,200})["']|(?<bare>[^\s"'`,;#(){}[\]<>]{12,200})(?=[ \t]*(?:$|#)))/m,
-  window: { lines: 1 },
+    /(?<![A-Za-z0-9])["']?name["']?[ \t]*:[ \t]*["']?[A-Za-z_][A-Za-z0-9_.-]{0,80}["']?[ \t]*(?:,[ \t]*)?\r?\n[ \t]*(?:-[ \t]*)?["']?value["']?[ \t]*:[ \t]*(?:["'](?<secret>[^"'`\s\\]{8,200})["']|(?<bare>[^\s"'`,;#(){}[\]<>]{12,200})(?=[ \t]*(?:$|#)))/m,
+  // The name is on the line before the keyword: a fixed span around it (no line search per hit).
+  window: { before: 160, after: 220, multiline: true },
   minEntropy: 3,
   fallback: "last",
   validate: (secret, context) => secretScore(secret, context) >= 4,

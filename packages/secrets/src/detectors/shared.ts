@@ -86,7 +86,7 @@ function longestSequence(value: string): number {
 
 /**
  * Whether a value is a made-up stand-in rather than a generated secret: a repeated unit
- * (`test1234test1234`), a keyboard sequence of six or more (`1234567890abcdef`), eight or more
+ * (`test1234test1234`), six or more consecutive characters (`1234567890abcdef`), eight or more
  * of one character in a row, a to-do marker (`TODO_SET_ME`), or an upper-case slot name
  * (`SET_THIS_IN_PROD`). A generated key of 16+ random characters has none of these by chance.
  */
