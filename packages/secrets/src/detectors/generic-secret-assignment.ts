@@ -9,7 +9,8 @@ import azureStorageAccountKey from "./azure-storage-account-key.js";
 import stripeTestKey from "./stripe-test-key.js";
 import tailscaleKey from "./tailscale-key.js";
 
-const SECRET_NAME = /password|passwd|secret|token|api_?key|apikey|api-key|access_?key|auth_?key|credentials?|creds|private_?key/i;
+const SECRET_NAME =
+  /password|passwd|passphrase|pwd|(?:^|[_.-])pass$|[a-z]Pass$|secret|token|api_?key|apikey|api-key|access_?key|auth_?key|credentials?|creds|private_?key|(?:encryption|signing|master|hmac|jwt)[_-]?key/i;
 /**
  * Other names that end in "key" (`stripe_key`, `sendgridKey`, `MAILGUN_KEY`, `x-key`): weaker
  * evidence, so only a token-shaped, high-entropy value counts (see {@link secretScore}).
@@ -60,7 +61,7 @@ const SAMPLE_WORDS = /\b(?:example|sample|dummy|fake|mock|stub|placeholder|fixtu
 /** Names of digests and ids that share the look of secrets. */
 const DIGEST_NAME = /sha\d*|md5|hash|digest|checksum|integrity|etag|nonce|salt_?length|fingerprint|commit|revision|uuid|guid/i;
 /** Names that are secrets by definition; the others (`token`, `credential`, `auth_key`) are weaker evidence. */
-const STRONG_NAME = /password|passwd|secret|api_?key|apikey|api-key|private_?key|access_?key/i;
+const STRONG_NAME = /password|passwd|passphrase|pwd|(?:^|[_.-])pass$|[a-z]Pass$|secret|api_?key|apikey|api-key|private_?key|access_?key|(?:encryption|signing|master|hmac|jwt)[_-]?key/i;
 
 /**
  * Score a candidate by the name it is assigned to, its entropy and character classes, and its
@@ -129,14 +130,14 @@ export default defineDetector({
   description: "A literal of 8 or more characters assigned to a secret-sounding name (by `=`, `:`, `:=` or `=>`, an XML `key=\"…\" value=\"…\"` pair, a JSON `name`/`value` pair or a URL query parameter): `password`, `secret`, `token`, `api_key`, `creds` …; a name ending in `key`, such as `stripe_key` or `sendgridKey`, only with a token-shaped, mixed-case random value of 20 or more characters; scored by the strength of the name, entropy, character classes and surroundings (test files, fixtures, docs, lines that say example); digests, ids, placeholders and variable references are never reported.",
   source: "Warden's own heuristic (no vendor format)",
   severity: "error",
-  keywords: ["password", "passwd", "secret", "token", "api_key", "apikey", "api-key", "access_key", "auth_key", "credential", "creds", "private_key", "_key", "key=", "key =", "key:", 'key":', "key':", 'key" :'],
+  keywords: ["password", "passwd", "passphrase", "pwd", "_pass", "pass=", "pass =", "pass:", 'pass":', "pass':", "pass :=", "key :=", "secret", "token", "api_key", "apikey", "api-key", "access_key", "auth_key", "credential", "creds", "private_key", "_key", "key=", "key =", "key:", 'key":', "key':", 'key" :'],
   // The name, then how it is assigned: `=`, `:`, `:=`, `=>` (quoted name or not), an XML
   // attribute pair (`key="apiToken" value="…"`), a JSON name/value pair (`"name": "API_KEY",
   // "value": …`), two quoted arguments (`define('API_KEY', '…')`); then a quoted value, or a bare one ending the line, a URL query parameter
   // (`?api_key=…&`) or a quoted string. A quoted "value" that is itself the name of an XML pair
   // (`key="apiToken"`) is not taken for the value.
   pattern:
-    /(?<![A-Za-z0-9])(?<name>(?:[A-Za-z_][A-Za-z0-9_.-]{0,40}?)?(?:password|passwd|secret|token|api_?key|apikey|api-key|access_?key|auth_?key|credentials?|creds|private_?key|key)[A-Za-z0-9_.-]{0,20})(?:\\?["'`]?\s*(?:=|:=|=>|:)|["']\s+value\s*=|["']\s*,\s*["']value["']\s*:|["']\s*,(?=\s*["']))\s*(?:\\?["'`](?<secret>[^"'`\s\\]{8,200})\\?["'`](?!\s+value\s*=)|(?<bare>[^\s"'`,;#(){}[\]<>&]{12,200})(?=\s*(?:$|#)|&|["'`]))/im,
+    /(?<![A-Za-z0-9])(?<name>(?:[A-Za-z_][A-Za-z0-9_.-]{0,40}?)?(?:password|passwd|passphrase|pwd|pass|secret|token|api_?key|apikey|api-key|access_?key|auth_?key|credentials?|creds|private_?key|key)[A-Za-z0-9_.-]{0,20})(?:\\?["'`]?\s*(?:=|:=|=>|:)|["']\s+value\s*=|["']\s*,\s*["']value["']\s*:|["']\s*,(?=\s*["']))\s*(?:\\?["'`](?<secret>[^"'`\s\\]{8,200})\\?["'`](?!\s+value\s*=)|(?<bare>[^\s"'`,;#(){}[\]<>&]{12,200})(?=\s*(?:$|#)|&|["'`]))/im,
   window: { before: 64, after: 300 },
   // Hex keys and UUIDs measure less than other random text; secretScore holds each to its alphabet.
   minEntropy: 3,
