@@ -166,6 +166,7 @@ import neonApiKey from "./detectors/neon-api-key.js";
 import netlifyAccessToken from "./detectors/netlify-access-token.js";
 import newrelicInsertKey from "./detectors/newrelic-insert-key.js";
 import newrelicLicenseKey from "./detectors/newrelic-license-key.js";
+import newrelicLicenseKeyLegacy from "./detectors/newrelic-license-key-legacy.js";
 import newrelicUserApiKey from "./detectors/newrelic-user-api-key.js";
 import ngrokAuthtoken from "./detectors/ngrok-authtoken.js";
 import notionIntegrationToken from "./detectors/notion-integration-token.js";
@@ -462,6 +463,7 @@ export const DETECTORS: readonly Detector[] = [
   netlifyAccessToken,
   newrelicInsertKey,
   newrelicLicenseKey,
+  newrelicLicenseKeyLegacy,
   newrelicUserApiKey,
   ngrokAuthtoken,
   notionIntegrationToken,

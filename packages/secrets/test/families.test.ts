@@ -193,6 +193,15 @@ function contextual(): readonly (readonly [string, string, string])[] {
     ["npmrc", ".npmrc", `//registry.internal.corp/:_authToken=${chars(URLSAFE, 36)}\n`],
     ["pip.conf", "pip.conf", `[global]\nindex-url = https://${user}:${pass()}@pypi.internal.corp/simple\n`],
     ["maven settings", "settings.xml", `<settings><servers><server><id>corp</id><username>${user}</username><password>${pass()}</password></server></servers></settings>\n`],
+    // The other names vendors' own tools read the same credentials from.
+    ["sonar.login", "sonar-project.properties", `sonar.login=${chars(HEXL, 40)}\n`],
+    ["SONAR_LOGIN", ".env", `SONAR_LOGIN=${chars(HEXL, 40)}\n`],
+    ["GEOIPUPDATE_LICENSE_KEY", "docker-compose.yml", `      GEOIPUPDATE_LICENSE_KEY: ${chars(ALNUM, 16)}\n`],
+    ["MAXMIND_LICENSE", ".env", `MAXMIND_LICENSE=${chars(ALNUM, 16)}\n`],
+    ["NEW_RELIC_LICENSE_KEY legacy", "newrelic.env", `NEW_RELIC_LICENSE_KEY=${chars(HEXL, 40)}\n`],
+    ["CF_API_TOKEN", ".env", `CF_API_TOKEN=${chars(URLSAFE, 40)}\n`],
+    ["SNYK_API_TOKEN", ".env", `SNYK_API_TOKEN=${uuid()}\n`],
+    ["CONFLUENCE_API_TOKEN", ".env", `CONFLUENCE_API_TOKEN=${chars(ALNUM, 24)}\n`],
     ["terraform", "main.tf", `provider "acme" {\n  api_key = "${chars(ALNUM, 32)}"\n}\n`],
     ["helm values", "charts/app/values.yaml", `database:\n  password: ${pass()}\n`],
   ];
