@@ -346,6 +346,8 @@ function digestLines(): readonly (readonly [string, string, string])[] {
     ["signing key path", "config/jwt.yaml", `signing_key: /etc/app/keys/${chars(LOWER, 8)}.pem\n`],
     ["master key file ref", "config/credentials.yml", `master_key: ENV.fetch("RAILS_MASTER_KEY")\n`],
     ["smtp pass env", "config/mail.ts", `const smtpPass = process.env.SMTP_PASS;\n`],
+    ["minified comparison", "dist/parser.min.js", `e.token===${chars(DIGITS, 10)}?e.assignable&2&&(d|=16):e.token===18\n`],
+    ["query-looking code", "dist/app.min.js", `a.apiKey=${chars(ALNUM, 14)}&&b.secret=${chars(ALNUM, 14)}&&c()\n`],
     ["google placeholder", "src/maps.ts", `const key = "${p("AI", "za")}${"X".repeat(35)}";\n`],
     ["google short", "src/maps.ts", `const key = "${p("AI", "za")}${chars(URLSAFE, 30)}";\n`],
     ["google in word", "src/maps.ts", `const blob = "x${p("AI", "za")}${chars(ALNUM, 35)}";\n`],

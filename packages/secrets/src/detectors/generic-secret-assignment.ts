@@ -73,6 +73,10 @@ export function secretScore(secret: string, context: MatchContext): number {
   // "TokenRequest.apiVersion = …": the secret-sounding word must name the value, not its owner.
   const before = context.text.slice(Math.max(0, context.index - 90), context.index);
   const name = assignedName(before);
+  // `a.token===1074790415?…&&…` in minified code: a comparison, not an assignment.
+  if (/^[=>]/.test(secret)) return 0;
+  // A bare value that ends at `&` is a URL query parameter only after `?` or `&`.
+  if (context.text.charAt(context.index + secret.length) === "&" && !/(?:\?|(?<!&)&)[A-Za-z0-9_-]+=$/.test(before)) return 0;
   const field = name.slice(name.lastIndexOf(".") + 1);
   const keyName = !SECRET_NAME.test(field) && KEY_NAME.test(field) && !NOT_SECRET_KEY.test(field);
   if (!SECRET_NAME.test(field) && !keyName) return 0;
