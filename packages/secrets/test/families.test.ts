@@ -348,6 +348,8 @@ function digestLines(): readonly (readonly [string, string, string])[] {
     ["smtp pass env", "config/mail.ts", `const smtpPass = process.env.SMTP_PASS;\n`],
     ["minified comparison", "dist/parser.min.js", `e.token===${chars(DIGITS, 10)}?e.assignable&2&&(d|=16):e.token===18\n`],
     ["query-looking code", "dist/app.min.js", `a.apiKey=${chars(ALNUM, 14)}&&b.secret=${chars(ALNUM, 14)}&&c()\n`],
+    ["readme token", "README.md", `const auth = createTokenAuth("${p("gh", "p_")}PersonalAccessToken${"0".repeat(17)}");\n`],
+    ["regex value", "src/auth.js", `const TOKEN_STRINGS = "[A-Za-z0-9._~+/-]+=*";\n`],
     ["google placeholder", "src/maps.ts", `const key = "${p("AI", "za")}${"X".repeat(35)}";\n`],
     ["google short", "src/maps.ts", `const key = "${p("AI", "za")}${chars(URLSAFE, 30)}";\n`],
     ["google in word", "src/maps.ts", `const blob = "x${p("AI", "za")}${chars(ALNUM, 35)}";\n`],

@@ -75,6 +75,8 @@ export function secretScore(secret: string, context: MatchContext): number {
   const name = assignedName(before);
   // `a.token===1074790415?…&&…` in minified code: a comparison, not an assignment.
   if (/^[=>]/.test(secret)) return 0;
+  // A regular expression (`[A-Za-z0-9._~+/-]+=*`, `\w+`), not a value.
+  if (/\[[^\]]*[A-Za-z0-9]-[A-Za-z0-9][^\]]*\][+*?{]?|\\[dwsbDWS]/.test(secret)) return 0;
   // A bare value that ends at `&` is a URL query parameter only after `?` or `&`.
   if (context.text.charAt(context.index + secret.length) === "&" && !/(?:\?|(?<!&)&)[A-Za-z0-9_-]+=$/.test(before)) return 0;
   const field = name.slice(name.lastIndexOf(".") + 1);
