@@ -41,6 +41,7 @@ export const DeployEventSchema = z
     commit: z.string(),
     type: DeployEventTypeSchema,
     step: z.string().optional(),
+    host: z.string().min(1).optional().describe("The host a step ran on, for an environment with several hosts."),
     durationMs: z.number().nonnegative().optional(),
     detail: z.record(z.string(), z.unknown()).optional(),
   })

@@ -427,7 +427,7 @@ function safeUrl(url: string): string {
 function environmentAddressLabel(env: DeployEnvironment): string | undefined {
   const target = env.target;
   if (target.type === "local") return target.port === 0 ? "127.0.0.1 (proxy port chosen by the OS)" : `127.0.0.1:${target.port}`;
-  if (target.type === "ssh") return `${target.host}, proxy on 127.0.0.1:${target.port}`;
+  if (target.type === "ssh") return `${target.host ?? (target.hosts ?? []).map((h) => h.host).join(", ")}, proxy on 127.0.0.1:${target.port}`;
   if (target.type === "kubernetes") return `${target.name}.${target.namespace}:${target.servicePort}`;
   return env.health.url === undefined ? undefined : safeUrl(env.health.url);
 }
