@@ -9,6 +9,7 @@ import alchemyApiKey from "./detectors/alchemy-api-key.js";
 import algoliaAdminKey from "./detectors/algolia-admin-key.js";
 import alibabaAccessKeyId from "./detectors/alibaba-access-key-id.js";
 import alibabaAccessKeySecret from "./detectors/alibaba-access-key-secret.js";
+import amplitudeSecretKey from "./detectors/amplitude-secret-key.js";
 import anthropicAdminKey from "./detectors/anthropic-admin-key.js";
 import anthropicApiKey from "./detectors/anthropic-api-key.js";
 import asanaPat from "./detectors/asana-pat.js";
@@ -22,6 +23,7 @@ import awsBedrockApiKey from "./detectors/aws-bedrock-api-key.js";
 import awsBedrockShortTermApiKey from "./detectors/aws-bedrock-short-term-api-key.js";
 import awsSecretAccessKey from "./detectors/aws-secret-access-key.js";
 import awsSessionToken from "./detectors/aws-session-token.js";
+import axiomApiToken from "./detectors/axiom-api-token.js";
 import azureAdClientSecret from "./detectors/azure-ad-client-secret.js";
 import azureDevopsPat from "./detectors/azure-devops-pat.js";
 import azureOpenaiApiKey from "./detectors/azure-openai-api-key.js";
@@ -30,10 +32,12 @@ import azureServiceBusKey from "./detectors/azure-service-bus-key.js";
 import azureStorageAccountKey from "./detectors/azure-storage-account-key.js";
 import binanceApiSecret from "./detectors/binance-api-secret.js";
 import bitbucketAppPassword from "./detectors/bitbucket-app-password.js";
+import bitlyAccessToken from "./detectors/bitly-access-token.js";
 import boxDeveloperToken from "./detectors/box-developer-token.js";
 import braintreeAccessToken from "./detectors/braintree-access-token.js";
 import brevoApiKey from "./detectors/brevo-api-key.js";
 import brevoSmtpKey from "./detectors/brevo-smtp-key.js";
+import browserstackAccessKey from "./detectors/browserstack-access-key.js";
 import bugsnagApiKey from "./detectors/bugsnag-api-key.js";
 import buildkiteToken from "./detectors/buildkite-token.js";
 import cerebrasApiKey from "./detectors/cerebras-api-key.js";
@@ -45,11 +49,15 @@ import cloudflareApiToken from "./detectors/cloudflare-api-token.js";
 import cloudflareGlobalApiKey from "./detectors/cloudflare-global-api-key.js";
 import cloudflareOriginCaKey from "./detectors/cloudflare-origin-ca-key.js";
 import cloudinaryUrl from "./detectors/cloudinary-url.js";
+import cloudsmithApiKey from "./detectors/cloudsmith-api-key.js";
+import codacyApiToken from "./detectors/codacy-api-token.js";
 import codecovUploadToken from "./detectors/codecov-upload-token.js";
 import cohereApiKey from "./detectors/cohere-api-key.js";
 import coinbaseApiSecret from "./detectors/coinbase-api-secret.js";
+import confluentCloudApiSecret from "./detectors/confluent-cloud-api-secret.js";
 import connectionStringPassword from "./detectors/connection-string-password.js";
 import contentfulPat from "./detectors/contentful-pat.js";
+import coverallsRepoToken from "./detectors/coveralls-repo-token.js";
 import cratesIoToken from "./detectors/crates-io-token.js";
 import credentialsFile from "./detectors/credentials-file.js";
 import curlUserPassword from "./detectors/curl-user-password.js";
@@ -66,21 +74,27 @@ import discordWebhookUrl from "./detectors/discord-webhook-url.js";
 import dockerConfigAuth from "./detectors/docker-config-auth.js";
 import dockerHubToken from "./detectors/docker-hub-token.js";
 import dopplerToken from "./detectors/doppler-token.js";
+import droneCiToken from "./detectors/drone-ci-token.js";
 import dropboxShortLivedToken from "./detectors/dropbox-short-lived-token.js";
 import duffelAccessToken from "./detectors/duffel-access-token.js";
 import dynatraceToken from "./detectors/dynatrace-token.js";
+import e2bApiKey from "./detectors/e2b-api-key.js";
 import easypostApiKey from "./detectors/easypost-api-key.js";
 import elevenlabsApiKey from "./detectors/elevenlabs-api-key.js";
 import envFile from "./detectors/env-file.js";
+import envListSecret from "./detectors/env-list-secret.js";
 import etherscanApiKey from "./detectors/etherscan-api-key.js";
+import exoscaleApiKey from "./detectors/exoscale-api-key.js";
 import facebookAccessToken from "./detectors/facebook-access-token.js";
 import fastlyApiToken from "./detectors/fastly-api-token.js";
 import figmaPat from "./detectors/figma-pat.js";
 import firebaseCloudMessagingServerKey from "./detectors/firebase-cloud-messaging-server-key.js";
 import firecrawlApiKey from "./detectors/firecrawl-api-key.js";
+import fireworksApiKey from "./detectors/fireworks-api-key.js";
 import flutterwaveSecretKey from "./detectors/flutterwave-secret-key.js";
 import flyIoToken from "./detectors/fly-io-token.js";
 import genericSecretAssignment from "./detectors/generic-secret-assignment.js";
+import giteaAccessToken from "./detectors/gitea-access-token.js";
 import githubFineGrainedPat from "./detectors/github-fine-grained-pat.js";
 import githubOauthToken from "./detectors/github-oauth-token.js";
 import githubPat from "./detectors/github-pat.js";
@@ -123,6 +137,7 @@ import intercomAccessToken from "./detectors/intercom-access-token.js";
 import jenkinsApiToken from "./detectors/jenkins-api-token.js";
 import jfrogApiKey from "./detectors/jfrog-api-key.js";
 import jfrogReferenceToken from "./detectors/jfrog-reference-token.js";
+import jinaApiKey from "./detectors/jina-api-key.js";
 import jwt from "./detectors/jwt.js";
 import kubernetesSecretManifest from "./detectors/kubernetes-secret-manifest.js";
 import langsmithApiKey from "./detectors/langsmith-api-key.js";
@@ -131,21 +146,27 @@ import lineChannelAccessToken from "./detectors/line-channel-access-token.js";
 import linearApiKey from "./detectors/linear-api-key.js";
 import linearOauthToken from "./detectors/linear-oauth-token.js";
 import linodeToken from "./detectors/linode-token.js";
+import logglyCustomerToken from "./detectors/loggly-customer-token.js";
+import logzioToken from "./detectors/logzio-token.js";
 import mailchimpApiKey from "./detectors/mailchimp-api-key.js";
 import mailgunApiKey from "./detectors/mailgun-api-key.js";
 import mailjetApiKey from "./detectors/mailjet-api-key.js";
 import mandrillApiKey from "./detectors/mandrill-api-key.js";
 import mapboxSecretToken from "./detectors/mapbox-secret-token.js";
+import mattermostAccessToken from "./detectors/mattermost-access-token.js";
 import mavenSettingsPassword from "./detectors/maven-settings-password.js";
 import maxmindLicenseKey from "./detectors/maxmind-license-key.js";
 import maxmindLicenseKeyLegacy from "./detectors/maxmind-license-key-legacy.js";
 import messagebirdAccessKey from "./detectors/messagebird-access-key.js";
 import mistralApiKey from "./detectors/mistral-api-key.js";
+import mixpanelApiSecret from "./detectors/mixpanel-api-secret.js";
 import mollieApiKey from "./detectors/mollie-api-key.js";
+import mongodbAtlasPrivateKey from "./detectors/mongodb-atlas-private-key.js";
 import neonApiKey from "./detectors/neon-api-key.js";
 import netlifyAccessToken from "./detectors/netlify-access-token.js";
 import newrelicInsertKey from "./detectors/newrelic-insert-key.js";
 import newrelicLicenseKey from "./detectors/newrelic-license-key.js";
+import newrelicLicenseKeyLegacy from "./detectors/newrelic-license-key-legacy.js";
 import newrelicUserApiKey from "./detectors/newrelic-user-api-key.js";
 import ngrokAuthtoken from "./detectors/ngrok-authtoken.js";
 import notionIntegrationToken from "./detectors/notion-integration-token.js";
@@ -163,8 +184,10 @@ import openrouterApiKey from "./detectors/openrouter-api-key.js";
 import openshiftOauthToken from "./detectors/openshift-oauth-token.js";
 import opsgenieApiKey from "./detectors/opsgenie-api-key.js";
 import pagerdutyApiKey from "./detectors/pagerduty-api-key.js";
+import papertrailApiToken from "./detectors/papertrail-api-token.js";
 import paypalClientSecret from "./detectors/paypal-client-secret.js";
 import pemFile from "./detectors/pem-file.js";
+import percyToken from "./detectors/percy-token.js";
 import perplexityApiKey from "./detectors/perplexity-api-key.js";
 import pineconeApiKey from "./detectors/pinecone-api-key.js";
 import pkcs12File from "./detectors/pkcs12-file.js";
@@ -189,8 +212,10 @@ import privateKeyPutty from "./detectors/private-key-putty.js";
 import privateKeyRsa from "./detectors/private-key-rsa.js";
 import pulumiAccessToken from "./detectors/pulumi-access-token.js";
 import pusherAppSecret from "./detectors/pusher-app-secret.js";
+import pushoverApiToken from "./detectors/pushover-api-token.js";
 import pypiToken from "./detectors/pypi-token.js";
 import pypircPassword from "./detectors/pypirc-password.js";
+import railwayApiToken from "./detectors/railway-api-token.js";
 import razorpayKeySecret from "./detectors/razorpay-key-secret.js";
 import readmeApiKey from "./detectors/readme-api-key.js";
 import renderApiKey from "./detectors/render-api-key.js";
@@ -200,11 +225,13 @@ import rollbarAccessToken from "./detectors/rollbar-access-token.js";
 import rubygemsApiKey from "./detectors/rubygems-api-key.js";
 import salesforceAccessToken from "./detectors/salesforce-access-token.js";
 import sanityApiToken from "./detectors/sanity-api-token.js";
+import sauceLabsAccessKey from "./detectors/sauce-labs-access-key.js";
 import scalewaySecretKey from "./detectors/scaleway-secret-key.js";
 import sendbirdApiToken from "./detectors/sendbird-api-token.js";
 import sendgridApiKey from "./detectors/sendgrid-api-key.js";
 import sentryOrgToken from "./detectors/sentry-org-token.js";
 import sentryUserToken from "./detectors/sentry-user-token.js";
+import serpapiApiKey from "./detectors/serpapi-api-key.js";
 import shippoApiToken from "./detectors/shippo-api-token.js";
 import shopifyAccessToken from "./detectors/shopify-access-token.js";
 import shopifySharedSecret from "./detectors/shopify-shared-secret.js";
@@ -243,6 +270,7 @@ import telegramBotToken from "./detectors/telegram-bot-token.js";
 import tencentSecretId from "./detectors/tencent-secret-id.js";
 import terraformCloudToken from "./detectors/terraform-cloud-token.js";
 import terraformStateFile from "./detectors/terraform-state-file.js";
+import todoistApiToken from "./detectors/todoist-api-token.js";
 import togetherApiKey from "./detectors/together-api-key.js";
 import travisCiToken from "./detectors/travis-ci-token.js";
 import trelloApiToken from "./detectors/trello-api-token.js";
@@ -252,9 +280,11 @@ import twitchClientSecret from "./detectors/twitch-client-secret.js";
 import twitterApiSecret from "./detectors/twitter-api-secret.js";
 import twitterBearerToken from "./detectors/twitter-bearer-token.js";
 import typeformPat from "./detectors/typeform-pat.js";
+import upstashRedisToken from "./detectors/upstash-redis-token.js";
 import urlPassword from "./detectors/url-password.js";
 import vercelAccessToken from "./detectors/vercel-access-token.js";
 import vonageApiSecret from "./detectors/vonage-api-secret.js";
+import voyageApiKey from "./detectors/voyage-api-key.js";
 import vultrApiKey from "./detectors/vultr-api-key.js";
 import wandbApiKey from "./detectors/wandb-api-key.js";
 import xaiApiKey from "./detectors/xai-api-key.js";
@@ -262,6 +292,7 @@ import yandexApiKey from "./detectors/yandex-api-key.js";
 import yandexIamToken from "./detectors/yandex-iam-token.js";
 import zapierWebhookUrl from "./detectors/zapier-webhook-url.js";
 import zendeskApiToken from "./detectors/zendesk-api-token.js";
+import zulipApiKey from "./detectors/zulip-api-key.js";
 
 /** Every built-in detector, sorted by id (each file in src/detectors/ but shared.ts; a test keeps the two in step). */
 export const DETECTORS: readonly Detector[] = [
@@ -275,6 +306,7 @@ export const DETECTORS: readonly Detector[] = [
   algoliaAdminKey,
   alibabaAccessKeyId,
   alibabaAccessKeySecret,
+  amplitudeSecretKey,
   anthropicAdminKey,
   anthropicApiKey,
   asanaPat,
@@ -288,6 +320,7 @@ export const DETECTORS: readonly Detector[] = [
   awsBedrockShortTermApiKey,
   awsSecretAccessKey,
   awsSessionToken,
+  axiomApiToken,
   azureAdClientSecret,
   azureDevopsPat,
   azureOpenaiApiKey,
@@ -296,10 +329,12 @@ export const DETECTORS: readonly Detector[] = [
   azureStorageAccountKey,
   binanceApiSecret,
   bitbucketAppPassword,
+  bitlyAccessToken,
   boxDeveloperToken,
   braintreeAccessToken,
   brevoApiKey,
   brevoSmtpKey,
+  browserstackAccessKey,
   bugsnagApiKey,
   buildkiteToken,
   cerebrasApiKey,
@@ -311,11 +346,15 @@ export const DETECTORS: readonly Detector[] = [
   cloudflareGlobalApiKey,
   cloudflareOriginCaKey,
   cloudinaryUrl,
+  cloudsmithApiKey,
+  codacyApiToken,
   codecovUploadToken,
   cohereApiKey,
   coinbaseApiSecret,
+  confluentCloudApiSecret,
   connectionStringPassword,
   contentfulPat,
+  coverallsRepoToken,
   cratesIoToken,
   credentialsFile,
   curlUserPassword,
@@ -332,21 +371,27 @@ export const DETECTORS: readonly Detector[] = [
   dockerConfigAuth,
   dockerHubToken,
   dopplerToken,
+  droneCiToken,
   dropboxShortLivedToken,
   duffelAccessToken,
   dynatraceToken,
+  e2bApiKey,
   easypostApiKey,
   elevenlabsApiKey,
   envFile,
+  envListSecret,
   etherscanApiKey,
+  exoscaleApiKey,
   facebookAccessToken,
   fastlyApiToken,
   figmaPat,
   firebaseCloudMessagingServerKey,
   firecrawlApiKey,
+  fireworksApiKey,
   flutterwaveSecretKey,
   flyIoToken,
   genericSecretAssignment,
+  giteaAccessToken,
   githubFineGrainedPat,
   githubOauthToken,
   githubPat,
@@ -389,6 +434,7 @@ export const DETECTORS: readonly Detector[] = [
   jenkinsApiToken,
   jfrogApiKey,
   jfrogReferenceToken,
+  jinaApiKey,
   jwt,
   kubernetesSecretManifest,
   langsmithApiKey,
@@ -397,21 +443,27 @@ export const DETECTORS: readonly Detector[] = [
   linearApiKey,
   linearOauthToken,
   linodeToken,
+  logglyCustomerToken,
+  logzioToken,
   mailchimpApiKey,
   mailgunApiKey,
   mailjetApiKey,
   mandrillApiKey,
   mapboxSecretToken,
+  mattermostAccessToken,
   mavenSettingsPassword,
   maxmindLicenseKey,
   maxmindLicenseKeyLegacy,
   messagebirdAccessKey,
   mistralApiKey,
+  mixpanelApiSecret,
   mollieApiKey,
+  mongodbAtlasPrivateKey,
   neonApiKey,
   netlifyAccessToken,
   newrelicInsertKey,
   newrelicLicenseKey,
+  newrelicLicenseKeyLegacy,
   newrelicUserApiKey,
   ngrokAuthtoken,
   notionIntegrationToken,
@@ -429,8 +481,10 @@ export const DETECTORS: readonly Detector[] = [
   openshiftOauthToken,
   opsgenieApiKey,
   pagerdutyApiKey,
+  papertrailApiToken,
   paypalClientSecret,
   pemFile,
+  percyToken,
   perplexityApiKey,
   pineconeApiKey,
   pkcs12File,
@@ -455,8 +509,10 @@ export const DETECTORS: readonly Detector[] = [
   privateKeyRsa,
   pulumiAccessToken,
   pusherAppSecret,
+  pushoverApiToken,
   pypiToken,
   pypircPassword,
+  railwayApiToken,
   razorpayKeySecret,
   readmeApiKey,
   renderApiKey,
@@ -466,11 +522,13 @@ export const DETECTORS: readonly Detector[] = [
   rubygemsApiKey,
   salesforceAccessToken,
   sanityApiToken,
+  sauceLabsAccessKey,
   scalewaySecretKey,
   sendbirdApiToken,
   sendgridApiKey,
   sentryOrgToken,
   sentryUserToken,
+  serpapiApiKey,
   shippoApiToken,
   shopifyAccessToken,
   shopifySharedSecret,
@@ -509,6 +567,7 @@ export const DETECTORS: readonly Detector[] = [
   tencentSecretId,
   terraformCloudToken,
   terraformStateFile,
+  todoistApiToken,
   togetherApiKey,
   travisCiToken,
   trelloApiToken,
@@ -518,9 +577,11 @@ export const DETECTORS: readonly Detector[] = [
   twitterApiSecret,
   twitterBearerToken,
   typeformPat,
+  upstashRedisToken,
   urlPassword,
   vercelAccessToken,
   vonageApiSecret,
+  voyageApiKey,
   vultrApiKey,
   wandbApiKey,
   xaiApiKey,
@@ -528,4 +589,5 @@ export const DETECTORS: readonly Detector[] = [
   yandexIamToken,
   zapierWebhookUrl,
   zendeskApiToken,
+  zulipApiKey,
 ];

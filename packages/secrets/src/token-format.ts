@@ -22,6 +22,8 @@ export const ALPHABETS = {
   upper: "A-Z",
   lower: "a-z",
   urlsafe: "A-Za-z0-9_-",
+  /** RFC 3986 unreserved characters. */
+  unreserved: "A-Za-z0-9_.~-",
   b64: "A-Za-z0-9+/",
   b64url: "A-Za-z0-9+/_-",
   base32: "A-Z2-7",
@@ -174,6 +176,7 @@ export function describeParts(parts: readonly Part[]): string {
     upper: "upper-case letters",
     lower: "lower-case letters",
     urlsafe: "URL-safe base64 characters",
+    unreserved: "letters, digits and `_.~-`",
     b64: "base64 characters",
     b64url: "base64 or base64url characters",
     base32: "base32 characters",
@@ -269,6 +272,22 @@ function nameSource(name: string): string {
     .join("");
 }
 
+/**
+ * How real code assigns a value to a name, as regex source (between the name and the value's
+ * opening quote): `=`, `:=`, `=>`, `:` with the name quoted or not (`.env`, shell, YAML, JSON,
+ * TS/Python/Go, TOML), an XML attribute pair (`<add key="apiToken" value="…"/>`, app.config,
+ * nuget.config), and a name/value pair (`- name: SNYK_TOKEN` then `value: …` in a Kubernetes env
+ * list; `{"name": "API_KEY", "value": …}` in ECS task definitions and CI variables), and a
+ * quoted name and value as two arguments (`define('API_KEY', '…')` in PHP).
+ */
+export const ASSIGNMENT = String.raw`(?:\\?["'\`]?\s*(?:=|:=|=>|:)|["']\s+value\s*=|["']\s*,(?=\s*["'])|["']?[ \t]*(?:,[ \t]*)?(?:\r?\n[ \t]*(?:-[ \t]*)?)?["']?value["']?[ \t]*:)`;
+const ASSIGNED_NAME = new RegExp(String.raw`([A-Za-z0-9_.-]+)${ASSIGNMENT}\s*\\?["'\`]?$`);
+
+/** The name a value is assigned to, read from the text just before the value (see {@link ASSIGNMENT}). */
+export function assignedName(before: string): string {
+  return ASSIGNED_NAME.exec(before)?.[1] ?? "";
+}
+
 /** Words that end a variable name which names something other than the secret. */
 const NOT_SECRET_NAME = /(?:^|[_.-])(?:id|ids|url|uri|host|hostname|region|name|user|username|email|endpoint|site|domain|version|env|path|file|org|project|account|app)$|[a-z](?:Id|Url|Host|Name|Region)$/i;
 
@@ -290,7 +309,7 @@ export function assignedSecret(
   const value = partsSource(spec.value);
   // The window starts at the vendor's name (the keyword), so the pattern is anchored there and
   // does not try every position of the line; what precedes the name is read by the validator.
-  const pattern = new RegExp(`(?<name>(?:${vendors})[A-Za-z0-9_.-]{0,24}?)["'\`]?\\s*(?:=|:=|=>|:)\\s*["'\`]?(?<secret>${value})(?![A-Za-z0-9_+/-])`);
+  const pattern = new RegExp(`(?<name>(?:${vendors})[A-Za-z0-9_.-]{0,24}?)${ASSIGNMENT}\\s*["'\`]?(?<secret>${value})(?![A-Za-z0-9_+/-])`);
   const secretWord = new RegExp(words);
   const detector = defineDetector({
     id: spec.id,
@@ -301,12 +320,13 @@ export function assignedSecret(
     // Each name as variables spell it: `aws_session` as AWS_SESSION_… or awsSession….
     keywords: [...new Set(spec.names.flatMap((n) => ["_", ""].map((separator) => n.split("_").join(separator))))],
     pattern,
-    window: { before: 0, after: 64 + Math.min(maxLength(spec.value), 4000) },
+    // Not clipped to the name's line: the value of a `name:`/`value:` pair stands on the next one.
+    window: { before: 0, after: 96 + Math.min(maxLength(spec.value), 4000), multiline: true },
     minEntropy: spec.minEntropy ?? 3,
     ...(spec.examples === undefined ? {} : { examples: spec.examples }),
     validate: (secret, context) => {
       const before = context.text.slice(Math.max(0, context.index - 80), context.index);
-      const name = /([A-Za-z0-9_.-]+)["'`]?\s*(?:=|:=|=>|:)\s*["'`]?$/.exec(before)?.[1] ?? "";
+      const name = assignedName(before);
       if (!secretWord.test(name) || NOT_SECRET_NAME.test(name)) return false;
       return spec.validate === undefined ? true : spec.validate(secret, context);
     },

@@ -255,6 +255,18 @@ const HAND_WRITTEN: Record<string, Cases> = {
     hit: [() => `[distutils]\nindex-servers = acme\n\n[acme]\nrepository = https://pypi.acme-corp.io/\nusername = ci\npassword = ${rand(ALNUM, 14)}5\n`],
     miss: [() => "[pypi]\nusername = __token__\npassword = ${PYPI_TOKEN}\n", () => "[server]\nport = 80\npassword = secret\n"],
   },
+  "env-list-secret": {
+    hit: [
+      () => `        env:\n          - name: DB_${p("PASS", "WORD")}\n            value: "${rand(ALNUM, 22)}7"`,
+      () => `variables:\n- name: deployApiKey\n  value: ${rand(LOWER, 6)}${rand("0123456789", 4)}${rand(ALNUM, 14)}`,
+    ],
+    miss: [
+      () => `        env:\n          - name: DB_${p("PASS", "WORD")}\n            valueFrom:\n              secretKeyRef:\n                name: db\n                key: password`,
+      () => `variables:\n- name: deployApiKey\n  value: $(DEPLOY_API_KEY)`,
+      () => `        env:\n          - name: LOG_FORMAT\n            value: "${rand(ALNUM, 22)}7"`,
+      () => `        env:\n          - name: API_TOKEN\n            value: "{{ .Values.apiToken }}"`,
+    ],
+  },
   "generic-secret-assignment": {
     hit: [
       () => `const apiKey = "${rand(LOWER, 6)}${rand("0123456789", 4)}${rand(ALNUM, 14)}";`,

@@ -11,7 +11,7 @@ export default defineDetector({
   severity: "error",
   keywords: ["curl", "wget", "http -a", "http --auth", "https -a", "https --auth"],
   pattern:
-    /(?<![A-Za-z0-9_-])(?:curl|wget|https?)\b(?:[^\n]|\\\r?\n)*?\s(?:-u\s*|--user[=\s]\s*|-a\s+|--auth[=\s]\s*|--(?:http-|ftp-)?password[=\s]\s*)["']?(?:(?<user>[^\s:"'@]{1,64}):)?(?<secret>[^\s"']{3,200})["']?(?=\s|$)/,
+    /(?<![A-Za-z0-9_-])(?:curl|wget|https?)\b(?:[^\n]|\\\r?\n)*?\s(?:(?:-u\s*|--user[=\s]\s*|-a\s+|--auth[=\s]\s*)["']?(?<user>[^\s:"'@]{1,64}):|--(?:http-|ftp-)?password[=\s]\s*["']?)(?<secret>[^\s"']{3,200})["']?(?=\s|$)/,
   window: { before: 40, after: 1000, lines: 3 },
   minEntropy: 1.5,
   validate: (secret, context) => {

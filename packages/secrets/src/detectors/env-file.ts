@@ -1,4 +1,5 @@
 import { definePathDetector } from "../define-detector.js";
+import { looksLikeCode, looksMadeUp } from "./shared.js";
 import { isPlaceholder, shannonEntropy } from "../entropy.js";
 
 /** Names of variables that hold credentials. */
@@ -8,7 +9,7 @@ const PUBLIC_KEY = /(?:^|_)(?:id|url|uri|host|port|user(?:name)?|name|region|pat
 
 /** Whether a value of an .env line is a credential-looking literal (not empty, a flag or a reference). */
 function secretValue(value: string): boolean {
-  if (value.length < 6 || isPlaceholder(value)) return false;
+  if (value.length < 6 || isPlaceholder(value) || looksMadeUp(value) || looksLikeCode(value)) return false;
   if (/^(?:true|false|yes|no|on|off|null|none|development|production|staging|test|debug|info|warn|error)$/i.test(value)) return false;
   if (/^-?[0-9.]+$/.test(value)) return false; // a number, a version
   // A URL: one with a password is judged by the URL check; one without (or with an empty one) is configuration.
@@ -20,7 +21,7 @@ function secretValue(value: string): boolean {
 
 /** A value that would be a secret under any name: long, varied and random-looking. */
 function randomValue(value: string): boolean {
-  if (value.length < 20 || isPlaceholder(value) || /\s/.test(value)) return false;
+  if (value.length < 20 || isPlaceholder(value) || looksMadeUp(value) || looksLikeCode(value) || /\s/.test(value)) return false;
   // A URL (`postgresql://postgres:@localhost:5432/app`): its password, if any, is the URL check's to judge.
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) return false;
   if (/^[./~]|^[A-Za-z]:\\/.test(value)) return false; // a path

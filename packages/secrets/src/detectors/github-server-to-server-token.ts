@@ -5,7 +5,7 @@ import { checksumVerdict } from "./shared.js";
 export default defineDetector({
   id: "github-server-to-server-token",
   name: "GitHub server-to-server token",
-  description: "GitHub server-to-server token: `ghs_` + 36 base62 characters, the last 6 a CRC-32 checksum that is verified (a mismatch is reported as a warning).",
+  description: "GitHub server-to-server token: `ghs_` + 36 base62 characters, the last 6 a CRC-32 checksum that is verified (a mismatch is reported as a warning, a made-up body such as words and a run of zeros not at all).",
   source: "About authentication to GitHub - GitHub Docs (GitHub's token formats)",
   severity: "error",
   keywords: ["ghs_"],

@@ -5,7 +5,7 @@ import { checksumVerdict } from "./shared.js";
 export default defineDetector({
   id: "npm-access-token",
   name: "npm access token",
-  description: "npm access token: `npm_` + 36 base62 characters, the last 6 a CRC-32 checksum that is verified (a mismatch is reported as a warning).",
+  description: "npm access token: `npm_` + 36 base62 characters, the last 6 a CRC-32 checksum that is verified (a mismatch is reported as a warning, a made-up body such as words and a run of zeros not at all).",
   source: "About access tokens - npm Docs",
   severity: "error",
   keywords: ["npm_"],

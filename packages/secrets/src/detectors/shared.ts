@@ -7,6 +7,9 @@ import type { MatchContext, Verdict } from "../define-detector.js";
  */
 export function checksumVerdict(body: string): Verdict {
   if (validTokenChecksum(body)) return { note: "checksum valid" };
+  // A wrong checksum on a body of spelled-out words and zero runs (`…AccessToken0000000000`, the
+  // shape READMEs use) is a placeholder, not a token.
+  if (looksMadeUp(body)) return false;
   return { severity: "warn", note: "checksum does not match: probably a made-up value" };
 }
 
@@ -71,4 +74,35 @@ export function plausibleUrlPassword(password: string, context: MatchContext): b
   const host = /^@([A-Za-z0-9._-]+)/.exec(after)?.[1]?.toLowerCase() ?? "";
   if (/(?:^|\.)(?:example\.(?:com|org|net)|example|test|invalid)$/.test(host)) return false;
   return !SAMPLE_PASSWORDS.has(password.toLowerCase()) && password !== user;
+}
+
+/** Length of the longest run of consecutive ascending characters (`3456`, `cdefg`) in `value`. */
+function longestSequence(value: string): number {
+  let longest = 1;
+  let run = 1;
+  for (let i = 1; i < value.length; i += 1) {
+    run = value.charCodeAt(i) === value.charCodeAt(i - 1) + 1 ? run + 1 : 1;
+    if (run > longest) longest = run;
+  }
+  return longest;
+}
+
+/**
+ * Whether a value is a made-up stand-in rather than a generated secret: a repeated unit
+ * (`test1234test1234`), six or more consecutive characters (`1234567890abcdef`), eight or more
+ * of one character in a row, a to-do marker (`TODO_SET_ME`), or an upper-case slot name
+ * (`SET_THIS_IN_PROD`). A generated key of 16+ random characters has none of these by chance.
+ */
+export function looksMadeUp(value: string): boolean {
+  if (/^(.{1,8}?)\1+$/.test(value)) return true;
+  if (longestSequence(value) >= 6) return true;
+  if (/(.)\1{7}/.test(value)) return true;
+  if (/^(?:todo|fixme|tbd|none|null|undefined|unset|n\/a)(?:[^a-z]|$)/i.test(value)) return true;
+  if (/^[A-Z]+(?:_[A-Z]+)+$/.test(value)) return true;
+  return false;
+}
+
+/** Whether a value is code (a property access, an index or a call), not a literal. */
+export function looksLikeCode(value: string): boolean {
+  return /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*|\[\s*["'][^"']*["']\s*\]|\([^)]*\))+$/.test(value);
 }

@@ -7,4 +7,6 @@ export default assignedSecret({
   source: "SonarQube Cloud: Managing your tokens",
   names: ["sonar"],
   value: [run("hex", 40)],
+  // Older scanner configurations pass the token as `sonar.login` / `SONAR_LOGIN`.
+  secretWords: ["token", "login", "key", "secret", "pass", "auth"],
 });

@@ -1,0 +1,10 @@
+import { assignedSecret, run } from "../token-format.js";
+
+/** Bitly access token. */
+export default assignedSecret({
+  id: "bitly-access-token",
+  name: "Bitly access token",
+  source: "Bitly Developer: Authentication (generic access token)",
+  names: ["bitly"],
+  value: [run("hex", 40)],
+});

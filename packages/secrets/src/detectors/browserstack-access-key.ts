@@ -1,0 +1,10 @@
+import { assignedSecret, run } from "../token-format.js";
+
+/** BrowserStack access key. */
+export default assignedSecret({
+  id: "browserstack-access-key",
+  name: "BrowserStack access key",
+  source: "BrowserStack Docs: Set BrowserStack credentials (BROWSERSTACK_ACCESS_KEY)",
+  names: ["browserstack"],
+  value: [run("alnum", 20)],
+});

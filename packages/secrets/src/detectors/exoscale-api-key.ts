@@ -1,0 +1,10 @@
+import { prefixedToken, run } from "../token-format.js";
+
+/** Exoscale API key. */
+export default prefixedToken({
+  id: "exoscale-api-key",
+  name: "Exoscale API key",
+  source: "Exoscale IAM: API keys (exo iam api-key create)",
+  parts: ["EXO", run("hex", 24)],
+  keywords: ["exo"],
+});

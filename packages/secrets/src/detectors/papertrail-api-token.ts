@@ -1,0 +1,10 @@
+import { assignedSecret, run } from "../token-format.js";
+
+/** Papertrail API token. */
+export default assignedSecret({
+  id: "papertrail-api-token",
+  name: "Papertrail API token",
+  source: "Papertrail: HTTP API (X-Papertrail-Token)",
+  names: ["papertrail"],
+  value: [run("alnum", 20)],
+});
