@@ -1,5 +1,5 @@
 import type { CiRun } from "./digest.js";
-import type { Metric } from "./metrics.js";
+import { median, type Metric } from "./metrics.js";
 
 /** A completed GitHub Actions workflow run, as the metrics use it. */
 export interface GitHubRun {
@@ -26,13 +26,6 @@ export type ExternalCiFigures =
   | { readonly ok: false; readonly reason: string };
 
 const HOUR = 3_600_000;
-
-function median(values: readonly number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-}
 
 const round = (value: number, digits = 1): number => Math.round(value * 10 ** digits) / 10 ** digits;
 

@@ -115,7 +115,8 @@ export function reduceEvents(events: readonly DeployEvent[]): { deployments: Dep
   return reducer.finish();
 }
 
-function median(values: readonly number[]): number | null {
+/** The median of some numbers; null for none. */
+export function median(values: readonly number[]): number | null {
   if (values.length === 0) return null;
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
