@@ -8,7 +8,7 @@
 // beside ripgrep. Results go to the "secrets" section of docs/benchmarks.md.
 import { execFileSync, spawnSync } from "node:child_process";
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { availableParallelism, tmpdir } from "node:os";
+import { availableParallelism, loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { machine, ROOT, writeSection } from "./lib.mjs";
 import { generateCorpus } from "./secrets/corpus.mjs";
@@ -160,11 +160,12 @@ const DEFAULT_ROW = "warden scan (default threads)";
 /** What Warden's default is on this machine (packages/cli/src/commands/scan.ts, pathsPlan). */
 const CORES = availableParallelism();
 const DEFAULT_THREADS =
-  CORES < 2
+  "the main thread alone whenever the 1-minute load average is at or above the number of cores; otherwise, " +
+  (CORES < 2
     ? "one thread"
     : CORES < 4
-      ? "on these " + CORES + " cores: 2,000+ files are read ahead by a second thread while the main thread scans; fewer files but more than 16 MiB are split between the main thread and one scanning worker"
-      : `on these ${CORES} cores: 2,000+ files or more than 16 MiB are split between the main thread and ${Math.min(4, CORES - 1)} scanning workers`;
+      ? "on these " + CORES + " cores, 2,000+ files are read ahead by a second thread while the main thread scans"
+      : `on these ${CORES} cores: 2,000+ files or more than 16 MiB are split between the main thread and ${Math.min(4, CORES - 1)} scanning workers`);
 
 function detectorCount() {
   const script = `import("${path.join(ROOT, "packages/secrets/dist/index.js")}").then(({ DETECTORS }) => process.stdout.write(String(DETECTORS.length)))`;
@@ -369,7 +370,9 @@ function manyFilesTree() {
   writeFileSync(done, JSON.stringify(MANY_FILES_PACKAGES));
   return tree;
 }
+const manyLoad = { start: 0 };
 if (manyFilesOnly) {
+  manyLoad.start = loadavg()[0];
   const manyResult = runTools("many-files", manyFilesTree(), [], { ...tools, gitSecrets: false, secretlint: undefined, workerRows: ["default", "0", "1"] });
   if (!quick) {
     writeSection("secrets-many", manySection(manyResult));
@@ -465,6 +468,7 @@ const historyShare = share(historyPlanted, historyReport.findings.map((f) => ({ 
 log(`history: ${historyReport.summary.commits} commits, ${historyMb.toFixed(0)} MB of added lines in ${historyRun.seconds.toFixed(1)} s, peak RSS ${historyRun.rssMb.toFixed(0)} MB, planted ${historyShare.found}/${historyShare.total}`);
 
 const manyFiles = manyFilesTree();
+manyLoad.start = loadavg()[0];
 const manyResult = runTools("many-files", manyFiles, [], { ...tools, gitSecrets: false, secretlint: undefined, workerRows: ["default", "0", "1"] });
 function manySection(manyResult) {
   return `### (e) Many small files: ${manyResult.files.toLocaleString("en")} files, ${manyResult.mb.toFixed(0)} MB
@@ -485,6 +489,8 @@ ripgrep ${spawnSync("rg", ["--version"], { encoding: "utf8" }).stdout?.split("\n
 Warden runs \`warden scan --format json\` with all ${detectorCount()} detectors: by default (${DEFAULT_THREADS}), with \`--workers 0\` (everything in the main thread) and with \`--workers 1\` (the files split between the main thread and one scanning worker). The goals are measured on the default row.${BEFORE === undefined ? "" : ` The "(before)" row runs ${BEFORE_LABEL} with \`--workers 0\`, which was its default on two cores.`}
 
 ${table(manyResult)}
+
+The 1-minute load average was ${manyLoad.start.toFixed(1)} when these runs started and ${loadavg()[0].toFixed(1)} when they ended (${CORES} cores).
 
 ${goals(manyResult)}
 `;

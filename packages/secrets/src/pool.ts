@@ -199,8 +199,9 @@ function runWorker(init: WorkerInit): void {
   });
 }
 
-/** Files claimed at a time by a thread of a {@link SharedPathScan}. */
+/** Files claimed at a time by a thread of a {@link SharedPathScan} of many files (of fewer: one at a time, so that a few large files end evenly). */
 const CLAIM_FILES = 8;
+const CLAIM_ONE_BELOW = 2000;
 /** Largest file read into a thread's reused buffer (larger ones get their own). */
 const SCRATCH_BYTES = 256 * 1024;
 /** Per worker of a shared scan: not started yet (the main thread may cancel it), scanning, cancelled. */
@@ -335,8 +336,9 @@ export class SharedPathScan {
 
 function claimFiles(cells: Int32Array, total: number): [number, number] | undefined {
   if (Atomics.load(cells, 0) >= total) return undefined;
-  const from = Atomics.add(cells, 0, CLAIM_FILES);
-  return from >= total ? undefined : [from, Math.min(total, from + CLAIM_FILES)];
+  const step = total < CLAIM_ONE_BELOW ? 1 : CLAIM_FILES;
+  const from = Atomics.add(cells, 0, step);
+  return from >= total ? undefined : [from, Math.min(total, from + step)];
 }
 
 function runSharedWorker(init: SharedInit): void {

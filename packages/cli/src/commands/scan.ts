@@ -1,5 +1,5 @@
 import { existsSync, statSync } from "node:fs";
-import { availableParallelism } from "node:os";
+import { availableParallelism, loadavg } from "node:os";
 import path from "node:path";
 import {
   BlobReader,
@@ -96,10 +96,11 @@ function threadCount(requested: number | undefined, large: boolean): number {
 }
 
 /**
- * How many worker threads scan beside the main thread in a paths scan (0: the main thread alone):
- * on a large scan, one per core beyond the first (up to 4) — on two cores, one. The main thread
- * scans too, and files are claimed from a shared counter, so a second thread pays off as soon as
- * the scan outlasts a worker's start-up (measured in docs/benchmarks.md).
+ * How a paths scan uses threads. `--workers N`: N scanning workers beside the main thread (0: the
+ * main thread alone). By default: the main thread alone on one core, on a machine whose 1-minute
+ * load average is at or above its cores, and for fewer than 2,000 files on two or three cores;
+ * a reading thread for 2,000+ files on two or three cores; from four cores, a scan of 2,000+ files
+ * or more than 16 MiB is split between the main thread and one worker per further core (up to 4).
  */
 function pathsPlan(requested: number | undefined, names: readonly string[], large: () => boolean): PathsPlan {
   if (requested === 0) return { kind: "here" };
@@ -107,10 +108,15 @@ function pathsPlan(requested: number | undefined, names: readonly string[], larg
   if (requested === undefined && scanThreadsOverride() === "read-ahead") return { kind: "read-ahead" };
   if (requested !== undefined) return { kind: "split", workers: requested };
   const cores = availableParallelism();
-  if (cores < 2) return { kind: "here" };
-  // Many small files on two or three cores: the system calls move to a reading thread that loads
-  // nothing (a scanning worker would first load the detectors, which costs more than it saves there).
-  if (cores < 4 && names.length >= WORKER_THRESHOLD_FILES) return { kind: "read-ahead" };
+  // A machine already busy on every core gives a scan the same share of CPU time however many
+  // threads it runs: a second thread only adds its own start-up and hand-offs there.
+  if (cores < 2 || loadavg()[0] >= cores) return { kind: "here" };
+  if (cores < 4) {
+    // Many small files on two or three cores: the system calls move to a reading thread that loads
+    // nothing. A scanning worker would first load the detectors and build its own automaton, and on
+    // a busy two-core machine it made scans slower, not faster (measured in docs/benchmarks.md).
+    return names.length >= WORKER_THRESHOLD_FILES ? { kind: "read-ahead" } : { kind: "here" };
+  }
   return large() ? { kind: "split", workers: Math.min(4, cores - 1) } : { kind: "here" };
 }
 
