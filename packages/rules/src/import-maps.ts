@@ -3,11 +3,11 @@ import { parseJsonc } from "./jsonc.js";
 
 /**
  * Bare specifiers a folder resolves without node_modules: tsconfig `paths` aliases (the nearest
- * tsconfig.json and its relative `extends` chain) and Deno import maps (`imports` of the nearest
+ * tsconfig.json and its relative `extends` chain), files under its `baseUrl`, and Deno import maps (`imports` of the nearest
  * deno.json / deno.jsonc, or the `importMap` file it names). Each file is read once per check.
  */
 export interface ImportMaps {
-  /** Whether `specifier`, imported by a file of `dir`, is mapped by a tsconfig alias or a Deno import map. */
+  /** Whether `specifier`, imported by a file of `dir`, is mapped by a tsconfig alias, names a file under its `baseUrl`, or is mapped by a Deno import map. */
   maps(dir: string, specifier: string): Promise<boolean>;
 }
 
@@ -56,6 +56,47 @@ export function importMaps(readText: (file: string) => Promise<string | undefine
     }
     return inherited;
   };
+  /** The folder a tsconfig's `baseUrl` names (own or through its relative `extends` chain), if any. */
+  const tsBaseUrl = async (file: string, depth: number): Promise<string | undefined> => {
+    const config = await read(file);
+    if (config === undefined) return undefined;
+    const baseUrl = (config.compilerOptions as Record<string, unknown> | undefined)?.baseUrl;
+    if (typeof baseUrl === "string") return path.posix.normalize(path.posix.join(path.posix.dirname(file), baseUrl));
+    if (depth >= 5) return undefined;
+    const parents = typeof config.extends === "string" ? [config.extends] : Array.isArray(config.extends) ? config.extends.filter((e): e is string => typeof e === "string") : [];
+    let inherited: string | undefined;
+    for (const parent of parents) {
+      if (!parent.startsWith(".")) continue;
+      const target = path.posix.normalize(path.posix.join(path.posix.dirname(file), parent.endsWith(".json") ? parent : `${parent}.json`));
+      inherited = (await tsBaseUrl(target, depth + 1)) ?? inherited;
+    }
+    return inherited;
+  };
+  const baseUrls = new Map<string, Promise<string | undefined>>();
+  /** The `baseUrl` folder in force for a folder: the nearest tsconfig.json above it that sets one. */
+  const baseUrlOf = (dir: string): Promise<string | undefined> => {
+    let found = baseUrls.get(dir);
+    if (found === undefined) {
+      found = (async () => {
+        const own = await tsBaseUrl(dir === "." ? "tsconfig.json" : `${dir}/tsconfig.json`, 0);
+        if (own !== undefined || dir === "." || dir === "" || dir === "/") return own;
+        return baseUrlOf(path.posix.dirname(dir));
+      })();
+      baseUrls.set(dir, found);
+    }
+    return found;
+  };
+  /** Whether a bare specifier names a file under the `baseUrl` in force (`src/utils/form` with `"baseUrl": "."`). */
+  const underBaseUrl = async (dir: string, specifier: string): Promise<boolean> => {
+    const base = await baseUrlOf(dir);
+    if (base === undefined) return false;
+    const target = path.posix.normalize(path.posix.join(base, specifier));
+    if (target.startsWith("../")) return false;
+    for (const ending of ["", ".ts", ".tsx", ".mts", ".d.ts", ".js", ".jsx", ".mjs", ".json", "/index.ts", "/index.tsx", "/index.js", "/index.jsx"]) {
+      if ((await readText(`${target}${ending}`)) !== undefined) return true;
+    }
+    return false;
+  };
   const denoImports = async (file: string): Promise<Pattern[] | undefined> => {
     const config = await read(file);
     if (config === undefined) return undefined;
@@ -82,5 +123,5 @@ export function importMaps(readText: (file: string) => Promise<string | undefine
     }
     return found;
   };
-  return { maps: async (dir, specifier) => matches(await patternsOf(dir), specifier) };
+  return { maps: async (dir, specifier) => matches(await patternsOf(dir), specifier) || (await underBaseUrl(dir, specifier)) };
 }

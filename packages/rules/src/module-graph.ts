@@ -109,6 +109,14 @@ const FRAMEWORKS: readonly { readonly deps: readonly string[]; readonly configs:
     configs: /^nuxt\.config\./,
     globs: [`{,app/}{pages,layouts,middleware,plugins,composables,utils,server,components}/**/*.${CODE}`, `**/stores/**/*.${CODE}`, `{,app/}app.config.${CODE}`],
   },
+  // Static assets: web frameworks copy `public/` (SvelteKit and Docusaurus: `static/`) as is and
+  // serve each file by URL (a service worker, a script tag's src): nothing imports them.
+  {
+    deps: ["vite", "next", "astro", "nuxt", "react-scripts", "@vue/cli-service", "@remix-run/dev", "@react-router/dev", "@rsbuild/core", "@farmfe/core", "parcel"],
+    configs: /^(?:vite|next|astro|nuxt|vue|rsbuild)\.config\./,
+    globs: [`public/**/*.${CODE}`],
+  },
+  { deps: ["@sveltejs/kit", "@docusaurus/core"], configs: /^(?:svelte|docusaurus)\.config\./, globs: [`static/**/*.${CODE}`] },
   // A Nuxt module's runtime folder is copied as is and loaded by path.
   { deps: ["@nuxt/module-builder", "@nuxt/kit"], configs: /^$/, globs: [`src/runtime/**/*.${CODE}`] },
 ];

@@ -15,27 +15,54 @@ interface Tokens {
 /** Token texts to small integers, one table per check (a warm server must not grow it forever). */
 class Vocabulary {
   private readonly ids = new Map<string, number>();
+  private readonly texts: string[] = [""];
 
   idOf(text: string): number {
     let id = this.ids.get(text);
     if (id === undefined) {
       id = this.ids.size + 1;
       this.ids.set(text, id);
+      this.texts.push(text);
     }
     return id;
+  }
+
+  /** The token texts of a run of ids: what a fingerprint hashes, so it does not depend on the order files were read in. */
+  textsOf(ids: readonly number[]): string {
+    return ids.map((id) => this.texts[id] ?? "").join("\u0000");
   }
 }
 
 /** Tokens after which `/` divides; after any other token it starts a regular expression. */
 let ENDS_EXPRESSION: ReadonlySet<ts.SyntaxKind> = new Set();
 
-/** Tokenise a parsed file, leaving out import/export-from statements (every file has similar ones). */
+/**
+ * Tokenise a parsed file, leaving out import/export-from statements (every file has similar ones)
+ * and generic type parameter and argument lists (`<TData, TName extends …>`): a library's long
+ * generic signatures repeat by necessity — TypeScript cannot name a list of type parameters once.
+ */
 function tokenise(tsApi: typeof ts, ast: ts.SourceFile, file: string, vocabulary: Vocabulary): Tokens {
-  const skipped: [number, number][] = [];
+  const ranges: [number, number][] = [];
   for (const statement of ast.statements) {
     if (tsApi.isImportDeclaration(statement) || (tsApi.isExportDeclaration(statement) && statement.moduleSpecifier !== undefined)) {
-      skipped.push([statement.getStart(ast), statement.getEnd()]);
+      ranges.push([statement.getStart(ast), statement.getEnd()]);
     }
+  }
+  const generics = (node: ts.Node): void => {
+    for (const list of [(node as { typeParameters?: ts.NodeArray<ts.Node> }).typeParameters, (node as { typeArguments?: ts.NodeArray<ts.Node> }).typeArguments]) {
+      // From the first parameter's start to the end of the list (the `<` and `>` stay: they are punctuation of the code around).
+      if (list !== undefined && list.length > 0) ranges.push([list[0]?.getStart(ast) ?? list.pos, list.end]);
+    }
+    tsApi.forEachChild(node, generics);
+  };
+  tsApi.forEachChild(ast, generics);
+  // Sorted and merged, so one pointer walks them alongside the scanner.
+  ranges.sort((a, b) => a[0] - b[0]);
+  const skipped: [number, number][] = [];
+  for (const range of ranges) {
+    const last = skipped[skipped.length - 1];
+    if (last !== undefined && range[0] <= last[1]) last[1] = Math.max(last[1], range[1]);
+    else skipped.push([range[0], range[1]]);
   }
   const scanner = tsApi.createScanner(tsApi.ScriptTarget.ESNext, true, ast.languageVariant, ast.text);
   const K = tsApi.SyntaxKind;
@@ -170,7 +197,7 @@ export default defineRule({
         const end = tokens.lines[i + length - 1] ?? start;
         if (end - start + 1 >= minLines) {
           const otherStart = other.lines[first.index] ?? 1;
-          const key = createHash("sha1").update(Int32Array.from(tokens.ids.slice(i, i + length))).digest("hex").slice(0, 16);
+          const key = createHash("sha1").update(vocabulary.textsOf(tokens.ids.slice(i, i + length))).digest("hex").slice(0, 16);
           ctx.report({
             messageId: "duplicate",
             data: { start, end, other: other.file, otherStart, otherEnd: other.lines[first.index + length - 1] ?? otherStart, tokens: length },

@@ -28,8 +28,7 @@ export default defineRule({
   id: "deps/pinned-ranges",
   enforces: "Rule 8",
   description: "Dependency ranges are bounded: no `*`, `latest` or other dist-tags, no `>=x` without an upper bound, no unpinned git URLs.",
-  scope: "file",
-  languages: ["json"],
+  scope: "repo",
   messages: {
     unbounded: {
       message: "{{field}}.{{name}} is {{reason}}.",
@@ -46,16 +45,35 @@ export default defineRule({
     })
     .strict(),
   defaultLevel: "error",
-  check(ctx) {
-    if (!isManifest(ctx.file) || ctx.file.includes("node_modules/")) return;
-    const manifest = parseManifest(ctx.text);
-    if (manifest === undefined) return;
-    for (const field of ctx.options.fields as DependencyField[]) {
-      for (const [name, range] of dependenciesOf(manifest, field)) {
-        if (ctx.options.allow.includes(name)) continue;
-        const reason = unboundedReason(range);
-        if (reason === undefined) continue;
-        ctx.report({ messageId: "unbounded", data: { field, name, reason }, line: jsonKeyLine(ctx.text, name, field), key: `${field}.${name}` });
+  async check(ctx) {
+    // "*" (or "x", or "") is how npm and yarn classic workspaces link a workspace package: the
+    // names of the repository's packages are read only when such a range turns up.
+    let workspaceNames: Promise<Set<string>> | undefined;
+    const isWorkspacePackage = async (name: string): Promise<boolean> => {
+      workspaceNames ??= (async () => {
+        const names = new Set<string>();
+        for (const file of await ctx.listFiles()) {
+          if (!isManifest(file) || file.includes("node_modules/")) continue;
+          const manifest = parseManifest((await ctx.readText(file)) ?? "");
+          if (typeof manifest?.name === "string") names.add(manifest.name);
+        }
+        return names;
+      })();
+      return (await workspaceNames).has(name);
+    };
+    for (const file of ctx.files) {
+      if (!isManifest(file) || file.includes("node_modules/") || !ctx.judges(file)) continue;
+      const text = await ctx.readText(file);
+      const manifest = text === undefined ? undefined : parseManifest(text);
+      if (text === undefined || manifest === undefined) continue;
+      for (const field of ctx.options.fields as DependencyField[]) {
+        for (const [name, range] of dependenciesOf(manifest, field)) {
+          if (ctx.options.allow.includes(name)) continue;
+          const reason = unboundedReason(range);
+          if (reason === undefined) continue;
+          if (/^(?:\*|[xX]|)$/.test(range.trim()) && (await isWorkspacePackage(name))) continue;
+          ctx.report({ messageId: "unbounded", data: { field, name, reason }, file, line: jsonKeyLine(text, name, field), key: `${field}.${name}` });
+        }
       }
     }
   },

@@ -52,12 +52,14 @@ export default defineRule({
         if (params || restricted) return;
       }
       // A function expression handed out as a value — returned, a branch of `?:` or `||`/`??`, a
-      // default, or named as a no-op — is a deliberate no-op (a disabled formatter, the production
+      // default (of a parameter or a typed class field), or named as a no-op — is a deliberate no-op (a disabled formatter, the production
       // half of a dev-only hook), not a stub. Callbacks passed to a call still count.
       if (ts.isArrowFunction(node) || ts.isFunctionExpression(node)) {
         let holder: TS.Node = node.parent;
         while (ts.isParenthesizedExpression(holder) || ts.isAsExpression(holder) || ts.isSatisfiesExpression(holder)) holder = holder.parent;
         if (ts.isReturnStatement(holder) || ts.isConditionalExpression(holder) || ts.isParameter(holder) || ts.isBindingElement(holder)) return;
+        // A typed class field's default (`setStep: (n: number) => void = () => {}`): a default, like a parameter's.
+        if (ts.isPropertyDeclaration(holder) && holder.type !== undefined && holder.initializer !== undefined) return;
         if (ts.isBinaryExpression(holder) && [ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken].includes(holder.operatorToken.kind)) return;
         if (ts.isArrowFunction(holder) && holder.body === node) return; // `() => () => {}`: a factory of no-ops
         // `console.warn = () => {}`, `el.onerror = function () {}`: a property patched with a deliberate no-op.

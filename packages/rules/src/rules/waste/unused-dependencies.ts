@@ -1,7 +1,8 @@
 import { builtinModules } from "node:module";
 import { defineRule } from "../../define-rule.js";
 import { DEPENDENCY_FIELDS, dependenciesOf, jsonKeyLine } from "../../manifest.js";
-import { moduleGraph, WasteOptions, type GraphPackage } from "../../module-graph.js";
+import { z } from "zod";
+import { moduleGraph, type GraphPackage } from "../../module-graph.js";
 import { packageNameOf } from "../../module-info.js";
 
 /**
@@ -44,6 +45,8 @@ const KNOWN_BINS: Readonly<Record<string, readonly string[]>> = {
   "vue-tsc": ["vue-tsc"],
   "@nuxt/module-builder": ["nuxt-module-build"],
   "@biomejs/cli": ["biome"],
+  "@sveltejs/package": ["svelte-package"],
+  "@remix-run/serve": ["remix-serve"],
 };
 
 /**
@@ -72,17 +75,32 @@ const HOSTS: readonly (readonly [string, RegExp])[] = [
   ["@types/react", /^@types\/react-dom$/],
   ["sharp", /^astro$|^@astrojs\/|^next$|^gatsby/],
   ["vue-tsc", /^nuxt$|^nuxi$|^@nuxt\//],
+  // Angular: peers of the framework packages and of its build tools (declared beside them, loaded by them).
+  ["rxjs", /^@angular\/core$/],
+  ["zone.js", /^@angular\/core$/],
+  ["@angular/common", /^@angular\/(?:platform-browser|forms|router)$/],
+  ["@angular/platform-browser", /^@angular\/(?:platform-browser-dynamic|forms|router|animations)$/],
+  ["@angular/compiler", /^@angular\/(?:platform-browser-dynamic|compiler-cli)$/],
+  ["@angular/compiler-cli", /^@angular-devkit\/build-angular$|^@angular\/build$|^ng-packagr$/],
+  ["tslib", /^ng-packagr$/],
+  // Peers of UI libraries: MUI's styling engine, Mantine's hooks.
+  ["@emotion/react", /^@mui\/|^@emotion\/styled$/],
+  ["@emotion/styled", /^@mui\/(?:material|system|lab|joy)$/],
+  ["@mantine/hooks", /^@mantine\/(?!hooks$)/],
+  // Next.js type-checks a TypeScript app with Node's types (it installs them when missing).
+  ["@types/node", /^next$/],
 ];
 
 const TOOL_FILES =
-  /(?:^|\/)(?:[^/]*\.config\.[cm]?[jt]s|[^/]*\.config\.json|tsconfig[^/]*\.json|\.[^/]*rc(?:\.[cm]?js|\.json|\.ya?ml)?|scripts\/.*|bin\/.*|\.husky\/[^/]+|\.ci\/.*|\.github\/.*|[^/]*\.sh|Makefile|Dockerfile[^/]*|[^/]*\.ya?ml|\.vitepress\/config\.[cm]?[jt]s|\.storybook\/[^/]+|\.changeset\/config\.json|biome\.jsonc?|turbo\.json|lerna\.json|nx\.json|app\.json|deno\.jsonc?)$/;
+  /(?:^|\/)(?:[^/]*\.config\.[cm]?[jt]s|[^/]*\.config\.json|tsconfig[^/]*\.json|\.[^/]*rc(?:\.[cm]?js|\.json|\.ya?ml)?|scripts\/.*|bin\/.*|\.husky\/[^/]+|\.ci\/.*|\.github\/.*|[^/]*\.sh|Makefile|Dockerfile[^/]*|[^/]*\.ya?ml|\.vitepress\/config\.[cm]?[jt]s|\.storybook\/[^/]+|\.changeset\/config\.json|biome\.jsonc?|turbo\.json|lerna\.json|nx\.json|app\.json|deno\.jsonc?|angular\.json|project\.json|ng-package\.json)$/;
 
 /** Quoted strings of a text ('…', "…", `…`): where tool configs name packages. */
 function quotedNames(text: string): Set<string> {
   const names = new Set<string>();
   for (const match of text.matchAll(/["'`]([@\w][\w@./:+-]*)["'`]/g)) {
     const value = match[1] ?? "";
-    const name = packageNameOf(value.replace(/^npm:/, ""));
+    // An Angular/Nx builder or executor names its package before the colon ("@angular-devkit/build-angular:application").
+    const name = packageNameOf(value.replace(/^npm:/, "").replace(/^(@?[\w.-]+(?:\/[\w.-]+)?):[\w-]+$/, "$1"));
     if (name === undefined) continue;
     names.add(name);
     // ESLint, Prettier, Babel and Vitest shorthands: "react" → eslint-plugin-react, "v8" → @vitest/coverage-v8, "@scope" → @scope/eslint-plugin.
@@ -120,11 +138,13 @@ export default defineRule({
       hint: "Remove it (`pnpm remove {{name}}` in {{dir}}); if a tool loads it by name, list it in the rule's `ignore` option.",
     },
   },
-  options: WasteOptions,
+  // Every file of a package counts as using its dependencies, reachable or not, so the other
+  // waste rules' `entry` would change nothing here: only `ignore` is offered.
+  options: z.object({ ignore: z.array(z.string()).default([]).describe("Dependency names (exact) never reported.") }).strict(),
   defaultLevel: "error",
   async check(ctx) {
     if (ctx.mode !== "full") return;
-    const graph = await moduleGraph(ctx, ctx.options.entry);
+    const graph = await moduleGraph(ctx, []);
     const workspace = new Map(graph.packages.filter((p) => p.name !== undefined).map((p) => [p.name as string, p]));
     /** Installed `bin` names (node_modules, when present): they only ever add to the known names. */
     const installedBins = async (pkg: GraphPackage, dep: string): Promise<string[]> => {
@@ -178,6 +198,39 @@ export default defineRule({
       }
       return names;
     };
+    // A workspace package imported without being declared cannot be installed: it is bundled from
+    // source (a bundler alias or tsconfig paths), and so is what it imports from the workspace in
+    // turn, except the packages the importer declares (installed, so their imports are their own).
+    // The packages that bundled source imports are the importer's to install.
+    const bundledImports = (pkg: GraphPackage): Set<string> => {
+      const declaredAny = new Set(DEPENDENCY_FIELDS.flatMap((field) => [...dependenciesOf(pkg.manifest, field).keys()]));
+      const seen = new Set<GraphPackage>([pkg]);
+      const queue: GraphPackage[] = [];
+      for (const name of imported.get(pkg) ?? []) {
+        const target = workspace.get(name);
+        if (target !== undefined && !declaredAny.has(name)) queue.push(owner(target));
+      }
+      const names = new Set<string>();
+      while (queue.length > 0) {
+        const source = queue.pop() as GraphPackage;
+        if (seen.has(source)) continue;
+        seen.add(source);
+        for (const name of imported.get(source) ?? []) {
+          names.add(name);
+          const target = workspace.get(name);
+          if (target !== undefined && !declaredAny.has(name)) queue.push(owner(target));
+        }
+      }
+      return names;
+    };
+    let everywhere: Set<string> | undefined;
+    const scriptWordsEverywhere = (): Set<string> =>
+      (everywhere ??= new Set(
+        graph.packages
+          .flatMap((p) => (typeof p.manifest.scripts === "object" && p.manifest.scripts !== null ? Object.values(p.manifest.scripts).map(String) : []))
+          .join("\n")
+          .split(/[^\w@/.-]+/),
+      ));
     const pending: { pkg: GraphPackage; manifestFile: string; declared: Map<string, "dependencies" | "devDependencies">; used: Set<string>; nodeUser: () => Promise<boolean> }[] = [];
     const usedAnywhere = new Set<string>();
     for (const pkg of graph.packages) {
@@ -192,10 +245,13 @@ export default defineRule({
         for (const name of used) if (!declared.has(name)) usedAnywhere.add(name);
         continue;
       }
+      for (const name of bundledImports(pkg)) used.add(name);
       const toolText = (await Promise.all(mine.filter((f) => TOOL_FILES.test(f)).map((f) => ctx.readText(f)))).join("\n");
       for (const name of quotedNames(toolText)) used.add(name);
       const scripts = typeof pkg.manifest.scripts === "object" && pkg.manifest.scripts !== null ? Object.values(pkg.manifest.scripts).map(String) : [];
       const words = new Set([...scripts, toolText].join("\n").split(/[^\w@/.-]+/));
+      // The root's binaries are on the PATH of every workspace package's scripts (npm, pnpm, yarn).
+      if (pkg.dir === ".") for (const word of scriptWordsEverywhere()) words.add(word);
       let allWords: Set<string> | undefined;
       let codeStrings: Set<string> | undefined;
       const codeOf = mine.filter((f) => /\.(?:[cm]?[jt]sx?|vue|svelte|astro|mdx|css|scss|sass|less|pcss)$/.test(f));

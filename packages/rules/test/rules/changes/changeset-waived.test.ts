@@ -37,7 +37,13 @@ describe(RULE, () => {
     expect(result.findings[0]?.severity).toBe("warn");
   });
 
-  it("accepts the gate's include/exclude options", async () => {
-    expect(await checkFixture(RULE, "bad", { include: ["bin/**"], exclude: [] })).toHaveLength(1);
+  it("names the packages whose shipped changes the waiver skips", async () => {
+    const [finding] = await checkFixture(RULE, "bad");
+    expect(finding?.message).toMatch(/ for @\S+: /);
+  });
+
+  it("reports no waiver when the range ships nothing the gate counts (the gate's include/exclude)", async () => {
+    expect(await checkFixture(RULE, "bad", { include: ["bin/**"], exclude: [] })).toEqual([]);
+    expect(await checkFixture(RULE, "bad", { exclude: ["**/*.ts"] })).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkFixture } from "../../fixture-repo.js";
-import { locations } from "../../helpers.js";
+import { locations, runRule } from "../../helpers.js";
 
 const RULE = "deps/pinned-ranges";
 
@@ -18,5 +18,14 @@ describe(RULE, () => {
 
   it("reports nothing on the clean twin", async () => {
     expect(await checkFixture(RULE, "good")).toEqual([]);
+  });
+
+  it('takes "*" for a workspace package as the workspace link it is (npm, yarn classic), and still reports "*" for a registry package', async () => {
+    const files = {
+      "package.json": '{ "private": true, "workspaces": ["packages/*", "examples/*"] }\n',
+      "packages/lib/package.json": '{ "name": "@demo/lib", "version": "1.0.0" }\n',
+      "examples/web/package.json": '{\n  "name": "web",\n  "dependencies": {\n    "@demo/lib": "*",\n    "zod": "*"\n  }\n}\n',
+    };
+    expect(locations(await runRule(RULE, files, undefined, { mode: "full" }))).toEqual([["examples/web/package.json", 5, 1, "unbounded"]]);
   });
 });

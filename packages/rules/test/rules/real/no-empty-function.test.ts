@@ -69,6 +69,16 @@ describe(ID, () => {
     expect(await runRule(ID, { "src/a.ts": code })).toEqual([]);
   });
 
+  it("allows a typed class field's no-op default, and still reports an untyped field's empty arrow", async () => {
+    const code = [
+      "export class Wizard {",
+      "  setStep: (step: number) => void = () => {};",
+      "  handle = () => {};",
+      "}",
+    ].join("\n");
+    expect(locations(await runRule(ID, { "src/a.ts": code }))).toEqual([["src/a.ts", 3, 18, "empty"]]);
+  });
+
   it("ignores test files unless ignoreTests is false", async () => {
     const files = { "src/a.test.ts": "const mock = () => {};\n" };
     expect(await runRule(ID, files)).toEqual([]);

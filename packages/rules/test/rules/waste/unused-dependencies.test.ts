@@ -29,6 +29,67 @@ describe(RULE, () => {
     expect(locations(await checkSharedFixture(RULE, "waste/unused-files", "monorepo-bad"))).toEqual([["packages/web/package.json", 11, 1, "unused"]]);
   });
 
+  it("counts what bundled workspace source imports: a workspace package imported without being declared is bundled, one declared is installed", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "warden-unused-deps-"));
+    const write = (file: string, text: string): void => {
+      mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+      writeFileSync(path.join(dir, file), text);
+    };
+    try {
+      write("package.json", JSON.stringify({ private: true, workspaces: ["packages/*"] }));
+      const manifest = (name: string, dependencies: Record<string, string>): string =>
+        `${JSON.stringify({ name, version: "1.0.0", type: "module", exports: "./src/index.ts", dependencies }, null, 2)}\n`;
+      // core imports pako and @fx/shapes (declared); shapes imports roughjs.
+      write("packages/core/package.json", manifest("@fx/core", { pako: "2.0.0", "@fx/shapes": "1.0.0" }));
+      write("packages/core/src/index.ts", 'import pako from "pako";\nimport { draw } from "@fx/shapes";\nexport const zip = (d: Uint8Array) => draw(pako.deflate(d));\n');
+      write("packages/shapes/package.json", manifest("@fx/shapes", { roughjs: "4.0.0" }));
+      write("packages/shapes/src/index.ts", 'import rough from "roughjs";\nexport const draw = (x: unknown) => [rough, x];\n');
+      // utils bundles core from source (imports it undeclared), so core's imports and shapes' are its to install;
+      // left-pad is used by nobody.
+      write("packages/utils/package.json", manifest("@fx/utils", { pako: "2.0.0", roughjs: "4.0.0", "left-pad": "1.0.0" }));
+      write("packages/utils/src/index.ts", 'export { zip } from "@fx/core";\n');
+      // app declares core (installed): core's own dependencies are not app's.
+      write("packages/app/package.json", manifest("@fx/app", { "@fx/core": "1.0.0", pako: "2.0.0" }));
+      write("packages/app/src/index.ts", 'export { zip } from "@fx/core";\n');
+      expect(locations(await checkRepo(dir, { [RULE]: "error" }))).toEqual([
+        ["packages/app/package.json", 8, 1, "unused"],
+        ["packages/utils/package.json", 9, 1, "unused"],
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("knows framework peers, builders named in angular.json, and the root's binaries run by a package's scripts", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "warden-unused-deps-"));
+    const write = (file: string, text: string): void => {
+      mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+      writeFileSync(path.join(dir, file), text);
+    };
+    try {
+      write("package.json", `${JSON.stringify({ private: true, workspaces: ["apps/*", "packages/*"], devDependencies: { premove: "4.0.0", "left-pad": "1.0.0" } }, null, 2)}\n`);
+      // An Angular CLI app: the builder and polyfills are named in angular.json; rxjs, zone.js, common,
+      // compiler and compiler-cli are peers of what it declares; the router is never imported.
+      const angular = { "@angular/common": "20.0.0", "@angular/compiler": "20.0.0", "@angular/core": "20.0.0", "@angular/platform-browser": "20.0.0", "@angular/router": "20.0.0", rxjs: "7.8.0", "zone.js": "0.15.0" };
+      const angularDev = { "@angular-devkit/build-angular": "20.0.0", "@angular/compiler-cli": "20.0.0" };
+      write("apps/ng/package.json", `${JSON.stringify({ name: "ng", private: true, scripts: { build: "ng build" }, dependencies: angular, devDependencies: angularDev }, null, 2)}\n`);
+      write("apps/ng/angular.json", JSON.stringify({ projects: { ng: { architect: { build: { builder: "@angular-devkit/build-angular:application", options: { browser: "src/main.ts", polyfills: ["zone.js"] } } } } } }));
+      write("apps/ng/src/main.ts", 'import { Component } from "@angular/core";\nimport { bootstrapApplication } from "@angular/platform-browser";\n@Component({ selector: "app-root", template: "hi" })\nclass App {}\nvoid bootstrapApplication(App);\n');
+      // A MUI app: the emotion packages are MUI's styling engine.
+      write("apps/mui/package.json", `${JSON.stringify({ name: "mui", private: true, main: "src/index.tsx", dependencies: { "@mui/material": "7.0.0", "@emotion/react": "11.0.0", "@emotion/styled": "11.0.0" } }, null, 2)}\n`);
+      write("apps/mui/src/index.tsx", 'import Button from "@mui/material/Button";\nexport const b = Button;\n');
+      // A package cleaning with the root's premove binary.
+      write("packages/lib/package.json", `${JSON.stringify({ name: "lib", version: "1.0.0", main: "src/index.ts", scripts: { clean: "premove ./dist" } }, null, 2)}\n`);
+      write("packages/lib/src/index.ts", "export const a = 1;\n");
+      expect(locations(await checkRepo(dir, { [RULE]: "error" }))).toEqual([
+        ["apps/ng/package.json", 12, 1, "unused"], // @angular/router
+        ["package.json", 9, 1, "unused"], // left-pad
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("gives the same answer with node_modules installed as without", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "warden-unused-deps-"));
     try {

@@ -27,7 +27,7 @@ describe(RULE, () => {
     expect(await checkFixture(RULE, "bad", { ignore: ["**/old-greet.ts"] })).toEqual([]);
   });
 
-  it("knows a real monorepo's entry points: exports into build output (tsconfig rootDir/outDir), tsup entries, package imports, tsconfig paths, Next.js, Vite index.html and Vue, Docusaurus, VitePress, Vitest and Playwright configs", async () => {
+  it("knows a real monorepo's entry points: exports into build output (tsconfig rootDir/outDir), tsup entries, package imports, tsconfig paths, Next.js, Vite index.html and Vue, Docusaurus, VitePress, Vitest and Playwright configs, static assets in public/", async () => {
     expect(await checkFixture(RULE, "monorepo-good")).toEqual([]);
   });
 
