@@ -110,7 +110,7 @@ function pathsPlan(requested: number | undefined, names: readonly string[], larg
   const cores = availableParallelism();
   // A machine already busy on every core gives a scan the same share of CPU time however many
   // threads it runs: a second thread only adds its own start-up and hand-offs there.
-  if (cores < 2 || loadavg()[0] >= cores) return { kind: "here" };
+  if (cores < 2 || (loadavg()[0] ?? 0) >= cores) return { kind: "here" };
   if (cores < 4) {
     // Many small files on two or three cores: the system calls move to a reading thread that loads
     // nothing. A scanning worker would first load the detectors and build its own automaton, and on
