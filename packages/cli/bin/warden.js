@@ -17,7 +17,9 @@ if (served !== undefined) {
   // `scan` and `secrets` load no TypeScript compiler: the cache's store (one file for every
   // module any run compiled, often 100 MB) would be read at start-up for nothing — measured on a
   // 45,000-file scan, reading it was about a sixth of the run (docs/benchmarks.md).
-  if (argv[0] === "__server" || argv[0] === "scan" || argv[0] === "secrets") {
+  // `plan` and `metrics` hold a long event log: the store and the TypeScript code it brings in
+  // eagerly cost `plan` about 40 MB of peak RSS for 0.1 s of CPU (docs/benchmarks.md, bench plan).
+  if (argv[0] === "__server" || argv[0] === "scan" || argv[0] === "secrets" || argv[0] === "plan" || argv[0] === "metrics") {
     // no compile cache
   } else if (typeof module.enableCompileCache === "function") {
     module.enableCompileCache();

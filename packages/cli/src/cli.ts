@@ -129,9 +129,31 @@ export function buildProgram(io: Io): Command {
       throw new ExitSignal(await reportMergeCommand(io, files, opts.format));
     });
 
-  program
-    .command("ci")
-    .description("CI integrations: `ci report` publishes check and scan results to GitHub.")
+  const ci = program.command("ci").description("CI integrations: `ci report` publishes check and scan results to GitHub; `ci run` and `ci record` record CI runs for the delivery metrics.");
+  ci
+    .command("run")
+    .description("Run a command, time it and record the run (success or failure) in .warden/events/ci.jsonl for `warden metrics`; exits with the command's exit code.")
+    .argument("<command...>", "the command and its arguments, after --")
+    .option("--name <name>", "the run's name (a job or step)", "ci")
+    .option("--test", "this run is the test suite: its duration is the test execution time")
+    .addHelpText("after", "\nThe command line itself is never recorded (it may hold secrets): only name, status, duration, commit and exit code.\nExamples:\n  warden ci run --name test --test -- pnpm test\n  warden ci run --name build -- pnpm build\nDocs: docs/guides/delivery-metrics.md")
+    .action(async (command: string[], opts: { name?: string; test?: boolean }) => {
+      const { ciRunCommand } = await import("./commands/ci-runs.js");
+      throw new ExitSignal(await ciRunCommand(io, command, opts));
+    });
+  ci
+    .command("record")
+    .description("Record a CI run measured elsewhere in .warden/events/ci.jsonl for `warden metrics`.")
+    .option("--name <name>", "the run's name (a job or step)", "ci")
+    .option("--status <status>", "success or failure")
+    .option("--duration-ms <ms>", "how long it took, in milliseconds")
+    .option("--test", "this run is the test suite: its duration is the test execution time")
+    .addHelpText("after", "\nExample:\n  warden ci record --name test --test --status success --duration-ms 312000\nDocs: docs/guides/delivery-metrics.md")
+    .action(async (opts: { name?: string; status?: string; durationMs?: string; test?: boolean }) => {
+      const { ciRecordCommand } = await import("./commands/ci-runs.js");
+      throw new ExitSignal(await ciRecordCommand(io, opts));
+    });
+  ci
     .command("report")
     .description("Publish findings to GitHub: a check run per tool with annotations, one pull-request comment, SARIF to code scanning (job summary + artifact when the token cannot write).")
     .argument("[reports...]", "JSON reports of `warden check --format json` / `warden scan --format json`")
@@ -396,8 +418,9 @@ export function buildProgram(io: Io): Command {
     .option("--env <env>", "one environment (default: all)")
     .option("--since <date>", "start of the window: YYYY-MM-DD (UTC) or a number of days like 7d (default: 30d)")
     .option("--json", "machine-readable output")
-    .addHelpText("after", "\nFormulas: docs/guides/delivery-metrics.md")
-    .action(async (opts: { env?: string; since?: string; json?: boolean }) => {
+    .option("--no-github", "do not read CI runs and reviews from GitHub even when GITHUB_TOKEN and GITHUB_REPOSITORY are set")
+    .addHelpText("after", "\nBuild success rate and test execution time come from GitHub Actions when GITHUB_TOKEN and GITHUB_REPOSITORY are set\n(GITHUB_API_URL for GitHub Enterprise Server), else from the runs `warden ci run` recorded; code review time needs GitHub.\nFormulas: docs/guides/delivery-metrics.md")
+    .action(async (opts: { env?: string; since?: string; json?: boolean; github?: boolean }) => {
       const { metricsCommand } = await import("./commands/metrics.js");
       throw new ExitSignal(await metricsCommand(io, opts));
     });

@@ -2,7 +2,8 @@ import { z } from "zod";
 
 /**
  * The kinds of deployment events, in pipeline order, then the events recorded around deployments:
- * incidents (`warden incident`) and probe results (`warden monitor`, with latency percentiles per path).
+ * incidents (`warden incident`), probe results (`warden monitor`, with latency percentiles per path)
+ * and CI runs (`warden ci run` / `warden ci record`, in `.warden/events/ci.jsonl`).
  */
 export const DeployEventTypeSchema = z.enum([
   "started",
@@ -26,6 +27,7 @@ export const DeployEventTypeSchema = z.enum([
   "incident_opened",
   "incident_resolved",
   "monitor",
+  "ci_run",
 ]);
 export type DeployEventType = z.infer<typeof DeployEventTypeSchema>;
 
@@ -39,6 +41,7 @@ export const DeployEventSchema = z
     commit: z.string(),
     type: DeployEventTypeSchema,
     step: z.string().optional(),
+    host: z.string().min(1).optional().describe("The host a step ran on, for an environment with several hosts."),
     durationMs: z.number().nonnegative().optional(),
     detail: z.record(z.string(), z.unknown()).optional(),
   })

@@ -32,7 +32,7 @@ export class EventLog {
   }
 
   /** Append one event (validated against the core schema) and return it. */
-  emit(type: DeployEventType, fields: { step?: string; durationMs?: number; detail?: Record<string, unknown> } = {}): DeployEvent {
+  emit(type: DeployEventType, fields: { step?: string; host?: string; durationMs?: number; detail?: Record<string, unknown> } = {}): DeployEvent {
     const event = DeployEventSchema.parse({
       id: randomUUID(),
       at: new Date().toISOString(),
@@ -41,6 +41,7 @@ export class EventLog {
       commit: this.commit,
       type,
       ...(fields.step === undefined ? {} : { step: fields.step }),
+      ...(fields.host === undefined ? {} : { host: fields.host }),
       ...(fields.durationMs === undefined ? {} : { durationMs: Math.round(fields.durationMs) }),
       ...(fields.detail === undefined ? {} : { detail: fields.detail }),
     });
@@ -54,6 +55,14 @@ export class EventLog {
     this.written.push(stored);
     return stored;
   }
+}
+
+/** What emits events: the log, or its view for one host. */
+export type EventSink = Pick<EventLog, "emit">;
+
+/** A view of `log` whose events carry `host` (an environment with several hosts). */
+export function hostEvents(log: EventSink, host: string): EventSink {
+  return { emit: (type, fields = {}) => log.emit(type, { ...fields, host }) };
 }
 
 /** Read and validate every event of `env`; a malformed line is a one-line error naming file and line. */

@@ -21,7 +21,8 @@ export {
 export { proxyMain, proxyScript, type ProxyInfo, type ProxyPendingSwitch, type ProxyRevert, type ProxyRoute, type ProxyStats } from "./proxy.js";
 export { configHash, contentHash, newReleaseId, type ReleaseManifest } from "./release.js";
 export { deployTask, grantedSecrets, type DeploySecrets, type Grants } from "./secrets.js";
-export { status, type StatusReport } from "./status.js";
+export { status, type HostStatus, type StatusReport } from "./status.js";
+export { boundedAll, canaryHostCount, FleetFailedError, type HostOutcome } from "./fleet.js";
 export { judgeCanary, type CanaryVerdict } from "./strategies/canary.js";
 export { renderManifests, validateManifests } from "./targets/kubernetes.js";
 export { localEnvDir } from "./targets/local.js";

@@ -31,6 +31,8 @@ export interface InstanceSettings {
   readonly verify: ((releaseDir: string) => Promise<boolean>) | undefined;
   readonly type: InstanceTarget["type"];
   readonly describe: string;
+  /** Whether the instances serve behind the proxy (false: a worker role: no proxy is started, no PORT is set). */
+  readonly proxied?: boolean;
 }
 
 function parse<T>(text: string | undefined): T | undefined {
@@ -173,7 +175,13 @@ export function hostTarget(ctx: TargetContext, host: Host, settings: InstanceSet
     return undefined;
   };
 
+  /** The proxy last found running by this run: lease renewals go straight to it (no ssh round trip to re-read its info). */
+  let known: ProxyInfo | undefined;
   const ensureProxy = async (): Promise<ProxyInfo> => {
+    known = await findOrStartProxy();
+    return known;
+  };
+  const findOrStartProxy = async (): Promise<ProxyInfo> => {
     const running = await proxyInfo();
     if (running !== undefined) return running;
     // a supervised proxy that crashed is being restarted (backoff up to 5 s): wait for it
@@ -254,10 +262,21 @@ export function hostTarget(ctx: TargetContext, host: Host, settings: InstanceSet
   };
 
   const leaseCall = async (what: "renew" | "confirm", id: string, timeoutMs?: number): Promise<boolean> => {
-    const info = await ensureProxy();
-    const answer = await adminCall(await host.reach(info.adminPort), info.token, "POST", `/switch/${what}`, { id }, timeoutMs);
+    // the proxy that took the switch, as found then (a renewal is one HTTP call, not two ssh commands
+    // and a call: on a slow host those could outlast the lease); any error forgets it, so the next call looks again
+    const info = known ?? (await ensureProxy());
+    let answer: { status: number; text: string };
+    try {
+      answer = await adminCall(await host.reach(info.adminPort), info.token, "POST", `/switch/${what}`, { id }, timeoutMs);
+    } catch (error) {
+      known = undefined;
+      throw error;
+    }
     if (answer.status === 409) return false;
-    if (answer.status !== 200) throw new Error(`proxy admin /switch/${what}: ${answer.status}: ${answer.text.trim()}`);
+    if (answer.status !== 200) {
+      known = undefined;
+      throw new Error(`proxy admin /switch/${what}: ${answer.status}: ${answer.text.trim()}`);
+    }
     return true;
   };
 
@@ -289,11 +308,11 @@ export function hostTarget(ctx: TargetContext, host: Host, settings: InstanceSet
   const startInstance = async (release: string, index: number): Promise<Instance> => {
     const releaseDir = `${releasesDir}/${release}`;
     if ((await manifestOf(release)) === undefined) throw new WardenError("INPUT", `release ${release} of "${ctx.env}" does not exist on ${host.name}`);
-    const port = await host.freePort();
+    const port = settings.proxied === false ? 0 : await host.freePort();
     const supervisor = await ensureSupervisorScript();
     const pid = await host.supervise(supervisor, settings.start, {
       cwd: releaseDir,
-      env: { ...settings.env, ...secrets, PORT: String(port), WARDEN_RELEASE: release, WARDEN_ENV: ctx.env, WARDEN_INSTANCE: String(index) },
+      env: { ...settings.env, ...secrets, ...(settings.proxied === false ? {} : { PORT: String(port) }), WARDEN_RELEASE: release, WARDEN_ENV: ctx.env, WARDEN_INSTANCE: String(index) },
       logFile: `${logsDir}/${release}.${index}.log`,
     });
     const instance: Instance = { release, index, port, pid };
@@ -351,8 +370,8 @@ export function hostTarget(ctx: TargetContext, host: Host, settings: InstanceSet
         }
       }
       // a provisional switch left by a killed deploy: cancelled by routing to the live instances
-      const pending = await pendingSwitch();
-      if (instances.length > 0 || pending !== undefined) await route(instances.map((instance) => ({ instance, weight: 1 })));
+      const pending = settings.proxied === false ? undefined : await pendingSwitch();
+      if (settings.proxied !== false && (instances.length > 0 || pending !== undefined)) await route(instances.map((instance) => ({ instance, weight: 1 })));
       const serving = instances.map((i) => `${i.release}#${i.index}`);
       const unconfirmedSwitches: UnconfirmedSwitch[] = [];
       for (const revert of await takeReverts()) {

@@ -14,7 +14,8 @@ import {
 } from "@warden/core";
 import { readDeployEnv } from "./env.js";
 import { DeployRefusedError, StepFailedError } from "./errors.js";
-import { EventLog } from "./events.js";
+import { EventLog, type EventSink } from "./events.js";
+import { boundedAll, FleetFailedError, rolloutFleet } from "./fleet.js";
 import { checkHealth, describeHealthFailure } from "./health.js";
 import { SwitchLease, switchLeaseMs } from "./lease.js";
 import { acquireLockOn, localLockStore, type DeployLock, type ReplacedLock } from "./lock.js";
@@ -29,7 +30,8 @@ import canary from "./strategies/canary.js";
 import rolling from "./strategies/rolling.js";
 import { createTarget } from "./targets/index.js";
 import { localEnvDir } from "./targets/local.js";
-import type { LiveState, Target, UnconfirmedSwitch } from "./types.js";
+import { hostUnits, type HostUnit } from "./targets/ssh.js";
+import type { LiveState, Recovery, Target, UnconfirmedSwitch } from "./types.js";
 
 /** Options of one deploy. */
 export interface DeployOptions {
@@ -112,8 +114,9 @@ async function headCommit(root: string): Promise<string> {
  * targets) and the caller's listener, which gets the event as stored (redacted); a listener's
  * error never stops a deploy.
  */
-function eventMirror(target: Target, onEvent: ((event: DeployEvent) => void) | undefined): ((line: string) => void) | undefined {
-  const record = target.kind === "instances" ? (line: string) => target.recordEvent(line) : undefined;
+function eventMirror(target: Target, onEvent: ((event: DeployEvent) => void) | undefined, units?: readonly HostUnit[]): ((line: string) => void) | undefined {
+  const record =
+    units !== undefined ? (line: string) => units.forEach((u) => u.target.recordEvent(line)) : target.kind === "instances" ? (line: string) => target.recordEvent(line) : undefined;
   if (onEvent === undefined) return record;
   return (line) => {
     record?.(line);
@@ -134,6 +137,11 @@ export function effectiveConfig(config: DeployEnvironment, strategy: DeployStrat
 /** Instances for `instances: "auto"`: one per core, at most one per 256 MiB of memory, between 1 and 8. */
 export function autoInstances(cores: number = availableParallelism(), memoryBytes: number = totalmem()): number {
   return Math.max(1, Math.min(8, cores, Math.floor(memoryBytes / (256 * 1024 * 1024))));
+}
+
+/** Hosts worked on at once (the ssh target's `parallelism`). */
+function parallelismOf(config: DeployEnvironment): number {
+  return config.target.type === "ssh" ? config.target.parallelism : 1;
 }
 
 function instanceCount(config: DeployEnvironment): number {
@@ -185,6 +193,9 @@ export function planLines(options: DeployOptions, target: Target, release: strin
     `deploy plan for "${options.env}" (dry run: nothing is run)`,
     `  target    ${c.target.type} → ${target.describe()}`,
     `  commit    ${commit === "" ? "(no commit)" : commit.slice(0, 12)}  release ${release}`,
+    ...(c.target.type === "ssh" && c.target.hosts !== undefined
+      ? [`  hosts     ${c.target.hosts.map((h) => `${h.host}${h.sshPort === undefined ? "" : `:${h.sshPort}`} (${h.roles.join(", ")})`).join(", ")}; ${c.target.parallelism} at a time; lock on every host first, migrate on the first web host; ${c.strategy.type} across hosts; steps below are per host from start on`]
+      : []),
     ...steps.map(([name, what], i) => `  ${String(i + 1).padStart(2)}. ${name.padEnd(10)} ${what}`),
   ];
 }
@@ -223,6 +234,51 @@ async function takeLock(target: Target, envDir: string, env: string, release: st
     if (target.kind === "instances") await target.close();
     throw error;
   }
+}
+
+/**
+ * Take the environment's lock on every host (each role's folder), in the order of `hosts`: all or
+ * nothing — a refusal on one host (naming it and the holder) releases the locks taken so far.
+ */
+async function takeLocks(units: readonly HostUnit[], env: string, release: string, forceUnlock: boolean): Promise<DeployLock> {
+  const held: DeployLock[] = [];
+  try {
+    for (const unit of units) held.push(await acquireLockOn(unit.target.lockStore(), env, release, forceUnlock ? { forceUnlock: true } : {}));
+  } catch (error) {
+    for (const lock of held) await lock.release();
+    for (const unit of units) await unit.target.close();
+    throw error;
+  }
+  const first = held[0] as DeployLock;
+  let last: string | undefined;
+  return {
+    file: held.map((l) => l.file).join(", "),
+    get info() {
+      return first.info;
+    },
+    replaced: held.find((l) => l.replaced !== undefined)?.replaced,
+    progress: async (name) => {
+      // per-host steps report the same step from every host: each change is written once
+      if (name === last) return;
+      last = name;
+      await Promise.all(held.map((l) => l.progress(name)));
+    },
+    release: async () => {
+      await Promise.all(held.map((l) => l.release()));
+    },
+  };
+}
+
+/** The ssh target's hosts with their roles, when it lists `hosts` (undefined: one target). */
+function unitsOf(ctx: { root: string; env: string; config: DeployEnvironment; logger: Logger }): HostUnit[] | undefined {
+  const t = ctx.config.target;
+  return t.type === "ssh" && t.hosts !== undefined ? hostUnits(ctx, t) : undefined;
+}
+
+/** Close the target (and every host's, with several). */
+async function closeAll(target: Target, units: readonly HostUnit[] | undefined): Promise<void> {
+  if (units !== undefined) for (const unit of units) await unit.target.close();
+  else if (target.kind === "instances") await target.close();
 }
 
 /** The one-line report of a lock this run replaced (logged as a warning). */
@@ -270,7 +326,10 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
   const envDir = localEnvDir(root, env);
   const commit = await headCommit(root);
   const release = newReleaseId(commit);
-  const target = createTarget({ root, env, config, logger });
+  const units = unitsOf({ root, env, config, logger });
+  // several hosts: releases, migrations, backups and the preflight's records go with the first web host
+  const primary = units?.find((u) => u.web)?.target;
+  const target: Target = primary ?? createTarget({ root, env, config, logger });
   const base = { env, release, commit, repaired: [] as string[] };
 
   if (options.dryRun === true) {
@@ -280,7 +339,7 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
     const names = grant === undefined ? [] : Array.isArray(grant) ? (grant as readonly string[]) : (grant as { names: readonly string[] }).names;
     if (names.length > 0) target.useSecrets(new Map(names.map((name) => [name, ""])));
     const preview = target.kind === "managed" && target.preview !== undefined ? await target.preview(release, commit) : [];
-    if (target.kind === "instances") await target.close();
+    await closeAll(target, units);
     return { ...base, outcome: "planned", step: undefined, error: undefined, url: undefined, plan: [...planLines(options, target, release, commit, live), ...preview], events: [] };
   }
 
@@ -290,10 +349,10 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
     throw new DeployRefusedError("dirty", `deploy of "${env}" refused: the work tree has ${dirty} uncommitted change(s), and a release of a production environment (preflight.checklist) must be a commit; commit them, or rerun with --allow-dirty (the release is then marked dirty)`);
   }
   const settings = readDeployEnv();
-  const events = new EventLog(root, env, release, commit, eventMirror(target, options.onEvent));
+  const events = new EventLog(root, env, release, commit, eventMirror(target, options.onEvent, units));
   // lock (a refusal throws DeployRefusedError before anything is written)
   const lockStarted = performance.now();
-  const lock: DeployLock = await takeLock(target, envDir, env, release, options.forceUnlock === true);
+  const lock: DeployLock = units !== undefined ? await takeLocks(units, env, release, options.forceUnlock === true) : await takeLock(target, envDir, env, release, options.forceUnlock === true);
   if (lock.replaced !== undefined) logger.warn(replacedLockWarning(env, lock.replaced));
   await lock.progress("lock");
   // SIGINT/SIGTERM: stop at the next safe point (a step boundary before the new release is
@@ -328,18 +387,18 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
     clearTimeout(timer);
     checkInterrupted(name);
   };
-  const hook = async (when: "before" | "after", name: StepName): Promise<void> => {
+  const hook = async (when: "before" | "after", name: StepName, host?: string): Promise<void> => {
     if (name === "canary") return;
     const command = config.hooks[when][name];
     if (command === undefined) return;
-    const result = await runShell(command, { cwd: root, env: { WARDEN_ENV: env, WARDEN_RELEASE: release, WARDEN_COMMIT: commit, WARDEN_STEP: name } });
+    const result = await runShell(command, { cwd: root, env: { WARDEN_ENV: env, WARDEN_RELEASE: release, WARDEN_COMMIT: commit, WARDEN_STEP: name, ...(host === undefined ? {} : { WARDEN_HOST: host }) } });
     if (result.code !== 0) throw new StepFailedError(name, `hook ${when} ${name} (\`${command}\`) exited ${result.code}: ${lastLine(result.output)}`);
   };
-  const step: StepRunner = async (name, run, detail) => {
+  const stepOn = (sink: EventSink, host?: string): StepRunner => async (name, run, detail) => {
     if (name !== "unlock") checkInterrupted(name);
     await lock.progress(name);
     await pause(name);
-    await hook("before", name);
+    await hook("before", name, host);
     const started = performance.now();
     logger.info(`${env}: ${name}`);
     let result;
@@ -349,16 +408,17 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
       if (error instanceof StepFailedError) {
         // a step that failed with its own record (the gates' verdicts) still writes its event
         if (error.detail !== undefined && error.step === name) {
-          events.emit(EVENT_OF[name], { step: name, durationMs: performance.now() - started, detail: { ...error.detail, failed: true } });
+          sink.emit(EVENT_OF[name], { step: name, durationMs: performance.now() - started, detail: { ...error.detail, failed: true } });
         }
         throw error;
       }
       throw new StepFailedError(name, errorMessage(error), { cause: error });
     }
-    await hook("after", name);
-    events.emit(EVENT_OF[name], { step: name, durationMs: performance.now() - started, ...(detail === undefined ? {} : { detail: detail(result) }) });
+    await hook("after", name, host);
+    sink.emit(EVENT_OF[name], { step: name, durationMs: performance.now() - started, ...(detail === undefined ? {} : { detail: detail(result) }) });
     return result;
   };
+  const step = stepOn(events);
 
   let traffic: SwitchLease | undefined;
   let outcome: DeployOutcome = "failed";
@@ -383,7 +443,16 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
     } catch (error) {
       lockFailure ??= new StepFailedError("lock", `secrets for deploy:${env}: ${errorMessage(error)}`);
     }
-    const recovery = target.kind === "instances" ? await target.recover() : { notes: [], unconfirmedSwitches: [] as UnconfirmedSwitch[] };
+    let recovery: Recovery = { notes: [], unconfirmedSwitches: [] as UnconfirmedSwitch[] };
+    if (units !== undefined) {
+      // every host repaired, its notes named by host
+      const all: Recovery[] = [];
+      for (const unit of units) {
+        const r = await unit.target.recover();
+        all.push({ ...r, notes: r.notes.map((n) => `${unit.host} (${unit.role}): ${n}`) });
+      }
+      recovery = { notes: all.flatMap((r) => r.notes), unconfirmedSwitches: all.flatMap((r) => r.unconfirmedSwitches), proxyRestarts: all.flatMap((r) => r.proxyRestarts ?? []) };
+    } else if (target.kind === "instances") recovery = await target.recover();
     repaired.push(...recovery.notes);
     events.emit("started", { detail: { target: config.target.type, strategy: config.strategy.type, pid: process.pid, ...secretsDetail(secrets) } });
     if (lockFailure === undefined) {
@@ -405,6 +474,7 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
     });
     await pause("lock");
     const before = await target.readState();
+    const befores = units === undefined ? [] : await Promise.all(units.map((u) => u.target.readState()));
 
     // the ssh target keeps migrations, their checksums and backups on the host; the local target's host is this machine
     const onHost = target.kind === "instances" && target.type === "ssh" ? target : undefined;
@@ -466,7 +536,7 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
       const manifest = await step(
         "release",
         async () => {
-          const made = await target.createRelease({
+          const manifest = {
             release,
             env,
             commit,
@@ -475,7 +545,17 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
             strategy: config.strategy.type,
             target: config.target.type,
             ...(dirty > 0 ? { dirty } : {}),
-          });
+          };
+          if (units !== undefined) {
+            // uploaded to every host (each role's folder), `parallelism` at a time
+            const made: ReleaseManifest[] = [];
+            created = true;
+            await boundedAll(units, parallelismOf(config), async (unit, i) => {
+              made[i] = await unit.target.createRelease(manifest);
+            });
+            return made[units.findIndex((u) => u.target === target)] as ReleaseManifest;
+          }
+          const made = await target.createRelease(manifest);
           created = true;
           return made;
         },
@@ -501,7 +581,49 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
         (r) => r,
       );
 
-      if (target.kind === "instances") {
+      if (units !== undefined) {
+        const done = await rolloutFleet({
+          units,
+          befores,
+          config,
+          release: manifest.release,
+          events,
+          stepFor: (host, sink) => stepOn(sink, host),
+          leaseMs: switchLeaseMs(config),
+          parallelism: parallelismOf(config),
+          checkInterrupted,
+        });
+        switched = true;
+        committed = true;
+        if (primary !== undefined) url = await primary.proxyUrl("/");
+        await step(
+          "stop_old",
+          async () => {
+            let count = 0;
+            await boundedAll(units, parallelismOf(config), async (unit, i) => {
+              const fresh = done.newInstances[i] ?? [];
+              for (const old of (done.oldInstances[i] ?? []).filter((o) => !fresh.includes(o))) {
+                await unit.target.stopInstance(old);
+                count += 1;
+              }
+            });
+            return count;
+          },
+          (count) => ({ stopped: count, hosts: done.hosts }),
+        );
+        await step(
+          "prune",
+          async () => {
+            const removed = new Set<string>();
+            for (const unit of units) {
+              for (const id of await pruneReleases(envDir, await unit.target.listReleases(), await unit.target.readState(), config.keepReleases, (r) => unit.target.discardRelease(r))) removed.add(id);
+            }
+            if (onHost !== undefined) await onHost.pruneHostBackups(new Set((await onHost.listReleases()).map((m) => m.release)));
+            return [...removed];
+          },
+          (removed) => ({ removed, keep: config.keepReleases }),
+        );
+      } else if (target.kind === "instances") {
         const lease = new SwitchLease(target, switchLeaseMs(config));
         traffic = lease;
         rollout = await STRATEGIES[config.strategy.type]({ target, config, release: manifest.release, instances: instanceCount(config), before, events, step, traffic: lease });
@@ -605,7 +727,10 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
     } catch (error) {
       failedStep = error instanceof StepFailedError ? error.step : "unknown";
       failure = maskSecrets(errorMessage(error), secrets);
-      if (created) await target.discardRelease(release);
+      if (created) {
+        if (units !== undefined) for (const unit of units) await unit.target.discardRelease(release);
+        else await target.discardRelease(release);
+      }
       outcome = error instanceof RolloutFailedError ? "rolled_back" : "failed";
       const serving = (await target.readState()).release ?? null;
       events.emit(outcome, {
@@ -614,6 +739,7 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
           error: failure,
           trafficSwitched: error instanceof RolloutFailedError ? error.trafficMoved : switched,
           ...(error instanceof RolloutFailedError && error.recoveryMs !== undefined ? { recoveryMs: Math.round(error.recoveryMs * 10) / 10 } : {}),
+          ...(error instanceof FleetFailedError ? { failedHost: error.failedHost, hosts: error.hosts } : {}),
           serving,
           discarded: created ? release : null,
           ...(interrupted === undefined ? {} : { interrupted }),
@@ -629,7 +755,7 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
     } finally {
       await lock.release();
       rmSync(path.join(envDir, "paused"), { force: true });
-      if (target.kind === "instances") await target.close();
+      await closeAll(target, units);
     }
   }
   return { ...base, repaired, outcome, step: failedStep, error: failure, url, plan: [], events: events.written };
@@ -660,6 +786,9 @@ export async function rollback(options: RollbackOptions): Promise<DeployResult> 
   const logger = options.logger ?? silentLogger;
   const { root, env, config } = options;
   const envDir = localEnvDir(root, env);
+  if (unitsOf({ root, env, config, logger }) !== undefined) {
+    throw new WardenError("INPUT", `warden rollback of "${env}", an environment with several hosts, is planned, not built; deploy the previous commit instead (warden deploy ${env} from it)`);
+  }
   const target = createTarget({ root, env, config, logger });
   const releases = await target.listReleases();
   const lock = await takeLock(target, envDir, env, "rollback", options.forceUnlock === true);

@@ -1,5 +1,5 @@
 import type { DeployEnvironment, DeployStep } from "@warden/core";
-import type { EventLog } from "./events.js";
+import type { EventSink } from "./events.js";
 import type { SwitchLease } from "./lease.js";
 import { checkHealth, describeHealthFailure } from "./health.js";
 import type { Instance, InstanceTarget, LiveState } from "./types.js";
@@ -18,7 +18,7 @@ export interface RolloutContext {
   readonly release: string;
   readonly instances: number;
   readonly before: LiveState;
-  readonly events: EventLog;
+  readonly events: EventSink;
   readonly step: StepRunner;
   /**
    * Moves traffic provisionally: the proxy goes back to the old routes by itself unless the

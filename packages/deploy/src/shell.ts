@@ -4,7 +4,10 @@ import { deployChildEnv } from "./env.js";
 /** Output of a finished shell command. */
 export interface ShellResult {
   readonly code: number;
+  /** The tail (16 KiB) of standard output and error together, for messages. */
   readonly output: string;
+  /** All of standard output alone (runArgv): a file read over ssh is not mixed with what the remote shell's startup files print on stderr. */
+  readonly stdout?: string;
 }
 
 /** Run `command` with `sh -c` in `cwd`; resolves with its exit code and the tail of its output. */
@@ -21,10 +24,14 @@ export function runArgv(
   return new Promise((resolve) => {
     const child = spawn(program, [...args], { cwd: options.cwd, env: deployChildEnv(options.env ?? {}), stdio: ["pipe", "pipe", "pipe"] });
     let output = "";
+    const out: Buffer[] = [];
     const keep = (chunk: Buffer): void => {
       output = (output + chunk.toString("utf8")).slice(-16_384);
     };
-    child.stdout.on("data", keep);
+    child.stdout.on("data", (chunk: Buffer) => {
+      out.push(chunk);
+      keep(chunk);
+    });
     child.stderr.on("data", keep);
     const timer =
       options.timeoutMs === undefined
@@ -39,7 +46,7 @@ export function runArgv(
     });
     child.on("close", (code) => {
       if (timer !== undefined) clearTimeout(timer);
-      resolve({ code: code ?? 1, output });
+      resolve({ code: code ?? 1, output, stdout: Buffer.concat(out).toString("utf8") });
     });
     child.stdin.on("error", () => undefined);
     child.stdin.end(options.input ?? "");

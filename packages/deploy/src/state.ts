@@ -9,7 +9,7 @@ const InstanceSchema = z
   .object({
     release: z.string().min(1),
     index: z.number().int().min(0),
-    port: z.number().int().min(1).max(65535),
+    port: z.number().int().min(0).max(65535), // 0: a worker role's process, which listens on no port
     pid: z.number().int().positive(),
   })
   .strict();

@@ -1,10 +1,13 @@
 import { randomUUID } from "node:crypto";
-import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { appendFileSync, closeSync, existsSync, mkdirSync, openSync, readdirSync, readSync } from "node:fs";
 import path from "node:path";
 import { DeployEventSchema, WardenError, type DeployEvent } from "@warden/core";
 
 /** Where the deploy driver writes events: one JSON line per event, one file per environment. */
 export const EVENTS_DIR = ".warden/events";
+
+/** The log of CI runs (`warden ci run` / `warden ci record`) in {@link EVENTS_DIR}. */
+export const CI_EVENTS_FILE = "ci.jsonl";
 
 /** A line that could not be used, with its place: reported, then skipped. */
 export interface SkippedLine {
@@ -13,56 +16,163 @@ export interface SkippedLine {
   readonly reason: string;
 }
 
-/**
- * Read every environment's event log under `root`. Lines that are not JSON or not events (a
- * truncated write, a newer Warden's event type) are skipped and reported with file:line — they
- * never stop the reader. Events come back sorted by time, then id.
- */
-export function readEvents(root: string, options: { readonly env?: string } = {}): { events: DeployEvent[]; skipped: SkippedLine[] } {
+/** Bytes read from an event log at a time: a log is streamed, never held whole. */
+const CHUNK = 1 << 20;
+
+/** Options of the event readers: one environment's log only (and, with `ci`, the CI runs' log too). */
+export interface EventFileOptions {
+  readonly env?: string;
+  readonly ci?: boolean;
+}
+
+/** The event log files under `root` (sorted), or only `<env>.jsonl` (and `ci.jsonl`). */
+export function eventFiles(root: string, options: EventFileOptions = {}): string[] {
   const dir = path.join(root, EVENTS_DIR);
-  const events: DeployEvent[] = [];
-  const skipped: SkippedLine[] = [];
-  if (!existsSync(dir)) return { events, skipped };
-  // Values repeated on every line (environment, release, commit, type, step) are kept once: a log of
-  // 100,000 events holds a few thousand distinct ones.
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((n) => n.endsWith(".jsonl") && (options.env === undefined || n === `${options.env}.jsonl` || (options.ci === true && n === CI_EVENTS_FILE)))
+    .sort()
+    .map((n) => path.posix.join(EVENTS_DIR, n));
+}
+
+/**
+ * Call `line` with each line of `file` (1-based line numbers, no line break), reading it in chunks
+ * of 1 MiB so that memory does not grow with the file. A line break never falls inside a UTF-8
+ * sequence, so lines are cut on bytes and decoded one by one.
+ */
+export function forEachLine(file: string, line: (text: string, number: number) => void): void {
+  const fd = openSync(file, "r");
+  try {
+    let buffer = Buffer.allocUnsafe(CHUNK);
+    let filled = 0;
+    let number = 0;
+    for (;;) {
+      if (filled === buffer.length) {
+        // one line longer than the buffer: grow it (a corrupt log may hold one huge line)
+        const bigger = Buffer.allocUnsafe(buffer.length * 2);
+        buffer.copy(bigger, 0, 0, filled);
+        buffer = bigger;
+      }
+      const read = readSync(fd, buffer, filled, buffer.length - filled, null);
+      filled += read;
+      let start = 0;
+      for (let end = buffer.indexOf(10, start); end >= 0 && end < filled; end = buffer.indexOf(10, start)) {
+        number += 1;
+        line(buffer.toString("utf8", start, end), number);
+        start = end + 1;
+      }
+      if (read === 0) {
+        if (start < filled) line(buffer.toString("utf8", start, filled), number + 1);
+        return;
+      }
+      buffer.copy(buffer, 0, start, filled);
+      filled -= start;
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Parse one line of an event log: the event, or why the line is skipped. Values repeated on every
+ * line (environment, release, commit, step) go through `intern`, so that a long log holds each once.
+ */
+export function parseEventLine(text: string, intern: (value: string) => string = (v) => v): DeployEvent | string | undefined {
+  if (text.trim() === "") return undefined;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return "not JSON";
+  }
+  const parsed = DeployEventSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return `not an event: ${issue?.path.join(".") || "(root)"} ${issue?.message ?? ""}`.trim();
+  }
+  const event = parsed.data;
+  event.env = intern(event.env);
+  event.release = intern(event.release);
+  event.commit = intern(event.commit);
+  if (event.step !== undefined) event.step = intern(event.step);
+  return event;
+}
+
+/** A string interner: the first copy of each value is kept and returned for every later equal one. */
+export function interner(): (value: string) => string {
   const interned = new Map<string, string>();
-  const intern = (value: string): string => {
+  return (value) => {
     const known = interned.get(value);
     if (known !== undefined) return known;
     interned.set(value, value);
     return value;
   };
-  for (const name of readdirSync(dir).filter((n) => n.endsWith(".jsonl")).sort()) {
-    if (options.env !== undefined && name !== `${options.env}.jsonl`) continue;
-    const file = path.posix.join(EVENTS_DIR, name);
-    const text = readFileSync(path.join(dir, name), "utf8");
-    for (let start = 0, index = 0; start < text.length; index += 1) {
-      const end = text.indexOf("\n", start);
-      const line = end < 0 ? text.slice(start) : text.slice(start, end);
-      start = end < 0 ? text.length : end + 1;
-      if (line.trim() === "") continue;
-      let raw: unknown;
-      try {
-        raw = JSON.parse(line);
-      } catch {
-        skipped.push({ file, line: index + 1, reason: "not JSON" });
-        continue;
+}
+
+/**
+ * Stream the events of each log file, in the order they were appended, to `visit` — one call per
+ * file with a consumer for its events, so that a caller can keep per-file state. A file whose times
+ * go backwards (clocks, hand edits) is read again and its events are given sorted by time (stable),
+ * after `restart` tells the caller to drop what it kept of that file.
+ */
+export function streamEvents(
+  root: string,
+  options: EventFileOptions,
+  visit: { readonly file: (file: string) => { event(e: DeployEvent): void; restart(): void }; readonly skip: (s: SkippedLine) => void },
+): void {
+  const intern = interner();
+  for (const file of eventFiles(root, options)) {
+    const full = path.join(root, file);
+    const consumer = visit.file(file);
+    const skipped: SkippedLine[] = [];
+    let last = "";
+    let ordered = true;
+    forEachLine(full, (text, line) => {
+      const parsed = parseEventLine(text, intern);
+      if (parsed === undefined) return;
+      if (typeof parsed === "string") {
+        skipped.push({ file, line, reason: parsed });
+        return;
       }
-      const parsed = DeployEventSchema.safeParse(raw);
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        skipped.push({ file, line: index + 1, reason: `not an event: ${issue?.path.join(".") || "(root)"} ${issue?.message ?? ""}`.trim() });
-        continue;
+      if (!ordered) return;
+      if (parsed.at < last) {
+        ordered = false;
+        return;
       }
-      const event = parsed.data;
-      event.env = intern(event.env);
-      event.release = intern(event.release);
-      event.commit = intern(event.commit);
-      if (event.step !== undefined) event.step = intern(event.step);
-      events.push(event);
-    }
+      last = parsed.at;
+      consumer.event(parsed);
+    });
+    for (const s of skipped) visit.skip(s);
+    if (ordered) continue;
+    consumer.restart();
+    const events: DeployEvent[] = [];
+    forEachLine(full, (text) => {
+      const parsed = parseEventLine(text, intern);
+      if (parsed !== undefined && typeof parsed !== "string") events.push(parsed);
+    });
+    events.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+    for (const event of events) consumer.event(event);
   }
-  events.sort((a, b) => (a.at === b.at ? (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) : a.at < b.at ? -1 : 1));
+}
+
+/**
+ * Read every environment's event log under `root` into memory (for small logs and the commands
+ * that append to one; the plan and the metrics stream with {@link readEventDigest}). Lines that are
+ * not JSON or not events (a truncated write, a newer Warden's event type) are skipped and reported
+ * with file:line — they never stop the reader. Events come back sorted by time (stable: in the order
+ * they were appended when times are equal).
+ */
+export function readEvents(root: string, options: EventFileOptions = {}): { events: DeployEvent[]; skipped: SkippedLine[] } {
+  const events: DeployEvent[] = [];
+  const skipped: SkippedLine[] = [];
+  streamEvents(root, options, {
+    file: () => {
+      const from = events.length;
+      return { event: (e) => events.push(e), restart: () => void events.splice(from) };
+    },
+    skip: (s) => skipped.push(s),
+  });
+  events.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
   return { events, skipped };
 }
 

@@ -58,7 +58,11 @@ export function changeStartTimes(root: string, deployments: readonly Deployment[
     if (sha !== undefined && sha !== "" && time !== undefined) graph.set(sha, { time: Number(time), parents: parents.filter((p) => p !== "") });
   }
   const byEnv = new Map<string, Deployment[]>();
-  for (const d of succeeded) byEnv.set(d.env, [...(byEnv.get(d.env) ?? []), d]);
+  for (const d of succeeded) {
+    const list = byEnv.get(d.env);
+    if (list === undefined) byEnv.set(d.env, [d]);
+    else list.push(d);
+  }
   for (const list of byEnv.values()) {
     const visited = new Set<string>();
     for (const d of [...list].sort((a, b) => (a.startedAt < b.startedAt ? -1 : a.startedAt > b.startedAt ? 1 : 0))) {

@@ -12,8 +12,8 @@ export interface Deployment {
   readonly step: string | undefined;
   /** Who ran it, when its `started` event says so (`detail.user`). */
   readonly user: string | undefined;
-  /** Event ids it was reduced from. */
-  readonly eventIds: readonly string[];
+  /** The ids of its `started` event and of the outcome event that ended it (the steps between are not kept). */
+  readonly eventIds: readonly [string, string];
   /** Started while an incident was open in its environment: unplanned work (rework). */
   readonly unplanned: boolean;
 }
@@ -43,55 +43,76 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
 /**
- * Reduce events to deployments (one per env and release that reached an outcome; a release
- * deployed again counts again) and incidents. A deployment is unplanned when it started while an
- * incident of its environment was open.
+ * Reduces events, fed one at a time in time order, to deployments (one per env and release that
+ * reached an outcome; a release deployed again counts again) and incidents. A deployment is
+ * unplanned when it started while an incident of its environment was open. Holds only the
+ * deployments in flight and the open incidents besides its results, so a log can be streamed.
  */
-export function reduceEvents(events: readonly DeployEvent[]): { deployments: Deployment[]; incidents: Incident[] } {
-  const deployments: Deployment[] = [];
-  const incidents: Incident[] = [];
-  const open = new Map<string, { started: DeployEvent; ids: string[] }>();
-  const openIncidents = new Map<string, { env: string; release: string; openedAt: string; ids: string[] }>();
-  for (const event of events) {
+export class DeploymentReducer {
+  private readonly deployments: Deployment[] = [];
+  private readonly incidents: Incident[] = [];
+  private readonly open = new Map<string, DeployEvent>();
+  private readonly openIncidents = new Map<string, { env: string; release: string; openedAt: string; ids: string[] }>();
+
+  add(event: DeployEvent): void {
     const key = `${event.env}\0${event.release}`;
     if (event.type === "incident_opened") {
       const id = String(event.detail?.incident ?? event.id);
-      openIncidents.set(`${event.env}\0${id}`, { env: event.env, release: event.release, openedAt: event.at, ids: [event.id] });
-      continue;
+      this.openIncidents.set(`${event.env}\0${id}`, { env: event.env, release: event.release, openedAt: event.at, ids: [event.id] });
+      return;
     }
     if (event.type === "incident_resolved") {
       const id = String(event.detail?.incident ?? "");
-      const found = openIncidents.get(`${event.env}\0${id}`);
-      if (found === undefined) continue;
-      openIncidents.delete(`${event.env}\0${id}`);
-      incidents.push({ env: found.env, release: found.release, openedAt: found.openedAt, resolvedAt: event.at, eventIds: [...found.ids, event.id] });
-      continue;
+      const found = this.openIncidents.get(`${event.env}\0${id}`);
+      if (found === undefined) return;
+      this.openIncidents.delete(`${event.env}\0${id}`);
+      this.incidents.push({ env: found.env, release: found.release, openedAt: found.openedAt, resolvedAt: event.at, eventIds: [...found.ids, event.id] });
+      return;
     }
     if (event.type === "started") {
-      open.set(key, { started: event, ids: [event.id] });
-      continue;
+      // only what the deployment keeps of its start: the event's detail is not held
+      const user = event.detail?.user;
+      const started: DeployEvent = { id: event.id, at: event.at, env: event.env, release: event.release, commit: event.commit, type: "started", ...(typeof user === "string" ? { detail: { user } } : {}) };
+      this.open.set(key, started);
+      return;
     }
-    const current = open.get(key);
-    if (current === undefined) continue;
-    current.ids.push(event.id);
-    if (!TERMINAL.has(event.type)) continue;
-    open.delete(key);
-    const unplanned = [...openIncidents.values()].some((incident) => incident.env === event.env && incident.openedAt <= current.started.at);
-    deployments.push({
+    if (!TERMINAL.has(event.type)) return;
+    const started = this.open.get(key);
+    if (started === undefined) return;
+    this.open.delete(key);
+    let unplanned = false;
+    for (const incident of this.openIncidents.values()) if (incident.env === event.env && incident.openedAt <= started.at) unplanned = true;
+    this.deployments.push({
       env: event.env,
       release: event.release,
-      commit: current.started.commit,
-      startedAt: current.started.at,
+      commit: started.commit,
+      startedAt: started.at,
       endedAt: event.at,
       outcome: event.type as Deployment["outcome"],
       step: event.type === "succeeded" ? undefined : event.step,
-      user: typeof current.started.detail?.user === "string" ? current.started.detail.user : undefined,
-      eventIds: current.ids,
+      user: typeof started.detail?.user === "string" ? started.detail.user : undefined,
+      eventIds: [started.id, event.id],
       unplanned,
     });
   }
-  for (const incident of openIncidents.values()) incidents.push({ env: incident.env, release: incident.release, openedAt: incident.openedAt, resolvedAt: undefined, eventIds: incident.ids });
-  return { deployments, incidents };
+
+  /** The deployments (by end, then the id of their last event) and incidents (by opening, then id); open incidents included. */
+  finish(): { deployments: Deployment[]; incidents: Incident[] } {
+    const incidents = [...this.incidents];
+    for (const incident of this.openIncidents.values()) incidents.push({ env: incident.env, release: incident.release, openedAt: incident.openedAt, resolvedAt: undefined, eventIds: incident.ids });
+    const deployments = [...this.deployments].sort((a, b) => cmp(a.endedAt, b.endedAt) || cmp(a.eventIds[a.eventIds.length - 1] ?? "", b.eventIds[b.eventIds.length - 1] ?? ""));
+    incidents.sort((a, b) => cmp(a.openedAt, b.openedAt) || cmp(a.eventIds[0] ?? "", b.eventIds[0] ?? ""));
+    return { deployments, incidents };
+  }
+}
+
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** {@link DeploymentReducer} over events in time order. */
+export function reduceEvents(events: readonly DeployEvent[]): { deployments: Deployment[]; incidents: Incident[] } {
+  const reducer = new DeploymentReducer();
+  for (const event of events) reducer.add(event);
+  return reducer.finish();
 }
 
 function median(values: readonly number[]): number | null {
@@ -168,7 +189,11 @@ export function doraMetrics(
   for (const d of reached) if (d.outcome === "rolled_back") failedReleases.add(`${d.env}\0${d.release}\0${d.startedAt}`);
   for (const incident of incidents) {
     // the incident's deployment: the latest one of that release in its environment that started before the incident
-    const cause = [...reached].reverse().find((d) => d.env === incident.env && d.release === incident.release && d.startedAt <= incident.openedAt);
+    let cause: Deployment | undefined;
+    for (let i = reached.length - 1; i >= 0 && cause === undefined; i -= 1) {
+      const d = reached[i] as Deployment;
+      if (d.env === incident.env && d.release === incident.release && d.startedAt <= incident.openedAt) cause = d;
+    }
     if (cause !== undefined) failedReleases.add(`${cause.env}\0${cause.release}\0${cause.startedAt}`);
   }
   const failRate = reached.length === 0 ? null : (failedReleases.size / reached.length) * 100;

@@ -2,13 +2,15 @@ import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import picomatch from "picomatch";
-import type { DeployEnvironment, DeployEvent, WardenConfig } from "@warden/core";
+import type { DeployEnvironment, WardenConfig } from "@warden/core";
 import { discoverEndpoints, hasParameters, type Endpoint } from "./endpoints.js";
+import type { EventDigest } from "./digest.js";
 import type { SkippedLine } from "./events.js";
 import { collectInventory, type Inventory } from "./inventory.js";
 import { MERMAID_MAX_TEXT, packageGraphDiagram, timelineDiagram, topologyDiagram, trendDiagram } from "./mermaid.js";
-import { doraMetrics, reduceEvents, type Deployment, type Metric } from "./metrics.js";
-import { monitorSummaries, type MonitorSummary } from "./monitor-data.js";
+import { ciMetrics, type ExternalCiFigures } from "./ci-metrics.js";
+import { doraMetrics, type Deployment, type Metric } from "./metrics.js";
+import type { MonitorSummary } from "./monitor-data.js";
 
 /** An ADR as the plan lists it. */
 export interface PlanAdr {
@@ -31,7 +33,10 @@ export interface PlanMigrations {
 /** Every fact the plan is written from. Gathered by {@link collectPlanFacts}; rendered by {@link renderPlan}. */
 export interface PlanFacts {
   readonly config: WardenConfig;
-  readonly events: readonly DeployEvent[];
+  /** The event log, digested (see readEventDigest / digestEvents). */
+  readonly digest: EventDigest;
+  /** CI and review figures read from GitHub, when the integration is configured. */
+  readonly external?: ExternalCiFigures;
   readonly endpoints: readonly Endpoint[];
   readonly inventory: Inventory;
   readonly migrations: readonly PlanMigrations[];
@@ -78,16 +83,6 @@ function fence(diagram: string): string {
   return `\`\`\`mermaid\n${diagram}\`\`\``;
 }
 
-/** The release serving each environment after its events: the last success, or the target of a manual rollback. */
-export function liveReleases(events: readonly DeployEvent[]): Map<string, { release: string; since: string }> {
-  const live = new Map<string, { release: string; since: string }>();
-  for (const e of events) {
-    if (e.type === "succeeded") live.set(e.env, { release: e.release, since: e.at });
-    else if (e.type === "rolled_back" && e.detail?.manual === true && typeof e.detail.to === "string") live.set(e.env, { release: e.detail.to, since: e.at });
-  }
-  return live;
-}
-
 function sha256(file: string): string | undefined {
   try {
     return createHash("sha256").update(readFileSync(file)).digest("hex");
@@ -97,7 +92,7 @@ function sha256(file: string): string | undefined {
 }
 
 /** Migration files of each environment with `migrate` configured, against `.warden/deploy/<env>/migrations.json` (what the deploys applied). */
-export function collectMigrations(root: string, config: WardenConfig, events: readonly DeployEvent[]): PlanMigrations[] {
+export function collectMigrations(root: string, config: WardenConfig, runs: EventDigest["migrationRuns"]): PlanMigrations[] {
   const out: PlanMigrations[] = [];
   for (const name of Object.keys(config.deploy.environments).sort(cmp)) {
     const migrate = config.deploy.environments[name]?.migrate;
@@ -118,7 +113,7 @@ export function collectMigrations(root: string, config: WardenConfig, events: re
       if (!present.includes(file)) return { name: file, state: "applied, file missing" as const };
       return { name: file, state: sha256(path.join(dir, file)) === sum ? ("applied" as const) : ("changed since applied" as const) };
     });
-    const ran = events.filter((e) => e.env === name && e.type === "migrated" && e.detail?.ran === true).pop();
+    const ran = runs.get(name);
     out.push({ env: name, dir: migrate.dir, files, lastRun: ran === undefined ? undefined : { at: ran.at, release: ran.release } });
   }
   return out;
@@ -131,7 +126,8 @@ export function collectMigrations(root: string, config: WardenConfig, events: re
 export async function collectPlanFacts(input: {
   readonly root: string;
   readonly config: WardenConfig;
-  readonly events: readonly DeployEvent[];
+  readonly digest: EventDigest;
+  readonly external?: ExternalCiFigures;
   readonly files: readonly string[];
   readonly packages: readonly { readonly dir: string; readonly name: string | undefined; readonly manifest: Record<string, unknown> }[];
   readonly adrs?: readonly PlanAdr[];
@@ -151,10 +147,11 @@ export async function collectPlanFacts(input: {
   const endpoints = await discoverEndpoints(files, read);
   return {
     config: input.config,
-    events: input.events,
+    digest: input.digest,
+    ...(input.external === undefined ? {} : { external: input.external }),
     endpoints,
     inventory: collectInventory(files, read, input.packages),
-    migrations: collectMigrations(input.root, input.config, input.events),
+    migrations: collectMigrations(input.root, input.config, input.digest.migrationRuns),
     adrs: input.adrs,
     authors: input.authors ?? new Map(),
     ...(input.firstCommitAt === undefined ? {} : { firstCommitAt: input.firstCommitAt }),
@@ -172,7 +169,7 @@ export function isoWeek(ms: number): string {
 }
 
 function metricValue(m: Metric): string {
-  return m.value === null ? "—" : `${m.value} ${m.unit}`;
+  return m.value === null ? "not measured" : `${m.value} ${m.unit}`;
 }
 
 function verdict(met: boolean | null): string {
@@ -187,10 +184,11 @@ function verdict(met: boolean | null): string {
 export function renderPlan(facts: PlanFacts, previous?: string): string {
   const { config } = facts;
   const envConfigs = config.deploy.environments;
-  const reduced = reduceEvents(facts.events);
-  const live = liveReleases(facts.events);
-  const monitors = monitorSummaries(facts.events);
-  const envNames = [...new Set([...Object.keys(envConfigs), ...facts.events.map((e) => e.env)])].sort(cmp);
+  const { digest } = facts;
+  const reduced = digest;
+  const live = digest.live;
+  const monitors = digest.monitors;
+  const envNames = [...new Set([...Object.keys(envConfigs), ...digest.envs])].sort(cmp);
   const out: string[] = [];
   const push = (...lines: string[]): void => {
     out.push(...lines);
@@ -316,14 +314,16 @@ export function renderPlan(facts: PlanFacts, previous?: string): string {
 
   // quality metrics
   push("## Quality metrics", "");
-  const latest = facts.events.length === 0 ? undefined : (facts.events[facts.events.length - 1] as DeployEvent).at;
+  // the window ends the day after the latest event, CI runs included
+  const lastCi = digest.ciRuns[digest.ciRuns.length - 1]?.at;
+  const latest = lastCi !== undefined && (digest.latestAt === undefined || lastCi > digest.latestAt) ? lastCi : digest.latestAt;
   const until = latest === undefined ? new Date(30 * DAY) : new Date(Math.floor(Date.parse(latest) / DAY) * DAY + DAY);
   const since = new Date(until.getTime() - 30 * DAY);
-  const dora = doraMetrics(facts.events, { since, until, reduced, ...(facts.firstCommitAt === undefined ? {} : { firstCommitAt: facts.firstCommitAt }) });
+  const dora = doraMetrics([], { since, until, reduced, ...(facts.firstCommitAt === undefined ? {} : { firstCommitAt: facts.firstCommitAt }) });
   push(
     latest === undefined
-      ? "No deploy events yet: the figures below have no data."
-      : `Over the 30 days (UTC) ending ${until.toISOString().slice(0, 10)} 00:00, the day after the latest event; all environments. Formulas: docs/guides/delivery-metrics.md in Warden's documentation; \`warden metrics\` shows the event ids.`,
+      ? "No events yet: the figures below have no data."
+      : `Over the 30 days (UTC) ending ${until.toISOString().slice(0, 10)} 00:00, the day after the latest event (CI runs included); all environments. Formulas: docs/guides/delivery-metrics.md in Warden's documentation; \`warden metrics\` shows the event ids.`,
     "",
   );
   const latencies = monitorEnvs.map((env) => monitors.get(env) as MonitorSummary).filter((m) => m.p95 !== null);
@@ -334,9 +334,7 @@ export function renderPlan(facts: PlanFacts, previous?: string): string {
       [
         ...dora.metrics.map((m) => [m.name, metricValue(m), m.target, verdict(m.met), m.basis]),
         ["API response time (p95, worst environment)", worstP95 === null ? "—" : `${worstP95} ms`, `< ${target} ms`, worstP95 === null ? "—" : verdict(worstP95 < target), latencies.length === 0 ? "no `warden monitor` run yet" : `last \`warden monitor\` run of ${latencies.map((m) => m.env).join(", ")}`],
-        ["build success rate", "not measured (planned)", "> 95%", "—", "needs CI run records"],
-        ["test execution time", "not measured (planned)", "< 10 min", "—", "needs CI run records"],
-        ["code review time", "not measured (planned)", "< 4 h", "—", "needs the GitHub integration"],
+        ...ciMetrics(digest.ciRuns, { since, until, ...(facts.external === undefined ? {} : { external: facts.external }) }).map((m) => [m.name, metricValue(m), m.target, verdict(m.met), m.basis]),
       ],
     ),
     "",
@@ -380,11 +378,11 @@ export function renderPlan(facts: PlanFacts, previous?: string): string {
   if (historyDeployments.length === 0) push("No deployments yet.", "");
   else push(fence(timelineDiagram([...historyDeployments].sort((a, b) => cmp(a.startedAt, b.startedAt) || cmp(a.env, b.env)))), "");
   push("## Metric trends", "");
-  if (latest === undefined) push("No deploy events yet.", "");
+  if (digest.latestAt === undefined) push("No deploy events yet.", "");
   const weeks = 8;
   const weekStarts = Array.from({ length: weeks }, (_, i) => until.getTime() - (weeks - i) * 7 * DAY);
-  const perWeek = weekStarts.map((start) => doraMetrics(facts.events, { since: new Date(start), until: new Date(start + 7 * DAY), reduced }));
-  if (latest !== undefined) push(
+  const perWeek = weekStarts.map((start) => doraMetrics([], { since: new Date(start), until: new Date(start + 7 * DAY), reduced }));
+  if (digest.latestAt !== undefined) push(
     "Deployments per week (bars) and distinct failed deployments (line), the 8 weeks up to the metrics window's end:",
     "",
     fence(
@@ -398,12 +396,12 @@ export function renderPlan(facts: PlanFacts, previous?: string): string {
     ),
     "",
   );
-  const runs = facts.events.filter((e) => e.type === "monitor" && typeof e.detail?.p95 === "number").slice(-12);
+  const runs = digest.monitorTrend;
   if (runs.length > 0) {
     push(
       `p95 latency of the last ${runs.length} \`warden monitor\` runs (bars, ms) against the ${target} ms standard (line):`,
       "",
-      fence(trendDiagram({ title: "API p95 latency (ms)", labels: runs.map((r) => `${r.env} ${r.at.slice(5, 16).replace("T", " ")}`), axis: "ms", bars: runs.map((r) => r.detail?.p95 as number), line: runs.map(() => target) })),
+      fence(trendDiagram({ title: "API p95 latency (ms)", labels: runs.map((r) => `${r.env} ${r.at.slice(5, 16).replace("T", " ")}`), axis: "ms", bars: runs.map((r) => r.p95), line: runs.map(() => target) })),
       "",
     );
   } else push("No monitoring runs yet for a latency trend.", "");
@@ -429,7 +427,7 @@ function safeUrl(url: string): string {
 function environmentAddressLabel(env: DeployEnvironment): string | undefined {
   const target = env.target;
   if (target.type === "local") return target.port === 0 ? "127.0.0.1 (proxy port chosen by the OS)" : `127.0.0.1:${target.port}`;
-  if (target.type === "ssh") return `${target.host}, proxy on 127.0.0.1:${target.port}`;
+  if (target.type === "ssh") return `${target.host ?? (target.hosts ?? []).map((h) => h.host).join(", ")}, proxy on 127.0.0.1:${target.port}`;
   if (target.type === "kubernetes") return `${target.name}.${target.namespace}:${target.servicePort}`;
   return env.health.url === undefined ? undefined : safeUrl(env.health.url);
 }

@@ -20,7 +20,7 @@ const deployment = (release: string, commit: string, startedAt: string, outcome:
   startedAt,
   endedAt: startedAt,
   outcome,
-  eventIds: [],
+  eventIds: [`${release}-started`, `${release}-outcome`],
   unplanned: false,
   step: undefined,
   user: undefined,

@@ -52,7 +52,7 @@ describe("warden plan in a repository", () => {
     const lines = readFileSync(path.join(repo.dir, ".warden/events/web.jsonl"), "utf8").trimEnd().split("\n").length;
     const result = repo.warden(["plan", "--out", "docs/other.md"]);
     expect(result.code).toBe(0);
-    expect(result.stderr).toBe(`warden: .warden/events/web.jsonl:${lines - 1}: skipped (not JSON)\nwarden: .warden/events/web.jsonl:${lines}: skipped (not an event: type Invalid option: expected one of "started"|"locked"|"preflight"|"built"|"backup"|"released"|"migrated"|"launched"|"health"|"canary"|"switched"|"smoke"|"stopped_old"|"pruned"|"succeeded"|"failed"|"rolled_back"|"unlocked"|"incident_opened"|"incident_resolved"|"monitor")\n`);
+    expect(result.stderr).toBe(`warden: .warden/events/web.jsonl:${lines - 1}: skipped (not JSON)\nwarden: .warden/events/web.jsonl:${lines}: skipped (not an event: type Invalid option: expected one of "started"|"locked"|"preflight"|"built"|"backup"|"released"|"migrated"|"launched"|"health"|"canary"|"switched"|"smoke"|"stopped_old"|"pruned"|"succeeded"|"failed"|"rolled_back"|"unlocked"|"incident_opened"|"incident_resolved"|"monitor"|"ci_run")\n`);
     expect(readFileSync(path.join(repo.dir, "docs/other.md"), "utf8")).toContain("## Deploy history");
     expect(repo.warden(["monitor", "web", "--duration", "1s"])).toMatchObject({ code: 2, stderr: expect.stringContaining("warden: web (command target) has no address Warden can reach from here: set deploy.environments.web.health.url\n") });
     expect(repo.warden(["plan", "--out", "../outside.md"])).toMatchObject({ code: 2, stderr: "warden: --out ../outside.md: the plan is written inside the repository\n" });

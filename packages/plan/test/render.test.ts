@@ -1,7 +1,7 @@
 import { JSDOM } from "jsdom";
 import { WardenConfigSchema, type DeployEvent } from "@warden/core";
 import { beforeAll, describe, expect, it } from "vitest";
-import { collectInventory, keepManualSections, MERMAID_MAX_TEXT, packageGraphDiagram, renderPlan, staleReason, type PlanFacts } from "../src/index.js";
+import { collectInventory, digestEvents, keepManualSections, MERMAID_MAX_TEXT, packageGraphDiagram, renderPlan, staleReason, type PlanFacts } from "../src/index.js";
 
 type Mermaid = { parse(text: string): Promise<{ diagramType: string }> };
 let mermaid: Mermaid;
@@ -60,7 +60,7 @@ function facts(): PlanFacts {
   };
   return {
     config,
-    events,
+    digest: digestEvents(events),
     endpoints: [
       { method: "GET", path: "/api/items", framework: "express", file: "src/app.ts", line: 4 },
       { method: "GET", path: "/api/items/:id", framework: "express", file: "src/app.ts", line: 5 },

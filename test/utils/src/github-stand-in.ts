@@ -11,7 +11,7 @@ import { GitHubOpenApi } from "./openapi.js";
  * {@link GitHubStandIn.violations}, which a test asserts is empty.
  *
  * It keeps the state the answers need (check runs, issue comments, SARIF uploads, deployments and
- * their statuses) and answers realistically: 401 for an unknown token, 403 for a write with a
+ * their statuses; workflow runs and pull requests with reviews that a test seeds) and answers realistically: 401 for an unknown token, 403 for a write with a
  * read-only token (a fork's pull request), 422 for a body over GitHub's limits, 404 for a SARIF
  * upload to a repository without code scanning, rate-limit headers on every answer.
  */
@@ -76,6 +76,25 @@ export interface DeploymentRecord {
   statuses: { id: number; state: string; description: string; environment: string; environment_url: string; log_url: string; created_at: string }[];
 }
 
+/** A completed GitHub Actions workflow run (seeded by a test; listed by `actions/list-workflow-runs-for-repo`). */
+export interface WorkflowRunRecord {
+  id: number;
+  name: string;
+  head_sha: string;
+  conclusion: "success" | "failure" | "cancelled" | "skipped" | "timed_out";
+  created_at: string;
+  run_started_at: string;
+  updated_at: string;
+}
+
+/** A pull request with its reviews (seeded by a test; listed by `pulls/list` and `pulls/list-reviews`). */
+export interface PullRecord {
+  number: number;
+  login: string;
+  created_at: string;
+  reviews: { id: number; login: string; state: "APPROVED" | "CHANGES_REQUESTED" | "COMMENTED" | "PENDING"; submitted_at: string | null }[];
+}
+
 /** An answer forced on the next request of an operation. */
 export interface InjectedAnswer {
   readonly status: number;
@@ -98,6 +117,9 @@ export interface GitHubStandIn {
   readonly comments: CommentRecord[];
   readonly sarifs: SarifRecord[];
   readonly deployments: DeploymentRecord[];
+  /** Workflow runs and pull requests a test seeds for the read-only list operations. */
+  readonly workflowRuns: WorkflowRunRecord[];
+  readonly pulls: PullRecord[];
   /** Whether the repository accepts SARIF uploads (false: 404 as for code scanning not enabled). */
   codeScanning: boolean;
   /** Answer the next request of `operationId` (e.g. "checks/create") with `answer`. */
@@ -168,6 +190,8 @@ export async function startGitHubStandIn(options: StandInOptions = {}): Promise<
     comments: [] as CommentRecord[],
     sarifs: [] as SarifRecord[],
     deployments: [] as DeploymentRecord[],
+    workflowRuns: [] as WorkflowRunRecord[],
+    pulls: [] as PullRecord[],
   };
   let codeScanning = options.codeScanning ?? true;
   let url = "";
@@ -400,6 +424,59 @@ export async function startGitHubStandIn(options: StandInOptions = {}): Promise<
       }
       return new HttpAnswer(201, statusJson(deployment, status));
     },
+    "actions/list-workflow-runs-for-repo": ({ query }) => {
+      // newest first; every seeded run is completed (`status=completed` keeps them all)
+      const status = query.get("status");
+      const runs = state.workflowRuns
+        .filter((r) => status === null || status === "completed" || status === r.conclusion)
+        .sort((a, b) => (a.created_at < b.created_at ? 1 : a.created_at > b.created_at ? -1 : 0));
+      const perPage = Math.min(100, Number(query.get("per_page") ?? 30));
+      const pageNo = Number(query.get("page") ?? 1);
+      const headers: Record<string, string> = {};
+      if (pageNo * perPage < runs.length) {
+        const next = new URLSearchParams(query);
+        next.set("page", String(pageNo + 1));
+        headers.link = `<${url}/repos/${owner}/${repo}/actions/runs?${next.toString()}>; rel="next"`;
+      }
+      const workflow_runs = runs.slice((pageNo - 1) * perPage, pageNo * perPage).map((r) => ({
+        id: r.id,
+        name: r.name,
+        node_id: `WFR_${r.id}`,
+        head_branch: "main",
+        head_sha: r.head_sha,
+        path: ".github/workflows/ci.yml",
+        run_number: r.id,
+        run_attempt: 1,
+        event: "push",
+        status: "completed",
+        conclusion: r.conclusion,
+        workflow_id: 1,
+        url: `${repoUrl()}/actions/runs/${r.id}`,
+        html_url: `https://github.com/${owner}/${repo}/actions/runs/${r.id}`,
+        created_at: r.created_at,
+        updated_at: r.updated_at,
+        run_started_at: r.run_started_at,
+      }));
+      return new HttpAnswer(200, { total_count: runs.length, workflow_runs }, headers);
+    },
+    "pulls/list": ({ query }) => {
+      const direction = query.get("direction") ?? "desc";
+      const pulls = [...state.pulls].sort((a, b) => (a.created_at < b.created_at ? -1 : a.created_at > b.created_at ? 1 : 0) * (direction === "asc" ? 1 : -1));
+      return page(
+        pulls.map((p) => ({ id: p.number, number: p.number, node_id: `PR_${p.number}`, state: "open", title: `change ${p.number}`, user: user(p.login), created_at: p.created_at, updated_at: p.created_at, url: `${repoUrl()}/pulls/${p.number}`, html_url: `https://github.com/${owner}/${repo}/pull/${p.number}` })),
+        query,
+        `/repos/${owner}/${repo}/pulls`,
+      );
+    },
+    "pulls/list-reviews": ({ params, query }) => {
+      const pull = state.pulls.find((p) => p.number === Number(params.pull_number));
+      if (pull === undefined) fail(404, "Not Found");
+      return page(
+        pull.reviews.map((r) => ({ id: r.id, node_id: `PRR_${r.id}`, user: user(r.login), body: "", state: r.state, submitted_at: r.submitted_at ?? undefined, commit_id: "0".repeat(40), author_association: "MEMBER", html_url: `https://github.com/${owner}/${repo}/pull/${pull.number}#pullrequestreview-${r.id}`, pull_request_url: `${repoUrl()}/pulls/${pull.number}` })),
+        query,
+        `/repos/${owner}/${repo}/pulls/${pull.number}/reviews`,
+      );
+    },
     "repos/list-deployment-statuses": ({ params, query }) => {
       const deployment = state.deployments.find((d) => d.id === Number(params.deployment_id));
       if (deployment === undefined) fail(404, "Not Found");
@@ -514,7 +591,7 @@ export async function startGitHubStandIn(options: StandInOptions = {}): Promise<
       injected.set(operationId, list);
     },
     reset() {
-      for (const list of [state.requests, state.violations, state.checkRuns, state.comments, state.sarifs, state.deployments] as unknown[][]) list.splice(0);
+      for (const list of [state.requests, state.violations, state.checkRuns, state.comments, state.sarifs, state.deployments, state.workflowRuns, state.pulls] as unknown[][]) list.splice(0);
       injected.clear();
     },
     close: () =>

@@ -203,6 +203,11 @@ export async function statusCommand(io: Io, env: string, options: { config?: str
   }
   const lock = report.lock;
   lines.push(lock === null ? "  lock      free" : `  lock      held by ${lock.user === undefined ? "" : `${lock.user} on `}${lock.host}, pid ${lock.pid}, release ${lock.release}${lock.step === undefined ? "" : `, at step ${lock.step}`}, for ${lock.age}`);
+  for (const h of report.hosts ?? []) {
+    const p = h.proxy === undefined ? "no proxy" : h.proxy === null ? "proxy NOT RUNNING" : `proxy pid ${h.proxy.pid} 127.0.0.1:${h.proxy.port}`;
+    const l = h.lock === null ? "lock free" : `lock held by ${h.lock.host}, pid ${h.lock.pid}${h.lock.step === undefined ? "" : `, at step ${h.lock.step}`}`;
+    lines.push(`  host      ${h.host} (${h.role})  live ${h.live ?? "none"}  ${h.instances.filter((i) => i.healthy).length}/${h.instances.length} instance(s) healthy  ${p}  ${l}${h.ok ? "" : "  DOWN"}`);
+  }
   if (report.maintenance !== undefined && report.maintenance !== null) lines.push(`  maint.    ON since ${report.maintenance.since} (503, Retry-After: ${report.maintenance.retryAfter}); warden maintenance ${name} off`);
   for (const e of report.lastEvents) lines.push(`  event     ${e.at}  ${e.type}${e.step === undefined ? "" : ` (${e.step})`}  ${e.release}`);
   io.stdout.write(`${lines.join("\n")}\n`);

@@ -14,11 +14,12 @@ export async function monitorCommand(io: Io, env: string, options: { readonly du
     const guess = didYouMean(env, names);
     throw new WardenError("USAGE", `unknown environment "${env}"${guess === undefined ? "" : ` — did you mean "${guess}"?`} (configured: ${names.join(", ") || "none"})`);
   }
-  const { events, skipped } = plan.readEvents(root, { env });
+  // streamed: only the digest of the environment's log is held
+  const { digest, skipped } = plan.readEventDigest(root, { env });
   for (const line of plan.describeSkippedLines(skipped)) io.stderr.write(`warden: ${line}\n`);
-  const live = plan.liveReleases(events).get(env);
+  const live = digest.live.get(env);
   if (live === undefined) throw new WardenError("USAGE", `nothing is live in ${env}: deploy it first (warden deploy ${env})`);
-  const commit = events.find((e) => e.release === live.release)?.commit ?? "";
+  const commit = digest.deployments.find((d) => d.release === live.release)?.commit ?? "";
 
   // the environment's own address, and nothing else
   let base: string;

@@ -6,7 +6,7 @@ import type { Io } from "../io.js";
 /** The plan's text for the repository at `root` (and the event lines that were skipped). */
 async function generate(root: string, config: WardenConfig, out: string): Promise<{ text: string; skipped: string[]; previous: string | undefined }> {
   const plan = await import("@warden/plan");
-  const { events, skipped } = plan.readEvents(root);
+  const { digest, skipped } = plan.readEventDigest(root);
   const files = await walkFiles(root);
   const packages = await listWorkspacePackages(root);
   let adrs;
@@ -14,16 +14,20 @@ async function generate(root: string, config: WardenConfig, out: string): Promis
     const { readAdrs } = await import("@warden/changelog");
     adrs = readAdrs(root).map((a) => ({ number: a.number, title: a.title, status: a.status, date: a.date, file: path.posix.relative(path.posix.dirname(out), a.file) }));
   }
-  const history = plan.reduceEvents(events).deployments;
+  const history = digest.deployments;
   const shown = new Set<string>();
-  const byEnv = new Map<string, typeof history>();
-  for (const d of history) byEnv.set(d.env, [...(byEnv.get(d.env) ?? []), d]);
+  const byEnv = new Map<string, (typeof history)[number][]>();
+  for (const d of history) {
+    const list = byEnv.get(d.env);
+    if (list === undefined) byEnv.set(d.env, [d]);
+    else list.push(d);
+  }
   for (const list of byEnv.values()) for (const d of list.slice(-config.plan.history)) if (d.user === undefined) shown.add(d.commit);
   const starts = plan.changeStartTimes(root, history);
   const facts = await plan.collectPlanFacts({
     root,
     config,
-    events,
+    digest,
     files,
     packages,
     ...(adrs === undefined ? {} : { adrs }),

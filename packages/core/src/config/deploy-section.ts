@@ -50,10 +50,38 @@ const LocalTargetSchema = z
   })
   .strict();
 
+const RoleName = z.string().regex(/^[a-z][a-z0-9_-]*$/, "a role name: lower-case letters, digits, - and _");
+
+/** One host of an ssh environment with several hosts; unset fields take the target's values. */
+const SshHostSchema = z
+  .object({
+    host: z.string().min(1),
+    roles: z.array(RoleName).min(1).default(["web"]).describe('Roles run on this host: "web" (behind the proxy) and the roles defined in `roles`.'),
+    user: z.string().min(1).optional(),
+    sshPort: z.number().int().min(1).max(65535).optional(),
+    identityFile: z.string().min(1).optional(),
+    knownHostsFile: z.string().min(1).optional(),
+    path: z.string().startsWith("/", "an absolute path on the remote host").optional(),
+    port: z.number().int().min(1).max(65535).optional().describe("Proxy port on this host (default: the target's port)."),
+  })
+  .strict();
+
+/** A role other than web: its own command, no proxy, health by process liveness or a command. */
+const SshRoleSchema = z
+  .object({
+    start: Command.describe("Command that starts one process of the role, in the release folder (no PORT, no proxy)."),
+    instances: z.number().int().min(1).max(32).default(1),
+    health: Command.optional().describe("Exits 0 when the role's new processes are healthy, run in the release folder on the host; default: the processes are still running 1 s after the start."),
+  })
+  .strict();
+
 const SshTargetSchema = z
   .object({
     type: z.literal("ssh"),
-    host: z.string().min(1),
+    host: z.string().min(1).optional().describe("The one host (or list them in `hosts`)."),
+    hosts: z.array(SshHostSchema).min(1).optional().describe("Several hosts with roles; the deploy runs per host, `parallelism` at a time."),
+    roles: z.record(RoleName, SshRoleSchema).default({}).describe("Roles other than web (workers) and their commands."),
+    parallelism: z.number().int().min(1).max(64).default(4).describe("Hosts worked on at once (releases uploaded, instances started and checked)."),
     user: z.string().min(1).optional(),
     sshPort: z.number().int().min(1).max(65535).default(22),
     identityFile: z.string().min(1).optional().describe("Private key file for ssh and rsync."),
@@ -68,7 +96,23 @@ const SshTargetSchema = z
     stopTimeoutMs: z.number().int().positive().default(5000),
     proxy: ProxySettingsSchema.describe("Limits of the reverse proxy in front of the instances."),
   })
-  .strict();
+  .strict()
+  .superRefine((t, ctx) => {
+    if ((t.host === undefined) === (t.hosts === undefined)) {
+      ctx.addIssue({ code: "custom", path: t.host === undefined ? ["host"] : ["hosts"], message: t.host === undefined ? "set `host` (one host) or `hosts` (several)" : "set `host` or `hosts`, not both" });
+    }
+    if ("web" in t.roles) ctx.addIssue({ code: "custom", path: ["roles", "web"], message: "the web role is the target's own `start` behind the proxy; define only other roles here" });
+    const seen = new Set<string>();
+    (t.hosts ?? []).forEach((h, i) => {
+      const key = `${h.user ?? t.user ?? ""}@${h.host}:${h.sshPort ?? t.sshPort}:${h.path ?? t.path}`;
+      if (seen.has(key)) ctx.addIssue({ code: "custom", path: ["hosts", i], message: `host ${h.host} (ssh port ${h.sshPort ?? t.sshPort}, path ${h.path ?? t.path}) is listed twice` });
+      seen.add(key);
+      for (const role of h.roles) {
+        if (role !== "web" && !(role in t.roles)) ctx.addIssue({ code: "custom", path: ["hosts", i, "roles"], message: `role "${role}" of host ${h.host} is not defined in roles (defined: web${Object.keys(t.roles).map((r) => `, ${r}`).join("")})` });
+      }
+    });
+    if (t.hosts !== undefined && !t.hosts.some((h) => h.roles.includes("web"))) ctx.addIssue({ code: "custom", path: ["hosts"], message: "no host has the web role (migrations run on the first web host)" });
+  });
 
 const KubeQuantities = z
   .object({ cpu: z.string().min(1).optional(), memory: z.string().min(1).optional() })
@@ -138,6 +182,10 @@ export const DeployStrategySchema = z.discriminatedUnion("type", [
         .default(0.01)
         .describe("Roll back when the new version's error rate exceeds the old one's by more than this."),
       minRequests: z.number().int().min(0).default(10).describe("Requests the canary must see; fewer fails it."),
+      hosts: z
+        .union([z.number().int().min(1), z.string().regex(/^\d{1,3}%$/, 'a share of the hosts like "25%"')])
+        .optional()
+        .describe('Several hosts: the new version goes to this many hosts (or this share, rounded up) first, is observed for durationMs, then to the rest.'),
     })
     .strict(),
 ]);

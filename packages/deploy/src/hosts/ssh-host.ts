@@ -54,16 +54,16 @@ export function sshHost(settings: SshSettings): Host {
   };
 
   /** Run a shell script on the host; returns its exit code and output (ssh failures throw). */
-  const run = async (script: string, input?: string): Promise<{ code: number; output: string }> => {
+  const run = async (script: string, input?: string): Promise<{ code: number; output: string; stdout: string }> => {
     await connect();
     const result = await runArgv("ssh", [...options, destination, `sh -c ${shellQuote(script)}`], { cwd: tmpdir(), ...(input === undefined ? {} : { input }) });
     if (result.code === 255) throw new WardenError("INPUT", `ssh ${name}: ${lastLine(result.output) || "connection failed"}`);
-    return result;
+    return { code: result.code, output: result.output, stdout: result.stdout ?? result.output };
   };
   const must = async (script: string, what: string, input?: string): Promise<string> => {
     const result = await run(script, input);
     if (result.code !== 0) throw new WardenError("INPUT", `ssh ${name}: ${what} failed: ${lastLine(result.output) || `exit code ${result.code}`}`);
-    return result.output;
+    return result.stdout;
   };
   const q = shellQuote;
   const alive = (pid: number): string => `kill -0 ${pid} 2>/dev/null && ! grep -q '^State:[[:space:]]*Z' /proc/${pid}/status 2>/dev/null`;
@@ -73,7 +73,8 @@ export function sshHost(settings: SshSettings): Host {
     node: settings.node,
     readText: async (file) => {
       const result = await run(`cat ${q(file)} 2>/dev/null`);
-      return result.code === 0 ? result.output : undefined;
+      // standard output only, whole: what the remote shell's startup files print on stderr is no part of the file
+      return result.code === 0 ? result.stdout : undefined;
     },
     writeText: async (file, text, opts) => {
       const tmp = `${file}.${process.pid}.tmp`;
@@ -93,7 +94,7 @@ export function sshHost(settings: SshSettings): Host {
     append: async (file, text) => {
       await must(`mkdir -p ${q(path.posix.dirname(file))} && cat >> ${q(file)}`, `appending to ${file}`, text);
     },
-    list: async (dir) => (await run(`ls -1A ${q(dir)} 2>/dev/null`)).output.split("\n").filter((n) => n !== ""),
+    list: async (dir) => (await run(`ls -1A ${q(dir)} 2>/dev/null`)).stdout.split("\n").filter((n) => n !== ""),
     remove: async (target) => {
       await must(`rm -rf ${q(target)}`, `removing ${target}`);
     },

@@ -1,0 +1,239 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DeployEnvironmentSchema, type DeployEvent } from "@warden/core";
+import { DeployRefusedError, deploy, readEvents, status } from "@warden/deploy";
+import { freePort, type TempRepo } from "@warden/test-utils";
+import { cleanupRepo, commitService, get, killLayout, serviceRepo, startLoad, strayProcesses } from "./helpers.js";
+import { startSshd, type Sshd } from "./sshd.js";
+
+// Three hosts, each a real sshd on its own loopback port with its own folder (its "disk"), shared by
+// every case here: a first deploy, a rolling and a blue-green deploy under load on every host's
+// proxy, and a rolling deploy that one host fails (health), rolled back on all three.
+
+interface Host {
+  readonly sshd: Sshd;
+  readonly remote: string;
+  readonly port: number;
+}
+
+let hosts: Host[];
+let repo: TempRepo;
+
+/** The service: `version` on /, its health 500 where the host's environment folder has a file `unhealthy`. */
+function service(version: string): string {
+  return `import { createServer } from "node:http";
+import { existsSync } from "node:fs";
+const server = createServer((req, res) => {
+  if (req.url === "/healthz") { res.writeHead(existsSync("../../unhealthy") ? 500 : 200); res.end("health ${version}\\n"); return; }
+  res.writeHead(200, { "content-type": "text/plain" });
+  res.end("${version}\\n");
+});
+server.listen(Number(process.env.PORT), "127.0.0.1", () => process.stdout.write("${version} listening\\n"));
+process.on("SIGTERM", () => { server.close(() => process.exit(0)); server.closeIdleConnections(); });
+`;
+}
+
+const worker = `process.stdout.write("worker " + process.env.WARDEN_RELEASE + " ready\\n");
+setInterval(() => {}, 1000);
+process.on("SIGTERM", () => process.exit(0));
+`;
+
+function config(strategy: "blue-green" | "rolling", health = { retries: 100, intervalMs: 50, timeoutMs: 5000 }) {
+  const [first] = hosts;
+  if (first === undefined) throw new Error("no hosts");
+  return DeployEnvironmentSchema.parse({
+    target: {
+      type: "ssh",
+      hosts: hosts.map((h, i) => ({
+        host: "127.0.0.1",
+        sshPort: h.sshd.port,
+        user: h.sshd.user,
+        identityFile: h.sshd.identityFile,
+        knownHostsFile: h.sshd.knownHostsFile,
+        path: h.remote,
+        port: h.port,
+        roles: i === 2 ? ["web", "worker"] : ["web"],
+      })),
+      roles: {
+        // healthy once its log says ready (the command runs in the release folder on the host)
+        worker: { start: "node worker.mjs", health: `for i in $(seq 100); do grep -q "worker $WARDEN_RELEASE ready" ../../logs/$WARDEN_RELEASE.0.log 2>/dev/null && exit 0; sleep 0.05; done; exit 1` },
+      },
+      parallelism: 3,
+      path: first.remote,
+      app: "app",
+      start: "node server.mjs",
+      port: first.port,
+      stopTimeoutMs: 2000,
+    },
+    strategy: { type: strategy },
+    health,
+    preflight: { cleanTree: true, check: false, scan: false },
+    build: false,
+    migrate: { command: `echo "$WARDEN_RELEASE $(pwd)" >> ${path.join(first.remote, "migrate.log")}`, dir: "migrations" },
+  });
+}
+
+const proxyUrl = (h: Host): string => `http://127.0.0.1:${h.port}/`;
+const label = (h: Host): string => `127.0.0.1:${h.sshd.port}`;
+
+/** Deploy with load on every host's proxy; the deploy's result and the load's failures per host. */
+async function underLoad(strategy: "blue-green" | "rolling", health?: { retries: number; intervalMs: number; timeoutMs: number }) {
+  const loads = hosts.map((h) => startLoad(proxyUrl(h), 4));
+  const result = await deploy({ root: repo.dir, env: "box", config: config(strategy, health) });
+  const seen = await Promise.all(loads.map((l) => l.stop()));
+  return { result, seen };
+}
+
+function ofRelease(release: string): DeployEvent[] {
+  return readEvents(repo.dir, "box").filter((e) => e.release === release);
+}
+
+beforeAll(async () => {
+  // one sshd per host, started at once
+  const started = await Promise.all([startSshd(), startSshd(), startSshd()]);
+  hosts = await Promise.all(started.map(async (sshd) => ({ sshd, remote: path.join(sshd.dir, "srv"), port: await freePort() })));
+  repo = serviceRepo("v1");
+  repo.write({ "app/server.mjs": service("v1"), "app/worker.mjs": worker, "migrations/001.sql": "create table t (id int);\n" });
+  repo.commit("feat: service, worker and a migration", { noVerify: true });
+});
+
+afterAll(async () => {
+  for (const h of hosts ?? []) {
+    killLayout(h.remote);
+    killLayout(path.join(h.remote, "box", "roles"));
+  }
+  if (repo !== undefined) await cleanupRepo(repo);
+  for (const h of hosts ?? []) h.sshd.stop();
+  const marks = (hosts ?? []).map((h) => h.sshd.dir);
+  let stray = strayProcesses(marks);
+  for (let i = 0; i < 50 && stray.length > 0; i += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    stray = strayProcesses(marks);
+  }
+  expect(stray).toEqual([]);
+});
+
+describe("an ssh environment with three hosts (three real sshd on 127.0.0.1)", () => {
+  it("refuses when one host is locked (naming it) and leaves no lock on the others; then deploys to all three: web behind each proxy, the worker role on host 3, migrate once on host 1", { timeout: 600_000 }, async () => {
+    const [h1, h2, h3] = hosts as [Host, Host, Host];
+    // host 3 holds a lock taken on another machine: the deploy is refused before it touches anything
+    mkdirSync(path.join(h3.remote, "box"), { recursive: true });
+    const foreign = { pid: 4242, host: "build-7.example", user: "ci", release: "r-other", since: new Date().toISOString(), step: "health" };
+    writeFileSync(path.join(h3.remote, "box", "lock"), `${JSON.stringify(foreign)}\n`);
+    const refused = await deploy({ root: repo.dir, env: "box", config: config("blue-green") }).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(refused).toBeInstanceOf(DeployRefusedError);
+    expect((refused as Error).message).toContain(`127.0.0.1:${h3.sshd.port}:${h3.remote}/box/lock was taken by ci on build-7.example, pid 4242`);
+    for (const h of [h1, h2]) expect(existsSync(path.join(h.remote, "box", "lock"))).toBe(false);
+    expect(existsSync(path.join(h1.remote, "box", "releases"))).toBe(false);
+    rmSync(path.join(h3.remote, "box", "lock"));
+
+    const first = await deploy({ root: repo.dir, env: "box", config: config("blue-green") });
+    expect(first.outcome, first.error).toBe("succeeded");
+    for (const h of hosts) expect(await get(proxyUrl(h))).toEqual({ status: 200, body: "v1" });
+    // the release is on every host; migrations ran once, on the first host, in its release folder
+    for (const h of hosts) expect(existsSync(path.join(h.remote, "box", "releases", first.release, "manifest.json"))).toBe(true);
+    expect(readFileSync(path.join(h1.remote, "migrate.log"), "utf8")).toBe(`${first.release} ${h1.remote}/box/releases/${first.release}\n`);
+    // the worker runs on host 3 only, without proxy and without PORT
+    const workerRun = path.join(h3.remote, "box", "roles", "worker", "run");
+    expect(readdirSync(workerRun)).toEqual([`${first.release}.0.json`]);
+    expect(existsSync(path.join(h3.remote, "box", "roles", "worker", "proxy", "info.json"))).toBe(false);
+    expect(existsSync(path.join(h1.remote, "box", "roles"))).toBe(false);
+    // events name the host of each per-host step
+    const events = ofRelease(first.release);
+    expect(new Set(events.filter((e) => e.type === "switched").map((e) => e.host))).toEqual(new Set(hosts.map(label)));
+    expect(events.filter((e) => e.type === "health").map((e) => `${e.host} ${e.detail?.role ?? "web"}`).sort()).toEqual([...hosts.map((h) => `${label(h)} web`), `${label(h3)} worker`].sort());
+    expect(events.filter((e) => e.type === "migrated").map((e) => e.host)).toEqual([undefined]);
+    // every host's own event log has the deploy
+    for (const h of hosts) {
+      const onHost = readFileSync(path.join(h.remote, "box", "events.jsonl"), "utf8").trim().split("\n").map((l) => JSON.parse(l) as DeployEvent);
+      expect(onHost.filter((e) => e.release === first.release).map((e) => e.type)).toEqual(events.map((e) => e.type));
+    }
+
+    // warden status lists each host: its live release, instances, proxy and lock
+    const report = await status({ root: repo.dir, env: "box", config: config("blue-green") });
+    expect(report.ok).toBe(true);
+    expect(report.hosts?.map((h) => [h.host, h.role, h.live, h.instances.length, h.proxy === undefined ? "none" : h.proxy === null ? "down" : "up", h.lock])).toEqual([
+      [label(h1), "web", first.release, 1, "up", null],
+      [label(h2), "web", first.release, 1, "up", null],
+      [label(h3), "web", first.release, 1, "up", null],
+      [label(h3), "worker", first.release, 1, "none", null],
+    ]);
+  });
+
+  it("rolling, one host at a time, under load on every host: 0 failed requests; host i switches only after host i-1 passed", { timeout: 600_000 }, async () => {
+    commitService(repo, service("v2"));
+    const { result, seen } = await underLoad("rolling");
+    expect(result.outcome, result.error).toBe("succeeded");
+    for (const s of seen) {
+      expect(s.failures).toEqual([]);
+      expect(s.ok).toBeGreaterThan(0);
+    }
+    for (const h of hosts) expect(await get(proxyUrl(h))).toEqual({ status: 200, body: "v2" });
+    // the order: each web host's launch comes after the previous host's smoke through its proxy
+    const web = ofRelease(result.release).filter((e) => e.detail?.role === undefined && (e.type === "launched" || (e.type === "smoke" && e.detail?.phase === "after-switch")));
+    expect(web.map((e) => `${e.type} ${e.host}`)).toEqual(hosts.flatMap((h) => [`launched ${label(h)}`, `smoke ${label(h)}`]));
+  });
+
+  it("blue-green across hosts under load: every host passes health and smoke before any switch; 0 failed requests", { timeout: 600_000 }, async () => {
+    commitService(repo, service("v3"));
+    const { result, seen } = await underLoad("blue-green");
+    expect(result.outcome, result.error).toBe("succeeded");
+    for (const s of seen) {
+      expect(s.failures).toEqual([]);
+      expect(s.ok).toBeGreaterThan(0);
+    }
+    for (const h of hosts) expect(await get(proxyUrl(h))).toEqual({ status: 200, body: "v3" });
+    const events = ofRelease(result.release);
+    const firstSwitch = events.findIndex((e) => e.type === "switched");
+    const lastBeforeSwitchSmoke = events.findLastIndex((e) => e.type === "smoke" && e.detail?.phase === "before-switch");
+    expect(events.filter((e) => e.type === "smoke" && e.detail?.phase === "before-switch").map((e) => e.host).sort()).toEqual(hosts.map(label).sort());
+    expect(lastBeforeSwitchSmoke).toBeLessThan(firstSwitch);
+  });
+
+  it("one host failing health rolls back all three (rolling, under load): the host already switched goes back, 0 failed requests", { timeout: 600_000 }, async () => {
+    const [h1, h2, h3] = hosts as [Host, Host, Host];
+    const live = (await status({ root: repo.dir, env: "box", config: config("rolling") })).live;
+    writeFileSync(path.join(h2.remote, "box", "unhealthy"), "");
+    try {
+      commitService(repo, service("v4"));
+      const { result, seen } = await underLoad("rolling", { retries: 4, intervalMs: 50, timeoutMs: 5000 });
+      expect(result.outcome).toBe("rolled_back");
+      expect(result.error).toMatch(new RegExp(`^on ${label(h2).replaceAll(".", "\\.")} \\(web\\): .*expected 200, got status 500`));
+      for (const s of seen) expect(s.failures).toEqual([]);
+      for (const h of hosts) expect(await get(proxyUrl(h))).toEqual({ status: 200, body: "v3" });
+      const outcome = ofRelease(result.release).find((e) => e.type === "rolled_back");
+      expect(outcome?.detail).toMatchObject({
+        failedHost: `${label(h2)} (web)`,
+        trafficSwitched: true,
+        serving: live,
+        hosts: [
+          { host: label(h1), role: "web", trafficSwitched: true, state: "restored" },
+          { host: label(h2), role: "web", trafficSwitched: false, state: "failed" },
+          { host: label(h3), role: "web", trafficSwitched: false, state: "untouched" },
+          { host: label(h3), role: "worker", trafficSwitched: false, state: "restored" },
+        ],
+      });
+      // nothing of v4 is left on any host: no release folder, no instance, the worker of v3 runs on
+      for (const h of hosts) {
+        expect(existsSync(path.join(h.remote, "box", "releases", result.release))).toBe(false);
+        expect(readdirSync(path.join(h.remote, "box", "run")).filter((f) => f.startsWith(result.release))).toEqual([]);
+      }
+      expect(readdirSync(path.join(h3.remote, "box", "roles", "worker", "run"))).toEqual([`${live}.0.json`]);
+      // status: every host on the old release; host 2 reported down (its marker fails every version's health)
+      const report = await status({ root: repo.dir, env: "box", config: config("rolling") });
+      expect(report.hosts?.map((h) => [h.host, h.role, h.live, h.ok])).toEqual([
+        [label(h1), "web", live, true],
+        [label(h2), "web", live, false],
+        [label(h3), "web", live, true],
+        [label(h3), "worker", live, true],
+      ]);
+      expect(report.ok).toBe(false);
+    } finally {
+      rmSync(path.join(h2.remote, "box", "unhealthy"), { force: true });
+    }
+  });
+});
