@@ -185,7 +185,7 @@ export function buildProgram(io: Io): Command {
     .option("--range <A..B>", "scan the lines added by the commits in A..B, each finding naming its commit")
     .option("--history", "scan every commit reachable from the given refs (default: all refs)")
     .option("--update-baseline", "write the fingerprints of today's findings to the secrets baseline (the config key secrets.baseline, default .secrets-baseline.json) and exit 0")
-    .option("--workers <n>", "worker threads (0: none; default: cores - 1, up to 4, for large scans on 4+ cores)")
+    .option("--workers <n>", "worker threads scanning beside the main thread (0: none; default: on 2-3 cores a reading thread for 2,000+ files, from 4 cores cores - 1 workers (up to 4) for large scans, none on a machine busy on every core)")
     .option("--verify", "ask each vendor's read-only API whether found credentials are live (GitHub, GitLab, Slack, Stripe, OpenAI, npm); off by default, never in hooks")
     .option("-c, --config <file>", "config file (default: warden.config.* at the repository root)")
     .addOption(formatOption())

@@ -227,6 +227,34 @@ describe("worker threads", () => {
     }
   });
 
+  it("a read-ahead thread and a split between threads report what one thread reports: findings, skipped, allowed, counts", () => {
+    const files: Record<string, string> = {
+      "warden.config.json": JSON.stringify({ secrets: { maxFileSize: 4096, allowPaths: ["fixtures/**"] } }),
+      "fixtures/sample.ts": `export const t = "${githubToken()}";\n`,
+      "big/huge.txt": `${"x".repeat(5000)}\n`,
+      "big/leak.txt": `${"y".repeat(3000)}\ntoken = "${githubToken()}"\n`,
+    };
+    for (let i = 0; i < 60; i += 1) files[`src/m${String(i).padStart(2, "0")}.ts`] = `export const v${i} = ${i};\n${i % 9 === 0 ? `export const t = "${githubToken()}";\n` : ""}`;
+    const r = repo(files);
+    r.commit("feat: many files");
+    const single = scanJson(r, ["--workers", "0"]);
+    expect(single.report.findings.length).toBe(8);
+    expect(single.report.summary.skipped?.map((s) => s.file)).toEqual(["big/huge.txt"]);
+    const runs = [
+      // The reading thread, whatever the machine's cores.
+      r.warden(["scan", "--format", "json"], { env: { WARDEN_SCAN_THREADS: "read-ahead" } }),
+      // Two scanning workers beside the main thread, each taking its first files before the main thread starts.
+      r.warden(["scan", "--format", "json", "--workers", "2"], { env: { WARDEN_SCAN_WAIT_WORKERS: "1" } }),
+    ];
+    for (const run of runs) {
+      expect(run.code).toBe(1);
+      const report = JSON.parse(run.stdout) as JsonReport;
+      expect(report.findings).toEqual(single.report.findings);
+      expect({ ...report.summary, durationMs: 0 }).toEqual({ ...single.report.summary, durationMs: 0 });
+      expect(run.stderr).toBe(single.stderr);
+    }
+  });
+
   it("--workers must be a whole number", () => {
     const r = repo({ "a.ts": "export const a = 1;\n" });
     const result = r.warden(["scan", "--workers", "many"]);

@@ -15,8 +15,9 @@ export { baselineOf, BASELINE_VERSION, parseBaselineText, readBaseline, writeBas
 export { base62, crc32, validTokenChecksum } from "./checksum.js";
 export { isPlaceholder, shannonEntropy } from "./entropy.js";
 export { parsePatchStream, scanCommits, type CommitScanOptions, type PatchFile } from "./history.js";
-export { addStats, emptyStats, ScanPool, workersAvailable, type PoolJob, type PoolResult } from "./pool.js";
+export { addStats, emptyStats, ScanPool, SharedPathScan, workersAvailable, type PoolJob, type PoolResult } from "./pool.js";
 export { MASK, redact } from "./redact.js";
+export { ReadAhead, ReadKind } from "./read-ahead.js";
 export { createOutputRedactor } from "./output-redactor.js";
 export { DETECTORS } from "./registry.js";
 export { commitLocation, decodeUtf16, SECRETS_RULE, SecretScanner, utf16Encoding, type ScannerOptions, type ScanStats, type ScanTarget, type SecretsSettings } from "./scanner.js";

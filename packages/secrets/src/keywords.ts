@@ -1,5 +1,11 @@
-/** Buffers at least this long are scanned as four interleaved streams (see {@link KeywordAutomaton.scan}). */
-const INTERLEAVE_MIN = 4096;
+/**
+ * Buffers at least this long are scanned as four interleaved streams (see {@link KeywordAutomaton.scan});
+ * each stretch also walks the longest keyword's length before its own bytes, so short buffers
+ * are walked in one stream.
+ */
+const INTERLEAVE_MIN = 1024;
+/** Hit lists up to this length are kept for the next scan. */
+const KEPT_HITS = 1 << 16;
 
 const BUILT = new Map<string, KeywordAutomaton>();
 
@@ -29,6 +35,8 @@ export class KeywordAutomaton {
   private readonly firstOutput: number;
   /** Longest keyword's length minus one: how far a stretch starts before its own bytes. */
   private readonly overlap: number;
+  /** Hit lists of {@link KeywordAutomaton.scan}, kept between calls (undefined while one runs). */
+  private spare: number[][] | undefined;
 
   constructor(keywords: readonly string[]) {
     this.keywords = keywords;
@@ -131,8 +139,25 @@ export class KeywordAutomaton {
 
   /** Call `onHit(start, keywordIndex)` for every keyword occurrence in `bytes`, in order of end. */
   scan(bytes: Uint8Array, onHit: (start: number, keyword: number) => void): void {
-    if (bytes.length < INTERLEAVE_MIN) {
-      this.emit(this.walk(bytes, 0, bytes.length), onHit);
+    // The hit lists are reused from call to call (a scan of many small files allocated four per
+    // file); a call from inside onHit (none today) gets its own.
+    const lists = this.spare ?? [[], [], [], []];
+    this.spare = undefined;
+    try {
+      this.scanInto(bytes, onHit, lists);
+    } finally {
+      // Lists grown large by a dense buffer are not kept.
+      const keep = lists.every((list) => list.length <= KEPT_HITS);
+      for (const list of lists) list.length = 0;
+      this.spare = keep ? lists : undefined;
+    }
+  }
+
+  private scanInto(bytes: Uint8Array, onHit: (start: number, keyword: number) => void, lists: number[][]): void {
+    const [h0, h1, h2, h3] = lists as [number[], number[], number[], number[]];
+    if (bytes.length < INTERLEAVE_MIN || bytes.length < 8 * (this.overlap + 1)) {
+      this.walkFrom(bytes, 0, bytes.length, 0, h0);
+      this.emit(h0, onHit);
       return;
     }
     // Four stretches [b0, b1), [b1, b2), [b2, b3), [b3, length). Stretch k's automaton starts
@@ -144,10 +169,6 @@ export class KeywordAutomaton {
     const b1 = quarter;
     const b2 = 2 * quarter;
     const b3 = 3 * quarter;
-    const h0: number[] = [];
-    const h1: number[] = [];
-    const h2: number[] = [];
-    const h3: number[] = [];
     let s0 = 0;
     let s1 = 0;
     let s2 = 0;
@@ -174,13 +195,6 @@ export class KeywordAutomaton {
     this.emit(h1, onHit);
     this.emit(h2, onHit);
     this.emit(h3, onHit);
-  }
-
-  /** Hits as [end0, state0, end1, state1, …] of one automaton over bytes [from, to). */
-  private walk(bytes: Uint8Array, from: number, to: number): number[] {
-    const hits: number[] = [];
-    this.walkFrom(bytes, from, to, 0, hits);
-    return hits;
   }
 
   private walkFrom(bytes: Uint8Array, from: number, to: number, start: number, hits: number[]): void {

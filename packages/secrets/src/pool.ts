@@ -1,5 +1,6 @@
+import path from "node:path";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
-import { readListedFile, type Finding } from "@warden/core";
+import { openListedFile, readListedFile, type Finding } from "@warden/core";
 import { SecretScanner, type ScanStats, type SecretsSettings } from "./scanner.js";
 
 /** One unit of work for a pool worker: a file to read, or content already in hand. */
@@ -198,4 +199,174 @@ function runWorker(init: WorkerInit): void {
   });
 }
 
-if (!isMainThread && (workerData as Partial<WorkerInit> | null)?.wardenSecretsPool === true) runWorker(workerData as WorkerInit);
+/** Files claimed at a time by a thread of a {@link SharedPathScan} of many files (of fewer: one at a time, so that a few large files end evenly). */
+const CLAIM_FILES = 8;
+const CLAIM_ONE_BELOW = 2000;
+/** Largest file read into a thread's reused buffer (larger ones get their own). */
+const SCRATCH_BYTES = 256 * 1024;
+/** Per worker of a shared scan: not started yet (the main thread may cancel it), scanning, cancelled. */
+const WAITING = 0;
+const RUNNING = 1;
+const CANCELLED = 2;
+
+interface SharedInit {
+  readonly wardenSecretsShared: true;
+  readonly settings: Partial<SecretsSettings>;
+  readonly baseline: readonly string[];
+  /** Absolute path of the root with a trailing separator. */
+  readonly prefix: string;
+  readonly names: readonly string[];
+  /** Int32 cells: [next unclaimed index, state of worker 0, state of worker 1, …]. */
+  readonly shared: SharedArrayBuffer;
+  readonly slot: number;
+}
+
+type FromSharedWorker =
+  | { readonly type: "started" }
+  | { readonly type: "done"; readonly findings: Finding[]; readonly stats: ScanStats };
+
+/** The file `name` (repository-relative, forward slashes) under `prefix` (absolute, ending in a separator). */
+function listedPath(prefix: string, name: string, separator: string): string {
+  return prefix + (separator === "/" ? name : name.split("/").join(separator));
+}
+
+/**
+ * Scan one listed file in a thread that may block (a worker of a {@link SharedPathScan}): open it
+ * once and read it into `scratch` when it fits (see openListedFile), else into its own buffer.
+ */
+function scanListedFile(scanner: SecretScanner, prefix: string, separator: string, name: string, scratch: Buffer, out: Finding[]): void {
+  if (scanner.isAllowedPath(name)) {
+    scanner.scan({ path: name, content: undefined });
+    return;
+  }
+  const listed = openListedFile(listedPath(prefix, name, separator), scratch, scanner.maxFileSize);
+  if (listed.kind === "none") return; // gone since listed, a submodule, or a symbolic link
+  for (const finding of scanner.scan({ path: name, content: listed.content, size: listed.size })) out.push(finding);
+}
+
+/**
+ * A paths scan split between the calling (main) thread and worker threads: every thread claims
+ * the next few listed files from one shared counter (an atomic add), opens, reads and scans them
+ * with its own {@link SecretScanner}, so a thread slowed by other load on the machine simply
+ * claims fewer files. A worker that has not started when the main thread runs out of files is
+ * cancelled (its start-up is not waited for); a started one finishes its claimed files and sends
+ * its findings and stats back.
+ */
+export class SharedPathScan {
+  private readonly cells: Int32Array;
+  private readonly workers: { readonly worker: Worker; readonly done: Promise<FromSharedWorker & { type: "done" }>; readonly started: Promise<void> }[] = [];
+  private readonly total: number;
+
+  constructor(options: {
+    readonly settings: Partial<SecretsSettings>;
+    readonly baseline: readonly string[];
+    readonly prefix: string;
+    readonly names: readonly string[];
+    readonly threads: number;
+  }) {
+    this.total = options.names.length;
+    const shared = new SharedArrayBuffer(4 * (1 + options.threads));
+    this.cells = new Int32Array(shared);
+    for (let slot = 0; slot < options.threads; slot += 1) {
+      const init: SharedInit = {
+        wardenSecretsShared: true,
+        settings: options.settings,
+        baseline: options.baseline,
+        prefix: options.prefix,
+        names: options.names,
+        shared,
+        slot: 1 + slot,
+      };
+      const worker = new Worker(new URL(import.meta.url), { workerData: init });
+      let started: () => void = () => undefined;
+      const startedPromise = new Promise<void>((resolve) => (started = resolve));
+      const done = new Promise<FromSharedWorker & { type: "done" }>((resolve, reject) => {
+        worker.on("message", (message: FromSharedWorker) => {
+          if (message.type === "started") started();
+          else resolve(message);
+        });
+        worker.on("error", reject);
+        worker.on("exit", (code) => reject(new Error(`secret scan worker stopped (exit code ${code}) before reporting its files`)));
+      });
+      // Handled in finish(); a worker cancelled before it started never reports.
+      done.catch(() => undefined);
+      this.workers.push({ worker, done, started: startedPromise });
+    }
+  }
+
+  /** Resolves once every worker has scanned its first files (or found none left, or failed). */
+  async started(): Promise<void> {
+    await Promise.all(this.workers.map((w) => Promise.race([w.started, w.done.then(() => undefined, () => undefined)])));
+  }
+
+  /** The next files for the calling thread, as [from, to) indexes into the names, or undefined when all are claimed. */
+  claim(): [number, number] | undefined {
+    return claimFiles(this.cells, this.total);
+  }
+
+  /**
+   * After the calling thread has claimed and scanned its last files: cancel the workers that never
+   * started, wait for the others, and return their findings and stats. A worker that fails makes
+   * the scan fail (its claimed files were not scanned: no clean report without them).
+   */
+  async finish(): Promise<{ findings: Finding[]; stats: ScanStats }> {
+    const findings: Finding[] = [];
+    const stats = emptyStats();
+    try {
+      for (const [index, { worker, done }] of this.workers.entries()) {
+        if (Atomics.compareExchange(this.cells, 1 + index, WAITING, CANCELLED) === WAITING) {
+          await worker.terminate();
+          continue;
+        }
+        const result = await done;
+        for (const finding of result.findings) findings.push(finding);
+        addStats(stats, result.stats);
+      }
+    } finally {
+      await this.terminate();
+    }
+    return { findings, stats };
+  }
+
+  /** Stop every worker now (safe to call more than once; used on errors). */
+  async terminate(): Promise<void> {
+    await Promise.all(this.workers.map(({ worker }) => worker.terminate()));
+  }
+}
+
+function claimFiles(cells: Int32Array, total: number): [number, number] | undefined {
+  if (Atomics.load(cells, 0) >= total) return undefined;
+  const step = total < CLAIM_ONE_BELOW ? 1 : CLAIM_FILES;
+  const from = Atomics.add(cells, 0, step);
+  return from >= total ? undefined : [from, Math.min(total, from + step)];
+}
+
+function runSharedWorker(init: SharedInit): void {
+  const port = parentPort;
+  if (port === null) return;
+  const scanner = new SecretScanner({ settings: init.settings, baseline: init.baseline });
+  const cells = new Int32Array(init.shared);
+  // The main thread may have finished every file while this thread was starting: then it has
+  // cancelled this one, and nothing is claimed.
+  if (Atomics.compareExchange(cells, init.slot, WAITING, RUNNING) !== WAITING) {
+    port.close();
+    return;
+  }
+  const scratch = Buffer.allocUnsafeSlow(SCRATCH_BYTES);
+  const findings: Finding[] = [];
+  let first = true;
+  for (let range = claimFiles(cells, init.names.length); range !== undefined; range = claimFiles(cells, init.names.length)) {
+    for (let i = range[0]; i < range[1]; i += 1) scanListedFile(scanner, init.prefix, path.sep, init.names[i] as string, scratch, findings);
+    if (first) {
+      port.postMessage({ type: "started" } satisfies FromSharedWorker);
+      first = false;
+    }
+  }
+  if (first) port.postMessage({ type: "started" } satisfies FromSharedWorker);
+  port.postMessage({ type: "done", findings, stats: scanner.stats } satisfies FromSharedWorker);
+  port.close();
+}
+
+const data = workerData as (Partial<WorkerInit> & Partial<SharedInit>) | null;
+if (!isMainThread && data?.wardenSecretsPool === true) runWorker(data as WorkerInit);
+if (!isMainThread && data?.wardenSecretsShared === true) runSharedWorker(data as SharedInit);

@@ -27,6 +27,7 @@ const WINDOW_GAP = 256;
 const MAX_WINDOW = 64 * 1024;
 /** Secrets longer than this (key blocks) skip the placeholder word check: random text hits it by chance. */
 const PLACEHOLDER_CHECK_MAX = 200;
+const NO_BYTES = Buffer.alloc(0);
 
 /** One piece of content to scan. */
 export interface ScanTarget {
@@ -126,6 +127,13 @@ export function utf16Encoding(content: Buffer): "le" | "be" | undefined {
   return undefined;
 }
 
+/** Whether `content` holds a NUL byte in its first 8000 bytes (git's test for binary content). */
+function looksBinary(content: Buffer): boolean {
+  // One native search, without the view a subarray would allocate for every file.
+  const nul = content.indexOf(0);
+  return nul >= 0 && nul < BINARY_SNIFF_BYTES;
+}
+
 function isTextByte(byte: number): boolean {
   return (byte >= 0x20 && byte < 0x7f) || byte === 9 || byte === 10 || byte === 13;
 }
@@ -219,6 +227,16 @@ export class SecretScanner {
   private readonly windowScratch: (number[] | undefined)[];
   /** Per content detector with `needs`: the next offset of its byte in the file being scanned, or -1. */
   private readonly neededScratch: number[];
+  /** Detectors whose `neededScratch` entry the file being scanned set. */
+  private readonly neededTouched: number[] = [];
+  /** Detectors the file being scanned woke (indexes into `content`). */
+  private readonly woken: number[] = [];
+  /** Per keyword (index in the automaton): its length in bytes. */
+  private readonly keywordLengths: readonly number[];
+  /** The buffer being walked by the automaton, and the line around its current hit. */
+  private hitBytes: Buffer = NO_BYTES;
+  private lineFrom = 0;
+  private lineTo = -1;
 
   constructor(options: ScannerOptions = {}) {
     const settings = options.settings ?? {};
@@ -244,6 +262,7 @@ export class SecretScanner {
     });
     this.automaton = KeywordAutomaton.for([...own.keys()]);
     this.byKeyword = this.automaton.keywords.map((keyword) => own.get(keyword) ?? []);
+    this.keywordLengths = this.automaton.keywords.map((keyword) => keyword.length);
   }
 
   /** Whether `path` is excluded by `allowPaths`. */
@@ -278,7 +297,7 @@ export class SecretScanner {
     if (typeof target.content === "string") {
       // One byte per UTF-16 unit: offsets stay those of the string (patch text is a latin1 view already).
       bytes = Buffer.from(target.content, "latin1");
-    } else if (target.content.subarray(0, BINARY_SNIFF_BYTES).includes(0)) {
+    } else if (looksBinary(target.content)) {
       const encoding = utf16Encoding(target.content);
       if (encoding === undefined) {
         // Binary: scanned as raw bytes, where ASCII tokens are found as in text.
@@ -325,7 +344,7 @@ export class SecretScanner {
     for (const detector of this.paths) {
       if (!detector.matchPath(path)) continue;
       if (detector.judgeContent !== undefined && content !== undefined && content.length <= this.maxFileSize) {
-        const binary = typeof content !== "string" && content.subarray(0, BINARY_SNIFF_BYTES).includes(0);
+        const binary = typeof content !== "string" && looksBinary(content);
         if (!binary && !detector.judgeContent(typeof content === "string" ? content : content.toString("utf8"))) continue;
       }
       const fingerprint = fingerprintOf(detector.ruleId, path);
@@ -445,74 +464,31 @@ export class SecretScanner {
 
   /** Keyword prefilter, then each woken detector's pattern over its merged windows. */
   private candidates(bytes: Buffer, path: string): Candidate[] {
-    // Per detector, its windows as a flat list [start0, end0, start1, end1, …] (no allocation per hit).
-    // Reused across files (allocating two arrays per detector per file cost more than the scan
-    // itself on many small files); only the detectors a file woke are reset afterwards.
-    const windows = this.windowScratch;
-    const woken: number[] = [];
-    // The line around the current hit, found with native searches and reused while hits stay on it.
-    let lineFrom = 0;
-    let lineTo = -1;
-    // Per detector with `needs`: the offset of the next occurrence of its byte (-1: not looked for yet).
+    // The keyword hits of this buffer open windows through onHit (one function for every file, its
+    // state in these fields: a closure and its arrays per file cost more than the walk itself on
+    // trees of many small files).
+    this.hitBytes = bytes;
+    this.lineFrom = 0;
+    this.lineTo = -1;
+    this.automaton.scan(bytes, this.onHit);
+    this.hitBytes = NO_BYTES;
+    const woken = this.woken;
     const nextNeeded = this.neededScratch;
-    const neededTouched: number[] = [];
-    this.automaton.scan(bytes, (at, keyword) => {
-      const length = (this.automaton.keywords[keyword] as string).length;
-      if (at > lineTo) {
-        // Native searches, once per line with hits, so this stays linear in the input.
-        lineFrom = at === 0 ? 0 : bytes.lastIndexOf(10, at - 1) + 1;
-        const newline = bytes.indexOf(10, at);
-        lineTo = newline < 0 ? bytes.length : newline;
-      }
-      for (const index of this.byKeyword[keyword] as readonly number[]) {
-        const spec = this.windowSpecs[index];
-        let start: number;
-        let end: number;
-        if (spec === undefined || (spec.lines === undefined && spec.multiline !== true)) {
-          start = Math.max(lineFrom, at - (spec?.before ?? 128));
-          end = Math.min(lineTo, at + length + (spec?.after ?? 512));
-          const needed = this.needs[index] as number;
-          if (needed >= 0) {
-            // Hits come in order, so the next occurrence found for an earlier hit is reused
-            // until it is passed: the buffer is searched for each needed byte at most once.
-            let found = nextNeeded[index] as number;
-            if (found < at + length) {
-              if (found < 0) neededTouched.push(index);
-              found = bytes.indexOf(needed, at + length);
-              nextNeeded[index] = found = found < 0 ? bytes.length : found;
-            }
-            if (found >= end) continue;
-          }
-        } else {
-          [start, end] = windowAround(bytes, at, length, spec);
-        }
-        const list = windows[index];
-        if (list === undefined) {
-          windows[index] = [start, end];
-          woken.push(index);
-          continue;
-        }
-        const last = list.length - 2;
-        const lastStart = list[last] as number;
-        const lastEnd = list[last + 1] as number;
-        // Hits arrive in order of their end, so a start may be a little before the last window's;
-        // windows close to each other are joined, so the patterns run over fewer, longer slices.
-        if (start <= lastEnd + WINDOW_GAP && end >= lastStart && lastEnd - lastStart < MAX_WINDOW) {
-          if (start < lastStart) list[last] = start;
-          if (end > lastEnd) list[last + 1] = end;
-        } else {
-          list.push(start, end);
-        }
-      }
-    });
+    for (const index of this.neededTouched) nextNeeded[index] = -1;
+    this.neededTouched.length = 0;
+    if (woken.length === 0) return [];
+    // Per detector, its windows as a flat list [start0, end0, start1, end1, …], reused across files;
+    // only the detectors this file woke are reset.
+    const windows = this.windowScratch;
+    woken.sort((a, b) => a - b);
+    const lists = woken.map((index) => windows[index] as number[]);
+    const order = woken.slice();
+    for (const index of woken) windows[index] = undefined;
+    woken.length = 0;
     let text: string | undefined;
     const context = { path, index: 0, get text(): string { return (text ??= bytes.toString("latin1")); } };
     const out: Candidate[] = [];
-    woken.sort((a, b) => a - b);
-    for (const index of neededTouched) nextNeeded[index] = -1;
-    const lists = woken.map((index) => windows[index] as number[]);
-    for (const index of woken) windows[index] = undefined;
-    woken.forEach((index, n) => {
+    order.forEach((index, n) => {
       const list = lists[n] as number[];
       const detector = this.content[index] as ContentDetector;
       const seen = new Set<number>();
@@ -538,6 +514,63 @@ export class SecretScanner {
     });
     return out;
   }
+
+  /** One keyword hit in {@link SecretScanner.hitBytes}: open (or widen) the windows of the detectors it wakes. */
+  private readonly onHit = (at: number, keyword: number): void => {
+    const bytes = this.hitBytes;
+    const length = this.keywordLengths[keyword] as number;
+    if (at > this.lineTo) {
+      // Native searches, once per line with hits, so this stays linear in the input.
+      this.lineFrom = at === 0 ? 0 : bytes.lastIndexOf(10, at - 1) + 1;
+      const newline = bytes.indexOf(10, at);
+      this.lineTo = newline < 0 ? bytes.length : newline;
+    }
+    const lineFrom = this.lineFrom;
+    const lineTo = this.lineTo;
+    const windows = this.windowScratch;
+    // Per detector with `needs`: the offset of the next occurrence of its byte (-1: not looked for yet).
+    const nextNeeded = this.neededScratch;
+    for (const index of this.byKeyword[keyword] as readonly number[]) {
+      const spec = this.windowSpecs[index];
+      let start: number;
+      let end: number;
+      if (spec === undefined || (spec.lines === undefined && spec.multiline !== true)) {
+        start = Math.max(lineFrom, at - (spec?.before ?? 128));
+        end = Math.min(lineTo, at + length + (spec?.after ?? 512));
+        const needed = this.needs[index] as number;
+        if (needed >= 0) {
+          // Hits come in order, so the next occurrence found for an earlier hit is reused
+          // until it is passed: the buffer is searched for each needed byte at most once.
+          let found = nextNeeded[index] as number;
+          if (found < at + length) {
+            if (found < 0) this.neededTouched.push(index);
+            found = bytes.indexOf(needed, at + length);
+            nextNeeded[index] = found = found < 0 ? bytes.length : found;
+          }
+          if (found >= end) continue;
+        }
+      } else {
+        [start, end] = windowAround(bytes, at, length, spec);
+      }
+      const list = windows[index];
+      if (list === undefined) {
+        windows[index] = [start, end];
+        this.woken.push(index);
+        continue;
+      }
+      const last = list.length - 2;
+      const lastStart = list[last] as number;
+      const lastEnd = list[last + 1] as number;
+      // Hits arrive in order of their end, so a start may be a little before the last window's;
+      // windows close to each other are joined, so the patterns run over fewer, longer slices.
+      if (start <= lastEnd + WINDOW_GAP && end >= lastStart && lastEnd - lastStart < MAX_WINDOW) {
+        if (start < lastStart) list[last] = start;
+        if (end > lastEnd) list[last + 1] = end;
+      } else {
+        list.push(start, end);
+      }
+    }
+  };
 
   private judge(detector: ContentDetector, raw: string, context: MatchContext): Omit<Candidate, "start" | "end"> | undefined {
     const secret = detector.normalize === undefined ? raw : detector.normalize(raw);

@@ -16,9 +16,11 @@ const NAME = "[A-Za-z_][A-Za-z0-9_]*";
 const SEALED_LINE = new RegExp(`^(\\s*(?:audit|key ${ENV}|value ${ENV} ${NAME}) )(${SEALED})(\\s*)$`);
 const HEADER_LINE = /^\s*vault 1 [0-9a-f]{16}\s*$/m;
 
+const IN_FOLDER = `/${VAULT_FILE_NAME}`;
+
 /** Whether `path` (repository-relative) names a vault store. */
 export function isVaultPath(path: string): boolean {
-  return path === VAULT_FILE_NAME || path.endsWith(`/${VAULT_FILE_NAME}`);
+  return path === VAULT_FILE_NAME || path.endsWith(IN_FOLDER);
 }
 
 /**

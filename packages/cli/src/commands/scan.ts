@@ -1,5 +1,5 @@
 import { existsSync, statSync } from "node:fs";
-import { availableParallelism } from "node:os";
+import { availableParallelism, loadavg } from "node:os";
 import path from "node:path";
 import {
   BlobReader,
@@ -21,7 +21,6 @@ import {
   WardenConfigSchema,
   reporterFor,
   stagedChanges,
-  SYNC_READ_BYTES,
   walkFiles,
   WardenError,
   gitLocation,
@@ -32,8 +31,9 @@ import {
   type Format,
   type WardenConfig,
 } from "@warden/core";
-import type { ScanPool, ScanStats, SecretScanner, SecretsSettings, VerifyCandidate } from "@warden/secrets";
+import type { ScanPool, ScanStats, SecretScanner, SecretsSettings, SharedPathScan, VerifyCandidate } from "@warden/secrets";
 import type { Io } from "../io.js";
+import { scanThreadsOverride, scanWaitForWorkers } from "./env/scan.js";
 import { citeTeamRules, teamRuleBookFor } from "../team-rules.js";
 import { VERSION } from "../version.js";
 
@@ -74,31 +74,70 @@ const EMPTY_BLOBS = new Set([
   "473a0f4c3be8a93681a267e3b1e9a7dcda1185436fe141f7749120a303721813",
 ]);
 
-/** Files read at once in a paths scan: enough to overlap I/O, few enough to bound memory. */
+/** Staged files read at once: enough to overlap I/O, few enough to bound memory. */
 const READ_BATCH = 16;
 /** Files up to this size are read into one reused buffer by a paths scan in this thread. */
 const SCRATCH_BYTES = 256 * 1024;
 /** Bytes of larger files being read ahead (asynchronously) by a paths scan in this thread. */
 const PENDING_BYTES = 16 * 1024 * 1024;
-/** A paths scan of more bytes than this runs in worker threads (when there is more than one core). */
+/** A paths scan of this many files or more is split between threads (when there is more than one core). */
+const WORKER_THRESHOLD_FILES = 2000;
+/** A paths scan of more bytes than this is split between threads (when there is more than one core). */
 const WORKER_THRESHOLD_BYTES = 16 * 1024 * 1024;
-/** Bytes handed to workers and not yet scanned before the paths scan waits. */
-const IN_FLIGHT_LIMIT = 64 * 1024 * 1024;
 
-/** How many worker threads a scan of this kind gets (0: scan in this thread). */
+/** How many worker threads a history scan gets (0: scan in this thread). */
 function threadCount(requested: number | undefined, large: boolean): number {
   if (requested !== undefined) return requested;
   if (!large) return 0;
-  // Measured (docs/benchmarks.md): on two cores, workers compete with the main thread and git
-  // and make scans slower; from four cores on they pay off.
+  // Measured (docs/benchmarks.md): on two cores, history workers compete with the main thread
+  // (which parses git's output) and git itself; from four cores on they pay off.
   const cores = availableParallelism();
   return cores >= 4 ? Math.min(4, cores - 1) : 0;
 }
+
+/**
+ * How a paths scan uses threads. `--workers N`: N scanning workers beside the main thread (0: the
+ * main thread alone). By default: the main thread alone on one core, on a machine whose 1-minute
+ * load average is at or above its cores, and for fewer than 2,000 files on two or three cores;
+ * a reading thread for 2,000+ files on two or three cores; from four cores, a scan of 2,000+ files
+ * or more than 16 MiB is split between the main thread and one worker per further core (up to 4).
+ */
+function pathsPlan(requested: number | undefined, names: readonly string[], large: () => boolean): PathsPlan {
+  if (requested === 0) return { kind: "here" };
+  // For tests and `pnpm bench secrets`: the read-ahead thread whatever the machine.
+  if (requested === undefined && scanThreadsOverride() === "read-ahead") return { kind: "read-ahead" };
+  if (requested !== undefined) return { kind: "split", workers: requested };
+  const cores = availableParallelism();
+  // A machine already busy on every core gives a scan the same share of CPU time however many
+  // threads it runs: a second thread only adds its own start-up and hand-offs there.
+  if (cores < 2 || (loadavg()[0] ?? 0) >= cores) return { kind: "here" };
+  if (cores < 4) {
+    // Many small files on two or three cores: the system calls move to a reading thread that loads
+    // nothing. A scanning worker would first load the detectors and build its own automaton, and on
+    // a busy two-core machine it made scans slower, not faster (measured in docs/benchmarks.md).
+    return names.length >= WORKER_THRESHOLD_FILES ? { kind: "read-ahead" } : { kind: "here" };
+  }
+  return large() ? { kind: "split", workers: Math.min(4, cores - 1) } : { kind: "here" };
+}
+
+/** How a paths scan uses threads: this one alone, with a thread reading ahead, or split between scanning threads. */
+type PathsPlan = { readonly kind: "here" } | { readonly kind: "read-ahead" } | { readonly kind: "split"; readonly workers: number };
 
 async function openPool(settings: SecretsSettings, baseline: readonly string[], threads: number): Promise<ScanPool | undefined> {
   if (threads === 0) return undefined;
   const { ScanPool: Pool, workersAvailable } = await import("@warden/secrets");
   return workersAvailable() ? new Pool({ settings, baseline, threads }) : undefined;
+}
+
+async function openSharedScan(
+  settings: SecretsSettings,
+  baseline: readonly string[],
+  names: readonly string[],
+  prefix: string,
+  threads: number,
+): Promise<SharedPathScan | undefined> {
+  const { SharedPathScan: Shared, workersAvailable } = await import("@warden/secrets");
+  return workersAvailable() ? new Shared({ settings, baseline, names, prefix, threads }) : undefined;
 }
 
 async function scanStaged(root: string, scanner: SecretScanner): Promise<Finding[]> {
@@ -148,89 +187,72 @@ function firstToRead(changes: readonly ChangedFile[], scanner: SecretScanner): s
   return changes.find((change) => !EMPTY_BLOBS.has(change.oid) && !scanner.isAllowedPath(change.path))?.path ?? "?";
 }
 
+/**
+ * A paths scan: the files git lists (see walkFiles), each opened once and read into a reused
+ * buffer (see openListedFile) — where listing, then stat, then read cost two system calls more
+ * per file; on trees of many small files those calls, not the automaton, were most of the scan
+ * (docs/benchmarks.md). A large scan is split between this thread and worker threads, which
+ * claim files from one shared counter (see SharedPathScan).
+ */
 async function scanPaths(
   root: string,
   scanner: SecretScanner,
   paths: readonly string[],
   ignore: readonly string[],
-  usePool: ((large: boolean) => Promise<ScanPool | undefined>) | undefined,
+  plan: (names: readonly string[]) => PathsPlan,
+  shared: (names: readonly string[], prefix: string, threads: number) => Promise<SharedPathScan | undefined>,
 ): Promise<Finding[]> {
-  if (usePool === undefined) return scanPathsHere(root, scanner, paths, ignore);
-  const names = await walkFiles(root, paths.length === 0 ? ["."] : paths, { exclude: ignore });
-  const sized: { name: string; size: number }[] = [];
-  let total = 0;
-  // Synchronous stats: a few microseconds each from the inode cache, against a promise and two
-  // thread hops each for the asynchronous kind (measured: 12k files, 40 ms against 200 ms).
-  for (const name of names) {
-    const info = statSync(path.join(root, name), { throwIfNoEntry: false }); // undefined: deleted since it was listed
-    if (info === undefined || !info.isFile()) continue;
-    sized.push({ name, size: info.size });
-    if (info.size <= scanner.maxFileSize) total += info.size;
+  const names = await walkFiles(root, paths.length === 0 ? ["."] : paths, { exclude: ignore, checkListed: false });
+  const prefix = root.endsWith(path.sep) ? root : `${root}${path.sep}`;
+  const chosen = plan(names);
+  if (chosen.kind === "read-ahead" && workersUsable()) return scanPathsReadAhead(names, prefix, scanner);
+  const split = chosen.kind === "split" ? await shared(names, prefix, chosen.workers) : undefined;
+  if (split === undefined) {
+    let all: [number, number] | undefined = [0, names.length];
+    return scanPathsHere(names, prefix, scanner, () => {
+      const range = all;
+      all = undefined;
+      return range;
+    });
   }
-  const pool = await usePool(total > WORKER_THRESHOLD_BYTES);
-  const findings: Finding[] = [];
-  if (pool !== undefined) {
-    try {
-      let seq = 0;
-      for (const { name, size } of sized) {
-        if (scanner.isAllowedPath(name)) {
-          scanner.scan({ path: name, content: undefined });
-          continue;
-        }
-        pool.submit({ seq: (seq += 1), path: name, file: path.join(root, name), size });
-        if (pool.inFlight > IN_FLIGHT_LIMIT) await pool.drained(IN_FLIGHT_LIMIT / 2);
-      }
-      const { results, stats } = await pool.close();
-      const { addStats } = await import("@warden/secrets");
-      addStats(scanner.stats, stats);
-      for (const result of results) findings.push(...result.findings);
-    } finally {
-      await pool.terminate();
-    }
+  try {
+    // For tests: let every worker take its first files before this thread starts.
+    if (scanWaitForWorkers()) await split.started();
+    const findings = await scanPathsHere(names, prefix, scanner, () => split.claim());
+    const theirs = await split.finish();
+    for (const finding of theirs.findings) findings.push(finding);
+    const { addStats } = await import("@warden/secrets");
+    addStats(scanner.stats, theirs.stats);
+    // In listing order, as one thread reports them.
+    scanner.stats.skipped.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
     return findings;
+  } finally {
+    await split.terminate();
   }
-  const unread = (name: string, size: number): boolean => scanner.isAllowedPath(name) || size > scanner.maxFileSize;
-  // Large files of the next batch are read (by libuv's threads) while this batch is scanned;
-  // small ones are read synchronously when their turn comes (see SYNC_READ_BYTES).
-  const prefetch = (from: number): Map<string, Promise<Buffer | undefined>> =>
-    new Map(
-      sized
-        .slice(from, from + READ_BATCH)
-        .filter(({ name, size }) => size >= SYNC_READ_BYTES && !unread(name, size))
-        .map(({ name, size }) => [name, readListedFile(path.join(root, name), size)]),
-    );
-  let next = prefetch(0);
-  for (let i = 0; i < sized.length; i += READ_BATCH) {
-    const fetched = next;
-    next = prefetch(i + READ_BATCH);
-    for (const { name, size } of sized.slice(i, i + READ_BATCH)) {
-      // Allowed or too large: the scanner notes the skip; the file is never read.
-      if (unread(name, size)) {
-        findings.push(...scanner.scan({ path: name, content: undefined, size }));
-        continue;
-      }
-      const content = await (fetched.get(name) ?? readListedFile(path.join(root, name), size));
-      if (content !== undefined) findings.push(...scanner.scan({ path: name, content, size }));
-    }
-  }
-  return findings;
+}
+
+/** Worker threads cannot run from TypeScript sources (the CLI's own tests import them). */
+function workersUsable(): boolean {
+  return !import.meta.url.endsWith(".ts");
 }
 
 /**
- * A paths scan in this thread (no worker threads could be used): each file is opened once and
- * read into one reused buffer (see openListedFile) — where listing, then stat, then read cost
- * two system calls more per file; a file larger than the buffer is read ahead asynchronously. On trees of many small files those calls, not the
- * automaton, were most of the scan (docs/benchmarks.md).
+ * Scan in this thread while a second thread reads the files ahead, in order, into shared memory
+ * (see ReadAhead): the open, read and close of each file overlap the scan of the ones before it.
  */
-async function scanPathsHere(root: string, scanner: SecretScanner, paths: readonly string[], ignore: readonly string[]): Promise<Finding[]> {
-  const names = await walkFiles(root, paths.length === 0 ? ["."] : paths, { exclude: ignore, checkListed: false });
+async function scanPathsReadAhead(names: readonly string[], prefix: string, scanner: SecretScanner): Promise<Finding[]> {
+  const { ReadAhead, ReadKind } = await import("@warden/secrets");
+  const separator = path.sep;
+  const wanted: string[] = [];
+  for (const name of names) {
+    // Allowed: the scanner notes the skip; the file is never opened.
+    if (scanner.isAllowedPath(name)) scanner.scan({ path: name, content: undefined });
+    else wanted.push(name);
+  }
+  const fileOf = (name: string): string => prefix + (separator === "/" ? name : name.split("/").join(separator));
+  const reader = new ReadAhead(wanted.map(fileOf));
   const findings: Finding[] = [];
-  // One buffer for every file that fits (the scanner keeps nothing of a file's bytes once it
-  // returns), so reading allocates nothing per file.
   const scratch = Buffer.allocUnsafeSlow(SCRATCH_BYTES);
-  const prefix = root.endsWith(path.sep) ? root : `${root}${path.sep}`;
-  // Files larger than the buffer are read by libuv's threads while the next files are scanned,
-  // a bounded number of bytes at a time (as the batched scan of scanPaths does).
   const pending: { name: string; size: number; content: Promise<Buffer | undefined> }[] = [];
   let pendingBytes = 0;
   const scanPending = async (until: number): Promise<void> => {
@@ -241,23 +263,101 @@ async function scanPathsHere(root: string, scanner: SecretScanner, paths: readon
       if (content !== undefined) for (const finding of scanner.scan({ path: next.name, content, size: next.size })) findings.push(finding);
     }
   };
+  try {
+    for (;;) {
+      const index = reader.take();
+      if (index === ReadAhead.DONE) break;
+      if (index === ReadAhead.WAIT) {
+        await reader.ready();
+        continue;
+      }
+      const name = wanted[index] as string;
+      if (reader.kind === ReadKind.File) {
+        for (const finding of scanner.scan({ path: name, content: reader.content, size: reader.size })) findings.push(finding);
+      } else if (reader.kind === ReadKind.Large) {
+        if (reader.size > scanner.maxFileSize) {
+          for (const finding of scanner.scan({ path: name, content: undefined, size: reader.size })) findings.push(finding);
+        } else {
+          // Read by libuv's threads while the next files are scanned, a bounded number of bytes at a time.
+          pending.push({ name, size: reader.size, content: readListedFile(fileOf(name), reader.size) });
+          pendingBytes += reader.size;
+          await scanPending(PENDING_BYTES);
+        }
+      } else if (reader.kind === ReadKind.Unread) {
+        // The reading thread failed: this thread reads the rest itself.
+        const listed = openListedFile(fileOf(name), scratch, scanner.maxFileSize);
+        if (listed.kind === "file") for (const finding of scanner.scan({ path: name, content: listed.content, size: listed.size })) findings.push(finding);
+      }
+      // ReadKind.None: gone since listed, a submodule, or a symbolic link.
+    }
+    await scanPending(-1);
+  } finally {
+    await reader.close();
+  }
+  return findings;
+}
+
+/** Whether a paths scan of these files is large enough to be worth a worker thread's start-up. */
+function largeScan(root: string, names: readonly string[], maxFileSize: number): boolean {
+  if (names.length >= WORKER_THRESHOLD_FILES) return true;
+  // Few files: their sizes decide (a few thousand stats from the inode cache cost milliseconds).
+  let total = 0;
   for (const name of names) {
-    if (scanner.isAllowedPath(name)) {
-      // Allowed: the scanner notes the skip; the file is never opened.
-      scanner.scan({ path: name, content: undefined });
-      continue;
+    const size = statSync(path.join(root, name), { throwIfNoEntry: false })?.size ?? 0;
+    if (size <= maxFileSize) total += size;
+    if (total > WORKER_THRESHOLD_BYTES) return true;
+  }
+  return false;
+}
+
+/**
+ * Scan the files `claim` hands this thread (ranges of indexes into `names`, until undefined).
+ * Files up to the buffer's size are read synchronously into one reused buffer; a larger one is
+ * read ahead asynchronously (libuv's threads) while the next files are scanned.
+ */
+async function scanPathsHere(
+  names: readonly string[],
+  prefix: string,
+  scanner: SecretScanner,
+  claim: () => [number, number] | undefined,
+): Promise<Finding[]> {
+  const findings: Finding[] = [];
+  // One buffer for every file that fits (the scanner keeps nothing of a file's bytes once it
+  // returns), so reading allocates nothing per file.
+  const scratch = Buffer.allocUnsafeSlow(SCRATCH_BYTES);
+  // Files larger than the buffer are read by libuv's threads while the next files are scanned,
+  // a bounded number of bytes at a time.
+  const pending: { name: string; size: number; content: Promise<Buffer | undefined> }[] = [];
+  let pendingBytes = 0;
+  const scanPending = async (until: number): Promise<void> => {
+    while (pending.length > 0 && pendingBytes > until) {
+      const next = pending.shift() as (typeof pending)[number];
+      pendingBytes -= next.size;
+      const content = await next.content;
+      if (content !== undefined) for (const finding of scanner.scan({ path: next.name, content, size: next.size })) findings.push(finding);
     }
-    const file = prefix + (path.sep === "/" ? name : name.split("/").join(path.sep));
-    const listed = openListedFile(file, scratch, scanner.maxFileSize, { readLarge: false });
-    if (listed.kind === "none") continue; // gone since listed, a submodule, or a symbolic link
-    if (listed.unread === true) {
-      pending.push({ name, size: listed.size, content: readListedFile(file, listed.size) });
-      pendingBytes += listed.size;
-      await scanPending(PENDING_BYTES);
-      continue;
+  };
+  const separator = path.sep;
+  for (let range = claim(); range !== undefined; range = claim()) {
+    for (let i = range[0]; i < range[1]; i += 1) {
+      const name = names[i] as string;
+      if (scanner.isAllowedPath(name)) {
+        // Allowed: the scanner notes the skip; the file is never opened.
+        scanner.scan({ path: name, content: undefined });
+        continue;
+      }
+      const file = prefix + (separator === "/" ? name : name.split("/").join(separator));
+      const listed = openListedFile(file, scratch, scanner.maxFileSize, { readLarge: false });
+      if (listed.kind === "none") continue; // gone since listed, a submodule, or a symbolic link
+      if (listed.unread === true) {
+        pending.push({ name, size: listed.size, content: readListedFile(file, listed.size) });
+        pendingBytes += listed.size;
+        await scanPending(PENDING_BYTES);
+        continue;
+      }
+      const found = scanner.scan({ path: name, content: listed.content, size: listed.size });
+      for (const finding of found) findings.push(finding);
     }
-    const found = scanner.scan({ path: name, content: listed.content, size: listed.size });
-    for (const finding of found) findings.push(finding);
   }
   await scanPending(-1);
   return findings;
@@ -404,14 +504,13 @@ export async function runScan(io: Io, options: Omit<ScanOptions, "format">): Pro
       findings = await scanStaged(root, scanner);
       break;
     case "paths":
-      // Without a thread to spare (the default on two cores), the paths are scanned here as they
-      // are opened; otherwise their sizes decide first whether the scan is large enough for workers.
       findings = await scanPaths(
         root,
         scanner,
         target.paths,
         config.ignore,
-        threadCount(workers, true) === 0 ? undefined : (large) => openPool(settings, fingerprints, threadCount(workers, large)),
+        (names) => pathsPlan(workers, names, () => largeScan(root, names, scanner.maxFileSize)),
+        (names, prefix, threads) => openSharedScan(settings, fingerprints, names, prefix, threads),
       );
       if (target.paths.length === 0 && existsSync(path.join(root, VAULT_FILE_NAME))) {
         const outside = await envFilesOutsideVault(root, scanner);
