@@ -237,6 +237,33 @@ function workersUsable(): boolean {
 }
 
 /**
+ * Files larger than the scratch buffer, read by libuv's threads while the next files are scanned,
+ * a bounded number of bytes at a time; their findings go to `findings`.
+ */
+function largeFileQueue(scanner: SecretScanner, findings: Finding[]) {
+  const pending: { name: string; size: number; content: Promise<Buffer | undefined> }[] = [];
+  let pendingBytes = 0;
+  /** Scan queued files until at most `until` bytes are queued (-1: all of them). */
+  const drain = async (until: number): Promise<void> => {
+    while (pending.length > 0 && pendingBytes > until) {
+      const next = pending.shift() as (typeof pending)[number];
+      pendingBytes -= next.size;
+      const content = await next.content;
+      if (content !== undefined) for (const finding of scanner.scan({ path: next.name, content, size: next.size })) findings.push(finding);
+    }
+  };
+  return {
+    /** Queue a file for reading, then scan the oldest ones while more than the bound is queued. */
+    add: async (name: string, size: number, file: string): Promise<void> => {
+      pending.push({ name, size, content: readListedFile(file, size) });
+      pendingBytes += size;
+      await drain(PENDING_BYTES);
+    },
+    drain,
+  };
+}
+
+/**
  * Scan in this thread while a second thread reads the files ahead, in order, into shared memory
  * (see ReadAhead): the open, read and close of each file overlap the scan of the ones before it.
  */
@@ -253,16 +280,7 @@ async function scanPathsReadAhead(names: readonly string[], prefix: string, scan
   const reader = new ReadAhead(wanted.map(fileOf));
   const findings: Finding[] = [];
   const scratch = Buffer.allocUnsafeSlow(SCRATCH_BYTES);
-  const pending: { name: string; size: number; content: Promise<Buffer | undefined> }[] = [];
-  let pendingBytes = 0;
-  const scanPending = async (until: number): Promise<void> => {
-    while (pending.length > 0 && pendingBytes > until) {
-      const next = pending.shift() as (typeof pending)[number];
-      pendingBytes -= next.size;
-      const content = await next.content;
-      if (content !== undefined) for (const finding of scanner.scan({ path: next.name, content, size: next.size })) findings.push(finding);
-    }
-  };
+  const large = largeFileQueue(scanner, findings);
   try {
     for (;;) {
       const index = reader.take();
@@ -279,9 +297,7 @@ async function scanPathsReadAhead(names: readonly string[], prefix: string, scan
           for (const finding of scanner.scan({ path: name, content: undefined, size: reader.size })) findings.push(finding);
         } else {
           // Read by libuv's threads while the next files are scanned, a bounded number of bytes at a time.
-          pending.push({ name, size: reader.size, content: readListedFile(fileOf(name), reader.size) });
-          pendingBytes += reader.size;
-          await scanPending(PENDING_BYTES);
+          await large.add(name, reader.size, fileOf(name));
         }
       } else if (reader.kind === ReadKind.Unread) {
         // The reading thread failed: this thread reads the rest itself.
@@ -290,7 +306,7 @@ async function scanPathsReadAhead(names: readonly string[], prefix: string, scan
       }
       // ReadKind.None: gone since listed, a submodule, or a symbolic link.
     }
-    await scanPending(-1);
+    await large.drain(-1);
   } finally {
     await reader.close();
   }
@@ -325,18 +341,7 @@ async function scanPathsHere(
   // One buffer for every file that fits (the scanner keeps nothing of a file's bytes once it
   // returns), so reading allocates nothing per file.
   const scratch = Buffer.allocUnsafeSlow(SCRATCH_BYTES);
-  // Files larger than the buffer are read by libuv's threads while the next files are scanned,
-  // a bounded number of bytes at a time.
-  const pending: { name: string; size: number; content: Promise<Buffer | undefined> }[] = [];
-  let pendingBytes = 0;
-  const scanPending = async (until: number): Promise<void> => {
-    while (pending.length > 0 && pendingBytes > until) {
-      const next = pending.shift() as (typeof pending)[number];
-      pendingBytes -= next.size;
-      const content = await next.content;
-      if (content !== undefined) for (const finding of scanner.scan({ path: next.name, content, size: next.size })) findings.push(finding);
-    }
-  };
+  const large = largeFileQueue(scanner, findings);
   const separator = path.sep;
   for (let range = claim(); range !== undefined; range = claim()) {
     for (let i = range[0]; i < range[1]; i += 1) {
@@ -350,16 +355,14 @@ async function scanPathsHere(
       const listed = openListedFile(file, scratch, scanner.maxFileSize, { readLarge: false });
       if (listed.kind === "none") continue; // gone since listed, a submodule, or a symbolic link
       if (listed.unread === true) {
-        pending.push({ name, size: listed.size, content: readListedFile(file, listed.size) });
-        pendingBytes += listed.size;
-        await scanPending(PENDING_BYTES);
+        await large.add(name, listed.size, file);
         continue;
       }
       const found = scanner.scan({ path: name, content: listed.content, size: listed.size });
       for (const finding of found) findings.push(finding);
     }
   }
-  await scanPending(-1);
+  await large.drain(-1);
   return findings;
 }
 
