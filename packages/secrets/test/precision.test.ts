@@ -15,6 +15,7 @@ import { ALNUM, rand } from "./fakes.js";
 const root = fileURLToPath(new URL("../../../", import.meta.url));
 const scanner = new SecretScanner();
 const scan = (text: string, file = "src/vendor.js"): Finding[] => scanner.scan({ path: file, content: Buffer.from(text, "utf8") });
+const LOWER_HEX = "0123456789abcdef";
 const show = (findings: readonly Finding[]): string[] => findings.map((f) => `${f.ruleId} ${f.line}:${f.column} ${f.message}`);
 
 interface Item {
@@ -157,6 +158,27 @@ describe("classes of false positives seen on real repositories", () => {
     // The same files with a real value in them are reported.
     expect(envFindings(`NEXTAUTH_SECRET=${rand(ALNUM, 24)}7\nGITHUB_ID=\n`)).toHaveLength(1);
     expect(envFindings(`DATABASE_URL=postgresql://app:${rand(ALNUM, 16)}9@db.acme-corp.io:5432/app\n`)).toHaveLength(1);
+  });
+
+  it("Vite mode files of browser-public variables are not env-file findings; a secret-named server variable beside them is", () => {
+    const envFindings = (text: string): Finding[] => scan(text, ".env.production").filter((f) => f.ruleId === "secrets/env-file");
+    const vite = `MODE="production"\nVITE_APP_BACKEND_URL=https://json.acme-corp.io\nVITE_APP_FIREBASE_CONFIG='{"apiKey":"${rand(ALNUM, 30)}7","authDomain":"acme.firebaseapp.com"}'\nNEXT_PUBLIC_SENTRY_KEY=${rand(ALNUM, 24)}3\n`;
+    expect(envFindings(vite)).toEqual([]);
+    expect(envFindings(`${vite}SESSION_SECRET=${rand(ALNUM, 24)}7\n`)).toHaveLength(1);
+  });
+
+  it("a made-up token in a mocks module (dummyToken, a mock-named value) is not reported; the same value in source code is", () => {
+    const value = `${rand(LOWER_HEX, 8)}-${rand(LOWER_HEX, 4)}-4${rand(LOWER_HEX, 3)}-a${rand(LOWER_HEX, 3)}-${rand(LOWER_HEX, 12)}`;
+    const mocks = `export const dummyToken = {\n  access_token: '${value}',\n  expires_in: 60000,\n}\n`;
+    expect(show(scan(mocks, "packages/oauth-providers/mocks.ts"))).toEqual([]);
+    expect(show(scan(mocks.replace("dummyToken", "sessionData"), "packages/oauth-providers/src/session.ts")).join("\n")).toContain("secrets/generic-secret-assignment");
+  });
+
+  it("a bearer value of short words a test made up (oauth_token_123) is not reported; a random one is", () => {
+    for (const made of ["oauth_token_123", "b2b_oauth_token_123", "invalid_b2b_token"]) {
+      expect(show(scan(`const req = new Request(url, { headers: { Authorization: 'Bearer ${made}' } })\n`, "src/client.ts")), made).toEqual([]);
+    }
+    expect(show(scan(`const req = new Request(url, { headers: { Authorization: 'Bearer ${rand(ALNUM, 30)}7' } })\n`, "src/client.ts")).join("\n")).toContain("secrets/authorization-header");
   });
 
   it("a connection string whose password is a slot ([PASSWORD]) or a variable ($VAR) is not reported", () => {

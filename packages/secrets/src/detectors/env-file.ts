@@ -7,6 +7,9 @@ const SECRET_KEY = /pass(?:word|wd|phrase)?|pwd|secret|token|api_?key|apikey|acc
 /** Names that carry a secret word but name something public about it. */
 const PUBLIC_KEY = /(?:^|_)(?:id|url|uri|host|port|user(?:name)?|name|region|path|file|enabled|ttl|expir\w*|timeout|length|algorithm|type|mode|header|provider|issuer|audience|public\w*|publishable\w*)$/i;
 
+/** Prefixes of variables that front-end builds expose to the browser: Vite, Next.js, Create React App, Vue CLI, Gatsby, Expo, Nuxt, SvelteKit and Astro. */
+const CLIENT_PUBLIC = /^(?:VITE_|NEXT_PUBLIC_|REACT_APP_|VUE_APP_|GATSBY_|EXPO_PUBLIC_|NUXT_PUBLIC_|PUBLIC_)/;
+
 /** Whether a value of an .env line is a credential-looking literal (not empty, a flag or a reference). */
 function secretValue(value: string): boolean {
   if (value.length < 6 || isPlaceholder(value) || looksMadeUp(value) || looksLikeCode(value)) return false;
@@ -41,6 +44,10 @@ export function envFileHoldsSecrets(text: string): boolean {
     const m = /^(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*[=:]\s*(.*)$/.exec(line);
     if (m === null) continue;
     const key = m[1] as string;
+    // Variables a front-end build inlines into the code it ships to every browser (Vite's `VITE_`,
+    // Next.js's `NEXT_PUBLIC_` …) are public by construction: committing them leaks nothing more.
+    // A vendor's token among them is still reported by that vendor's detector.
+    if (CLIENT_PUBLIC.test(key)) continue;
     let value = (m[2] as string).trim();
     const quoted = /^(["'`])(.*)\1/.exec(value);
     value = quoted === null ? value.replace(/\s+#.*$/, "") : (quoted[2] as string);
@@ -58,7 +65,7 @@ export default definePathDetector({
   name: "Environment file",
   description:
     "A `.env` file or variant (`.env.local`, `.env.production`, `prod.env` …) that holds a secret: a secret-named variable with a literal value, a URL with a password, or a random-looking value. " +
-    "Templates named `.example`, `.sample`, `.template`, `.dist`, `.defaults` or `.schema` are fine, and so is an .env file of ports, flags, hosts, URLs without a password (or to localhost), self-describing development stand-ins (`supersecret`) and `${VAR}` references.",
+    "Templates named `.example`, `.sample`, `.template`, `.dist`, `.defaults` or `.schema` are fine, and so is an .env file of ports, flags, hosts, URLs without a password (or to localhost), self-describing development stand-ins (`supersecret`), `${VAR}` references, and variables a front-end build ships to the browser anyway (`VITE_`, `NEXT_PUBLIC_`, `REACT_APP_`, `VUE_APP_`, `GATSBY_`, `EXPO_PUBLIC_`, `NUXT_PUBLIC_`, `PUBLIC_`; a vendor's token there is still found by its own detector).",
   source: "dotenv (motdotla/dotenv) README: .env file format",
   severity: "error",
   matchPath: (path) => {

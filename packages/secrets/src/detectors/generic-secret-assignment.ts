@@ -55,9 +55,12 @@ function vendorPrefixes(): readonly string[] {
 }
 
 /** Paths of tests, fixtures, mocks, examples and documentation. */
-const SAMPLE_PATH = /(?:^|\/)(?:tests?|__tests__|spec|specs|fixtures?|__fixtures__|testdata|__mocks__|mocks?|examples?|samples?|docs?|demo)\/|\.(?:test|spec|stories)\.[cm]?[jt]sx?$|_test\.(?:go|py)$|(?:^|\/)test_[^/]*\.py$|\.(?:md|mdx|rst|adoc|txt)$/i;
+const SAMPLE_PATH = /(?:^|\/)(?:tests?|__tests__|spec|specs|fixtures?|__fixtures__|testdata|__mocks__|mocks?|examples?|samples?|docs?|demo)\/|(?:^|\/|\.)(?:mocks?|fixtures?|stubs?|fakes?)\.[cm]?[jt]sx?$|\.(?:test|spec|stories)\.[cm]?[jt]sx?$|_test\.(?:go|py)$|(?:^|\/)test_[^/]*\.py$|\.(?:md|mdx|rst|adoc|txt)$/i;
 /** Words around a value that say it is a made-up one. */
 const SAMPLE_WORDS = /\b(?:example|sample|dummy|fake|mock|stub|placeholder|fixture|lorem|not\s+a\s+real)\b/i;
+/** The same words as parts of a name: `dummyToken`, `fakeKey`, `MOCK_SECRET`, `userMockToken`, `my_fake_key` (case-sensitive, so `examples` or `stubborn` do not count). */
+const SAMPLE_NAME =
+  /\b(?:example|sample|dummy|fake|mock|stub|Example|Sample|Dummy|Fake|Mock|Stub|EXAMPLE|SAMPLE|DUMMY|FAKE|MOCK|STUB)(?=[A-Z_0-9])|(?<=[a-z0-9])(?:Example|Sample|Dummy|Fake|Mock|Stub)(?![a-z])|(?<=_)(?:example|sample|dummy|fake|mock|stub|EXAMPLE|SAMPLE|DUMMY|FAKE|MOCK|STUB)(?![a-zA-Z])/;
 /** Names of digests and ids that share the look of secrets. */
 const DIGEST_NAME = /sha\d*|md5|hash|digest|checksum|integrity|etag|nonce|salt_?length|fingerprint|commit|revision|uuid|guid/i;
 /** Names that are secrets by definition; the others (`token`, `credential`, `auth_key`) are weaker evidence. */
@@ -124,8 +127,8 @@ export function secretScore(secret: string, context: MatchContext): number {
   const lineEnd = context.text.indexOf("\n", context.index);
   const line = context.text.slice(Math.max(lineStart, context.index - 200), lineEnd < 0 ? context.index + 200 : Math.min(lineEnd, context.index + 200));
   const previous = context.text.slice(Math.max(0, lineStart - 160), lineStart);
-  if (SAMPLE_WORDS.test(line)) score -= 2;
-  else if (SAMPLE_WORDS.test(previous)) score -= 1;
+  if (SAMPLE_WORDS.test(line) || SAMPLE_NAME.test(line)) score -= 2;
+  else if (SAMPLE_WORDS.test(previous) || SAMPLE_NAME.test(previous)) score -= 1;
   return score;
 }
 
@@ -133,7 +136,7 @@ export function secretScore(secret: string, context: MatchContext): number {
 export default defineDetector({
   id: "generic-secret-assignment",
   name: "Secret-named assignment",
-  description: "A literal of 8 or more characters assigned to a secret-sounding name (by `=`, `:`, `:=` or `=>`, an XML `key=\"…\" value=\"…\"` pair, a JSON `name`/`value` pair or a URL query parameter): `password`, `secret`, `token`, `api_key`, `creds` …; a name ending in `key`, such as `stripe_key` or `sendgridKey`, only with a token-shaped, mixed-case random value of 20 or more characters; scored by the strength of the name, entropy, character classes and surroundings (test files, fixtures, docs, lines that say example); digests, ids, placeholders and variable references are never reported.",
+  description: "A literal of 8 or more characters assigned to a secret-sounding name (by `=`, `:`, `:=` or `=>`, an XML `key=\"…\" value=\"…\"` pair, a JSON `name`/`value` pair or a URL query parameter): `password`, `secret`, `token`, `api_key`, `creds` …; a name ending in `key`, such as `stripe_key` or `sendgridKey`, only with a token-shaped, mixed-case random value of 20 or more characters; scored by the strength of the name, entropy, character classes and surroundings (test files, fixtures, mock modules, docs, lines or names that say example, dummy, fake or mock); digests, ids, placeholders and variable references are never reported.",
   source: "Warden's own heuristic (no vendor format)",
   severity: "error",
   keywords: ["password", "passwd", "passphrase", "pwd", "_pass", "pass=", "pass =", "pass:", 'pass":', "pass':", "pass :=", "key :=", "secret", "token", "api_key", "apikey", "api-key", "access_key", "auth_key", "credential", "creds", "private_key", "_key", "key=", "key =", "key:", 'key":', "key':", 'key" :'],
