@@ -174,6 +174,12 @@ describe("classes of false positives seen on real repositories", () => {
     expect(show(scan(mocks.replace("dummyToken", "sessionData"), "packages/oauth-providers/src/session.ts")).join("\n")).toContain("secrets/generic-secret-assignment");
   });
 
+  it("neighbouring strings in a list (a source map's names) are not a name and its value; define('API_KEY', '…') is", () => {
+    const names = `{"version":3,"names":["printSequence","token","_node$directives$trai2","indent"],"mappings":"AAAA"}\n`;
+    expect(show(scan(names, "lib/generators/base.js.map"))).toEqual([]);
+    expect(show(scan(`<?php\ndefine('API_KEY', '${rand(ALNUM, 28)}7');\n`, "config/app.php")).join("\n")).toContain("secrets/generic-secret-assignment");
+  });
+
   it("a bearer value of short words a test made up (oauth_token_123) is not reported; a random one is", () => {
     for (const made of ["oauth_token_123", "b2b_oauth_token_123", "invalid_b2b_token"]) {
       expect(show(scan(`const req = new Request(url, { headers: { Authorization: 'Bearer ${made}' } })\n`, "src/client.ts")), made).toEqual([]);
