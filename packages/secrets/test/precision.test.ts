@@ -180,6 +180,11 @@ describe("classes of false positives seen on real repositories", () => {
     expect(show(scan(`<?php\ndefine('API_KEY', '${rand(ALNUM, 28)}7');\n`, "config/app.php")).join("\n")).toContain("secrets/generic-secret-assignment");
   });
 
+  it("a translated string under a secret-sounding key (a locale file) is not a credential", () => {
+    const locale = '{\n  "labels": {\n    "invalidEncryptionKey": "暗号化キーは22文字でなければなりません。",\n    "shareableLinkPassword": "共有リンクのパスワード2を設定します",\n    "token": "このトークン1は一度だけ表示されます"\n  }\n}\n';
+    expect(show(scan(locale, "packages/app/locales/ja-JP.json"))).toEqual([]);
+  });
+
   it("a bearer value of short words a test made up (oauth_token_123) is not reported; a random one is", () => {
     for (const made of ["oauth_token_123", "b2b_oauth_token_123", "invalid_b2b_token"]) {
       expect(show(scan(`const req = new Request(url, { headers: { Authorization: 'Bearer ${made}' } })\n`, "src/client.ts")), made).toEqual([]);

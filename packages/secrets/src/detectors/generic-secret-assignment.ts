@@ -78,6 +78,8 @@ export function secretScore(secret: string, context: MatchContext): number {
   const name = assignedName(before);
   // `a.token===1074790415?…&&…` in minified code: a comparison, not an assignment.
   if (/^[=>]/.test(secret)) return 0;
+  // Text in another script (a translation: "パスワード"), read as bytes: credentials are printable ASCII.
+  if (/[^\x21-\x7e]/.test(secret)) return 0;
   // Two quoted strings side by side name a value only as a call's arguments (`define('API_KEY', '…')`);
   // in a list (`["token", "_node$x"]`, a source map's names) they are neighbours, not a pair.
   if (/["']\s*,\s*["']$/.test(before) && !/\(\s*["'][^"'\n]{1,80}["']\s*,\s*["']$/.test(before)) return 0;
