@@ -86,6 +86,45 @@ describe("warden init --yes, then git commit", () => {
   });
 });
 
+// The other package managers (no network: node_modules laid out as their install would, so the
+// hooks find `warden` in node_modules/.bin as they do with pnpm; Yarn Plug'n'Play, which has no
+// node_modules, is not covered here).
+describe.each([
+  ["npm", { packageManager: "npm@10.9.0" }, "package-lock.json"],
+  ["bun", { packageManager: "bun@1.2.0" }, "bun.lock"],
+  ["yarn (node_modules linker)", { packageManager: "yarn@4.5.0" }, "yarn.lock"],
+])("warden init --yes with %s, then git commit", (_label, manifest, lockfile) => {
+  it("installs the hooks, and git refuses a commit with a planted violation", () => {
+    const other = gitRepo({
+      "package.json": `${JSON.stringify({ name: "shop", version: "1.0.0", private: true, type: "module", ...manifest }, null, 2)}\n`,
+      [lockfile]: "",
+      ...(lockfile === "yarn.lock" ? { ".yarnrc.yml": "nodeLinker: node-modules\n" } : {}),
+      ".gitignore": "node_modules/\n",
+      "src/ok.ts": "export const ok = 1;\n",
+    });
+    try {
+      mkdirSync(path.join(other.dir, "node_modules/.bin"), { recursive: true });
+      symlinkSync(path.join(REPO_ROOT, "node_modules/husky"), path.join(other.dir, "node_modules/husky"));
+      writeFileSync(path.join(other.dir, "node_modules/.bin/warden"), `#!/bin/sh\nexec node "${WARDEN_BIN}" "$@"\n`, { mode: 0o755 });
+      const init = run(other.dir, process.execPath, [WARDEN_BIN, "init", "--yes"]);
+      expect(init.code, init.stdout + init.stderr).toBe(0);
+      expect(other.git(["config", "core.hooksPath"]).stdout.trim()).toBe(".husky/_");
+      expect(readFileSync(path.join(other.dir, ".husky/pre-commit"), "utf8")).toContain("warden hook pre-commit");
+      other.git(["add", "-A"]);
+      const adopt = run(other.dir, "git", ["commit", "-q", "-m", "chore: adopt warden"]);
+      expect(adopt.code, adopt.stdout + adopt.stderr).toBe(0);
+      other.write({ "src/pay.ts": PLACEHOLDER });
+      other.git(["add", "src/pay.ts"]);
+      const refused = run(other.dir, "git", ["commit", "-q", "-m", "feat: payments"]);
+      expect(refused.code).not.toBe(0);
+      expect(refused.stdout + refused.stderr).toContain("real/no-placeholder");
+      expect(other.git(["rev-list", "--count", "HEAD"]).stdout.trim()).toBe("1");
+    } finally {
+      other.cleanup();
+    }
+  });
+});
+
 describe("warden doctor", () => {
   it("proves each hook reaches Warden under a minimal PATH, leaving what is staged as it was, and sees the warm server", async () => {
     repo.write({ "src/staged.ts": "export const staged = 1;\n" });
