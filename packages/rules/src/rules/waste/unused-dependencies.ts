@@ -162,6 +162,8 @@ export default defineRule({
     };
     // Every file's imports, grouped by package once: O(files + imports), not O(files × packages).
     const imported = new Map<GraphPackage, Set<string>>();
+    /** The same, from the files a bundle of the package can hold: its tests and configs are not bundled. */
+    const shipped = new Map<GraphPackage, Set<string>>();
     const nodeUsers = new Set<GraphPackage>();
     // A package.json that declares no dependencies (a sub-path package with only `name`/`exports`, a
     // `{"type": "module"}` marker) installs nothing: its files use the dependencies of the package around it.
@@ -177,10 +179,17 @@ export default defineRule({
         names = new Set();
         imported.set(pkg, names);
       }
+      const bundled = ctx.classOf(file) !== "test" && ctx.classOf(file) !== "config";
+      let shippedNames = shipped.get(pkg);
+      if (shippedNames === undefined) {
+        shippedNames = new Set();
+        shipped.set(pkg, shippedNames);
+      }
       for (const edge of info.imports) {
         const name = packageNameOf(edge.specifier);
         if (edge.specifier.startsWith("node:") || (name !== undefined && builtinModules.includes(name))) nodeUsers.add(pkg);
         if (name !== undefined) names.add(name);
+        if (name !== undefined && bundled) shippedNames.add(name);
       }
     }
     // Packages named in fenced code blocks of docs compiled by Twoslash (type-checked examples).
@@ -215,7 +224,7 @@ export default defineRule({
         const source = queue.pop() as GraphPackage;
         if (seen.has(source)) continue;
         seen.add(source);
-        for (const name of imported.get(source) ?? []) {
+        for (const name of shipped.get(source) ?? []) {
           names.add(name);
           const target = workspace.get(name);
           if (target !== undefined && !declaredAny.has(name)) queue.push(owner(target));

@@ -46,7 +46,9 @@ describe(RULE, () => {
       write("packages/shapes/src/index.ts", 'import rough from "roughjs";\nexport const draw = (x: unknown) => [rough, x];\n');
       // utils bundles core from source (imports it undeclared), so core's imports and shapes' are its to install;
       // left-pad is used by nobody.
-      write("packages/utils/package.json", manifest("@fx/utils", { pako: "2.0.0", roughjs: "4.0.0", "left-pad": "1.0.0" }));
+      // core's test imports jest-diff: a test is not bundled, so utils' jest-diff is unused.
+      write("packages/core/src/index.test.ts", 'import { diff } from "jest-diff";\nexport const d = diff;\n');
+      write("packages/utils/package.json", manifest("@fx/utils", { pako: "2.0.0", roughjs: "4.0.0", "left-pad": "1.0.0", "jest-diff": "29.0.0" }));
       write("packages/utils/src/index.ts", 'export { zip } from "@fx/core";\n');
       // app declares core (installed): core's own dependencies are not app's.
       write("packages/app/package.json", manifest("@fx/app", { "@fx/core": "1.0.0", pako: "2.0.0" }));
@@ -54,6 +56,7 @@ describe(RULE, () => {
       expect(locations(await checkRepo(dir, { [RULE]: "error" }))).toEqual([
         ["packages/app/package.json", 8, 1, "unused"],
         ["packages/utils/package.json", 9, 1, "unused"],
+        ["packages/utils/package.json", 10, 1, "unused"],
       ]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
