@@ -2,6 +2,9 @@ import { describe, expect, it } from "vitest";
 import { locations, runRule } from "../../helpers.js";
 import { checkFixture } from "../../fixture-repo.js";
 
+/** One `literal` finding at column 7 on each of the first `count` lines of src/a.ts. */
+const literalsOnLines = (count: number) => Array.from({ length: count }, (_, i) => ["src/a.ts", i + 1, 7, "literal"]);
+
 const ID = "errors/throw-error-objects";
 
 describe(ID, () => {
@@ -40,17 +43,7 @@ describe(ID, () => {
       "throw (false);",
     ].join("\n");
     const findings = await runRule(ID, { "src/a.ts": code });
-    expect(locations(findings)).toEqual([
-      ["src/a.ts", 1, 7, "literal"],
-      ["src/a.ts", 2, 7, "literal"],
-      ["src/a.ts", 3, 7, "literal"],
-      ["src/a.ts", 4, 7, "literal"],
-      ["src/a.ts", 5, 7, "literal"],
-      ["src/a.ts", 6, 7, "literal"],
-      ["src/a.ts", 7, 7, "literal"],
-      ["src/a.ts", 8, 7, "literal"],
-      ["src/a.ts", 9, 7, "literal"],
-    ]);
+    expect(locations(findings)).toEqual(literalsOnLines(9));
   });
 
   it("sees through parentheses, assertions and satisfies, and classifies operators and conditionals", async () => {
@@ -71,22 +64,7 @@ describe(ID, () => {
       "throw a - b;",
     ].join("\n");
     const findings = await runRule(ID, { "src/a.ts": code });
-    expect(locations(findings)).toEqual([
-      ["src/a.ts", 1, 7, "literal"],
-      ["src/a.ts", 2, 7, "literal"],
-      ["src/a.ts", 3, 7, "literal"],
-      ["src/a.ts", 4, 7, "literal"],
-      ["src/a.ts", 5, 7, "literal"],
-      ["src/a.ts", 6, 7, "literal"],
-      ["src/a.ts", 7, 7, "literal"],
-      ["src/a.ts", 8, 7, "literal"],
-      ["src/a.ts", 9, 7, "literal"],
-      ["src/a.ts", 10, 7, "literal"],
-      ["src/a.ts", 11, 7, "literal"],
-      ["src/a.ts", 12, 7, "literal"],
-      ["src/a.ts", 13, 7, "literal"],
-      ["src/a.ts", 14, 7, "literal"],
-    ]);
+    expect(locations(findings)).toEqual(literalsOnLines(14));
   });
 
   it("does not report conditionals, assertions and fallbacks that may be Errors", async () => {
