@@ -9,7 +9,13 @@ import module from "node:module";
 const argv = process.argv.slice(2);
 // `secrets run` first tries its fast start, a bundle of Node built-ins only (docs/secrets/vault.md);
 // undefined when the full CLI must run (no current grants snapshot, unusual arguments).
-const fast = argv[0] === "secrets" && argv[1] === "run" ? await module.createRequire(import.meta.url)("../dist/secrets-run.cjs").secretsRun(argv.slice(2)) : undefined;
+// `scan` starts from its own bundle, with V8's compiled code for it kept between runs (scan-start.js).
+const fast =
+  argv[0] === "secrets" && argv[1] === "run"
+    ? await module.createRequire(import.meta.url)("../dist/secrets-run.cjs").secretsRun(argv.slice(2))
+    : argv[0] === "scan"
+      ? await (await import("./scan-start.js")).startScan(argv)
+      : undefined;
 const served = fast ?? (await (await import("../dist/client.js")).runViaServer(argv));
 if (served !== undefined) {
   process.exitCode = served;

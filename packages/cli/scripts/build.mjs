@@ -14,7 +14,7 @@ import { fileURLToPath } from "node:url";
 const packageDir = fileURLToPath(new URL("..", import.meta.url));
 
 if (process.argv.includes("--help")) {
-  process.stdout.write("usage: node scripts/build.mjs\nBundles src/cli.ts and src/index.ts into dist/ and writes dist/index.d.ts.\n");
+  process.stdout.write("usage: node scripts/build.mjs\nBundles src/cli.ts, src/index.ts and the fast starts (dist/secrets-run.cjs, dist/scan.cjs) into dist/ and writes dist/index.d.ts.\n");
   process.exit(0);
 }
 
@@ -61,6 +61,26 @@ const slim = await build({
 });
 const heavy = Object.keys(slim.metafile.inputs).filter((input) => input.includes("node_modules") && !/node_modules\/@warden\//.test(input));
 if (heavy.length > 0) throw new Error(`dist/secrets-run.cjs must load nothing but Node's built-ins; it bundles ${heavy.join(", ")}`);
+
+// `warden scan` starts from its own bundle too (src/scan-start.ts): the scan command and what it runs,
+// one CommonJS file whose compiled code bin/scan-start.js keeps between runs (V8's code cache). It
+// holds no other command. `import.meta.url` is the bundle's own URL: the scanning workers
+// (@warden/secrets' pool) start from it, and `import "@warden/cli"` in a config resolves beside it.
+await build({
+  absWorkingDir: packageDir,
+  entryPoints: ["src/scan-start.ts"],
+  outfile: "dist/scan.cjs",
+  bundle: true,
+  format: "cjs",
+  platform: "node",
+  target: "node20",
+  conditions: ["source"],
+  external: ["ts-morph", "jiti", "typescript"],
+  define: { __WARDEN_VERSION__: JSON.stringify(pkg.version), "import.meta.url": "__wardenUrl" },
+  banner: { js: "const __wardenUrl = require('node:url').pathToFileURL(__filename).href;" },
+  logLevel: "warning",
+  legalComments: "none",
+});
 
 /**
  * The config type as the user writes it (`WardenConfigInput` of @warden/core, inferred from its zod

@@ -1,46 +1,17 @@
-import { Argument, Command, CommanderError, Option } from "commander";
-import { existsSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import { aliasConfigImport, CONSERVATIVE_REDACTOR, FORMATS, installRedactor, type Format, type Redactor } from "@warden/core";
-import { errorReport } from "./error-report.js";
-import { processIo, redactingIo, type Io } from "./io.js";
+import { Argument, Option, type Command } from "commander";
+import { aliasConfigImport, CONSERVATIVE_REDACTOR, installRedactor, type Format, type Redactor } from "@warden/core";
+import { processIo, type Io } from "./io.js";
+import { ExitSignal, formatOption, newProgram, ownEntry, runCommandLine } from "./program.js";
+import { addScanCommand } from "./scan-command.js";
 import { VERSION } from "./version.js";
 
-/** Thrown inside command actions to carry an exit code out of commander. */
-class ExitSignal extends Error {
-  constructor(readonly code: number) {
-    super(`exit ${code}`);
-  }
-}
-
-function formatOption(): Option {
-  return new Option("-f, --format <format>", "output format").choices([...FORMATS]).default("pretty");
-}
-
-/** Commander's "error: …\n(Did you mean …?)\n" as one line without the "error:" prefix. */
-export function oneLineUsageError(text: string): string {
-  return text
-    .replace(/^error:\s*/, "")
-    .split("\n")
-    .map((line) => line.trim())
-    .filter((line) => line !== "")
-    .map((line) => line.replace(/^\(Did you mean (.*)\)$/, "(did you mean $1)"))
-    .join(" ");
-}
+export { oneLineUsageError } from "./program.js";
 
 /** Build the commander program; every action throws ExitSignal with its exit code. */
 export function buildProgram(io: Io): Command {
-  const program = new Command("warden")
+  const program = newProgram(io)
     .description("Enforce your team's written engineering rules on every commit, push, CI run and deploy.")
-    .version(VERSION, "-v, --version")
-    .showSuggestionAfterError(true)
-    .configureOutput({
-      writeOut: (text) => io.stdout.write(text),
-      writeErr: (text) => io.stderr.write(text),
-      // Usage errors in one line, like every other Warden error: "warden: unknown option '--stagged' (did you mean --staged?)".
-      outputError: (text, write) => write(`warden: ${oneLineUsageError(text)}\n`),
-    })
-    .exitOverride();
+    .version(VERSION, "-v, --version");
 
   program
     .command("check")
@@ -177,50 +148,7 @@ export function buildProgram(io: Io): Command {
       );
     });
 
-  program
-    .command("scan")
-    .description("Scan for secrets: the work tree (default), the git index, a commit range, or history.")
-    .argument("[paths...]", "files or folders to scan (default: the whole repository); with --history: refs (default: all)")
-    .option("--staged", "scan the content staged in the git index (what will be committed)")
-    .option("--range <A..B>", "scan the lines added by the commits in A..B, each finding naming its commit")
-    .option("--history", "scan every commit reachable from the given refs (default: all refs)")
-    .option("--update-baseline", "write the fingerprints of today's findings to the secrets baseline (the config key secrets.baseline, default .secrets-baseline.json) and exit 0")
-    .option("--workers <n>", "worker threads scanning beside the main thread (0: none; default: on 2-3 cores a reading thread for 2,000+ files, from 4 cores cores - 1 workers (up to 4) for large scans, none on a machine busy on every core)")
-    .option("--verify", "ask each vendor's read-only API whether found credentials are live (GitHub, GitLab, Slack, Stripe, OpenAI, npm); off by default, never in hooks")
-    .option("-c, --config <file>", "config file (default: warden.config.* at the repository root)")
-    .addOption(formatOption())
-    .addHelpText(
-      "after",
-      "\nSecrets are never printed whole: every format shows them redacted, with a fingerprint.\nExit codes: 0 no secrets, 1 secrets found, 2 usage, config or git error.\nExamples:\n  warden scan\n  warden scan --staged\n  warden scan --range origin/main..HEAD --format github\n  warden scan --history --format sarif > secrets.sarif\nDocs: docs/secrets/README.md",
-    )
-    .action(async (paths: string[], opts: { staged?: boolean; range?: string; history?: boolean; updateBaseline?: boolean; workers?: string; verify?: boolean; config?: string; format: Format }) => {
-      const { scanCommand } = await import("./commands/scan.js");
-      const { WardenError } = await import("@warden/core");
-      const chosen = [opts.staged === true, opts.range !== undefined, opts.history === true].filter(Boolean).length;
-      if (chosen > 1) throw new WardenError("USAGE", "choose one of --staged, --range A..B or --history");
-      const { parseWorkers } = await import("./workers-option.js");
-      const workers = opts.workers === undefined ? undefined : parseWorkers(opts.workers);
-      if ((opts.staged === true || opts.range !== undefined) && paths.length > 0) {
-        throw new WardenError("USAGE", "paths cannot be combined with --staged or --range");
-      }
-      const target = opts.staged
-        ? ({ kind: "staged" } as const)
-        : opts.range !== undefined
-          ? ({ kind: "range", range: opts.range } as const)
-          : opts.history
-            ? ({ kind: "history", refs: paths } as const)
-            : ({ kind: "paths", paths } as const);
-      throw new ExitSignal(
-        await scanCommand(io, {
-          target,
-          format: opts.format,
-          updateBaseline: opts.updateBaseline === true,
-          verify: opts.verify === true,
-          ...(workers === undefined ? {} : { workers }),
-          ...(opts.config === undefined ? {} : { config: opts.config }),
-        }),
-      );
-    });
+  addScanCommand(program, io);
 
   program
     .command("rules")
@@ -640,15 +568,6 @@ export function buildProgram(io: Io): Command {
   return program;
 }
 
-/**
- * The module that serves `import { defineConfig } from "@warden/cli"`: this CLI's own entry
- * (dist/index.js beside the bundled cli.js; src/index.ts when run from source).
- */
-function ownEntry(): string {
-  const built = fileURLToPath(new URL("./index.js", import.meta.url));
-  return existsSync(built) ? built : fileURLToPath(new URL("./index.ts", import.meta.url));
-}
-
 /** The output redactor, built once per process (the warm server runs many requests). */
 let outputRedactor: Redactor | undefined;
 
@@ -657,34 +576,25 @@ let outputRedactor: Redactor | undefined;
  * byte it prints goes through the output redactor (every secret detector; docs/secrets/redaction.md).
  */
 export async function main(argv: readonly string[], rawIo: Io = processIo()): Promise<number> {
-  // Until the redactor is installed only the error below (a failed import: no user data) can print.
-  let io = rawIo;
   // Config files import "@warden/cli": resolve it to the running CLI, installed beside the config or not.
   aliasConfigImport("@warden/cli", ownEntry());
-  try {
-    if (outputRedactor === undefined && argv[0] === "secrets" && argv[1] === "run") {
-      // Loading every detector was a third of `secrets run`'s start-up (docs/benchmarks.md), and
-      // it prints nothing of its own unless it fails: the child's output goes through the vault's
-      // masker, not through here. Its few lines are redacted conservatively instead.
-      installRedactor(CONSERVATIVE_REDACTOR);
-    } else {
-      if (outputRedactor === undefined) {
-        const { createOutputRedactor } = await import("@warden/secrets");
-        outputRedactor = createOutputRedactor();
+  return runCommandLine(
+    argv,
+    rawIo,
+    async () => {
+      if (outputRedactor === undefined && argv[0] === "secrets" && argv[1] === "run") {
+        // Loading every detector was a third of `secrets run`'s start-up (docs/benchmarks.md), and
+        // it prints nothing of its own unless it fails: the child's output goes through the vault's
+        // masker, not through here. Its few lines are redacted conservatively instead.
+        installRedactor(CONSERVATIVE_REDACTOR);
+      } else {
+        if (outputRedactor === undefined) {
+          const { createOutputRedactor } = await import("@warden/secrets");
+          outputRedactor = createOutputRedactor();
+        }
+        installRedactor(outputRedactor);
       }
-      installRedactor(outputRedactor);
-    }
-    io = redactingIo(rawIo);
-    await buildProgram(io).parseAsync([...argv], { from: "user" });
-    return 0;
-  } catch (error) {
-    if (error instanceof ExitSignal) return error.code;
-    if (error instanceof CommanderError) {
-      if (error.code === "commander.helpDisplayed" || error.code === "commander.version" || error.code === "commander.help") return 0;
-      return 2; // commander already printed one line: "error: unknown option '--x'"
-    }
-    // A user error: one line, and the hint on a second when it carries one; always exit 2.
-    io.stderr.write(errorReport(error));
-    return 2;
-  }
+    },
+    buildProgram,
+  );
 }
