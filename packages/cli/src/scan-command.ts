@@ -1,10 +1,11 @@
 import type { Command } from "commander";
 import type { Format } from "@warden/core";
 import type { Io } from "./io.js";
+import type { PrestartedGit } from "./commands/scan.js";
 import { ExitSignal, formatOption } from "./program.js";
 
-/** Add `warden scan` to `program` (the full CLI's, and the scan-only one of dist/scan.cjs; see scan-start.ts). */
-export function addScanCommand(program: Command, io: Io): void {
+/** Add `warden scan` to `program` (the full CLI's, and the scan-only one of dist/scan.cjs, with the git commands its start began; see scan-start.ts). */
+export function addScanCommand(program: Command, io: Io, prestarted?: PrestartedGit): void {
   program
     .command("scan")
     .description("Scan for secrets: the work tree (default), the git index, a commit range, or history.")
@@ -46,6 +47,7 @@ export function addScanCommand(program: Command, io: Io): void {
           verify: opts.verify === true,
           ...(workers === undefined ? {} : { workers }),
           ...(opts.config === undefined ? {} : { config: opts.config }),
+          ...(prestarted === undefined ? {} : { prestarted }),
         }),
       );
     });

@@ -4,7 +4,7 @@ import path from "node:path";
 import ignore, { type Ignore } from "ignore";
 import picomatch from "picomatch";
 import { WardenError } from "./errors.js";
-import { runGit } from "./git/run.js";
+import { runGit, type GitResult } from "./git/run.js";
 import { toRepoPath } from "./paths.js";
 
 /**
@@ -62,6 +62,12 @@ export interface WalkOptions {
    * there (see {@link openListedFile}): one system call less per file. Default true.
    */
   readonly checkListed?: boolean;
+  /**
+   * The output of `git ls-files -co --exclude-standard -z -- ':(literal).'` run at `root`, started
+   * earlier by the caller (`warden scan` starts it beside its own start-up); used when the only
+   * target is the whole work tree, else ignored. Undefined from the promise: run it here.
+   */
+  readonly listing?: Promise<GitResult | undefined>;
 }
 
 /** What {@link openListedFile} found: a regular file's size and (unless it was too large) content. */
@@ -139,10 +145,13 @@ const SKIPPED_SEGMENTS = [...ALWAYS_SKIPPED].map((name) => `${name}/`);
  * `core.excludesFile`), from `git ls-files -co --exclude-standard -z`. Undefined when `root` is
  * not in a git work tree. Deleted tracked files, submodules and symbolic links are left out.
  */
-async function gitListed(root: string, pathspecs: readonly string[], check = true): Promise<string[] | undefined> {
-  const result = await runGit(root, ["ls-files", "-co", "--exclude-standard", "-z", "--", ...pathspecs.map((spec) => `:(literal)${spec}`)], {
-    allowFailure: true,
-  });
+async function gitListed(root: string, pathspecs: readonly string[], check = true, listing?: Promise<GitResult | undefined>): Promise<string[] | undefined> {
+  const early = listing !== undefined && pathspecs.length === 1 && pathspecs[0] === "." ? await listing : undefined;
+  const result =
+    early ??
+    (await runGit(root, ["ls-files", "-co", "--exclude-standard", "-z", "--", ...pathspecs.map((spec) => `:(literal)${spec}`)], {
+      allowFailure: true,
+    }));
   if (result.code !== 0) return undefined;
   const names = new Set(result.stdout.toString("utf8").split("\0"));
   names.delete("");
@@ -232,6 +241,7 @@ export async function walkFiles(root: string, targets: readonly string[] = ["."]
       root,
       folders.map((folder) => (folder === "" ? "." : folder)),
       options.checkListed !== false,
+      options.listing,
     );
     if (listed === undefined) {
       for (const folder of folders) visit(folder, layersAbove(folder));

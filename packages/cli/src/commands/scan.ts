@@ -28,6 +28,7 @@ import {
   UNSHALLOW_HINT,
   type ChangedFile,
   type Finding,
+  type GitResult,
   type Format,
   type WardenConfig,
 } from "@warden/core";
@@ -56,6 +57,20 @@ export interface ScanOptions {
   readonly workers?: number;
   /** Ask each vendor whether its found credentials are live (`--verify`; never in hooks). */
   readonly verify?: boolean;
+  /** Git commands started before the scan's modules were loaded (see bin/scan-start.js). */
+  readonly prestarted?: PrestartedGit;
+}
+
+/**
+ * Git commands `warden scan`'s own start runs in `cwd` while the scan's modules load, on another
+ * core: `git rev-parse --show-toplevel`, and, when `cwd` holds a `.git` and the command line is a
+ * scan of the whole work tree, `git ls-files -co --exclude-standard -z -- ':(literal).'`. Each
+ * resolves to git's result, or to undefined when git could not be started (then it runs as usual).
+ */
+export interface PrestartedGit {
+  readonly cwd: string;
+  readonly top: Promise<GitResult | undefined>;
+  readonly listing?: Promise<GitResult | undefined>;
 }
 
 /** The outcome of a scan, before it is printed. */
@@ -201,8 +216,9 @@ async function scanPaths(
   ignore: readonly string[],
   plan: (names: readonly string[]) => PathsPlan,
   shared: (names: readonly string[], prefix: string, threads: number) => Promise<SharedPathScan | undefined>,
+  listing?: Promise<GitResult | undefined>,
 ): Promise<Finding[]> {
-  const names = await walkFiles(root, paths.length === 0 ? ["."] : paths, { exclude: ignore, checkListed: false });
+  const names = await walkFiles(root, paths.length === 0 ? ["."] : paths, { exclude: ignore, checkListed: false, ...(listing === undefined ? {} : { listing }) });
   const prefix = root.endsWith(path.sep) ? root : `${root}${path.sep}`;
   const chosen = plan(names);
   if (chosen.kind === "read-ahead" && workersUsable()) return scanPathsReadAhead(names, prefix, scanner);
@@ -474,7 +490,15 @@ export async function runScan(io: Io, options: Omit<ScanOptions, "format">): Pro
   // Scanning files needs no repository: outside a git work tree (an unpacked release, a build
   // output) `warden scan [PATH…]` scans the current folder's files; the git targets need git,
   // and the commit targets (--range, --history) also run in a bare repository.
-  const location = target.kind === "paths" ? await gitLocation(io.cwd).catch(() => ({ root: io.cwd, bare: false })) : await gitLocation(io.cwd);
+  const early = options.prestarted?.cwd === io.cwd ? options.prestarted : undefined;
+  // gitLocation's first step, when it was started early: a work tree's top.
+  const top = await early?.top;
+  const location =
+    top?.code === 0
+      ? { root: top.stdout.toString("utf8").trim(), bare: false }
+      : target.kind === "paths"
+        ? await gitLocation(io.cwd).catch(() => ({ root: io.cwd, bare: false }))
+        : await gitLocation(io.cwd);
   const { root, bare } = location;
   if (bare && (target.kind === "staged" || target.kind === "paths" || options.updateBaseline === true)) {
     throw new WardenError("USAGE", `${describe(target)} needs a work tree; in a bare repository use --history or --range A..B`);
@@ -514,6 +538,8 @@ export async function runScan(io: Io, options: Omit<ScanOptions, "format">): Pro
         config.ignore,
         (names) => pathsPlan(workers, names, () => largeScan(root, names, scanner.maxFileSize)),
         (names, prefix, threads) => openSharedScan(settings, fingerprints, names, prefix, threads),
+        // Listed early from `cwd`: the same listing when `cwd` is the work tree's top.
+        target.paths.length === 0 && early?.listing !== undefined && early.cwd === root ? early.listing : undefined,
       );
       if (target.paths.length === 0 && existsSync(path.join(root, VAULT_FILE_NAME))) {
         const outside = await envFilesOutsideVault(root, scanner);
