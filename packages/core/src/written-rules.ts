@@ -107,7 +107,7 @@ export const WRITTEN_RULES: Readonly<Record<string, WrittenRule>> = {
     alsoEnforcedBy: [
       { kind: "ci", run: "pnpm lint", what: "zero lint errors" },
       { kind: "rule", rule: "docs/exported-api-documented", what: "public APIs documented" },
-      { kind: "planned", what: "coverage report: ≥ 80% per package" },
+      { kind: "command", command: "coverage", what: "each package's coverage from the test run's reports, held to ≥ 80% (or its configured minimum)" },
     ],
   },
   "Standard: security": {
