@@ -117,7 +117,7 @@ export const WRITTEN_RULES: Readonly<Record<string, WrittenRule>> = {
       { kind: "hook", hook: "pre-commit", what: "scans the staged content for secrets (`hooks.preCommit.scan`)" },
       { kind: "ci", run: "node packages/cli/bin/warden.js scan", what: "secret scan of the repository and of the commits under test" },
       { kind: "command", command: "audit", what: "dependency audit of the lockfile's packages at the configured severity (a CI gate; needs the registry)" },
-      { kind: "planned", what: "audit gate in the deploy preflight" },
+      { kind: "command", command: "deploy", what: "the preflight's audit gate (`preflight.audit`)" },
     ],
   },
   "Standard: CI stages": {
