@@ -158,6 +158,8 @@ const HOMES: Readonly<Record<string, { readonly context: (value: string) => stri
     keep: [0, 2],
     chars: B64,
   },
+  // The Cosmos DB emulator's well-known key, as Microsoft's emulator docs assign it.
+  "azure-cosmos-db-key": { context: (v) => `COSMOS_KEY="${v}"\n`, keep: [0, 2], chars: B64 },
   "stripe-test-key": { context: (v) => `const stripe = require("stripe")("${v}");\n`, keep: [8, 0], chars: ALNUM },
   // Tailscale's key-prefixes page shows an API access token id; the random part is before CNTRL-.
   "tailscale-key": { context: (v) => `curl -u "${v}:" https://api.tailscale.com/api/v2/tailnet/-/devices\n`, keep: [10, 24], chars: ALNUM },
