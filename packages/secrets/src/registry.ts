@@ -59,6 +59,7 @@ import codecovUploadToken from "./detectors/codecov-upload-token.js";
 import cohereApiKey from "./detectors/cohere-api-key.js";
 import coinbaseApiSecret from "./detectors/coinbase-api-secret.js";
 import confluentCloudApiSecret from "./detectors/confluent-cloud-api-secret.js";
+import confluentCloudApiSecretCflt from "./detectors/confluent-cloud-api-secret-cflt.js";
 import connectionStringPassword from "./detectors/connection-string-password.js";
 import contentfulPat from "./detectors/contentful-pat.js";
 import coverallsRepoToken from "./detectors/coveralls-repo-token.js";
@@ -367,6 +368,7 @@ export const DETECTORS: readonly Detector[] = [
   cohereApiKey,
   coinbaseApiSecret,
   confluentCloudApiSecret,
+  confluentCloudApiSecretCflt,
   connectionStringPassword,
   contentfulPat,
   coverallsRepoToken,

@@ -176,6 +176,16 @@ const FAMILIES: Readonly<Record<string, Sample>> = {
   "ovh consumer key": { name: "OVH_CONSUMER_KEY", standalone: false, token: () => chars(ALNUM, 32) },
   "huawei cloud sk": { name: "HUAWEICLOUD_SDK_SK", standalone: false, token: () => chars(ALNUM, 40) },
   "azure cosmos db key": { name: "COSMOS_KEY", standalone: false, token: () => `${chars(B64, 86)}==` },
+  "confluent cloud api secret (cflt)": {
+    name: "CONFLUENT_API_SECRET",
+    standalone: true,
+    token: () => {
+      const body = chars(B64, 54);
+      const sum = Buffer.alloc(4);
+      sum.writeUInt32LE(crc32(body));
+      return `${p("cf", "lt")}${body}${sum.toString("base64").slice(0, 6)}`;
+    },
+  },
   "gradle plugin portal secret": { name: "GRADLE_PUBLISH_SECRET", standalone: false, token: () => chars(ALNUM, 32) },
 };
 

@@ -7,4 +7,5 @@ export default assignedSecret({
   source: "Cloudsmith Docs: API Key",
   names: ["cloudsmith"],
   value: [run("hex", 40)],
+  note: "Not confirmed against the vendor's documentation (length and alphabet unverified): reported only under a name carrying the vendor's name.",
 });
