@@ -149,6 +149,7 @@ import jfrogReferenceToken from "./detectors/jfrog-reference-token.js";
 import jinaApiKey from "./detectors/jina-api-key.js";
 import jwt from "./detectors/jwt.js";
 import kubernetesSecretManifest from "./detectors/kubernetes-secret-manifest.js";
+import langfuseSecretKey from "./detectors/langfuse-secret-key.js";
 import langsmithApiKey from "./detectors/langsmith-api-key.js";
 import launchdarklyKey from "./detectors/launchdarkly-key.js";
 import lineChannelAccessToken from "./detectors/line-channel-access-token.js";
@@ -169,6 +170,7 @@ import maxmindLicenseKeyLegacy from "./detectors/maxmind-license-key-legacy.js";
 import messagebirdAccessKey from "./detectors/messagebird-access-key.js";
 import mistralApiKey from "./detectors/mistral-api-key.js";
 import mixpanelApiSecret from "./detectors/mixpanel-api-secret.js";
+import modalTokenSecret from "./detectors/modal-token-secret.js";
 import mollieApiKey from "./detectors/mollie-api-key.js";
 import mongodbAtlasPrivateKey from "./detectors/mongodb-atlas-private-key.js";
 import neonApiKey from "./detectors/neon-api-key.js";
@@ -458,6 +460,7 @@ export const DETECTORS: readonly Detector[] = [
   jinaApiKey,
   jwt,
   kubernetesSecretManifest,
+  langfuseSecretKey,
   langsmithApiKey,
   launchdarklyKey,
   lineChannelAccessToken,
@@ -478,6 +481,7 @@ export const DETECTORS: readonly Detector[] = [
   messagebirdAccessKey,
   mistralApiKey,
   mixpanelApiSecret,
+  modalTokenSecret,
   mollieApiKey,
   mongodbAtlasPrivateKey,
   neonApiKey,

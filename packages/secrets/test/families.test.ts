@@ -186,6 +186,8 @@ const FAMILIES: Readonly<Record<string, Sample>> = {
       return `${p("cf", "lt")}${body}${sum.toString("base64").slice(0, 6)}`;
     },
   },
+  "langfuse secret key": { name: "LANGFUSE_SECRET_KEY", standalone: true, token: () => `${p("sk-", "lf-")}${uuid()}` },
+  "modal token secret": { name: "MODAL_TOKEN_SECRET", standalone: false, token: () => `${p("as", "-")}${chars(ALNUM, 22)}` },
   "gradle plugin portal secret": { name: "GRADLE_PUBLISH_SECRET", standalone: false, token: () => chars(ALNUM, 32) },
 };
 
@@ -394,6 +396,8 @@ function digestLines(): readonly (readonly [string, string, string])[] {
     ["b2 key id", ".env", `B2_APPLICATION_KEY_ID=${p("00", "1")}${chars(HEXL, 22)}\n`],
     ["ovh application key", ".env", `OVH_APPLICATION_KEY=${chars(ALNUM, 16)}\n`],
     ["cosmos emulator key", "src/cosmos.ts", `const cosmosKey = "${p("C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqy", "MsEcaGQy67XIw/Jw==")}";\n`],
+    ["langfuse public key", ".env", `LANGFUSE_PUBLIC_KEY=${p("pk-", "lf-")}${uuid()}\n`],
+    ["modal token id", "config/modal.yaml", `modal_token_id: ${p("ak", "-")}${chars(ALNUM, 22)}\n`],
     ["infracost placeholder", "README.md", `export INFRACOST_API_KEY=${p("ico", "-")}xxxxx\n`],
   ];
 }
