@@ -116,7 +116,8 @@ export const WRITTEN_RULES: Readonly<Record<string, WrittenRule>> = {
     alsoEnforcedBy: [
       { kind: "hook", hook: "pre-commit", what: "scans the staged content for secrets (`hooks.preCommit.scan`)" },
       { kind: "ci", run: "node packages/cli/bin/warden.js scan", what: "secret scan of the repository and of the commits under test" },
-      { kind: "planned", what: "audit gate: dependency audit at the configured severity (deploy preflight and CI)" },
+      { kind: "command", command: "audit", what: "dependency audit of the lockfile's packages at the configured severity (a CI gate; needs the registry)" },
+      { kind: "planned", what: "audit gate in the deploy preflight" },
     ],
   },
   "Standard: CI stages": {
