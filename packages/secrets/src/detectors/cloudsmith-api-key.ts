@@ -4,8 +4,8 @@ import { assignedSecret, run } from "../token-format.js";
 export default assignedSecret({
   id: "cloudsmith-api-key",
   name: "Cloudsmith API key",
-  source: "Cloudsmith Docs: API Key",
+  source: "Cloudsmith Docs: API Key (CLOUDSMITH_API_KEY)",
   names: ["cloudsmith"],
   value: [run("hex", 40)],
-  note: "Not confirmed against the vendor's documentation (length and alphabet unverified): reported only under a name carrying the vendor's name.",
+  note: "The vendor's page names the credential but does not state its length or alphabet: the shape here is not confirmed by the vendor, so it is reported only under a name carrying the vendor's name.",
 });
