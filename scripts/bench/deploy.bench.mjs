@@ -14,7 +14,8 @@
 //     the old version serving all traffic again (goal <= 1 s), from the rolled_back event's
 //     recoveryMs, over 5 runs;
 //  5. the driver's own overhead per deploy, build excluded (goal <= 3 s): wall time of
-//     `warden deploy` with build: false and no slow gates, over 5 runs.
+//     `warden deploy` with build: false and no slow gates, over 5 runs; and the wall time of the
+//     two deploys under load of 1.
 // Needs wrk (Debian package; scripts/ci/system-deps.sh installs it). Writes its section of
 // docs/benchmarks.md.
 import { execFileSync, spawn, spawnSync } from "node:child_process";
@@ -232,6 +233,9 @@ try {
   const proxyMs = inProxy.map((entry) => entry.ms);
   const proxyNon2xx = inProxy.filter((entry) => entry.status < 200 || entry.status >= 300).length;
   const loadOutcomes = underLoad.map((d) => d.result?.outcome ?? `exit ${d.code}`);
+  // the driver's overhead under that load: wall time of those deploys and their steps
+  const loadSteps = {};
+  for (const d of underLoad) for (const e of d.result?.events ?? []) if (e.step !== undefined && e.durationMs !== undefined) (loadSteps[e.step] ??= []).push(e.durationMs);
 
   // 2. smoke failure under load: caught before the switch
   const wrk2 = spawn("wrk", ["-t", "2", "-c", String(CONNECTIONS), "-d", `${SMOKE_LOAD_SECONDS}s`, url]);
@@ -402,9 +406,13 @@ Measured ${new Date().toISOString()} on ${machine()} (a machine shared with othe
 | failing check after the switch (a version failing only behind the proxy) → old version serving all traffic (median of ${recovery.length}; \`recoveryMs\` of the \`rolled_back\` event) | ${recoveryMedian.toFixed(1)} ms (max ${Math.max(...recovery).toFixed(1)} ms); afterwards serving \`${serving.trim()}\` | ≤ 1000 ms | ${ok(recoveryMedian <= 1000)} |
 | the broken version as a polling client saw it: first to last failed answer (median of ${visible.length}; includes the smoke check's own attempts) | ${visible.length === 0 ? "never seen" : `${median(visible).toFixed(0)} ms`} | — | — |
 | driver overhead per deploy, build excluded (wall time of \`warden deploy\`, median of ${overhead.length}) | ${(overheadMedian / 1000).toFixed(2)} s (min ${(Math.min(...overhead) / 1000).toFixed(2)} s) | ≤ 3 s | ${ok(overheadMedian <= 3000)} |
+| the same under load: the ${underLoad.length} deploys of the first row, through wrk's ${CONNECTIONS} connections | ${underLoad.map((d) => `${(d.ms / 1000).toFixed(2)} s`).join(", ")} | ≤ 3 s | ${ok(underLoad.every((d) => d.ms <= 3000))} |
 
 Median step durations of those deploys (ms): ${Object.entries(steps)
     .map(([step, values]) => `${step} ${median(values).toFixed(0)}`)
+    .join(" · ")}.
+Under load (the first row's deploys; \`smoke\` is the check before the switch and the one after it): ${Object.entries(loadSteps)
+    .map(([step, values]) => `${step} ${values.map((v) => v.toFixed(0)).join(" / ")}`)
     .join(" · ")}.
 `;
   writeSection("deploy", md);
