@@ -124,7 +124,7 @@ interface ProxyModules {
  *   `POST /switch/renew` `{ id }`), the proxy goes back to the confirmed routes by itself and
  *   appends the revert to the reverts file. Renewing or confirming an id the proxy no longer
  *   holds (reverted, replaced) answers 409.
- * - `GET /switch`: the pending provisional switch (or null) and the last revert.
+ * - `GET /switch`: the pending provisional switch (or null), the last revert and the routes served now.
  * - `GET /stats`: requests and errors per route, and the event loop's delay (`POST
  *   /stats/event-loop/reset` starts its measure again).
  * - `POST /maintenance`: read the maintenance file again (Warden writes or removes it first); while
@@ -619,7 +619,7 @@ export function proxyMain(mods: ProxyModules, argv: readonly string[], env: Read
           return;
         }
         if (req.method === "GET" && req.url === "/switch") {
-          reply(res, 200, { pending: describePending(), lastRevert });
+          reply(res, 200, { pending: describePending(), lastRevert, routes: routes.map((r) => ({ url: r.url, weight: r.weight, tag: r.tag })) });
           return;
         }
       } catch (error) {
