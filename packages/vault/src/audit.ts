@@ -1,9 +1,10 @@
-import { appendFileSync, closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
+import { appendFileSync, closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, writeSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { WardenError } from "@warden/core/lite";
 import { mac } from "./crypto.js";
 import { keyDir } from "./keys.js";
+import { withLock } from "./lock.js";
 
 /** The audit log, local to the machine (under `.warden/`, not committed). */
 export const AUDIT_FILE = ".warden/audit/secrets.jsonl";
@@ -50,50 +51,6 @@ export function anchorFile(vaultId: string, env?: NodeJS.ProcessEnv): string {
   return path.join(keyDir(env), `${vaultId}.audit-head`);
 }
 
-function sleep(ms: number): void {
-  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-}
-
-function pidAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
-/** Run `fn` holding `<log>.lock` (exclusive create; a lock of a dead process or older than 30 s is taken over). */
-function withLock<T>(file: string, fn: () => T): T {
-  const lock = `${file}.lock`;
-  const deadline = Date.now() + 15_000;
-  for (let attempt = 0; ; attempt++) {
-    try {
-      const fd = openSync(lock, "wx", 0o600);
-      writeSync(fd, String(process.pid));
-      closeSync(fd);
-      break;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-      let stale = false;
-      try {
-        const holder = Number(readFileSync(lock, "utf8"));
-        stale = (Number.isInteger(holder) && holder > 0 && !pidAlive(holder)) || Date.now() - statSync(lock).mtimeMs > 30_000;
-      } catch {
-        stale = false; // released meanwhile
-      }
-      if (stale) rmSync(lock, { force: true });
-      else if (Date.now() > deadline) throw new WardenError("INPUT", `${lock} is held by another process; try again`);
-      else sleep(Math.min(50, 2 + attempt * 2));
-    }
-  }
-  try {
-    return fn();
-  } finally {
-    rmSync(lock, { force: true });
-  }
-}
-
 function readLines(file: string): string[] {
   if (!existsSync(file)) return [];
   return readFileSync(file, "utf8")
@@ -135,7 +92,7 @@ function lastLine(file: string): string | undefined {
 export function appendAudit(root: string, vaultId: string, key: Buffer, record: AuditRecord, env?: NodeJS.ProcessEnv): AuditEntry {
   const file = path.join(root, AUDIT_FILE);
   mkdirSync(path.dirname(file), { recursive: true });
-  return withLock(file, () => {
+  return withLock(`${file}.lock`, "the audit log", () => {
     let prev = GENESIS;
     let seq = 1;
     const last = lastLine(file);
