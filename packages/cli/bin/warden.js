@@ -8,8 +8,10 @@ import module from "node:module";
 
 const argv = process.argv.slice(2);
 // `secrets run` first tries its fast start, a bundle of Node built-ins only (docs/secrets/vault.md);
-// undefined when the full CLI must run (no current grants snapshot, unusual arguments).
-const fast = argv[0] === "secrets" && argv[1] === "run" ? await module.createRequire(import.meta.url)("../dist/secrets-run.cjs").secretsRun(argv.slice(2)) : undefined;
+// undefined when the full CLI must run (no current grants snapshot, unusual arguments). The
+// package's bin, bin/warden.cjs, tries it before loading this module and marks that it did.
+const tried = globalThis[Symbol.for("warden.secretsRunTried")] === true;
+const fast = argv[0] === "secrets" && argv[1] === "run" && !tried ? await module.createRequire(import.meta.url)("../dist/secrets-run.cjs").secretsRun(argv.slice(2)) : undefined;
 const served = fast ?? (await (await import("../dist/client.js")).runViaServer(argv));
 if (served !== undefined) {
   process.exitCode = served;

@@ -1,4 +1,4 @@
-import { closeSync, openSync, readFileSync, rmSync, statSync, writeSync } from "node:fs";
+import { closeSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from "node:fs";
 import { WardenError } from "@warden/core/lite";
 
 /** How long a writer waits for a lock before giving up with one clear line. */
@@ -8,6 +8,15 @@ const ORPHAN_MS = 30_000;
 
 function sleep(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/** Remove `file` if it is there (unlink: `rmSync` would load Node's recursive-removal module on `run`'s fast start). */
+function removeFile(file: string): void {
+  try {
+    unlinkSync(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+  }
 }
 
 function pidAlive(pid: number): boolean {
@@ -52,16 +61,16 @@ function breakStale(lock: string, seen: string): void {
     if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
     // Another waiter is breaking it; a guard left by a waiter killed in these few lines is removed once old.
     try {
-      if (Date.now() - statSync(guard).mtimeMs > ORPHAN_MS) rmSync(guard, { force: true });
+      if (Date.now() - statSync(guard).mtimeMs > ORPHAN_MS) removeFile(guard);
     } catch {
       // gone meanwhile
     }
     return;
   }
   try {
-    if (holderOf(lock)?.text === seen) rmSync(lock, { force: true });
+    if (holderOf(lock)?.text === seen) removeFile(lock);
   } finally {
-    rmSync(guard, { force: true });
+    removeFile(guard);
   }
 }
 
@@ -103,6 +112,6 @@ export function withLock<T>(lock: string, what: string, fn: () => T, options: { 
   try {
     return fn();
   } finally {
-    rmSync(lock, { force: true });
+    removeFile(lock);
   }
 }

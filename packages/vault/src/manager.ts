@@ -248,17 +248,22 @@ export function runWithSecrets(plan: RunPlan, command: string, args: readonly st
     process.on("SIGTERM", forward);
     const pipes: Promise<void>[] = [];
     if (mask) {
+      // `io.stdout` / `io.stderr` are read at the first byte to write: a getter there (process.stdout)
+      // sets up its stream only when the command prints something.
       for (const [from, to] of [
-        [child.stdout, io.stdout],
-        [child.stderr, io.stderr],
+        [child.stdout, (): NodeJS.WritableStream => io.stdout],
+        [child.stderr, (): NodeJS.WritableStream => io.stderr],
       ] as const) {
         if (from === null) continue;
         const masker = new Masker(plan.values);
+        const write = (bytes: Buffer): void => {
+          if (bytes.length > 0) to().write(bytes);
+        };
         pipes.push(
           new Promise((done) => {
-            from.on("data", (chunk: Buffer) => to.write(masker.push(chunk)));
+            from.on("data", (chunk: Buffer) => write(masker.push(chunk)));
             from.on("end", () => {
-              to.write(masker.flush());
+              write(masker.flush());
               done();
             });
           }),
