@@ -21,7 +21,7 @@ export default defineDetector({
   severity: "error",
   keywords: ["authorization", "x-api-key", "private-token", "x-auth-token", "api-key:"],
   pattern:
-    /(?<![A-Za-z0-9-])(?:(?:Proxy-)?Authorization["']?\s*[:=]\s*["'`]?\s*(?<scheme>Bearer|Basic|Token|token|bearer|basic|Bot|SSWS|GenieKey|ApiKey|Api-Key|OAuth)\s+|(?:X-Api-Key|Api-Key|Private-Token|X-Auth-Token)["']?\s*:\s*["']?)(?<secret>[A-Za-z0-9._~+/=-]{12,4000})(?![A-Za-z0-9._~+/=-])/i,
+    /(?<![A-Za-z0-9-])(?:(?:Proxy-)?Authorization["']?\s*(?:[:=]|\]\s*=|,)\s*["'`]?\s*(?<scheme>Bearer|Basic|Token|token|bearer|basic|Bot|SSWS|GenieKey|ApiKey|Api-Key|OAuth)\s+|(?:X-Api-Key|Api-Key|Private-Token|X-Auth-Token)["']?\s*(?::|\]\s*=|,)\s*["']?)(?<secret>[A-Za-z0-9._~+/=-]{12,4000})(?![A-Za-z0-9._~+/=-])/i,
   window: { before: 40, after: 4100 },
   minEntropy: 3,
   fallback: true,
