@@ -326,6 +326,14 @@ export function negatives(r) {
     ["index.html", ['<meta name="csrf-param" content="authenticity_token" />', '<input type="password" id="password" placeholder="Enter your password">']],
   ];
   for (const [path, lines] of code2) add("not-a-secret", path, lines);
+  // References and placeholders in typed declarations, XML elements and Dockerfile instructions.
+  add("variable-reference", "src/env.ts", ['const apiKey: string = process.env.API_KEY ?? "";', "private readonly token?: string = undefined;"]);
+  add("variable-reference", "app/src/main/kotlin/Config.kt", ["val apiToken: String = BuildConfig.API_TOKEN"]);
+  add("variable-reference", "src/config.rs", ['let secret: String = std::env::var("APP_SECRET").expect("APP_SECRET");']);
+  add("placeholder", "src/main/resources/vendor.xml", ["<vendor>", "  <apiKey>YOUR_API_KEY</apiKey>", "  <token>{{ token }}</token>", "</vendor>"]);
+  add("variable-reference", "Dockerfile", ["FROM node:20", "ARG NPM_TOKEN", "ENV NPM_TOKEN ${NPM_TOKEN}", "ENV API_TOKEN=$API_TOKEN", "ENV PASSWORD_FILE /run/secrets/db_password"]);
+  add("low-entropy", ".env", ["DB_PASSWORD=Summer2024!", "ADMIN_PASSWORD=Password123!"]);
+  add("low-entropy", "config/app.yml", ["admin:", "  password: Welcome1!", "  secret: Changeme123"]);
   // Vendor shapes embedded in longer strings, or one character off.
   add("wrong-shape", "src/data.js", [`const blob = "x${"AIza" + chars(r, URLSAFE, 35)}y";`]);
   add("wrong-shape", "src/data2.js", [`const id = "AIza${chars(r, URLSAFE, 30)}";`]);
