@@ -38,6 +38,15 @@ describe("the evaluation set, seed 16 (one sample of every family in every conte
     expect(positives.filter((c) => prefixed.has(c.family) && !c.hit).map(describeCase)).toEqual([]);
   });
 
+  it("reads a name in a typed declaration, an XML element, a Dockerfile ENV line and a header setter", () => {
+    // Rust `const X: &str = "…"`, `<apiToken>…</apiToken>`, `ENV NAME value`: the forms the
+    // assignment-reading detectors once missed. Generic values are scored, so only vendor families count here.
+    const forms = positives.filter((c) => ["rust", "xml", "dockerfile", "k8s_env"].includes(c.context) && !c.family.startsWith("generic-"));
+    expect(forms.length).toBeGreaterThan(200);
+    expect(forms.filter((c) => !c.hit).map(describeCase)).toEqual([]);
+    expect(positives.filter((c) => c.family === "authorization-header" && !c.hit).map(describeCase)).toEqual([]);
+  });
+
   it("flags none of the look-alikes (placeholders, references, hashes, ids, public keys, examples)", () => {
     expect(negatives.filter((c) => c.hit).map(describeCase)).toEqual([]);
   });
