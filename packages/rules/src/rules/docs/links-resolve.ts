@@ -174,6 +174,36 @@ export default defineRule({
       return index.pages.some(matches) || [...index.routes].some(matches);
     };
 
+    // Docs rendered by a site this repository does not hold (svelte.dev renders SvelteKit's
+    // documentation/docs, Docusaurus renders jest's docs/ from website/) link pages by their slug:
+    // the file name without its ordering prefix (`20-hooks.md` is `hooks`) or its front-matter `id:`.
+    // Pages by slug, per docs tree (the first two folders of a path), built once per tree.
+    const slugIndexes = new Map<string, Promise<Map<string, string>>>();
+    const treeOf = (file: string): string => {
+      const parts = file.split("/");
+      return parts.slice(0, Math.min(2, parts.length - 1)).join("/");
+    };
+    const slugIndex = (tree: string): Promise<Map<string, string>> => {
+      let index = slugIndexes.get(tree);
+      if (index === undefined) {
+        index = (async () => {
+          const bySlug = new Map<string, string>();
+          const prefix = tree === "" ? "" : `${tree}/`;
+          for (const page of await ctx.listFiles()) {
+            if (!page.startsWith(prefix) || !/\.mdx?$/i.test(page) || page.includes("node_modules/")) continue;
+            const slug = path.posix.basename(page).replace(/\.mdx?$/i, "").replace(/^\d+-/, "").toLowerCase();
+            if (!bySlug.has(slug)) bySlug.set(slug, page);
+            const text = await ctx.readText(page);
+            const id = text === undefined ? undefined : /^---\r?\n(?:[\s\S]*?\n)?id:\s*['"]?([^'"\n]+?)['"]?\s*\r?\n[\s\S]*?---/.exec(text)?.[1];
+            if (id !== undefined && !bySlug.has(id.toLowerCase())) bySlug.set(id.toLowerCase(), page);
+          }
+          return bySlug;
+        })();
+        slugIndexes.set(tree, index);
+      }
+      return index;
+    };
+
     const anchorsOf = new Map<string, Promise<Set<string> | undefined>>();
     const anchors = (file: string): Promise<Set<string> | undefined> => {
       let known = anchorsOf.get(file);
@@ -240,8 +270,14 @@ export default defineRule({
           if (page === undefined) {
             const site = /^[^.]*$/.test(path.posix.basename(clean)) ? await siteOf(file) : undefined;
             if (site !== undefined && (await namesSitePage(site, pathPart))) continue;
-            ctx.report({ messageId: "missingFile", data: { target }, ...position, key: target });
-            continue;
+            // A bare slug (`hooks`, `./routing`) naming a page of the same docs tree by slug.
+            const slug = pathPart.replace(/^\.\//, "").replace(/\/$/, "");
+            const bySlug = site === undefined && /^[\w-]+$/.test(slug) && /\.mdx?$/i.test(file) ? (await slugIndex(treeOf(file))).get(slug.toLowerCase()) : undefined;
+            if (bySlug === undefined) {
+              ctx.report({ messageId: "missingFile", data: { target }, ...position, key: target });
+              continue;
+            }
+            page = bySlug;
           }
         }
         if (anchor === undefined || anchor === "" || !/\.mdx?$/i.test(page)) continue;

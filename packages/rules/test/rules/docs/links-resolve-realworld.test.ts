@@ -20,6 +20,14 @@ const FILES: Record<string, string> = {
   // A translation that links to pages not translated yet: Starlight serves them from the default locale.
   "docs/src/content/docs/es/guides/components.mdx":
     "# Componentes\n\nLee [CSS](/es/guides/css/) y [estilos](/es/guides/css/#custom-styles), no [esto](/es/guides/missing/).\n",
+  // Docs rendered by a site outside the repository link pages by slug: the file name without its
+  // ordering prefix (SvelteKit's documentation/docs) or a front-matter `id:` (jest's docs/ for Docusaurus in website/).
+  "documentation/docs/10-getting-started/10-introduction.md": "# Introduction\n\nSee [hooks](hooks), [server routes](routing#server), [gone](routing#nowhere) and [typo](hoks).\n",
+  "documentation/docs/20-core-concepts/10-routing.md": "# Routing\n\n## Server\n",
+  "documentation/docs/30-advanced/20-hooks.md": "# Hooks\n",
+  "guides/CLI.md": "# CLI\n\nSee [watch plugins](watch-plugins) and [bail](configuration#bail).\n",
+  "guides/WatchPlugins.md": "---\nid: watch-plugins\ntitle: Watch Plugins\n---\n\n# Watch Plugins\n",
+  "guides/Configuration.md": "---\nid: configuration\n---\n\n## `bail` \\[number | boolean]\n",
 };
 
 let root: string;
@@ -35,11 +43,14 @@ beforeAll(async () => {
 });
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-describe("docs/links-resolve on a translated Starlight site", () => {
+describe("docs/links-resolve on a translated Starlight site and on docs rendered elsewhere", () => {
   it("reports exactly the broken route and the broken anchor beside the clean twins", () => {
     expect(findings.map((f) => [f.file, f.line, f.messageId, f.message]).sort()).toEqual(
       [
         ["docs/src/content/docs/es/guides/components.mdx", 3, "missingRoute", "Link target /es/guides/missing/ matches no page of the Astro site in docs/."],
+        ["documentation/docs/10-getting-started/10-introduction.md", 3, "missingAnchor", "Link anchor #nowhere matches no heading in documentation/docs/20-core-concepts/10-routing.md."],
+        ["documentation/docs/10-getting-started/10-introduction.md", 3, "missingFile", "Link target hoks does not exist."],
+        ["guides/CLI.md", 3, "missingAnchor", "Link anchor #bail matches no heading in guides/Configuration.md."],
         ["docs/src/content/docs/guides/components.mdx", 7, "missingAnchor", "Link anchor #no-such-heading matches no heading in docs/src/content/docs/guides/components.mdx."],
       ].sort(),
     );

@@ -84,4 +84,29 @@ describe(ID, () => {
     expect(await runRule(ID, files)).toEqual([]);
     expect(await runRule(ID, files, { ignoreTests: false })).toHaveLength(1);
   });
+
+  it("allows no-ops the author acknowledged, a let's starting value and silenced mocks, not a swallowed rejection (vue, jest, kit)", async () => {
+    const code = [
+      "export class BaseWatchPlugin {",
+      "  // eslint-disable-next-line @typescript-eslint/no-empty-function",
+      "  apply(): void {}",
+      "}",
+      "compile(src, {",
+      "  // ignore errors since they were already reported by the parser",
+      "  onError: () => {},",
+      "});",
+      "export let notifyVersion = () => {};",
+      "promise.catch(() => {});",
+      "spy.mockImplementation(() => {});",
+      "const emptyRender = () => {};",
+      "export const stub = () => {};",
+      "run({ done: () => {} });",
+    ].join("\n");
+    // A swallowed rejection, a const with no word of intent and a callback of an ordinary call are still stubs.
+    expect(locations(await runRule(ID, { "src/a.ts": code }))).toEqual([
+      ["src/a.ts", 10, 21, "empty"],
+      ["src/a.ts", 13, 27, "empty"],
+      ["src/a.ts", 14, 19, "empty"],
+    ]);
+  });
 });
