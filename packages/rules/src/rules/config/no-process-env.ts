@@ -139,6 +139,12 @@ export default defineRule({
           // choosing its production build, a dev-only warning), not configuration read at run time.
           const outer = node.parent;
           if ((ts.isPropertyAccessExpression(outer) || ts.isElementAccessExpression(outer)) && outer.expression === node && memberName(ts, outer) === "NODE_ENV") return;
+          // Setting or removing a variable (`process.env.X = v`, `delete process.env.X`) hands configuration to a child process or restores it: no read.
+          if ((ts.isPropertyAccessExpression(outer) || ts.isElementAccessExpression(outer)) && outer.expression === node) {
+            const use = outer.parent;
+            if (ts.isDeleteExpression(use)) return;
+            if (ts.isBinaryExpression(use) && use.left === outer && use.operatorToken.kind === ts.SyntaxKind.EqualsToken) return;
+          }
           ctx.report({ messageId: "env", node });
         }
         return;

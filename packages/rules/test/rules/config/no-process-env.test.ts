@@ -84,4 +84,9 @@ describe(ID, () => {
   it("ignores other objects' env properties", async () => {
     expect(await runRule(ID, { "src/a.ts": "export const e = options.env;\n" })).toEqual([]);
   });
+
+  it("allows setting and removing variables, and still reports the read beside them (jest's watchman socket)", async () => {
+    const code = "const previous = process.env.SOCK;\nprocess.env.SOCK = '/tmp/s';\ndelete process.env.SOCK;\nprocess.env['SOCK'] = previous;\n";
+    expect(locations(await runRule(ID, { "src/watch.ts": code }))).toEqual([["src/watch.ts", 1, 18, "env"]]);
+  });
 });
