@@ -4,7 +4,7 @@ import { isEmptyBlock, walk } from "../../ast.js";
 import { defineRule } from "../../define-rule.js";
 
 /** Type-test files (`*.test-d.ts`, a `test-dts/` folder): their functions exist to be type-checked. */
-const TYPE_TESTS = /\.test-d\.[cm]?tsx?$|(?:^|\/)test-dts?\//;
+const TYPE_TESTS = /\.test-d\.[cm]?tsx?$|(?:^|\/)(?:test-dts?|__typetests__)\//;
 /** Names that say doing nothing is the point: `noop`, `NOOP`, `doNothing`, `ignore`, `emptyFn`. */
 const NO_OP_NAME = /^(?:_*(?:noop\w*|nop|noOp\w*|NOOP\w*|doNothing|ignore\w*|empty(?:[A-Z_]\w*)?))$/;
 /** Calls whose callback is a no-op by design: a silenced mock (`spy.mockImplementation(() => {})`, `vi.fn(() => {})`). A swallowed rejection (`p.catch(() => {})`) still counts. */

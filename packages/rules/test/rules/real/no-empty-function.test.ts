@@ -79,6 +79,12 @@ describe(ID, () => {
     expect(locations(await runRule(ID, { "src/a.ts": code }))).toEqual([["src/a.ts", 3, 18, "empty"]]);
   });
 
+  it("skips type-test folders (tstyche's __typetests__ in jest-worker)", async () => {
+    const code = "export function runTest(a: string): void {}\n";
+    const findings = await runRule(ID, { "packages/worker/__typetests__/testWorker.ts": code, "packages/worker/src/testWorker.ts": code });
+    expect(findings.map((f) => f.file)).toEqual(["packages/worker/src/testWorker.ts"]);
+  });
+
   it("ignores test files unless ignoreTests is false", async () => {
     const files = { "src/a.test.ts": "const mock = () => {};\n" };
     expect(await runRule(ID, files)).toEqual([]);
