@@ -94,6 +94,14 @@ export default defineRule({
       }
       const declared = (node as TS.FunctionLikeDeclarationBase).name;
       if (declared !== undefined && ts.isIdentifier(declared) && NO_OP_NAME.test(declared.text)) return;
+      // A method of a base class (`BaseReporter`, `AbstractPlugin`, `DefaultHandler`, `NoopLogger`) is a hook
+      // subclasses override; a method of an options object handed to a constructor (`new Readable({ read() {} })`)
+      // fills a slot the API requires.
+      if (ts.isMethodDeclaration(node)) {
+        const owner = node.parent;
+        if (ts.isClassLike(owner) && owner.name !== undefined && /^(?:Base|Abstract|Default|Noop|Null|Empty)[A-Z]/.test(owner.name.text)) return;
+        if (ts.isObjectLiteralExpression(owner) && ts.isNewExpression(owner.parent)) return;
+      }
       const modifiers = ts.canHaveModifiers(node) ? (ts.getModifiers(node) ?? []) : [];
       if (modifiers.some((m) => m.kind === ts.SyntaxKind.OverrideKeyword)) return;
       const name = (node as TS.FunctionLikeDeclarationBase).name;

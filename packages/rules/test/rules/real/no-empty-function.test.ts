@@ -115,4 +115,21 @@ describe(ID, () => {
       ["src/a.ts", 14, 19, "empty"],
     ]);
   });
+
+  it("allows a base class's hooks and a method an options object hands to a constructor (jest's BaseReporter, vue's Readable)", async () => {
+    const code = [
+      "export class BaseReporter {",
+      "  onRunStart(): void {}",
+      "}",
+      "export const stream = new Readable({ read() {} });",
+      "export class Reporter {",
+      "  onRunStart(): void {}",
+      "}",
+      "export const options = configure({ read() {} });",
+    ].join("\n");
+    expect(locations(await runRule(ID, { "src/a.ts": code }))).toEqual([
+      ["src/a.ts", 6, 3, "empty"],
+      ["src/a.ts", 8, 36, "empty"],
+    ]);
+  });
 });
