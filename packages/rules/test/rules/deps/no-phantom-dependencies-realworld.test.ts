@@ -40,10 +40,10 @@ const FILES: Record<string, string> = {
   "packages/runtime/src/__mocks__/createRuntime.js": "module.exports = () => ({});\n",
   "packages/runtime/src/__tests__/runtime.test.js":
     "jest.mock('preprocessor', () => ({ process: jest.fn() }), { virtual: true });\nconst createRuntime = require('createRuntime');\nconst pre = require('preprocessor');\nconst missing = require('not-mocked');\nmodule.exports = { createRuntime, pre, missing };\n",
-  // A test fixture's committed node_modules (jest's e2e) resolves its imports; an install never puts one there.
-  "e2e/conditions/package.json": JSON.stringify({ jest: { testEnvironment: "node" } }),
-  "e2e/conditions/node_modules/fake-dual-dep/package.json": JSON.stringify({ name: "fake-dual-dep", version: "1.0.0" }),
-  "e2e/conditions/__tests__/conditions.test.mjs": "import dual from 'fake-dual-dep';\nimport other from 'other-dep';\nexport { dual, other };\n",
+  // A committed node_modules below the package's folder (jest's fixtures) resolves its imports; an install never puts one there.
+  "sandbox/conditions/package.json": JSON.stringify({ private: true }),
+  "sandbox/conditions/node_modules/fake-dual-dep/package.json": JSON.stringify({ name: "fake-dual-dep", version: "1.0.0" }),
+  "sandbox/conditions/src/conditions.mjs": "import dual from 'fake-dual-dep';\nimport other from 'other-dep';\nexport { dual, other };\n",
 };
 
 let root: string;
@@ -68,7 +68,7 @@ describe("deps/no-phantom-dependencies on real-world shapes", () => {
         ["examples/app/src/trpc/client.ts", 3, "phantom", "chalk"],
         ["packages/adapter/files/worker.js", 3, "phantom", "left-pad"],
         ["packages/runtime/src/__tests__/runtime.test.js", 4, "phantom", "not-mocked"],
-        ["e2e/conditions/__tests__/conditions.test.mjs", 2, "phantom", "other-dep"],
+        ["sandbox/conditions/src/conditions.mjs", 2, "phantom", "other-dep"],
         ["examples/deno/src/index.ts", 3, "phantom", "kleur"],
         ["packages/react/test/ssr.test.ts", 2, "phantom", "@acme/other"],
         ["www/src/pages/index.tsx", 7, "phantom", "@docusaurus/theme-common"],
