@@ -146,7 +146,7 @@ export default defineRule({
           // A spread copy counts as handed on only when the copy itself is (`{ env: { ...process.env } }`); a copy kept in a variable is read later.
           const handedOn = (value: TS.Node): boolean => {
             const holder = value.parent;
-            return (ts.isPropertyAssignment(holder) && holder.initializer === value) || (ts.isCallExpression(holder) && holder.arguments.includes(value as TS.Expression)) || (ts.isNewExpression(holder) && (holder.arguments ?? []).includes(value as TS.Expression));
+            return (ts.isPropertyAssignment(holder) && holder.initializer === value) || (ts.isCallExpression(holder) && holder.arguments.includes(value as TS.Expression)) || (ts.isNewExpression(holder) && holder.arguments?.includes(value as TS.Expression) === true);
           };
           if (handedOn(whole)) return;
           if (ts.isSpreadAssignment(whole.parent) && handedOn(whole.parent.parent)) return;
