@@ -22,6 +22,21 @@ describe(RULE, () => {
     expect(locations(await runRule(RULE, declared, undefined, { mode: "full" }))).toEqual([["src/c.ts", 1, 1, "unused"]]);
   });
 
+  it("takes files a package publishes beside its module tree as used (kit's adapter templates), not its src/ or entry folder", async () => {
+    const files = {
+      "package.json": JSON.stringify({ name: "adapter", main: "index.js", files: ["index.js", "files", "files-edge/worker.js", "src", "lib"] }),
+      "index.js": "export default function adapter() {}\n",
+      "files/serverless.js": "import { Server } from 'SERVER';\nexport { Server };\n",
+      "files-edge/worker.js": "export default {};\n",
+      "src/unused.js": "export const u = 1;\n",
+      "lib/index.js": "export const l = 1;\n",
+    };
+    expect(locations(await runRule(RULE, files, undefined, { mode: "full" }))).toEqual([
+      ["lib/index.js", 1, 1, "unused"],
+      ["src/unused.js", 1, 1, "unused"],
+    ]);
+  });
+
   it("takes extra entry points and ignores from its options", async () => {
     expect(await checkFixture(RULE, "bad", { entry: ["packages/app/src/old-*.ts"] })).toEqual([]);
     expect(await checkFixture(RULE, "bad", { ignore: ["**/old-greet.ts"] })).toEqual([]);
