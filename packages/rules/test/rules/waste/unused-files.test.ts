@@ -37,6 +37,18 @@ describe(RULE, () => {
     ]);
   });
 
+  it("follows modules named to be loaded by path: require.resolve and import.meta.resolve, with or without an extension", async () => {
+    const files = {
+      "package.json": JSON.stringify({ name: "runner", main: "src/index.ts" }),
+      "src/index.ts": 'import { a } from "./a.js";\nexport const pool = new Pool(require.resolve(/* bundlers: leave it */ "./worker"));\nexport const b = import.meta.resolve("./b-worker.js");\nexport { a };\n',
+      "src/a.ts": "export const a = 1;\n",
+      "src/worker.ts": "export function run() {}\n",
+      "src/b-worker.ts": "export function run() {}\n",
+      "src/unused.ts": "export const u = require.resolved;\n",
+    };
+    expect(locations(await runRule(RULE, files, undefined, { mode: "full" }))).toEqual([["src/unused.ts", 1, 1, "unused"]]);
+  });
+
   it("takes extra entry points and ignores from its options", async () => {
     expect(await checkFixture(RULE, "bad", { entry: ["packages/app/src/old-*.ts"] })).toEqual([]);
     expect(await checkFixture(RULE, "bad", { ignore: ["**/old-greet.ts"] })).toEqual([]);
