@@ -26,7 +26,10 @@ if (!Number.isInteger(ROUNDS) || ROUNDS < 1 || !Number.isInteger(BATCH) || BATCH
   process.stderr.write("bench secrets-run: --rounds and --batch need positive integers\n");
   process.exit(2);
 }
-const WARDEN = path.join(ROOT, "packages/cli/bin/warden.js");
+// What `warden` runs when installed: the package's bin (bin/warden.cjs); the ES-module entry
+// bin/warden.js (what `node packages/cli/bin/warden.js` runs) is measured beside it.
+const WARDEN = path.join(ROOT, "packages/cli", JSON.parse(readFileSync(path.join(ROOT, "packages/cli/package.json"), "utf8")).bin.warden);
+const WARDEN_ESM = path.join(ROOT, "packages/cli/bin/warden.js");
 const work = mkdtempSync(path.join(tmpdir(), "warden-bench-secrets-run-"));
 const keys = mkdtempSync(path.join(tmpdir(), "warden-bench-keys-"));
 const env = { ...process.env, WARDEN_KEY_DIR: keys, WARDEN_DAEMON: "0", NO_COLOR: "1", GIT_CONFIG_NOSYSTEM: "1" };
@@ -61,9 +64,10 @@ try {
   const rows = [
     { label: "`node -e 0` (the command alone)", cmd: process.execPath, args: ["-e", "0"] },
     { label: "`warden secrets run --task T -- node -e 0`, fast start", cmd: process.execPath, args: [WARDEN, ...run, process.execPath, "-e", "0"], base: 0 },
+    { label: "`node bin/warden.js secrets run --task T -- node -e 0` (the ES-module entry), fast start", cmd: process.execPath, args: [WARDEN_ESM, ...run, process.execPath, "-e", "0"], base: 0 },
     { label: "`warden secrets run --task T -- node -e 0`, full start", cmd: process.execPath, args: [WARDEN, ...run, process.execPath, "-e", "0"], env: FULL, base: 0 },
     { label: "`true` (the command alone)", cmd: TRUE, args: [] },
-    { label: "`warden secrets run --task T -- true`, fast start", cmd: process.execPath, args: [WARDEN, ...run, TRUE], base: 3 },
+    { label: "`warden secrets run --task T -- true`, fast start", cmd: process.execPath, args: [WARDEN, ...run, TRUE], base: 4 },
   ].map((row) => ({ ...row, wall: [], cpu: [] }));
   for (let round = 0; round < ROUNDS; round += 1) {
     for (const row of rows) {
@@ -85,7 +89,7 @@ Measured ${new Date().toISOString().replace(/\.\d+Z$/, "Z")} on ${machine()}; lo
 **The machine is shared** with other engineers' builds and tests: wall times are inflated by
 waiting for a core, the CPU column (user + system of the whole process tree, \`/usr/bin/time\`) much
 less. ${ROUNDS} interleaved rounds of ${BATCH} runs in a row per command; medians of the rounds' per-run
-means, milliseconds. A vault with one secret, a grant of it to task \`T\` in \`warden.config.json\`,
+means, milliseconds. \`warden\` is the package's bin, \`bin/warden.cjs\`. A vault with one secret, a grant of it to task \`T\` in \`warden.config.json\`,
 the master key in a key file; \`WARDEN_DAEMON=0\`. The fast start takes its grants from the signed
 snapshot the first (full) run wrote; the full start (\`WARDEN_SECRETS_RUN_FAST=0\`) loads the CLI
 and the config, as every run did before.

@@ -8,10 +8,12 @@ import module from "node:module";
 
 const argv = process.argv.slice(2);
 // `secrets run` first tries its fast start, a bundle of Node built-ins only (docs/secrets/vault.md);
-// undefined when the full CLI must run (no current grants snapshot, unusual arguments).
+// undefined when the full CLI must run (no current grants snapshot, unusual arguments). The
+// package's bin, bin/warden.cjs, tries it before loading this module and marks that it did.
 // `scan` starts from its own bundle, with V8's compiled code for it kept between runs (scan-start.js).
+const tried = globalThis[Symbol.for("warden.secretsRunTried")] === true;
 const fast =
-  argv[0] === "secrets" && argv[1] === "run"
+  argv[0] === "secrets" && argv[1] === "run" && !tried
     ? await module.createRequire(import.meta.url)("../dist/secrets-run.cjs").secretsRun(argv.slice(2))
     : argv[0] === "scan"
       ? await (await import("./scan-start.js")).startScan(argv)

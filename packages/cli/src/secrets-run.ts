@@ -13,7 +13,18 @@ export async function secretsRun(argv: readonly string[]): Promise<number | unde
   const env = currentEnv();
   const debug = readEnv(env).debug ? (message: string): void => void process.stderr.write(`warden: secrets run: ${message}\n`) : undefined;
   try {
-    const outcome = await runFromSnapshot(argv, process.cwd(), env, { stdout: process.stdout, stderr: process.stderr, ...(debug === undefined ? {} : { debug }) });
+    // Getters: process.stdout and process.stderr set up their streams when first read, which the run
+    // does only when the command prints something.
+    const io = {
+      get stdout(): NodeJS.WritableStream {
+        return process.stdout;
+      },
+      get stderr(): NodeJS.WritableStream {
+        return process.stderr;
+      },
+      ...(debug === undefined ? {} : { debug }),
+    };
+    const outcome = await runFromSnapshot(argv, process.cwd(), env, io);
     if (typeof outcome === "number") return outcome;
     debug?.(`full start (${outcome.fallback})`);
     return undefined;

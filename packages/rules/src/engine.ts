@@ -8,6 +8,7 @@ import {
   FILE_CLASSES,
   FileClassifier,
   fingerprintOf,
+  listWorkspacePackages,
   NOT_HAND_WRITTEN,
   type FileClass,
   type FilesConfig,
@@ -268,6 +269,9 @@ function isCachedFile(value: unknown): value is CachedFile {
   return typeof value === "object" && value !== null && Array.isArray((value as CachedFile).findings) && typeof (value as CachedFile).suppressed === "number";
 }
 
+/** Folders that hold tests: a project with its own package.json inside one is a fixture. */
+const TEST_FOLDERS = new Set(["test", "tests", "__tests__", "e2e", "__e2e__"]);
+
 /**
  * Run the rules over the files: each JS/TS file is parsed once (ts-morph, in-memory, no type
  * checker, no dependency resolution) and its tree shared by every file rule and, in a full
@@ -310,13 +314,55 @@ export async function runRules(input: RunRulesInput): Promise<RunRulesResult> {
     (input.workers ?? 0) > 1 && input.mode === "full" && input.files.length >= WORKER_THRESHOLD && fileRules.every((rule) => pooled.has(rule)) && workersAvailable();
   const deferred: { path: string; text: string; cacheKey: string | undefined }[] = [];
 
+  // A project inside a test folder with its own package.json that is no workspace package (jest's
+  // e2e/<case>/package.json) is a fixture another test runs: its files are kept as they are.
+  let workspaceDirs: Promise<Set<string>> | undefined;
+  /** Per folder: no package.json, a fixture project, or another package.json (the nearest one decides). */
+  const projectAt = new Map<string, Promise<"none" | "fixture" | "package">>();
+  const fixtureProject = async (file: string): Promise<boolean> => {
+    const parts = file.split("/");
+    const testAt = parts.slice(0, -1).findIndex((part) => TEST_FOLDERS.has(part));
+    if (testAt < 0) return false;
+    // A package.json in the test folder itself, or one that only marks a module type, makes no project.
+    for (let depth = parts.length - 1; depth > testAt + 1; depth -= 1) {
+      const dir = parts.slice(0, depth).join("/");
+      let known = projectAt.get(dir);
+      if (known === undefined) {
+        known = (async (): Promise<"none" | "fixture" | "package"> => {
+          if (!(await input.exists(`${dir}/package.json`))) return "none";
+          const raw = await (input.read ?? ((file: string) => readFile(path.join(input.root, file)).catch(() => undefined)))(`${dir}/package.json`);
+          let manifest: unknown;
+          try {
+            manifest = raw === undefined ? undefined : JSON.parse(raw.toString("utf8"));
+          } catch {
+            return "none";
+          }
+          if (typeof manifest !== "object" || manifest === null) return "none";
+          const project = ["name", "dependencies", "devDependencies", "scripts", "jest", "vitest"].some((key) => key in manifest);
+          if (!project) return "none";
+          workspaceDirs ??= listWorkspacePackages(input.root).then((packages) => new Set(packages.map((p) => p.dir)), () => new Set<string>());
+          return (await workspaceDirs).has(dir) ? "package" : "fixture";
+        })();
+        projectAt.set(dir, known);
+      }
+      const found = await known;
+      if (found !== "none") return found === "fixture";
+    }
+    return false;
+  };
+  const classify = async (file: string, content: Buffer): Promise<FileClass> => {
+    const found = classifier.classify(file, content);
+    if ((found.class === "test" || found.class === "source" || found.class === "config") && !found.reason.startsWith("config ") && (await fixtureProject(file))) return "fixture";
+    return found.class;
+  };
+
   let seen = 0;
   for (const file of input.files) {
     seen += 1;
     progress?.({ phase: "files", done: seen, total });
     if (ignored(file.path)) continue;
     const content = typeof file.content === "string" ? Buffer.from(file.content) : file.content;
-    const fileClass = classifier.classify(file.path, content).class;
+    const fileClass = await classify(file.path, content);
     fileClasses.set(file.path, fileClass);
     if (isBinary(content)) continue;
     const text = content.toString("utf8");

@@ -512,6 +512,23 @@ async function buildGraph(ctx: RepoContext<unknown, string>, extraEntries: reado
       const match = matcher(framework.globs.map((g) => join(pkg.dir, g)));
       for (const file of codeByPackage.get(pkg) ?? []) if (match(file)) addEntry(pkg, file);
     }
+    // Files a package publishes on purpose beside its module tree (`"files": ["files/worker.js", "templates"]`):
+    // templates and runtime files its code copies or loads by path. A folder holding the package's own
+    // entries, or a source/build folder (`src`, `lib`, `dist` …), is its module tree and stays judged.
+    const published = pkg.manifest.files;
+    if (Array.isArray(published)) {
+      const own = entriesOfPackage(pkg, undefined);
+      for (const item of published) {
+        if (typeof item !== "string" || item.startsWith("!") || /[*?{]/.test(item)) continue;
+        const target = join(pkg.dir, item.replace(/^\.\//, "").replace(/\/+$/, ""));
+        if (isCode(target) && fileSet.has(target)) {
+          addEntry(pkg, target);
+          continue;
+        }
+        if (/^(?:src|source|lib|dist|build|out|esm|cjs|es|types)$/.test(path.posix.basename(target)) || own.some((f) => f.startsWith(`${target}/`))) continue;
+        for (const file of codeByPackage.get(pkg) ?? []) if (file.startsWith(`${target}/`)) addEntry(pkg, file);
+      }
+    }
     // tsup/tsdown/esbuild settings in package.json.
     for (const field of ["tsup", "tsdown"]) {
       const settings = pkg.manifest[field];

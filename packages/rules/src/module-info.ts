@@ -32,7 +32,7 @@ function stringArgument(tsApi: typeof ts, call: ts.CallExpression): string | und
   return first !== undefined && (tsApi.isStringLiteral(first) || tsApi.isNoSubstitutionTemplateLiteral(first)) ? first.text : undefined;
 }
 
-/** Collect the imports and exports of a parsed module (ESM syntax, dynamic `import()` and `require()`). */
+/** Collect the imports and exports of a parsed module (ESM syntax, dynamic `import()`, `require()`, and `require.resolve()` / `import.meta.resolve()`, which name a module to load). */
 export function moduleInfo(tsApi: typeof ts, ast: ts.SourceFile): ModuleInfo {
   const info: ModuleInfo = { imports: [], exports: new Map(), reExports: [], stars: [] };
   const at = (node: ts.Node): { line: number; column: number } => {
@@ -84,7 +84,7 @@ export function moduleInfo(tsApi: typeof ts, ast: ts.SourceFile): ModuleInfo {
       if (tsApi.isStringLiteral(expr)) info.imports.push({ specifier: expr.text, names: "*", ...at(statement), typeOnly: statement.isTypeOnly });
     }
   }
-  if (/\bimport\s*\(|\brequire\s*\(/.test(ast.text)) {
+  if (/\bimport\s*\(|\brequire\s*\(|\brequire\.resolve\s*\(|\bimport\.meta\.resolve\s*\(/.test(ast.text)) {
     walk(tsApi, ast, (node) => {
       // `import("./x").Name` in a type position: an import of Name.
       if (tsApi.isImportTypeNode(node) && tsApi.isLiteralTypeNode(node.argument) && tsApi.isStringLiteral(node.argument.literal)) {
@@ -97,7 +97,13 @@ export function moduleInfo(tsApi: typeof ts, ast: ts.SourceFile): ModuleInfo {
       if (!tsApi.isCallExpression(node)) return;
       const isImport = node.expression.kind === tsApi.SyntaxKind.ImportKeyword;
       const isRequire = tsApi.isIdentifier(node.expression) && node.expression.text === "require";
-      if (!isImport && !isRequire) return;
+      // `require.resolve("./worker")`, `import.meta.resolve("./worker.js")`: a module named to be loaded by its path
+      const callee = node.expression;
+      const isResolve =
+        tsApi.isPropertyAccessExpression(callee) &&
+        callee.name.text === "resolve" &&
+        ((tsApi.isIdentifier(callee.expression) && callee.expression.text === "require") || (tsApi.isMetaProperty(callee.expression) && callee.expression.keywordToken === tsApi.SyntaxKind.ImportKeyword));
+      if (!isImport && !isRequire && !isResolve) return;
       const specifier = stringArgument(tsApi, node);
       if (specifier !== undefined) info.imports.push({ specifier, names: "*", ...at(node), typeOnly: false });
     });

@@ -54,3 +54,21 @@ export function isLauncherShim(kind: ScriptKind, text: string): boolean {
   const handlesArguments = /\bprocess\.argv\b|\bDeno\.args\b|\bconsole\.|\bprocess\.stdout\b|--help\b/.test(body);
   return loads && !handlesArguments;
 }
+
+/** The hooks git runs (githooks(5)). */
+const GIT_HOOKS = new Set([
+  "applypatch-msg", "pre-applypatch", "post-applypatch", "pre-commit", "pre-merge-commit", "prepare-commit-msg", "commit-msg",
+  "post-commit", "pre-rebase", "post-checkout", "post-merge", "pre-push", "pre-receive", "update", "post-receive",
+  "post-update", "push-to-checkout", "pre-auto-gc", "post-rewrite", "reference-transaction", "sendemail-validate",
+]);
+
+/**
+ * Whether a file is a git hook kept in the repository: named as a hook git runs, in a dot-folder
+ * (`.githooks/pre-push` for `core.hooksPath`, `.vite-hooks/_/commit-msg`, `.husky/pre-commit`). Its
+ * folder is organised by purpose, and git hands it git's arguments, not `--help`.
+ */
+export function isGitHook(file: string): boolean {
+  const parts = file.split("/");
+  const name = parts.at(-1) ?? "";
+  return GIT_HOOKS.has(name) && parts.slice(0, -1).some((dir) => dir.startsWith(".") && dir.length > 1);
+}

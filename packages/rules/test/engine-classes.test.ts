@@ -1,6 +1,10 @@
 import { WardenConfigSchema } from "@warden/core";
 import { runRules } from "@warden/rules";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { checkRepo } from "./fixture-repo.js";
 import { ruleById, runRule } from "./helpers.js";
 
 const ANY = "export const a: any = 1;\n";
@@ -53,5 +57,32 @@ describe("file classes in the rules engine", () => {
       { mode: "full" },
     );
     expect(findings.map((f) => f.file)).toEqual(["package.json"]);
+  });
+
+  it("a project with its own package.json inside a test folder is a fixture, unless it is a workspace package or only marks a module type (jest's e2e cases)", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "warden-fixture-projects-"));
+    const empty = "test('runs', () => {});\n";
+    const files: Record<string, string> = {
+      "package.json": JSON.stringify({ private: true, workspaces: ["packages/*", "packages/app/test/apps/*"] }),
+      "e2e/retries/package.json": JSON.stringify({ jest: { testEnvironment: "node" } }),
+      "e2e/retries/__tests__/retries.test.js": empty,
+      "e2e/__tests__/retries.test.ts": empty,
+      "test/esm/package.json": JSON.stringify({ type: "module" }),
+      "test/esm/esm.test.js": empty,
+      "packages/app/package.json": JSON.stringify({ name: "app" }),
+      "packages/app/test/app.test.js": empty,
+      "packages/app/test/apps/site/package.json": JSON.stringify({ name: "site" }),
+      "packages/app/test/apps/site/site.test.js": empty,
+    };
+    try {
+      for (const [name, text] of Object.entries(files)) {
+        mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+        writeFileSync(path.join(dir, name), text);
+      }
+      const findings = await checkRepo(dir, { "real/no-skipped-tests": "error" });
+      expect(findings.map((f) => f.file).sort()).toEqual(["e2e/__tests__/retries.test.ts", "packages/app/test/app.test.js", "packages/app/test/apps/site/site.test.js", "test/esm/esm.test.js"]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

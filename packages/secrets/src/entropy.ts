@@ -15,7 +15,36 @@ export function shannonEntropy(text: string): number {
 }
 
 const PLACEHOLDER_WORDS =
-  /(?:x{4,}|\*{3,}|\.{3}|changeme|change_me|replace_?me|placeholder|example|sample|dummy|redacted|your[_-]?|my[_-]?(?:token|key|secret|pass)|insert|lorem|foobar|not[_-]?a[_-]?real|fake|test[_-]?(?:token|key|secret)|secret[_-]?here|token[_-]?here|<[^>]*>|\$\{[^}]*\}|\{\{[^}]*\}\}|%\([^)]*\)s|process\.env|import\.meta\.env|os\.environ|getenv|env\(|secrets\.)/i;
+  /(?:x{4,}|\*{3,}|\.{3}|changeme|change_me|replace_?me|placeholder|example|sample|dummy|redacted|your[_-]?|my[_-]?(?:token|key|secret|pass)|insert|lorem|foobar|not[_-]?a[_-]?real|fake|test[_-]?(?:api[_-]?)?(?:token|key|secret)|secret[_-]?here|token[_-]?here|<[^>]*>|\$\{[^}]*\}|\{\{[^}]*\}\}|%\([^)]*\)s|process\.env|import\.meta\.env|os\.environ|getenv|env\(|secrets\.)/i;
+
+const PLACEHOLDER_WORDS_ALL = new RegExp(PLACEHOLDER_WORDS.source, "gi");
+
+/**
+ * Whether `value` holds a placeholder word as a word: `your_api_key`, `MyFakeToken`, `FAKE-1`,
+ * not by chance inside a random run (`…AfAKem4z…` of a 190-character token is no `fake`). A
+ * word counts in one case (`fake`, `FAKE`, `Fake`) with a boundary on each side: the value's
+ * end, a non-letter, or a change to a capital (`myFake`, `FakeToken`); words run together in
+ * one case (`yourapikeyhere`) count anywhere. Structural markers
+ * (`xxxx`, `***`, `<…>`, `${…}`) count anywhere.
+ */
+function placeholderWord(value: string): boolean {
+  // Words run together in one case (`yourapikeyhere`, `REPLACEME`) are read as before: anywhere.
+  if (/^(?:[a-z_.-]+|[A-Z_.-]+)$/.test(value)) return PLACEHOLDER_WORDS.test(value);
+  for (const match of value.matchAll(PLACEHOLDER_WORDS_ALL)) {
+    const word = match[0];
+    const letters = word.replace(/[_-]+$/, "");
+    if (!/^[A-Za-z][A-Za-z_-]*$/.test(letters) || /^x+$/i.test(letters)) return true;
+    // One case, or camel-case humps of two letters or more (`ReplaceMe`; not `fAKe`).
+    if (!/^(?:[a-z_-]+|[A-Z_-]+|[a-z]{2,}(?:[A-Z][a-z]+)*|(?:[A-Z][a-z]+)+)$/.test(letters)) continue;
+    const at = match.index;
+    const before = value.charAt(at - 1);
+    const after = value.charAt(at + letters.length);
+    const leftEdge = before === "" || !/[A-Za-z]/.test(before) || (/[a-z]/.test(before) && /^[A-Z]/.test(letters));
+    const rightEdge = after === "" || !/[A-Za-z]/.test(after) || (/[A-Z]/.test(after) && /[a-z]$/.test(letters));
+    if (leftEdge && rightEdge) return true;
+  }
+  return false;
+}
 
 /**
  * Variable references and template slots of shells, CI systems, build tools and template
@@ -44,7 +73,7 @@ export function isVariableReference(value: string): boolean {
  * a variable reference (see {@link isVariableReference}), one repeated character, or a plain sequence.
  */
 export function isPlaceholder(value: string): boolean {
-  if (PLACEHOLDER_WORDS.test(value)) return true;
+  if (placeholderWord(value)) return true;
   if (isVariableReference(value)) return true;
   if (/^(.)\1*$/.test(value)) return true;
   // A slot in brackets (`[PASSWORD]`, `[YOUR-TOKEN]`), as connection-string docs write them.

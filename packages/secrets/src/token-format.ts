@@ -273,6 +273,18 @@ function nameSource(name: string): string {
 }
 
 /**
+ * A declaration with a type between the name and `=`: `const API_KEY: &str =` (Rust),
+ * `val token: String =` (Kotlin, Scala, Swift), `let key: string =` (TypeScript),
+ * `var apiKey string =` (Go), `private readonly token?: string =`.
+ */
+export const TYPED_ASSIGNMENT = String.raw`\??[ \t]*:[ \t]*&?(?:'static[ \t]+)?[A-Za-z_][\w.]*(?:<[\w<>, ]{1,40}>)?\??[ \t]*=(?![=>])|[ \t]+string[ \t]*=(?!=)`;
+/**
+ * An XML element holding the value (`<password>…</password>` in Maven's settings.xml, a Spring
+ * or .NET config) and a Dockerfile instruction with a space for `=` (`ENV API_KEY value`).
+ */
+export const ELEMENT_OR_INSTRUCTION = String.raw`>(?=[^<>\r\n]{1,4000}<\/)|(?<=\b(?:ENV|ARG)[ \t]+[\w.-]+)[ \t]+`;
+
+/**
  * How real code assigns a value to a name, as regex source (between the name and the value's
  * opening quote): `=`, `:=`, `=>`, `:` with the name quoted or not (`.env`, shell, YAML, JSON,
  * TS/Python/Go, TOML), an XML attribute pair (`<add key="apiToken" value="…"/>`, app.config,
@@ -280,8 +292,9 @@ function nameSource(name: string): string {
  * list; `{"name": "API_KEY", "value": …}` in ECS task definitions and CI variables), and a
  * quoted name and value as two arguments (`define('API_KEY', '…')` in PHP).
  */
-export const ASSIGNMENT = String.raw`(?:\\?["'\`]?\s*(?:=|:=|=>|:)|["']\s+value\s*=|["']\s*,(?=\s*["'])|["']?[ \t]*(?:,[ \t]*)?(?:\r?\n[ \t]*(?:-[ \t]*)?)?["']?value["']?[ \t]*:)`;
-const ASSIGNED_NAME = new RegExp(String.raw`([A-Za-z0-9_.-]+)${ASSIGNMENT}\s*\\?["'\`]?$`);
+export const ASSIGNMENT = String.raw`(?:${TYPED_ASSIGNMENT}|\\?["'\`]?\s*(?:=|:=|=>|:)|["']\s+value\s*=|["']\s*,(?=\s*["'])|["']?[ \t]*(?:,[ \t]*)?(?:\r?\n[ \t]*(?:-[ \t]*)?)?["']?value["']?[ \t]*:|${ELEMENT_OR_INSTRUCTION})`;
+// Read from the text before a value, which ends at the value: an XML element is known by its `<`.
+const ASSIGNED_NAME = new RegExp(String.raw`([A-Za-z0-9_.-]+)(?:${ASSIGNMENT}|(?<=<[A-Za-z][\w.:-]*)>)\s*\\?["'\`]?$`);
 
 /** The name a value is assigned to, read from the text just before the value (see {@link ASSIGNMENT}). */
 export function assignedName(before: string): string {
@@ -307,8 +320,8 @@ export function assignedSecret(
   const vendors = spec.names.map(nameSource).join("|");
   const words = (spec.secretWords ?? ["key", "token", "secret", "pass", "auth", "cred", "pat"]).map(nameSource).join("|");
   const value = partsSource(spec.value);
-  // The window starts at the vendor's name (the keyword), so the pattern is anchored there and
-  // does not try every position of the line; what precedes the name is read by the validator.
+  // The window starts just before the vendor's name (the keyword), so the pattern tries few
+  // positions of the line; what precedes the name is read by the validator.
   const pattern = new RegExp(`(?<name>(?:${vendors})[A-Za-z0-9_.-]{0,24}?)${ASSIGNMENT}\\s*["'\`]?(?<secret>${value})(?![A-Za-z0-9_+/-])`);
   const secretWord = new RegExp(words);
   const detector = defineDetector({
@@ -321,7 +334,9 @@ export function assignedSecret(
     keywords: [...new Set(spec.names.flatMap((n) => ["_", ""].map((separator) => n.split("_").join(separator))))],
     pattern,
     // Not clipped to the name's line: the value of a `name:`/`value:` pair stands on the next one.
-    window: { before: 0, after: 96 + Math.min(maxLength(spec.value), 4000), multiline: true },
+    // (40 characters before it: enough for a Dockerfile's `ENV ` or an XML element's `<` before the
+    // variable's name, which the assignment forms look behind for.)
+    window: { before: 40, after: 96 + Math.min(maxLength(spec.value), 4000), multiline: true },
     minEntropy: spec.minEntropy ?? 3,
     ...(spec.examples === undefined ? {} : { examples: spec.examples }),
     validate: (secret, context) => {

@@ -58,7 +58,7 @@ function parseRunArgs(argv: readonly string[]): RunArgs | undefined {
 /** The work tree holding `cwd` as git finds it without GIT_DIR: the nearest folder with a `.git` (its real path). */
 function workTreeOf(cwd: string): string | undefined {
   for (let dir = path.resolve(cwd); ; dir = path.dirname(dir)) {
-    if (existsSync(path.join(dir, ".git"))) return realpathSync(dir);
+    if (existsSync(path.join(dir, ".git"))) return realpathSync.native(dir);
     if (path.dirname(dir) === dir) return undefined;
   }
 }
@@ -108,5 +108,5 @@ export async function runFromSnapshot(
     { task: run.task, grants: snapshot.grants, ...(run.env === undefined ? {} : { env: run.env }), ...(run.only === undefined ? {} : { only: run.only }) },
     env,
   );
-  return runWithSecrets(plan, run.command, run.args, { stdout: io.stdout, stderr: io.stderr }, { cwd, mask: run.mask });
+  return runWithSecrets(plan, run.command, run.args, io, { cwd, mask: run.mask });
 }

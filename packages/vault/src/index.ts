@@ -7,7 +7,7 @@ export { AUDIT_FILE, anchorFile, readAudit, verifyAudit, type AuditEntry, type A
 export { parseDotenv } from "./dotenv.js";
 export { keyFile } from "./keys.js";
 export { Masker, MIN_MASKED_LENGTH } from "./mask.js";
-export { DEFAULT_ENV, importDotenv, initVault, listSecrets, planRun, removeSecret, rotateSecrets, runWithSecrets, setSecret, verifySecretsAudit, type GrantSetting, type RunPlan, type RunRequest } from "./manager.js";
+export { DEFAULT_ENV, importDotenv, initVault, listSecrets, planRun, removeSecret, rotateSecrets, runWithSecrets, setSecret, VAULT_LOCK, verifySecretsAudit, type GrantSetting, type RunPlan, type RunRequest } from "./manager.js";
 export { parseVault, readVault, VAULT_FILE } from "./store.js";
 export { runFromSnapshot } from "./fast-run.js";
 export { GRANTS_SNAPSHOT, grantsSource } from "./snapshot.js";

@@ -1,11 +1,12 @@
 import { spawn } from "node:child_process";
-import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { currentEnv, WardenError } from "@warden/core/lite";
 import { appendAudit, verifyAudit, type AuditRecord, type AuditVerdict } from "./audit.js";
 import { newKey } from "./crypto.js";
 import { parseDotenv } from "./dotenv.js";
 import { assertOutsideWorkTree, commitRotatedKey, createKeyFile, discardRotatedKey, fallbackKeys, loadMasterKey, stageRotatedKey } from "./keys.js";
+import { withLock } from "./lock.js";
 import { Masker } from "./mask.js";
 import { writeGrantsSnapshot, type GrantsSource } from "./snapshot.js";
 import { assertName, auditKey, createVault, getValue, keyOpens, listNames, looksLikeValue, readVault, removeValue, rotateVault, setValue, shownName, VAULT_FILE, writeVault, type Vault } from "./store.js";
@@ -41,6 +42,22 @@ function audit(root: string, opened: Opened, record: AuditRecord, env: NodeJS.Pr
   appendAudit(root, opened.vault.id, key, record, env);
 }
 
+/** The vault's write lock, local to the work tree (under `.warden/`, not committed). */
+export const VAULT_LOCK = ".warden/secrets/vault.lock";
+
+/**
+ * Run a read-modify-write of the vault file holding {@link VAULT_LOCK}, so writers in several
+ * processes (`set`, `rm`, `rotate`, `import`, `init`) never lose each other's updates: each reads the
+ * vault only once it holds the lock. Its audit entry is appended inside, under the audit log's own lock.
+ */
+function locked<T>(root: string, env: NodeJS.ProcessEnv, fn: () => T): T {
+  const lock = path.join(root, VAULT_LOCK);
+  mkdirSync(path.dirname(lock), { recursive: true });
+  // WARDEN_LOCK_WAIT_MS: how long a writer waits for another one (default 15 s).
+  const wait = Number(env.WARDEN_LOCK_WAIT_MS);
+  return withLock(lock, VAULT_FILE, fn, Number.isInteger(wait) && wait >= 0 && env.WARDEN_LOCK_WAIT_MS !== "" ? { waitMs: wait } : {});
+}
+
 /** `warden secrets audit verify`: the chain checked with the vault's audit key. */
 export function verifySecretsAudit(root: string, env: NodeJS.ProcessEnv = currentEnv()): AuditVerdict {
   const opened = openVault(root, env);
@@ -49,37 +66,43 @@ export function verifySecretsAudit(root: string, env: NodeJS.ProcessEnv = curren
 
 /** `warden secrets init`: a new empty vault and, unless WARDEN_MASTER_KEY is set, a new key file outside the repository. */
 export function initVault(root: string, env: NodeJS.ProcessEnv = currentEnv()): { file: string; keyFile?: string } {
-  if (existsSync(path.join(root, VAULT_FILE))) throw new WardenError("USAGE", `${VAULT_FILE} already exists`);
-  const vault = createVault();
-  let master: Buffer;
-  let keyFile: string | undefined;
-  if (env.WARDEN_MASTER_KEY !== undefined && env.WARDEN_MASTER_KEY !== "") master = loadMasterKey(vault.id, root, env).key;
-  else ({ key: master, file: keyFile } = createKeyFile(vault.id, root, env));
-  auditKey(vault, master);
-  writeVault(root, vault);
-  audit(root, { vault, master }, { action: "init", outcome: "ok", names: [] }, env);
-  return { file: VAULT_FILE, ...(keyFile === undefined ? {} : { keyFile }) };
+  return locked(root, env, () => {
+    if (existsSync(path.join(root, VAULT_FILE))) throw new WardenError("USAGE", `${VAULT_FILE} already exists`);
+    const vault = createVault();
+    let master: Buffer;
+    let keyFile: string | undefined;
+    if (env.WARDEN_MASTER_KEY !== undefined && env.WARDEN_MASTER_KEY !== "") master = loadMasterKey(vault.id, root, env).key;
+    else ({ key: master, file: keyFile } = createKeyFile(vault.id, root, env));
+    auditKey(vault, master);
+    writeVault(root, vault);
+    audit(root, { vault, master }, { action: "init", outcome: "ok", names: [] }, env);
+    return { file: VAULT_FILE, ...(keyFile === undefined ? {} : { keyFile }) };
+  });
 }
 
 /** `warden secrets set NAME --env E` with the value given (read from stdin by the CLI, never from argv). */
 export function setSecret(root: string, envName: string, name: string, value: string, env: NodeJS.ProcessEnv = currentEnv()): boolean {
-  if (value === "") throw new WardenError("USAGE", `the value of ${name} is empty: pipe it on standard input`);
-  const opened = openVault(root, env);
-  const changed = setValue(opened.vault, opened.master, envName, name, value);
-  if (changed) writeVault(root, opened.vault);
-  audit(root, opened, { action: "set", outcome: "ok", env: envName, names: [name], ...(changed ? {} : { reason: "unchanged" }) }, env);
-  return changed;
+  return locked(root, env, () => {
+    if (value === "") throw new WardenError("USAGE", `the value of ${name} is empty: pipe it on standard input`);
+    const opened = openVault(root, env);
+    const changed = setValue(opened.vault, opened.master, envName, name, value);
+    if (changed) writeVault(root, opened.vault);
+    audit(root, opened, { action: "set", outcome: "ok", env: envName, names: [name], ...(changed ? {} : { reason: "unchanged" }) }, env);
+    return changed;
+  });
 }
 
 /** `warden secrets rm NAME --env E`. */
 export function removeSecret(root: string, envName: string, name: string, env: NodeJS.ProcessEnv = currentEnv()): boolean {
-  assertName(name);
-  const opened = openVault(root, env);
-  const removed = removeValue(opened.vault, envName, name);
-  if (removed) writeVault(root, opened.vault);
-  audit(root, opened, { action: "remove", outcome: removed ? "ok" : "refused", env: envName, names: [name], ...(removed ? {} : { reason: "no such secret" }) }, env);
-  if (!removed) throw new WardenError("USAGE", `${name} is not in the vault for ${envName}`);
-  return removed;
+  return locked(root, env, () => {
+    assertName(name);
+    const opened = openVault(root, env);
+    const removed = removeValue(opened.vault, envName, name);
+    if (removed) writeVault(root, opened.vault);
+    audit(root, opened, { action: "remove", outcome: removed ? "ok" : "refused", env: envName, names: [name], ...(removed ? {} : { reason: "no such secret" }) }, env);
+    if (!removed) throw new WardenError("USAGE", `${name} is not in the vault for ${envName}`);
+    return removed;
+  });
 }
 
 /** `warden secrets list`: names per environment (no key needed: names are not secret). */
@@ -91,16 +114,18 @@ export function listSecrets(root: string): { env: string; names: string[] }[] {
 
 /** `warden secrets import FILE --env E`: every entry into the vault, then the plaintext file removed. */
 export function importDotenv(root: string, file: string, envName: string, env: NodeJS.ProcessEnv = currentEnv()): string[] {
-  const full = path.resolve(root, file);
-  if (!existsSync(full)) throw new WardenError("USAGE", `${file} does not exist`);
-  const entries = parseDotenv(readFileSync(full, "utf8"), file);
-  const opened = openVault(root, env);
-  for (const [name, value] of entries) setValue(opened.vault, opened.master, envName, name, value);
-  writeVault(root, opened.vault);
-  rmSync(full);
-  const names = [...entries.keys()];
-  audit(root, opened, { action: "import", outcome: "ok", env: envName, names }, env);
-  return names;
+  return locked(root, env, () => {
+    const full = path.resolve(root, file);
+    if (!existsSync(full)) throw new WardenError("USAGE", `${file} does not exist`);
+    const entries = parseDotenv(readFileSync(full, "utf8"), file);
+    const opened = openVault(root, env);
+    for (const [name, value] of entries) setValue(opened.vault, opened.master, envName, name, value);
+    writeVault(root, opened.vault);
+    rmSync(full);
+    const names = [...entries.keys()];
+    audit(root, opened, { action: "import", outcome: "ok", env: envName, names }, env);
+    return names;
+  });
 }
 
 /**
@@ -109,32 +134,34 @@ export function importDotenv(root: string, file: string, envName: string, env: N
  * written, then the key file replaced: a crash in between leaves a vault that one of the two opens.
  */
 export function rotateSecrets(root: string, reencrypt: boolean, options: { readonly newKeyFile?: string } = {}, env: NodeJS.ProcessEnv = currentEnv()): { keyFile: string } {
-  const opened = openVault(root, env);
-  const fromEnv = env.WARDEN_MASTER_KEY !== undefined && env.WARDEN_MASTER_KEY !== "";
-  if (fromEnv && options.newKeyFile === undefined) {
-    throw new WardenError("USAGE", "the master key comes from WARDEN_MASTER_KEY: give --new-key-file PATH (outside the repository) to receive the new key");
-  }
-  const next = newKey();
-  const rotated = rotateVault(opened.vault, opened.master, next, reencrypt);
-  const reason = reencrypt ? "re-encrypted" : "re-wrapped";
-  if (options.newKeyFile !== undefined) {
-    const target = path.resolve(options.newKeyFile);
-    assertOutsideWorkTree(target, root);
-    writeFileSync(target, `${next.toString("hex")}\n`, { mode: 0o600, flag: "wx" });
-    writeVault(root, rotated);
-    audit(root, { vault: rotated, master: next }, { action: "rotate", outcome: "ok", names: [], reason }, { ...env, WARDEN_MASTER_KEY: "" });
-    return { keyFile: target };
-  }
-  const staged = stageRotatedKey(rotated.id, next, env);
-  try {
-    writeVault(root, rotated);
-  } catch (error) {
-    discardRotatedKey(rotated.id, env);
-    throw error;
-  }
-  commitRotatedKey(rotated.id, env);
-  audit(root, { vault: rotated, master: next }, { action: "rotate", outcome: "ok", names: [], reason }, env);
-  return { keyFile: staged.replace(/\.new$/, "") };
+  return locked(root, env, () => {
+    const opened = openVault(root, env);
+    const fromEnv = env.WARDEN_MASTER_KEY !== undefined && env.WARDEN_MASTER_KEY !== "";
+    if (fromEnv && options.newKeyFile === undefined) {
+      throw new WardenError("USAGE", "the master key comes from WARDEN_MASTER_KEY: give --new-key-file PATH (outside the repository) to receive the new key");
+    }
+    const next = newKey();
+    const rotated = rotateVault(opened.vault, opened.master, next, reencrypt);
+    const reason = reencrypt ? "re-encrypted" : "re-wrapped";
+    if (options.newKeyFile !== undefined) {
+      const target = path.resolve(options.newKeyFile);
+      assertOutsideWorkTree(target, root);
+      writeFileSync(target, `${next.toString("hex")}\n`, { mode: 0o600, flag: "wx" });
+      writeVault(root, rotated);
+      audit(root, { vault: rotated, master: next }, { action: "rotate", outcome: "ok", names: [], reason }, { ...env, WARDEN_MASTER_KEY: "" });
+      return { keyFile: target };
+    }
+    const staged = stageRotatedKey(rotated.id, next, env);
+    try {
+      writeVault(root, rotated);
+    } catch (error) {
+      discardRotatedKey(rotated.id, env);
+      throw error;
+    }
+    commitRotatedKey(rotated.id, env);
+    audit(root, { vault: rotated, master: next }, { action: "rotate", outcome: "ok", names: [], reason }, env);
+    return { keyFile: staged.replace(/\.new$/, "") };
+  });
 }
 
 /** The grant of `task`, resolved: names, environment, expiry. */
@@ -221,17 +248,22 @@ export function runWithSecrets(plan: RunPlan, command: string, args: readonly st
     process.on("SIGTERM", forward);
     const pipes: Promise<void>[] = [];
     if (mask) {
+      // `io.stdout` / `io.stderr` are read at the first byte to write: a getter there (process.stdout)
+      // sets up its stream only when the command prints something.
       for (const [from, to] of [
-        [child.stdout, io.stdout],
-        [child.stderr, io.stderr],
+        [child.stdout, (): NodeJS.WritableStream => io.stdout],
+        [child.stderr, (): NodeJS.WritableStream => io.stderr],
       ] as const) {
         if (from === null) continue;
         const masker = new Masker(plan.values);
+        const write = (bytes: Buffer): void => {
+          if (bytes.length > 0) to().write(bytes);
+        };
         pipes.push(
           new Promise((done) => {
-            from.on("data", (chunk: Buffer) => to.write(masker.push(chunk)));
+            from.on("data", (chunk: Buffer) => write(masker.push(chunk)));
             from.on("end", () => {
-              to.write(masker.flush());
+              write(masker.flush());
               done();
             });
           }),

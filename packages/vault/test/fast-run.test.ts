@@ -35,8 +35,11 @@ afterAll(() => {
   rmSync(keys, { recursive: true, force: true });
 });
 
-async function warden(args: readonly string[], options: { input?: string; env?: NodeJS.ProcessEnv } = {}): Promise<RunResult> {
-  const result = await runAsync(process.execPath, [WARDEN_BIN, ...args], { cwd: repo.dir, input: options.input ?? "", env: { WARDEN_KEY_DIR: keys, WARDEN_DEBUG: "1", ...options.env } });
+/** The package's bin (package.json "bin"): the CommonJS dispatcher in front of WARDEN_BIN. */
+const PACKAGE_BIN = path.join(path.dirname(WARDEN_BIN), "warden.cjs");
+
+async function warden(args: readonly string[], options: { input?: string; env?: NodeJS.ProcessEnv; bin?: string } = {}): Promise<RunResult> {
+  const result = await runAsync(process.execPath, [options.bin ?? WARDEN_BIN, ...args], { cwd: repo.dir, input: options.input ?? "", env: { WARDEN_KEY_DIR: keys, WARDEN_DEBUG: "1", ...options.env } });
   outputs.push(result.stdout, result.stderr);
   return result;
 }
@@ -151,6 +154,18 @@ describe("warden secrets run: the fast start and the full CLI behave alike", () 
     expect(missing.start).toBe("full (arguments the fast start does not read)");
     expect(missing.code).toBe(2);
     expect(missing.stderr).toBe("warden: missing required argument 'command'\n");
+  });
+
+  it("the package's bin (bin/warden.cjs) takes the same starts, each tried once, and runs every other command", { timeout: 120_000 }, async () => {
+    const debugLines = (stderr: string): string[] => stderr.split("\n").filter((l) => l.startsWith("warden: secrets run: "));
+    const fast = await warden(["secrets", "run", "--task", "test", "--", ...CHILD], { bin: PACKAGE_BIN });
+    expect(debugLines(fast.stderr)).toEqual(["warden: secrets run: fast start (the grants snapshot is current)"]);
+    expect([fast.code, fast.stdout]).toEqual([3, '["SESSION_SECRET","STRIPE_KEY"] [masked:STRIPE_KEY]\n']);
+    const missing = await warden(["secrets", "run", "--task", "test"], { bin: PACKAGE_BIN });
+    expect(debugLines(missing.stderr)).toEqual(["warden: secrets run: full start (arguments the fast start does not read)"]);
+    expect([missing.code, missing.stderr.endsWith("warden: missing required argument 'command'\n")]).toEqual([2, true]);
+    const listed = await warden(["secrets", "list"], { bin: PACKAGE_BIN });
+    expect([listed.code, listed.stdout]).toEqual([0, "default: SESSION_SECRET, STRIPE_KEY\nproduction: DATABASE_URL\n"]);
   });
 
   it("every other secrets command, and its errors, prints no value; after a rotation the fast start still runs", { timeout: 120_000 }, async () => {

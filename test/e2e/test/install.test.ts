@@ -89,11 +89,12 @@ describe("the packed tarball", () => {
     expect(manifest.stdout).not.toMatch(/workspace:|catalog:/);
     const pkg = JSON.parse(manifest.stdout) as Record<string, unknown> & { dependencies: Record<string, string>; exports: Record<string, unknown> };
     expect(Object.keys(pkg.dependencies).sort()).toEqual(["jiti", "ts-morph", "typescript", "v8-compile-cache"]);
-    expect(pkg.bin).toEqual({ warden: "./bin/warden.js" });
+    expect(pkg.bin).toEqual({ warden: "./bin/warden.cjs" });
     expect(pkg.types).toBe("./dist/index.d.ts");
     expect(pkg.exports["."]).toEqual({ types: "./dist/index.d.ts", default: "./dist/index.js" });
     expect(pkg.engines).toEqual({ node: ">=20.19.0" });
     const files = sh(work, `tar -tzf "${tarball}"`).stdout.split("\n");
+    expect(files).toContain("package/bin/warden.cjs");
     expect(files).toContain("package/bin/warden.js");
     expect(files).toContain("package/dist/index.d.ts");
     expect(files.some((file) => file.startsWith("package/src/"))).toBe(false);

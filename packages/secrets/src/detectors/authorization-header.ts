@@ -16,12 +16,12 @@ export default defineDetector({
   id: "authorization-header",
   name: "Credential in an HTTP header",
   description:
-    "An `Authorization:` (or `Proxy-Authorization`, `X-API-Key`, `Private-Token`, `X-Auth-Token`) header with a literal credential, in code, HTTP files, command lines (`curl -H`, `wget --header`, HTTPie) and docs: Basic credentials must decode to `user:password`; bearer and API tokens must look random (short words joined by `_`, `-` or `.`, such as `oauth_token_123`, do not). References (`Bearer ${TOKEN}`, `$TOKEN`, `<token>`) are not reported, and a token a specific detector knows is reported by that detector.",
+    "An `Authorization:` (or `Proxy-Authorization`, `X-API-Key`, `Private-Token`, `X-Auth-Token`) header with a literal credential, in code (`headers[\"Authorization\"] = …`, `Header.Set(\"Authorization\", …)`), HTTP files, command lines (`curl -H`, `curl --oauth2-bearer`, `wget --header`, HTTPie) and docs: Basic credentials must decode to `user:password`; bearer and API tokens must look random (short words joined by `_`, `-` or `.`, such as `oauth_token_123`, do not). References (`Bearer ${TOKEN}`, `$TOKEN`, `<token>`) are not reported, and a token a specific detector knows is reported by that detector.",
   source: "RFC 9110: HTTP Semantics (11.6.2 Authorization); RFC 7617: The 'Basic' HTTP Authentication Scheme; RFC 6750: OAuth 2.0 Bearer Token Usage",
   severity: "error",
-  keywords: ["authorization", "x-api-key", "private-token", "x-auth-token", "api-key:"],
+  keywords: ["authorization", "x-api-key", "private-token", "x-auth-token", "api-key:", "oauth2-bearer"],
   pattern:
-    /(?<![A-Za-z0-9-])(?:(?:Proxy-)?Authorization["']?\s*[:=]\s*["'`]?\s*(?<scheme>Bearer|Basic|Token|token|bearer|basic|Bot|SSWS|GenieKey|ApiKey|Api-Key|OAuth)\s+|(?:X-Api-Key|Api-Key|Private-Token|X-Auth-Token)["']?\s*:\s*["']?)(?<secret>[A-Za-z0-9._~+/=-]{12,4000})(?![A-Za-z0-9._~+/=-])/i,
+    /(?<![A-Za-z0-9-])(?:(?:Proxy-)?Authorization["']?\s*(?:[:=]|\]\s*=|,)\s*["'`]?\s*(?<scheme>Bearer|Basic|Token|token|bearer|basic|Bot|SSWS|GenieKey|ApiKey|Api-Key|OAuth)\s+|(?:X-Api-Key|Api-Key|Private-Token|X-Auth-Token)["']?\s*(?::|\]\s*=|,)\s*["']?|--oauth2-bearer[= ]["']?)(?<secret>[A-Za-z0-9._~+/=-]{12,4000})(?![A-Za-z0-9._~+/=-])/i,
   window: { before: 40, after: 4100 },
   minEntropy: 3,
   fallback: true,

@@ -1,9 +1,10 @@
-import { prefixedToken, run } from "../token-format.js";
+import { alt, prefixedToken, run } from "../token-format.js";
 
 /** Doppler token. */
 export default prefixedToken({
   id: "doppler-token",
   name: "Doppler token",
   source: "Doppler Docs: Token formats",
-  parts: ["dp.", ["pt", "st", "sa", "ct", "scim", "audit"], ".", run("alnum", 40, 44)],
+  // A service token names its config between `st.` and the secret (`dp.st.dev.…`, `dp.st.prd_aws.…`).
+  parts: ["dp.", alt([["pt", "sa", "ct", "scim", "audit"], "."], ["st.", alt([], [run("urlsafe", 2, 40), "."])]), run("alnum", 40, 44)],
 });

@@ -1,5 +1,5 @@
 import { definePathDetector } from "../define-detector.js";
-import { looksLikeCode, looksMadeUp } from "./shared.js";
+import { commonPassword, looksLikeCode, looksMadeUp } from "./shared.js";
 import { isPlaceholder, shannonEntropy } from "../entropy.js";
 
 /** Names of variables that hold credentials. */
@@ -12,7 +12,7 @@ const CLIENT_PUBLIC = /^(?:VITE_|NEXT_PUBLIC_|REACT_APP_|VUE_APP_|GATSBY_|EXPO_P
 
 /** Whether a value of an .env line is a credential-looking literal (not empty, a flag or a reference). */
 function secretValue(value: string): boolean {
-  if (value.length < 6 || isPlaceholder(value) || looksMadeUp(value) || looksLikeCode(value)) return false;
+  if (value.length < 6 || isPlaceholder(value) || looksMadeUp(value) || looksLikeCode(value) || commonPassword(value)) return false;
   if (/^(?:true|false|yes|no|on|off|null|none|development|production|staging|test|debug|info|warn|error)$/i.test(value)) return false;
   if (/^-?[0-9.]+$/.test(value)) return false; // a number, a version
   // A URL: one with a password is judged by the URL check; one without (or with an empty one) is configuration.

@@ -1,8 +1,8 @@
 import { defineDetector, type MatchContext } from "../define-detector.js";
 import { shannonEntropy } from "../entropy.js";
 import { DETECTORS } from "../registry.js";
-import { assignedName, leadingLiterals, type FormatDetector } from "../token-format.js";
-import { looksLikeCode, looksMadeUp } from "./shared.js";
+import { assignedName, ELEMENT_OR_INSTRUCTION, leadingLiterals, TYPED_ASSIGNMENT, type FormatDetector } from "../token-format.js";
+import { commonPassword, looksLikeCode, looksMadeUp } from "./shared.js";
 import awsAccessKeyId from "./aws-access-key-id.js";
 import awsSecretAccessKey from "./aws-secret-access-key.js";
 import azureCosmosDbKey from "./azure-cosmos-db-key.js";
@@ -22,6 +22,11 @@ const KEY_NAME = /(?:^|[_.-])key$|[a-z0-9]Key$|_KEY$/;
 /** At least three upper-case letters, three lower-case letters and two digits. */
 function mixedCase(value: string): boolean {
   return (value.match(/[A-Z]/g)?.length ?? 0) >= 3 && (value.match(/[a-z]/g)?.length ?? 0) >= 3 && (value.match(/[0-9]/g)?.length ?? 0) >= 2;
+}
+
+/** Upper- and lower-case letters mixed all along (`QmXkRtVb…`), not words in camel case. */
+function mixedCaseLetters(value: string): boolean {
+  return (value.match(/[A-Z]/g)?.length ?? 0) >= value.length / 5 && (value.match(/[a-z]/g)?.length ?? 0) >= value.length / 5 && !/[a-z]{6}/.test(value);
 }
 
 /** "…key" names of things that are not secrets. */
@@ -59,6 +64,8 @@ function vendorPrefixes(): readonly string[] {
 
 /** Paths of tests, fixtures, mocks, examples and documentation. */
 const SAMPLE_PATH = /(?:^|\/)(?:tests?|__tests__|spec|specs|fixtures?|__fixtures__|testdata|__mocks__|mocks?|examples?|samples?|docs?|demo)\/|(?:^|\/|\.)(?:mocks?|fixtures?|stubs?|fakes?)\.[cm]?[jt]sx?$|\.(?:test|spec|stories)\.[cm]?[jt]sx?$|_test\.(?:go|py)$|(?:^|\/)test_[^/]*\.py$|\.(?:md|mdx|rst|adoc|txt)$/i;
+/** Configuration files, whose values are literals even unquoted (YAML, properties, .env, INI, TOML, tfvars, XML). */
+const CONFIG_FILE = /\.(?:ya?ml|properties|env|ini|cfg|conf|toml|tfvars|xml|config|plist)$|(?:^|\/)\.env(?:\.[\w.-]+)?$/i;
 /** Words around a value that say it is a made-up one. */
 const SAMPLE_WORDS = /\b(?:example|sample|dummy|fake|mock|stub|placeholder|fixture|lorem|not\s+a\s+real)\b/i;
 /** The same words as parts of a name: `dummyToken`, `fakeKey`, `MOCK_SECRET`, `userMockToken`, `my_fake_key` (case-sensitive, so `examples` or `stubborn` do not count). */
@@ -95,16 +102,23 @@ export function secretScore(secret: string, context: MatchContext): number {
   if (!SECRET_NAME.test(field) && !keyName) return 0;
   // A "…key" name counts only with a token-shaped value: long, no separators of prose or paths,
   // random, and of mixed case (a hex digest or id under `cache_key` is not a secret).
-  if (keyName && !(/^[A-Za-z0-9_+/=-]{20,}$/.test(secret) && shannonEntropy(secret) >= 4 && mixedCase(secret))) return 0;
+  // (A random hex key of 32 or more digits counts too: `MAILGUN_KEY`, `licenseKey`.)
+  const hexKey = /^[0-9a-f]{32,}$/i.test(secret) && /[a-f]/i.test(secret) && /[0-9]/.test(secret) && shannonEntropy(secret) >= 3.4;
+  if (keyName && !hexKey && !(/^[A-Za-z0-9_+/=-]{20,}$/.test(secret) && shannonEntropy(secret) >= 4 && mixedCase(secret))) return 0;
   // `private_key_id`, `tokenId`, `API_KEY_ID`: the name of an identifier, not of the secret.
   if (/(?:[_-](?:id|ID)|[a-z0-9](?:Id|ID))s?$/.test(field)) return 0;
   if (DIGEST_NAME.test(field)) return 0;
   // An .npmrc credential line (`//host/:_authToken=…`) is npmrc-auth-token's finding.
   if (/(?<![^\s:])_(?:authToken|auth|password)\s*=\s*["']?$/.test(before)) return 0;
   if (VENDOR_EXAMPLES.some((example) => secret.includes(example))) return 0;
+  // A base64 value under `data:` of a Kubernetes Secret: kubernetes-secret-manifest decodes and judges it.
+  if (/^[A-Za-z0-9+/]+={0,2}$/.test(secret) && /^kind:\s*["']?Secret["']?\s*$/m.test(context.text)) return 0;
   const lower = secret.toLowerCase();
   if (vendorPrefixes().some((prefix) => lower.startsWith(prefix))) return 0;
-  if (looksMadeUp(secret) || looksLikeCode(secret)) return 0;
+  // A quoted value, or any value of a configuration file, is a literal: `"aB3x.Qz9Lm"` is a
+  // password with a dot in it, not the property access it would be as bare code.
+  const literal = /["'`]$/.test(before) || CONFIG_FILE.test(context.path);
+  if (looksMadeUp(secret) || (!literal && looksLikeCode(secret))) return 0;
   // Algolia's search-only key beside its application id and index name (a DocSearch or
   // InstantSearch config): public by design, Algolia's docs say it is meant for front-end code.
   if (/^(?:api_?key|apiKey|searchApiKey|search_api_key)$/i.test(field)) {
@@ -113,21 +127,29 @@ export function secretScore(secret: string, context: MatchContext): number {
   }
   if (/^[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:\/[\w./-]*)?$/.test(secret)) return 0; // a host name, version or path
   // A name or identifier, not a value — unless a part of it is a long random run (`sk-<32 hex>`).
-  if (/^[a-z]+(?:[_.-][a-z0-9]+)*$/i.test(secret) && !/[_.-](?=[a-z0-9]*[0-9])(?=[a-z0-9]*[a-z])[a-z0-9]{16,}/i.test(secret)) return 0;
-  if (/^(?:https?:\/\/|\/|\.\/|[A-Za-z]:\\)/.test(secret)) return 0; // a URL or path
-  if (/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+(?:\(\))?$/.test(secret)) return 0; // a property access
+  // Each part must read as a word (`user_id_2`, `Primary-Key`, `MAX_RETRIES`): `uCU_386ES9jC` is random.
+  if (/^[a-z]+(?:[_.-][a-z0-9]+)*$/i.test(secret) && secret.split(/[_.-]/).every((part) => /^(?:[a-z0-9]+|[A-Z0-9]+|[A-Z][a-z0-9]+)$/.test(part)) && !/[_.-](?=[a-z0-9]*[0-9])(?=[a-z0-9]*[a-z])[a-z0-9]{16,}/i.test(secret)) return 0;
+  // A URL or path (base64 may start with `/` too: `/ZtUr…+Gl…=` is not a path).
+  if (/^(?:https?:\/\/|\.\/|[A-Za-z]:\\)/.test(secret) || (secret.startsWith("/") && !/[+]|=$/.test(secret))) return 0;
+  if (!literal && /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+(?:\(\))?$/.test(secret)) return 0; // a property access
   if (/[(){}[\]<>]/.test(secret) && /^[\w$.]+\(/.test(secret)) return 0; // a call
   if (/^(?:sha(?:1|256|384|512)-|md5-)/.test(secret)) return 0; // a subresource-integrity digest
   const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((re) => re.test(secret)).length;
-  if (!/[0-9]/.test(secret)) return 0; // words (`?InterpolationInTemplate`), not a key
+  // Words (`?InterpolationInTemplate`), not a key; a long random run may lack digits by chance.
+  if (!/[0-9]/.test(secret) && !(secret.length >= 24 && shannonEntropy(secret) >= 4.3 && mixedCaseLetters(secret))) return 0;
   if (classes < 2) return 0;
   let score = STRONG_NAME.test(field) ? 2 : 1;
   // Hex digits carry at most 4 bits each: a random hex key or UUID (dashes aside) measures 3.6–3.9,
   // as random as its alphabet allows; other text needs 3.5 to count at all.
   const hex = /^[0-9a-f]+(?:-[0-9a-f]+)*$/i.test(secret) && secret.replace(/-/g, "").length >= 32;
   const entropy = shannonEntropy(hex ? secret.replace(/-/g, "") : secret);
-  if (entropy < (hex ? 3 : 3.5)) return 0;
-  score += entropy >= 4 || (hex && entropy >= 3.6) ? 2 : 1;
+  // A string of n characters measures at most log2(n) bits a character: a random 10-character
+  // password (3.3 at most) is held to what its length allows, a longer value to 3.5.
+  // Four character classes (lower, upper, digit, symbol) in a short value are evidence of their own.
+  if (entropy < (hex ? 3 : Math.min(3.5, Math.log2(secret.length) - (classes >= 4 ? 0.9 : 0.5)))) return 0;
+  // A password made of dictionary words (`P@ssw0rd`, `Welcome2024!`) is a sample's, not a generated one.
+  if (/pass|pwd/i.test(field) && commonPassword(secret)) return 0;
+  score += entropy >= 4 || (hex && entropy >= 3.4) ? 2 : 1;
   if (classes >= 3) score += 1;
   if (secret.length >= 16) score += 1;
   if (SAMPLE_PATH.test(context.path)) score -= 2;
@@ -147,14 +169,16 @@ export default defineDetector({
   description: "A literal of 8 or more characters assigned to a secret-sounding name (by `=`, `:`, `:=` or `=>`, an XML `key=\"…\" value=\"…\"` pair, a JSON `name`/`value` pair or a URL query parameter): `password`, `secret`, `token`, `api_key`, `creds` …; a name ending in `key`, such as `stripe_key` or `sendgridKey`, only with a token-shaped, mixed-case random value of 20 or more characters; scored by the strength of the name, entropy, character classes and surroundings (test files, fixtures, mock modules, docs, lines or names that say example, dummy, fake or mock); digests, ids, placeholders and variable references are never reported.",
   source: "Warden's own heuristic (no vendor format)",
   severity: "error",
-  keywords: ["password", "passwd", "passphrase", "pwd", "_pass", "pass=", "pass =", "pass:", 'pass":', "pass':", "pass :=", "key :=", "secret", "token", "api_key", "apikey", "api-key", "access_key", "auth_key", "credential", "creds", "private_key", "_key", "key=", "key =", "key:", 'key":', "key':", 'key" :'],
+  keywords: ["password", "passwd", "passphrase", "pwd", "_pass", "pass=", "pass =", "pass:", 'pass":', "pass':", "pass :=", "pass>", "key :=", "key>", "secret", "token", "api_key", "apikey", "api-key", "access_key", "auth_key", "credential", "creds", "private_key", "_key", "key=", "key =", "key:", 'key":', "key':", 'key" :'],
   // The name, then how it is assigned: `=`, `:`, `:=`, `=>` (quoted name or not), an XML
   // attribute pair (`key="apiToken" value="…"`), a JSON name/value pair (`"name": "API_KEY",
   // "value": …`), two quoted arguments (`define('API_KEY', '…')`); then a quoted value, or a bare one ending the line, a URL query parameter
   // (`?api_key=…&`) or a quoted string. A quoted "value" that is itself the name of an XML pair
   // (`key="apiToken"`) is not taken for the value.
-  pattern:
-    /(?<![A-Za-z0-9])(?<name>(?:[A-Za-z_][A-Za-z0-9_.-]{0,40}?)?(?:password|passwd|passphrase|pwd|pass|secret|token|api_?key|apikey|api-key|access_?key|auth_?key|credentials?|creds|private_?key|key)[A-Za-z0-9_.-]{0,20})(?:\\?["'`]?\s*(?:=|:=|=>|:)|["']\s+value\s*=|["']\s*,\s*["']value["']\s*:|["']\s*,(?=\s*["']))\s*(?:\\?["'`](?<secret>[^"'`\s\\]{8,200})\\?["'`](?!\s+value\s*=)|(?<bare>[^\s"'`,;#(){}[\]<>&]{12,200})(?=\s*(?:$|#)|&|["'`]))/im,
+  pattern: new RegExp(
+    String.raw`(?<![A-Za-z0-9])(?<name>(?:[A-Za-z_][A-Za-z0-9_.-]{0,40}?)?(?:password|passwd|passphrase|pwd|pass|secret|token|api_?key|apikey|api-key|access_?key|auth_?key|credentials?|creds|private_?key|key)[A-Za-z0-9_.-]{0,20})(?:${TYPED_ASSIGNMENT}|\\?["'\`]?\s*(?:=|:=|=>|:)|["']\s+value\s*=|["']\s*,\s*["']value["']\s*:|["']\s*,(?=\s*["'])|${ELEMENT_OR_INSTRUCTION})\s*(?:\\?["'\`](?<secret>[^"'\`\s\\]{8,200})\\?["'\`](?!\s+value\s*=)|(?<bare>[^\s"'\`,;#(){}[\]<>&](?:[^\s"'\`,;(){}[\]<>&]|&(?![A-Za-z0-9_.-]+=)){7,199})(?=\s*(?:$|#)|&|["'\`]|<\/))`,
+    "im",
+  ),
   window: { before: 64, after: 300 },
   // Hex keys and UUIDs measure less than other random text; secretScore holds each to its alphabet.
   minEntropy: 3,

@@ -1,5 +1,5 @@
 import { defineDetector } from "../define-detector.js";
-import { SAMPLE_PASSWORDS } from "./shared.js";
+import { commonPassword, SAMPLE_PASSWORDS } from "./shared.js";
 
 /** Maven settings.xml / Gradle server password. */
 export default defineDetector({
@@ -13,7 +13,9 @@ export default defineDetector({
   window: { before: 20, after: 540 },
   minEntropy: 1.5,
   validate: (secret) => {
-    if (SAMPLE_PASSWORDS.has(secret.toLowerCase())) return false;
+    if (SAMPLE_PASSWORDS.has(secret.toLowerCase()) || commonPassword(secret)) return false;
+    // Prose (`<password>…</password>` in docs, an ellipsis read as bytes): credentials are printable ASCII.
+    if (/[^\x21-\x7e]/.test(secret)) return false;
     if (/^\{[A-Za-z0-9+/=]+\}$/.test(secret)) return { severity: "warn", note: "Maven-encrypted with the master password: move the credential out of the repository" };
     return true;
   },

@@ -46,6 +46,23 @@ export const SAMPLE_PASSWORDS = new Set([
   "local",
 ]);
 
+/** Words people build memorable passwords from (`P@ssw0rd`, `Welcome1!`, `Summer2024`, `admin123`). */
+const PASSWORD_WORDS =
+  /^(?:pass|password|passwd|passw|secret|admin|administrator|root|test|testing|user|guest|login|welcome|qwerty|asdf|letmein|changeme|change|me|default|demo|temp|temporary|master|dragon|monkey|hello|abc|super|my|our|the|new|summer|winter|spring|autumn|fall|iloveyou|trustno|hunter|foo|bar|baz|dev|local|example|sample|db|database|postgres|mysql|redis|mongo|sa|sys|system|oracle|p|w|d|s|secure|strong|word|key|token|api|app|service)+$/;
+const LEET: Record<string, string> = { "@": "a", "4": "a", "3": "e", "1": "i", "!": "i", "0": "o", $: "s", "5": "s", "7": "t", "+": "t" };
+
+/**
+ * Whether a password is a memorable one made of dictionary words with digits, symbols or
+ * letter-for-digit swaps (`P@ssw0rd`, `Admin123!`, `Welcome2024`, `changeme1`): what samples,
+ * tutorials and local setups use, never what a password generator produces.
+ */
+export function commonPassword(value: string): boolean {
+  const lower = value.toLowerCase();
+  const letters = lower.replace(/[^a-z]/g, "");
+  const unleet = [...lower].map((c) => LEET[c] ?? c).join("").replace(/[^a-z]/g, "");
+  return (letters.length >= 4 && PASSWORD_WORDS.test(letters)) || (unleet.length >= 4 && PASSWORD_WORDS.test(unleet));
+}
+
 /** The base64 body of a PEM or PuTTY key block, without whitespace, quotes, `\n` escapes or headers. */
 export function pemBody(block: string): string {
   return block
@@ -73,7 +90,7 @@ export function plausibleUrlPassword(password: string, context: MatchContext): b
   const user = /([^\s:@/"'<>]*):$/.exec(before)?.[1] ?? "";
   const host = /^@([A-Za-z0-9._-]+)/.exec(after)?.[1]?.toLowerCase() ?? "";
   if (/(?:^|\.)(?:example\.(?:com|org|net)|example|test|invalid)$/.test(host)) return false;
-  return !SAMPLE_PASSWORDS.has(password.toLowerCase()) && password !== user;
+  return !SAMPLE_PASSWORDS.has(password.toLowerCase()) && !commonPassword(password) && password !== user;
 }
 
 /** Length of the longest run of consecutive ascending characters (`3456`, `cdefg`) in `value`. */

@@ -139,6 +139,23 @@ export default defineRule({
           // choosing its production build, a dev-only warning), not configuration read at run time.
           const outer = node.parent;
           if ((ts.isPropertyAccessExpression(outer) || ts.isElementAccessExpression(outer)) && outer.expression === node && memberName(ts, outer) === "NODE_ENV") return;
+          // The whole environment handed on (`spawn(cmd, { env: process.env })`, `{ ...process.env, X: "1" }`,
+          // `Object.assign(target, process.env)`) is forwarded to a child process or a sandbox, not read as configuration.
+          let whole: TS.Node = node;
+          while (ts.isParenthesizedExpression(whole.parent) || ts.isAsExpression(whole.parent)) whole = whole.parent;
+          // A spread copy counts as handed on only when the copy itself is (`{ env: { ...process.env } }`); a copy kept in a variable is read later.
+          const handedOn = (value: TS.Node): boolean => {
+            const holder = value.parent;
+            return (ts.isPropertyAssignment(holder) && holder.initializer === value) || (ts.isCallExpression(holder) && holder.arguments.includes(value as TS.Expression)) || (ts.isNewExpression(holder) && holder.arguments?.includes(value as TS.Expression) === true);
+          };
+          if (handedOn(whole)) return;
+          if (ts.isSpreadAssignment(whole.parent) && handedOn(whole.parent.parent)) return;
+          // Setting or removing a variable (`process.env.X = v`, `delete process.env.X`) hands configuration to a child process or restores it: no read.
+          if ((ts.isPropertyAccessExpression(outer) || ts.isElementAccessExpression(outer)) && outer.expression === node) {
+            const use = outer.parent;
+            if (ts.isDeleteExpression(use)) return;
+            if (ts.isBinaryExpression(use) && use.left === outer && use.operatorToken.kind === ts.SyntaxKind.EqualsToken) return;
+          }
           ctx.report({ messageId: "env", node });
         }
         return;

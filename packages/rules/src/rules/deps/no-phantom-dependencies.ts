@@ -25,6 +25,17 @@ const VIRTUAL: readonly { readonly provider: string; readonly test: (specifier: 
   },
 ];
 
+/**
+ * Names no npm package can have: one starting with `_` or `.` (`__sveltekit/env`), or written all
+ * in capitals (`SERVER`, `MANIFEST`): placeholders a bundler or an adapter replaces at build time.
+ */
+const NOT_A_PACKAGE = (name: string): boolean => {
+  const bare = name.startsWith("@") ? (name.split("/")[1] ?? "") : name;
+  return /^[_.]/.test(bare) || (/[A-Z]/.test(bare) && !/[a-z]/.test(bare));
+};
+/** `jest.mock("name", factory, { virtual: true })` (and `vi`/`doMock`): a module the test makes up. */
+const VIRTUAL_MOCK = /\b(?:jest|vi)\s*\.\s*(?:mock|doMock|unstable_mockModule)\s*\(\s*(['"`])([^'"`]+)\1[\s\S]{0,2000}?\{\s*virtual\s*:\s*true\s*\}/g;
+
 export default defineRule({
   id: "deps/no-phantom-dependencies",
   enforces: "Rule 1",
@@ -79,6 +90,27 @@ export default defineRule({
     // library code must declare what it imports.
     const nonLibrary = matcher([...NON_LIBRARY_GLOBS, "**/*.config.*", "**/.*rc.*", "**/vitest.workspace.*"]);
     const root = await manifestFor(".");
+    const mockNames = new Map<string, Set<string>>();
+    for (const file of ctx.files) {
+      const m = /^(?:(.*)\/)?__mocks__\/(.+)\.[cm]?[jt]sx?$/.exec(file);
+      if (m === null) continue;
+      const name = m[2] as string;
+      for (let dir = m[1] ?? "."; ; dir = path.posix.dirname(dir)) {
+        let names = mockNames.get(dir);
+        if (names === undefined) mockNames.set(dir, (names = new Set()));
+        names.add(name);
+        if (dir === ".") break;
+      }
+    }
+    // A node_modules folder between a file and its package's own folder is never made by an install
+    // (installs fill the package folders and the root): it is committed, a test fixture's.
+    const committedModule = async (dir: string, name: string, packageDir: string): Promise<boolean> => {
+      if (mockNames.get(packageDir)?.has(name) === true) return true;
+      for (let at = dir; at !== packageDir && at !== "." && !workspaceDirs.has(at); at = path.posix.dirname(at)) {
+        if (await ctx.exists(`${at}/node_modules/${name}/package.json`)) return true;
+      }
+      return false;
+    };
     for (const file of ctx.files) {
       const language = languageOf(file);
       if ((language !== "ts" && language !== "js") || file.includes("node_modules/") || ignored(file)) continue;
@@ -86,9 +118,15 @@ export default defineRule({
       if (parsed === undefined) continue;
       const manifest = await manifestFor(path.posix.dirname(file));
       if (manifest === null) continue;
+      let virtualMocks: Set<string> | undefined;
       for (const edge of moduleInfo(parsed.ts, parsed.ast).imports) {
         const name = packageNameOf(edge.specifier);
-        if (name === undefined || BUILTINS.has(name) || allowed.has(name) || manifest.declared.has(name)) continue;
+        if (name === undefined || BUILTINS.has(name) || allowed.has(name) || manifest.declared.has(name) || NOT_A_PACKAGE(name)) continue;
+        virtualMocks ??= new Set([...parsed.ast.text.matchAll(VIRTUAL_MOCK)].map((m) => m[2] as string));
+        if (virtualMocks.has(edge.specifier)) continue;
+        // A package committed under a node_modules folder of the tree (a test fixture's), or a Jest
+        // manual mock of a node module (`__mocks__/name.js` in the package), resolves without a declaration.
+        if (await committedModule(path.posix.dirname(file), name, path.posix.dirname(manifest.file))) continue;
         // Next.js resolves these marker packages itself.
         if ((name === "server-only" || name === "client-only") && manifest.declared.has("next")) continue;
         if (root !== null && root.declared.has(name) && (manifest.private || ctx.classOf(file) === "test" || ctx.classOf(file) === "config" || nonLibrary(file))) continue;

@@ -1,3 +1,5 @@
+import path from "node:path";
+import { listWorkspacePackages } from "@warden/core";
 import { z } from "zod";
 import { defineRule } from "../../define-rule.js";
 import { dependenciesOf, isManifest, jsonKeyLine, parseManifest, type DependencyField } from "../../manifest.js";
@@ -61,8 +63,15 @@ export default defineRule({
       })();
       return (await workspaceNames).has(name);
     };
+    let workspaceDirs: Promise<Set<string>> | undefined;
     for (const file of ctx.files) {
       if (!isManifest(file) || file.includes("node_modules/") || !ctx.judges(file)) continue;
+      // The package.json of a project template (`…/template/package.json` a playground or a scaffolder
+      // writes out for its user) names what the user's project installs, not what this repository does.
+      if (/(?:^|\/)templates?\//.test(file)) {
+        workspaceDirs ??= listWorkspacePackages(ctx.root).then((packages) => new Set(packages.map((p) => p.dir)));
+        if (!(await workspaceDirs).has(path.posix.dirname(file))) continue;
+      }
       const text = await ctx.readText(file);
       const manifest = text === undefined ? undefined : parseManifest(text);
       if (text === undefined || manifest === undefined) continue;

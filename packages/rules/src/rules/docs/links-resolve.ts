@@ -174,6 +174,43 @@ export default defineRule({
       return index.pages.some(matches) || [...index.routes].some(matches);
     };
 
+    // Docs rendered by a site this repository does not hold (svelte.dev renders SvelteKit's
+    // documentation/docs, Docusaurus renders jest's docs/ from website/) link pages by their slug:
+    // the file name without its ordering prefix (`20-hooks.md` is `hooks`) or its front-matter `id:`.
+    // Pages by slug, per docs tree (the first two folders of a path), built once per tree.
+    const slugIndexes = new Map<string, Promise<Map<string, string>>>();
+    /** Docs trees whose page files carry an ordering prefix (`20-hooks.md`): a site strips it to route them. */
+    const numberedTrees = new Set<string>();
+    /** Trees with a link that resolved only by slug: their site routes pages by slug. */
+    const slugTrees = new Set<string>();
+    /** Findings in a numbered tree, held until every link is read: dropped if the tree turns out to be routed by slug. */
+    const held = new Map<string, (() => void)[]>();
+    const treeOf = (file: string): string => {
+      const parts = file.split("/");
+      return parts.slice(0, Math.min(2, parts.length - 1)).join("/");
+    };
+    const slugIndex = (tree: string): Promise<Map<string, string>> => {
+      let index = slugIndexes.get(tree);
+      if (index === undefined) {
+        index = (async () => {
+          const bySlug = new Map<string, string>();
+          const prefix = tree === "" ? "" : `${tree}/`;
+          for (const page of await ctx.listFiles()) {
+            if (!page.startsWith(prefix) || !/\.mdx?$/i.test(page) || page.includes("node_modules/")) continue;
+            if (/^\d+-/.test(path.posix.basename(page))) numberedTrees.add(tree);
+            const slug = path.posix.basename(page).replace(/\.mdx?$/i, "").replace(/^\d+-/, "").toLowerCase();
+            if (!bySlug.has(slug)) bySlug.set(slug, page);
+            const text = await ctx.readText(page);
+            const id = text === undefined ? undefined : /^---\r?\n(?:[\s\S]*?\n)?id:\s*['"]?([^'"\n]+?)['"]?\s*\r?\n[\s\S]*?---/.exec(text)?.[1];
+            if (id !== undefined && !bySlug.has(id.toLowerCase())) bySlug.set(id.toLowerCase(), page);
+          }
+          return bySlug;
+        })();
+        slugIndexes.set(tree, index);
+      }
+      return index;
+    };
+
     const anchorsOf = new Map<string, Promise<Set<string> | undefined>>();
     const anchors = (file: string): Promise<Set<string> | undefined> => {
       let known = anchorsOf.get(file);
@@ -240,16 +277,32 @@ export default defineRule({
           if (page === undefined) {
             const site = /^[^.]*$/.test(path.posix.basename(clean)) ? await siteOf(file) : undefined;
             if (site !== undefined && (await namesSitePage(site, pathPart))) continue;
-            ctx.report({ messageId: "missingFile", data: { target }, ...position, key: target });
-            continue;
+            // A bare slug (`hooks`, `./routing`) naming a page of the same docs tree by slug.
+            const slug = pathPart.replace(/^\.\//, "").replace(/\/$/, "");
+            const tree = treeOf(file);
+            const bySlug = site === undefined && /^[\w-]+$/.test(slug) ? (await slugIndex(tree)).get(slug.toLowerCase()) : undefined;
+            if (bySlug === undefined) {
+              const report = (): void => ctx.report({ messageId: "missingFile", data: { target }, ...position, key: target });
+              // In a numbered tree routed by slug, an extensionless link may name a page the site generates (SvelteKit's `$app-navigation` reference).
+              if (site === undefined && /^[^.]*$/.test(path.posix.basename(clean)) && (await slugIndex(tree), numberedTrees.has(tree))) held.set(tree, [...(held.get(tree) ?? []), report]);
+              else report();
+              continue;
+            }
+            slugTrees.add(tree);
+            page = bySlug;
           }
         }
         if (anchor === undefined || anchor === "" || !/\.mdx?$/i.test(page)) continue;
         const known = await anchors(page);
         if (known !== undefined && !known.has(anchor.toLowerCase())) {
-          ctx.report({ messageId: "missingAnchor", data: { anchor, file: page }, ...position, key: target });
+          const report = (): void => ctx.report({ messageId: "missingAnchor", data: { anchor, file: page }, ...position, key: target });
+          // A site that routes a numbered tree by slug makes its own anchors (svelte.dev: `#Options-envPrefix`).
+          const tree = treeOf(file);
+          if ((await siteOf(file)) === undefined && (await slugIndex(tree), numberedTrees.has(tree))) held.set(tree, [...(held.get(tree) ?? []), report]);
+          else report();
         }
       }
     }
+    for (const [tree, reports] of held) if (!slugTrees.has(tree)) for (const report of reports) report();
   },
 });

@@ -5,6 +5,10 @@ import { docSiteFinder } from "../../doc-sites.js";
 import { matcher } from "../../globs.js";
 
 const ANYWHERE = /^(?:README|CHANGELOG|CONTRIBUTING|LICENSE|LICENCE|AGENTS|CLAUDE|GEMINI|SKILL)(?:\.[a-z]+)?\.mdx?$/i;
+/** A changelog split by version or era (`CHANGELOG-3.0.md`, `CHANGELOG_PRE_v30.md`, `CHANGELOG-pre-1.md`): still the changelog. */
+const CHANGELOG_ARCHIVE = /^CHANGELOG[-_.][\w.-]+\.mdx?$/i;
+/** SvelteKit route files (`+page.svelte.md` through mdsvex): pages of an app's source, not documentation. */
+const ROUTE_FILE = /^\+(?:page|layout|error)\b[\w.@-]*\.mdx?$/;
 const AT_ROOT = /^(?:SECURITY|CODE_OF_CONDUCT|SUPPORT|GOVERNANCE|CODEOWNERS)\.mdx?$/i;
 /** Where tools require their markdown: agents (.claude/, .agents/, .cursor/, .github/), changesets, installed packages. */
 const FOLDERS = [".changeset/**", ".github/**", ".claude/**", ".agents/**", ".cursor/**", "**/node_modules/**"];
@@ -46,7 +50,7 @@ export default defineRule({
       if (!/\.mdx?$/i.test(file)) continue;
       if (file.startsWith(`${docs}/`) || file.includes(`/${docs}/`)) continue;
       const name = file.slice(file.lastIndexOf("/") + 1);
-      if (ANYWHERE.test(name)) continue;
+      if (ANYWHERE.test(name) || CHANGELOG_ARCHIVE.test(name) || ROUTE_FILE.test(name)) continue;
       if (AT_ROOT.test(name) && !file.includes("/")) continue;
       if (allowed(file)) continue;
       if ((await siteOf(file)) !== undefined) continue; // a page of a docs site (VitePress, Docusaurus, Astro, Next.js)

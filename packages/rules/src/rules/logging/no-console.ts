@@ -51,6 +51,8 @@ export default defineRule({
     if (ast === undefined || ts === undefined) return;
     if (!ast.text.includes("console")) return;
     if (matcher(NON_LIBRARY_GLOBS)(ctx.file) || matcher(APP_GLOBS)(ctx.file) || matcher(ctx.options.allow)(ctx.file)) return;
+    // Type-test files (`*.test-d.ts`) are only type-checked, never run: no library code.
+    if (/\.test-d\.[cm]?tsx?$/.test(ctx.file)) return;
     /** Whether the expression is the global console: `console`, `globalThis.console`, `window["console"]`… */
     const isConsole = (raw: TS.Expression): boolean => {
       const expr = skipWrappers(ts, raw);

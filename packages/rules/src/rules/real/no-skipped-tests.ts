@@ -12,7 +12,7 @@ const FOCUSED_GLOBALS = new Set(["fit", "fdescribe"]);
  * the first word of a camel-case name (`expectTypeOf`, `assertShape`, `checkInvariants`) — not
  * `expected`, `checkout` or `assertion`.
  */
-const ASSERTION = /^(?:expect|assert|should|verify|check|ensure)(?:[A-Z0-9_$]\w*)?$/;
+const ASSERTION = /^(?:expect|assert|should|verify|check|ensure)(?:[A-Z0-9_$]\w*)?$|^[a-z]\w*(?:Expect|Assert)$/;
 /** A method that asserts (`t.assert.ok`, `sinon.assert.called`, supertest's `.expect(200)`): `check…`/`ensure…` methods are usually not assertions. */
 const ASSERTING_METHOD = /^(?:expect|assert|should)(?:[A-Z0-9_$]\w*)?$/;
 /** Methods of test-framework objects that assert inside: a rule tester's `run`, snapshot checks. */
@@ -193,6 +193,19 @@ export default defineRule({
       // `it.each(table)` is itself called: the outer call `it.each(table)(name, fn)` is the test.
       if (ts.isCallExpression(node.parent) && node.parent.expression === node) return;
       const modifiers = modifiersOf(callee);
+      // A test declared inside an assertion (`expect(() => test("x", fn)).toThrow()`) is the subject under test, not a test.
+      for (let up: TS.Node = node.parent; !ts.isSourceFile(up); up = up.parent) {
+        if (ts.isCallExpression(up) && namesAssertion(up.expression)) return;
+      }
+      // Playwright's `test.skip(condition, reason)` / `test.skip(({ browserName }) => …)` skips at run
+      // time where the condition holds; the test still runs elsewhere. A skipped test has a body after its title.
+      const conditional =
+        node.arguments.length > 0 &&
+        !node.arguments.slice(1).some((arg) => ts.isArrowFunction(arg) || ts.isFunctionExpression(arg)) &&
+        !ts.isStringLiteral(node.arguments[0] as TS.Expression) &&
+        !ts.isNoSubstitutionTemplateLiteral(node.arguments[0] as TS.Expression) &&
+        !ts.isTemplateExpression(node.arguments[0] as TS.Expression);
+      if (modifiers.includes("skip") && conditional) return;
       if (modifiers.includes("skip")) {
         ctx.report({ messageId: "skipped", data: { call }, node: callee });
         return;

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { defineRule } from "../../define-rule.js";
 import { matcher } from "../../globs.js";
-import { isLauncherShim, scriptKind } from "../../script-files.js";
+import { isGitHook, isLauncherShim, scriptKind } from "../../script-files.js";
 
 export default defineRule({
   id: "scripts/help",
@@ -30,7 +30,8 @@ export default defineRule({
   defaultLevel: "error",
   check(ctx) {
     const kind = scriptKind(ctx.file, ctx.text);
-    if (kind === undefined || matcher(ctx.options.ignore)(ctx.file) || isLauncherShim(kind, ctx.text)) return;
+    // Git hooks anywhere (`.githooks/pre-push`) take git's arguments, as husky's do.
+    if (kind === undefined || matcher(ctx.options.ignore)(ctx.file) || isLauncherShim(kind, ctx.text) || isGitHook(ctx.file)) return;
     if (!/--help\b/.test(ctx.text)) ctx.report({ messageId: "noHelp", line: 1, key: "help" });
     else if (!/\busage\b/i.test(ctx.text)) ctx.report({ messageId: "noUsage", line: 1, key: "usage" });
   },

@@ -1,12 +1,12 @@
 import { z } from "zod";
 import { defineRule } from "../../define-rule.js";
 import { matcher } from "../../globs.js";
-import { isLauncherShim, scriptKind } from "../../script-files.js";
+import { isGitHook, isLauncherShim, scriptKind } from "../../script-files.js";
 
 export default defineRule({
   id: "scripts/location",
   enforces: "Rule 7",
-  description: "Scripts (shell files and files with a `#!` line) live in scripts/<category>/, a package's scripts/ or bin/, .husky/, .ci/, .github/, tests, examples or the root deploy.sh.",
+  description: "Scripts (shell files and files with a `#!` line) live in scripts/<category>/, a package's scripts/ or bin/, .husky/ or another git hooks folder, .ci/, .github/, tests, examples or the root deploy.sh.",
   scope: "file",
   languages: ["*"],
   messages: {
@@ -33,7 +33,7 @@ export default defineRule({
     if (kind === undefined || isLauncherShim(kind, ctx.text)) return;
     // A CLI entry point in a package's src/ (`src/cli.ts`, `src/bin/x.ts`) is the source of its bin, built with the package.
     if (!kind.shell && /(?:^|\/)src\/(?:(?:bin|cli)\/.*|(?:cli|bin|main))\.[cm]?[jt]sx?$/.test(ctx.file)) return;
-    if (matcher(ctx.options.allow)(ctx.file)) return;
+    if (matcher(ctx.options.allow)(ctx.file) || isGitHook(ctx.file)) return;
     const direct = /^scripts\/[^/]+$/.test(ctx.file);
     ctx.report({ messageId: direct ? "uncategorised" : "loose", line: 1, key: ctx.file });
   },

@@ -105,7 +105,7 @@ function quotedNames(text: string): Set<string> {
     names.add(name);
     // ESLint, Prettier, Babel and Vitest shorthands: "react" → eslint-plugin-react, "v8" → @vitest/coverage-v8, "@scope" → @scope/eslint-plugin.
     if (name.startsWith("@") && !name.includes("/")) continue;
-    for (const prefix of ["eslint-plugin-", "eslint-config-", "prettier-plugin-", "babel-plugin-", "babel-preset-", "@babel/plugin-", "@babel/preset-", "@vitest/coverage-"]) names.add(`${prefix}${name}`);
+    for (const prefix of ["eslint-plugin-", "eslint-config-", "prettier-plugin-", "babel-plugin-", "babel-preset-", "@babel/plugin-", "@babel/preset-", "@vitest/coverage-", "jest-environment-", "jest-runner-"]) names.add(`${prefix}${name}`);
   }
   for (const match of text.matchAll(/["'`](@[\w.-]+)(?:\/[\w.-]+)?["'`]/g)) {
     const scope = match[1] ?? "";
@@ -332,6 +332,8 @@ export default defineRule({
         for (const field of ["peerDependencies", "optionalDependencies"] as const) for (const peer of dependenciesOf(local.manifest, field).keys()) used.add(peer);
       }
       if (toolText.includes("importHelpers")) used.add("tslib");
+      // Jest transforms with babel-jest by itself when the package has a Babel config.
+      if (declared.has("babel-jest") && (declared.has("jest") || "jest" in pkg.manifest) && ("babel" in pkg.manifest || mine.some((f) => /(?:^|\/)(?:babel\.config\.[cm]?[jt]s|babel\.config\.json|\.babelrc(?:\.[cm]?js|\.json)?)$/.test(f)))) used.add("babel-jest");
       // Docusaurus loads its Rspack/SWC bundle by a flag of the site config (`future.experimental_faster`).
       if (/\bexperimental_faster\b/.test(toolText) || /\bfaster\s*:/.test(toolText)) used.add("@docusaurus/faster");
       // Vitest loads its coverage provider (v8 by default) and UI by flag or config.

@@ -84,4 +84,19 @@ describe(ID, () => {
   it("ignores other objects' env properties", async () => {
     expect(await runRule(ID, { "src/a.ts": "export const e = options.env;\n" })).toEqual([]);
   });
+
+  it("allows setting and removing variables, and still reports the read beside them (jest's watchman socket)", async () => {
+    const code = "const previous = process.env.SOCK;\nprocess.env.SOCK = '/tmp/s';\ndelete process.env.SOCK;\nprocess.env['SOCK'] = previous;\n";
+    expect(locations(await runRule(ID, { "src/watch.ts": code }))).toEqual([["src/watch.ts", 1, 18, "env"]]);
+  });
+
+  it("allows the whole environment handed on to a child process or a sandbox, and still reports a copy kept to read from (jest, kit)", async () => {
+    const code = [
+      "spawn('hg', [], { env: { ...process.env, HGPLAIN: '1' } });",
+      "Object.assign(proxy, process.env);",
+      "await server.init({ env: process.env });",
+      "const env = process.env;",
+    ].join("\n");
+    expect(locations(await runRule(ID, { "src/run.ts": code }))).toEqual([["src/run.ts", 4, 13, "env"]]);
+  });
 });

@@ -32,6 +32,18 @@ const FILES: Record<string, string> = {
   // A Deno example: names mapped by deno.json `imports` (and folders of them: "std/").
   "examples/deno/deno.json": JSON.stringify({ imports: { "std/": "https://deno.land/std@0.192.0/", "@trpc/server": "https://esm.sh/@trpc/server@10.32.0" } }),
   "examples/deno/src/index.ts": "import { delay } from 'std/async/delay.ts';\nimport { initTRPC } from '@trpc/server';\nimport kleur from 'kleur';\nexport { delay, initTRPC, kleur };\n",
+  // Placeholders an adapter replaces at build time are no package names (kit: 'SERVER', '__sveltekit/env').
+  "packages/adapter/package.json": JSON.stringify({ name: "@acme/adapter", version: "1.0.0" }),
+  "packages/adapter/files/worker.js": "import { Server } from 'SERVER';\nimport { env } from '__sveltekit/env';\nimport pad from 'left-pad';\nexport { Server, env, pad };\n",
+  // Jest: a manual mock of a node module (`__mocks__/createRuntime.js`) and a virtual mock resolve without a dependency.
+  "packages/runtime/package.json": JSON.stringify({ name: "@acme/runtime", version: "1.0.0" }),
+  "packages/runtime/src/__mocks__/createRuntime.js": "module.exports = () => ({});\n",
+  "packages/runtime/src/__tests__/runtime.test.js":
+    "jest.mock('preprocessor', () => ({ process: jest.fn() }), { virtual: true });\nconst createRuntime = require('createRuntime');\nconst pre = require('preprocessor');\nconst missing = require('not-mocked');\nmodule.exports = { createRuntime, pre, missing };\n",
+  // A committed node_modules below the package's folder (jest's fixtures) resolves its imports; an install never puts one there.
+  "sandbox/conditions/package.json": JSON.stringify({ private: true }),
+  "sandbox/conditions/node_modules/fake-dual-dep/package.json": JSON.stringify({ name: "fake-dual-dep", version: "1.0.0" }),
+  "sandbox/conditions/src/conditions.mjs": "import dual from 'fake-dual-dep';\nimport other from 'other-dep';\nexport { dual, other };\n",
 };
 
 let root: string;
@@ -54,6 +66,9 @@ describe("deps/no-phantom-dependencies on real-world shapes", () => {
     expect(phantoms().sort()).toEqual(
       [
         ["examples/app/src/trpc/client.ts", 3, "phantom", "chalk"],
+        ["packages/adapter/files/worker.js", 3, "phantom", "left-pad"],
+        ["packages/runtime/src/__tests__/runtime.test.js", 4, "phantom", "not-mocked"],
+        ["sandbox/conditions/src/conditions.mjs", 2, "phantom", "other-dep"],
         ["examples/deno/src/index.ts", 3, "phantom", "kleur"],
         ["packages/react/test/ssr.test.ts", 2, "phantom", "@acme/other"],
         ["www/src/pages/index.tsx", 7, "phantom", "@docusaurus/theme-common"],

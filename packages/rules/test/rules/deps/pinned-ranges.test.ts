@@ -28,4 +28,10 @@ describe(RULE, () => {
     };
     expect(locations(await runRule(RULE, files, undefined, { mode: "full" }))).toEqual([["examples/web/package.json", 5, 1, "unbounded"]]);
   });
+
+  it("leaves a project template's package.json alone (vue's playground download template), and still reports the repository's own", async () => {
+    const latest = '{\n  "name": "x",\n  "dependencies": {\n    "vue": "latest"\n  }\n}\n';
+    const files = { "src/download/template/package.json": latest, "packages/app/package.json": latest };
+    expect(locations(await runRule(RULE, files, undefined, { mode: "full" }))).toEqual([["packages/app/package.json", 4, 1, "unbounded"]]);
+  });
 });

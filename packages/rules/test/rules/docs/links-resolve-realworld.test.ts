@@ -20,6 +20,19 @@ const FILES: Record<string, string> = {
   // A translation that links to pages not translated yet: Starlight serves them from the default locale.
   "docs/src/content/docs/es/guides/components.mdx":
     "# Componentes\n\nLee [CSS](/es/guides/css/) y [estilos](/es/guides/css/#custom-styles), no [esto](/es/guides/missing/).\n",
+  // Docs rendered by a site outside the repository link pages by slug: the file name without its
+  // ordering prefix (SvelteKit's documentation/docs) or a front-matter `id:` (jest's docs/ for Docusaurus in website/).
+  // In a numbered tree routed by slug, the site generates pages ($app-navigation) and its own anchors: not checkable here.
+  "documentation/docs/10-getting-started/10-introduction.md":
+    "# Introduction\n\nSee [hooks](hooks), [server routes](routing#server), [goto]($app-navigation#goto), [options](routing#Options-envPrefix) and [a file](./missing.md).\n",
+  // A numbered tree read on GitHub (no link by slug): its broken anchors and names are still reported.
+  "manual/guide/01-intro.md": "# Intro\n\nSee [setup](02-setup.md#nowhere) and [typo](02-stup).\n",
+  "manual/guide/02-setup.md": "# Setup\n",
+  "documentation/docs/20-core-concepts/10-routing.md": "# Routing\n\n## Server\n",
+  "documentation/docs/30-advanced/20-hooks.md": "# Hooks\n",
+  "guides/CLI.md": "# CLI\n\nSee [watch plugins](watch-plugins) and [bail](configuration#bail).\n",
+  "guides/WatchPlugins.md": "---\nid: watch-plugins\ntitle: Watch Plugins\n---\n\n# Watch Plugins\n",
+  "guides/Configuration.md": "---\nid: configuration\n---\n\n## `bail` \\[number | boolean]\n",
 };
 
 let root: string;
@@ -35,11 +48,15 @@ beforeAll(async () => {
 });
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-describe("docs/links-resolve on a translated Starlight site", () => {
+describe("docs/links-resolve on a translated Starlight site and on docs rendered elsewhere", () => {
   it("reports exactly the broken route and the broken anchor beside the clean twins", () => {
     expect(findings.map((f) => [f.file, f.line, f.messageId, f.message]).sort()).toEqual(
       [
         ["docs/src/content/docs/es/guides/components.mdx", 3, "missingRoute", "Link target /es/guides/missing/ matches no page of the Astro site in docs/."],
+        ["documentation/docs/10-getting-started/10-introduction.md", 3, "missingFile", "Link target ./missing.md does not exist."],
+        ["manual/guide/01-intro.md", 3, "missingAnchor", "Link anchor #nowhere matches no heading in manual/guide/02-setup.md."],
+        ["manual/guide/01-intro.md", 3, "missingFile", "Link target 02-stup does not exist."],
+        ["guides/CLI.md", 3, "missingAnchor", "Link anchor #bail matches no heading in guides/Configuration.md."],
         ["docs/src/content/docs/guides/components.mdx", 7, "missingAnchor", "Link anchor #no-such-heading matches no heading in docs/src/content/docs/guides/components.mdx."],
       ].sort(),
     );

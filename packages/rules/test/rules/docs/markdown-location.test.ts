@@ -63,4 +63,15 @@ describe(ID, () => {
     expect(await only({ "documentation/a.md": "# x" }, { docs: "documentation" })).toEqual([]);
     expect(await only({ "rfcs/001.md": "# x" }, { allow: ["rfcs/**"] })).toEqual([]);
   });
+
+  it("allows changelogs split by version and SvelteKit route pages, and still reports other notes (vue, jest, kit)", async () => {
+    const findings = await only({
+      "changelogs/CHANGELOG-3.0.md": "# 3.0",
+      "CHANGELOG_PRE_v30.md": "# old",
+      "packages/kit/CHANGELOG-pre-1.md": "# pre",
+      "apps/site/src/routes/blog/[slug]/+page.svelte.md": "# page",
+      "changelogs/notes.md": "# y",
+    });
+    expect(locations(findings)).toEqual([["changelogs/notes.md", 1, 1, "outside"]]);
+  });
 });

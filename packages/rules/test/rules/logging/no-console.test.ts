@@ -91,4 +91,10 @@ describe(ID, () => {
   it("does not mistake a local variable for the global console", async () => {
     expect(await runRule(ID, { "src/a.ts": "const consoleLike = { log() { return 1; } };\nconsoleLike.log();\n" })).toEqual([]);
   });
+
+  it("skips type-test files, which are only type-checked (vue's dts-test)", async () => {
+    const code = "console.log(value.test);\n";
+    const findings = await runRule(ID, { "packages/dts-test/watch.test-d.ts": code, "packages/a/src/watch.ts": code });
+    expect(findings.map((f) => f.file)).toEqual(["packages/a/src/watch.ts"]);
+  });
 });

@@ -79,9 +79,57 @@ describe(ID, () => {
     expect(locations(await runRule(ID, { "src/a.ts": code }))).toEqual([["src/a.ts", 3, 18, "empty"]]);
   });
 
+  it("skips type-test folders (tstyche's __typetests__ in jest-worker)", async () => {
+    const code = "export function runTest(a: string): void {}\n";
+    const findings = await runRule(ID, { "packages/worker/__typetests__/testWorker.ts": code, "packages/worker/src/testWorker.ts": code });
+    expect(findings.map((f) => f.file)).toEqual(["packages/worker/src/testWorker.ts"]);
+  });
+
   it("ignores test files unless ignoreTests is false", async () => {
     const files = { "src/a.test.ts": "const mock = () => {};\n" };
     expect(await runRule(ID, files)).toEqual([]);
     expect(await runRule(ID, files, { ignoreTests: false })).toHaveLength(1);
+  });
+
+  it("allows no-ops the author acknowledged, a let's starting value and silenced mocks, not a swallowed rejection (vue, jest, kit)", async () => {
+    const code = [
+      "export class BaseWatchPlugin {",
+      "  // eslint-disable-next-line @typescript-eslint/no-empty-function",
+      "  apply(): void {}",
+      "}",
+      "compile(src, {",
+      "  // ignore errors since they were already reported by the parser",
+      "  onError: () => {},",
+      "});",
+      "export let notifyVersion = () => {};",
+      "promise.catch(() => {});",
+      "spy.mockImplementation(() => {});",
+      "const emptyRender = () => {};",
+      "export const stub = () => {};",
+      "run({ done: () => {} });",
+    ].join("\n");
+    // A swallowed rejection, a const with no word of intent and a callback of an ordinary call are still stubs.
+    expect(locations(await runRule(ID, { "src/a.ts": code }))).toEqual([
+      ["src/a.ts", 10, 21, "empty"],
+      ["src/a.ts", 13, 27, "empty"],
+      ["src/a.ts", 14, 19, "empty"],
+    ]);
+  });
+
+  it("allows a base class's hooks and a method an options object hands to a constructor (jest's BaseReporter, vue's Readable)", async () => {
+    const code = [
+      "export class BaseReporter {",
+      "  onRunStart(): void {}",
+      "}",
+      "export const stream = new Readable({ read() {} });",
+      "export class Reporter {",
+      "  onRunStart(): void {}",
+      "}",
+      "export const options = configure({ read() {} });",
+    ].join("\n");
+    expect(locations(await runRule(ID, { "src/a.ts": code }))).toEqual([
+      ["src/a.ts", 6, 3, "empty"],
+      ["src/a.ts", 8, 36, "empty"],
+    ]);
   });
 });

@@ -85,4 +85,34 @@ describe(ID, () => {
     const findings = await runRule(ID, { "src/internals/types.test.ts": code, "src/client.types.test.ts": code, "src/client.test-d.ts": code, "src/client.test.ts": code });
     expect(findings.map((f) => f.file)).toEqual(["src/client.test.ts"]);
   });
+
+  it("allows Playwright's conditional skips, a renamed expect and a test declared inside an assertion (kit, jest)", async () => {
+    const code = [
+      "test.skip(({ javaScriptEnabled }) => !javaScriptEnabled);",
+      "test('enhance', async ({ page, javaScriptEnabled }) => {",
+      "  test.skip(!javaScriptEnabled, 'needs JavaScript');",
+      "  await page.goto('/');",
+      "});",
+      "test('matches', () => {",
+      "  jestExpect(stringMatching(/en/).asymmetricMatch('queen')).toBe(true);",
+      "});",
+      "test('throws outside a describe', () => {",
+      "  expect(() => {",
+      "    test('inner', () => {});",
+      "  }).toThrow();",
+      "});",
+      "test.skip('removes strict-dynamic', () => {",
+      "  expect(1).toBe(1);",
+      "});",
+      "test('skips itself', () => {",
+      "  test.skip();",
+      "});",
+    ].join("\n");
+    // A skip with a title and a body, and a bare `test.skip()`, still skip (and that test asserts nothing).
+    expect(locations(await runRule(ID, { [file]: code }))).toEqual([
+      ["test/cart.test.ts", 14, 1, "skipped"],
+      ["test/cart.test.ts", 17, 1, "noAssertion"],
+      ["test/cart.test.ts", 18, 3, "skipped"],
+    ]);
+  });
 });

@@ -28,4 +28,10 @@ describe(RULE, () => {
     const findings = await runRule(RULE, { "tools/a.js": shim, "tools/b.js": printing, "tools/c.sh": shell, "tools/d.sh": shellWork });
     expect(findings.map((f) => f.file)).toEqual(["tools/b.js", "tools/d.sh"]);
   });
+
+  it("does not ask git hooks kept in a dot-folder for --help (kit's .githooks)", async () => {
+    const hook = "#!/bin/sh\nset -e\npnpm lint\n";
+    const findings = await runRule(RULE, { ".githooks/pre-push": hook, "tools/pre-push": hook });
+    expect(findings.map((f) => f.file)).toEqual(["tools/pre-push"]);
+  });
 });

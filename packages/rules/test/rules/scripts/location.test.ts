@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkFixture } from "../../fixture-repo.js";
-import { locations } from "../../helpers.js";
+import { locations, runRule } from "../../helpers.js";
 
 const RULE = "scripts/location";
 
@@ -19,5 +19,11 @@ describe(RULE, () => {
 
   it("reports nothing on the clean twin", async () => {
     expect(await checkFixture(RULE, "good")).toEqual([]);
+  });
+
+  it("allows git hooks kept in a dot-folder, and still reports a hook-named script elsewhere (kit, vue)", async () => {
+    const hook = "#!/bin/sh\nset -e\npnpm lint\n";
+    const findings = await runRule(RULE, { ".githooks/pre-push": hook, ".vite-hooks/_/commit-msg": hook, "tools/pre-push": hook, ".tools/deploy": hook });
+    expect(findings.map((f) => f.file)).toEqual([".tools/deploy", "tools/pre-push"]);
   });
 });

@@ -93,6 +93,30 @@ describe(RULE, () => {
     }
   });
 
+  it("knows jest's babel-jest transform and test environments named by config (jest's examples)", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "warden-unused-deps-"));
+    const write = (file: string, text: string): void => {
+      mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+      writeFileSync(path.join(dir, file), text);
+    };
+    try {
+      write("package.json", `${JSON.stringify({ private: true, workspaces: ["examples/*"] }, null, 2)}\n`);
+      const devDependencies = { "babel-jest": "30.0.0", jest: "30.0.0", "jest-environment-jsdom": "30.0.0", "left-pad": "1.0.0" };
+      write("examples/react/package.json", `${JSON.stringify({ name: "example-react", private: true, scripts: { test: "jest" }, devDependencies, jest: { testEnvironment: "jsdom" } }, null, 2)}\n`);
+      write("examples/react/.babelrc.js", "module.exports = { presets: [] };\n");
+      write("examples/react/sum.test.js", "test('sum', () => { expect(1 + 1).toBe(2); });\n");
+      // Without a Babel config, babel-jest transforms nothing.
+      write("examples/plain/package.json", `${JSON.stringify({ name: "example-plain", private: true, scripts: { test: "jest" }, devDependencies: { "babel-jest": "30.0.0", jest: "30.0.0" } }, null, 2)}\n`);
+      write("examples/plain/sum.test.js", "test('sum', () => { expect(1 + 1).toBe(2); });\n");
+      expect(locations(await checkRepo(dir, { [RULE]: "error" }))).toEqual([
+        ["examples/plain/package.json", 8, 1, "unused"], // babel-jest
+        ["examples/react/package.json", 11, 1, "unused"], // left-pad
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("gives the same answer with node_modules installed as without", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "warden-unused-deps-"));
     try {

@@ -22,6 +22,33 @@ describe(RULE, () => {
     expect(locations(await runRule(RULE, declared, undefined, { mode: "full" }))).toEqual([["src/c.ts", 1, 1, "unused"]]);
   });
 
+  it("takes files a package publishes beside its module tree as used (kit's adapter templates), not its src/ or entry folder", async () => {
+    const files = {
+      "package.json": JSON.stringify({ name: "adapter", main: "index.js", files: ["index.js", "files", "files-edge/worker.js", "src", "lib"] }),
+      "index.js": "export default function adapter() {}\n",
+      "files/serverless.js": "import { Server } from 'SERVER';\nexport { Server };\n",
+      "files-edge/worker.js": "export default {};\n",
+      "src/unused.js": "export const u = 1;\n",
+      "lib/index.js": "export const l = 1;\n",
+    };
+    expect(locations(await runRule(RULE, files, undefined, { mode: "full" }))).toEqual([
+      ["lib/index.js", 1, 1, "unused"],
+      ["src/unused.js", 1, 1, "unused"],
+    ]);
+  });
+
+  it("follows modules named to be loaded by path: require.resolve and import.meta.resolve, with or without an extension", async () => {
+    const files = {
+      "package.json": JSON.stringify({ name: "runner", main: "src/index.ts" }),
+      "src/index.ts": 'import { a } from "./a.js";\nexport const pool = new Pool(require.resolve(/* bundlers: leave it */ "./worker"));\nexport const b = import.meta.resolve("./b-worker.js");\nexport { a };\n',
+      "src/a.ts": "export const a = 1;\n",
+      "src/worker.ts": "export function run() {}\n",
+      "src/b-worker.ts": "export function run() {}\n",
+      "src/unused.ts": "export const u = require.resolved;\n",
+    };
+    expect(locations(await runRule(RULE, files, undefined, { mode: "full" }))).toEqual([["src/unused.ts", 1, 1, "unused"]]);
+  });
+
   it("takes extra entry points and ignores from its options", async () => {
     expect(await checkFixture(RULE, "bad", { entry: ["packages/app/src/old-*.ts"] })).toEqual([]);
     expect(await checkFixture(RULE, "bad", { ignore: ["**/old-greet.ts"] })).toEqual([]);
