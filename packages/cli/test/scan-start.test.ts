@@ -1,10 +1,8 @@
-// `warden scan`'s own start (bin/scan-start.js → dist/scan.cjs, with V8's compiled code kept beside
-// the bundle): the same report as the full CLI, the kept code used when valid, and a corrupt or
-// foreign one replaced without changing the result. It runs a copy of the bin file and the bundle,
-// so that other tests running `warden scan` at the same time do not touch the cache under test.
+// `warden scan`'s own start (bin/scan-start.js → dist/scan.cjs, with git's listing started before
+// the bundle loads): the same report as the full CLI, from the work tree's top and from below it,
+// with a warden.config.ts (loaded with `import()`).
 import { spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { rmSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -16,8 +14,6 @@ const UNTRACKED = githubToken();
 const IGNORED = githubToken();
 
 let repo: TempRepo;
-let copy: string;
-let cacheFile: string;
 
 beforeAll(() => {
   repo = gitRepo({ "src/config.ts": `export const token = "${TOKEN}";\n`, "README.md": "# demo\n", ".gitignore": "local.txt\n" });
@@ -25,17 +21,9 @@ beforeAll(() => {
   // Listed by git (`ls-files -co --exclude-standard`, started before the bundle loads): the
   // untracked file is scanned, the ignored one is not.
   repo.write({ "notes/untracked.txt": `token ${UNTRACKED}\n`, "local.txt": `token ${IGNORED}\n` });
-  copy = mkdtempSync(path.join(tmpdir(), "warden-scan-start-"));
-  mkdirSync(path.join(copy, "bin"));
-  mkdirSync(path.join(copy, "dist"));
-  copyFileSync(path.join(CLI, "bin/scan-start.js"), path.join(copy, "bin/scan-start.js"));
-  copyFileSync(path.join(CLI, "dist/scan.cjs"), path.join(copy, "dist/scan.cjs"));
-  writeFileSync(path.join(copy, "package.json"), `{ "type": "module" }\n`);
-  cacheFile = path.join(copy, "dist", `scan.cjs.${process.version}-${process.arch}.v8`);
 });
 afterAll(() => {
   repo.cleanup();
-  rmSync(copy, { recursive: true, force: true });
 });
 
 interface Run {
@@ -50,9 +38,9 @@ function run(script: string, env: NodeJS.ProcessEnv = {}, cwd = repo.dir): Run {
   return { code: result.status ?? -1, findings: report.findings.map((f) => `${f.ruleId} ${f.file}:${f.line} ${f.fingerprint ?? ""}`), stderr: result.stderr };
 }
 
-/** `warden scan --format json` through the copied fast start. */
+/** `warden scan --format json` through the scan's own start. */
 function fastScan(env: NodeJS.ProcessEnv = {}, cwd = repo.dir): Run {
-  const start = pathToFileURL(path.join(copy, "bin/scan-start.js")).href;
+  const start = pathToFileURL(path.join(CLI, "bin/scan-start.js")).href;
   return run(`const { startScan } = await import(${JSON.stringify(start)}); process.exitCode = await startScan(["scan", "--format", "json"]);`, env, cwd);
 }
 
@@ -74,34 +62,14 @@ describe("warden scan's own start", () => {
     expect(fastScan({}, path.join(repo.dir, "src")).findings).toEqual(full.findings);
   });
 
-  it("keeps V8's code after a first run and uses it, unchanged, on the next", () => {
-    rmSync(cacheFile, { force: true });
-    expect(fastScan().findings).toEqual(full.findings);
-    expect(existsSync(cacheFile)).toBe(true);
-    const kept = readFileSync(cacheFile);
-    const written = statSync(cacheFile).mtimeMs;
-    expect(kept.length).toBeGreaterThan(10_000);
-    expect(fastScan().findings).toEqual(full.findings);
-    // Accepted by V8: not written again.
-    expect(statSync(cacheFile).mtimeMs).toBe(written);
-    expect(readFileSync(cacheFile).equals(kept)).toBe(true);
-    // Nothing of the scanned files is in it.
-    expect(kept.includes(Buffer.from(TOKEN))).toBe(false);
-  });
-
-  it("replaces corrupt kept code, with the same findings", () => {
-    writeFileSync(cacheFile, Buffer.alloc(4096, 7));
-    const result = fastScan();
-    expect(result.code).toBe(1);
-    expect(result.findings).toEqual(full.findings);
-    const rewritten = readFileSync(cacheFile);
-    expect(rewritten.equals(Buffer.alloc(4096, 7))).toBe(false);
-    expect(rewritten.length).toBeGreaterThan(10_000);
-  });
-
-  it("keeps nothing with WARDEN_NO_COMPILE_CACHE set", () => {
-    rmSync(cacheFile, { force: true });
-    expect(fastScan({ WARDEN_NO_COMPILE_CACHE: "1" }).findings).toEqual(full.findings);
-    expect(existsSync(cacheFile)).toBe(false);
+  it("loads a warden.config.ts (its allowPaths apply)", () => {
+    repo.write({ "warden.config.ts": `export default { secrets: { allowPaths: ["notes/**"] } };\n` });
+    try {
+      const fast = fastScan();
+      expect(fast.stderr).not.toContain("cannot load config");
+      expect(fast.findings).toEqual(full.findings.filter((line) => !line.includes("notes/untracked.txt")));
+    } finally {
+      rmSync(path.join(repo.dir, "warden.config.ts"));
+    }
   });
 });
