@@ -570,7 +570,12 @@ async function buildGraph(ctx: RepoContext<unknown, string>, extraEntries: reado
     // Bundler and test-runner configs (and build scripts calling esbuild): their entry/input/setup values are entry points.
     if (TOOL_CONFIG.test(file) || (entries.has(file) && /\bentryPoints\b/.test(parsed.ast.text))) {
       const pkg = packageOf(file);
-      for (const pattern of entryStrings(parsed.ts, parsed.ast)) for (const target of expand(pkg, path.posix.dirname(file), pattern)) addEntry(pkg, target);
+      // A config's paths are relative to it; a build script's (scripts/build.mjs calling esbuild) are
+      // relative to the folder it runs in, the package's own (`pnpm build` runs there).
+      for (const pattern of entryStrings(parsed.ts, parsed.ast)) {
+        const here = expand(pkg, path.posix.dirname(file), pattern);
+        for (const target of here.length > 0 ? here : expand(pkg, pkg.dir, pattern)) addEntry(pkg, target);
+      }
     }
     // Any config names files by relative path (reporters, plugins, setup modules): those files are entries.
     if (CONFIG_MODULE.test(file)) {

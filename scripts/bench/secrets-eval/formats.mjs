@@ -12,17 +12,8 @@ export const LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 export const URLSAFE = `${ALNUM}_-`;
 export const B64 = `${ALNUM}+/`;
 
-/** A seeded pseudo-random source (mulberry32): the same seed gives the same evaluation set. */
-export function seeded(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded pseudo-random source (mulberry32, shared with the scan benchmark's corpus): the same seed gives the same evaluation set. */
+export { prng as seeded } from "../secrets/corpus.mjs";
 
 export const pick = (r, items) => items[Math.floor(r() * items.length)];
 export function chars(r, alphabet, min, max = min) {

@@ -49,6 +49,18 @@ describe(RULE, () => {
     expect(locations(await runRule(RULE, files, undefined, { mode: "full" }))).toEqual([["src/unused.ts", 1, 1, "unused"]]);
   });
 
+  it("takes a build script's esbuild entryPoints relative to the package, where the script runs", async () => {
+    const files = {
+      "package.json": JSON.stringify({ name: "cli", main: "dist/cli.js", scripts: { build: "node scripts/build.mjs" } }),
+      "scripts/build.mjs": 'import { build } from "esbuild";\nawait build({ entryPoints: { cli: "src/cli.ts", "server-worker": "src/server/worker.ts" }, outdir: "dist" });\nawait build({ entryPoints: ["src/fast.ts"], outfile: "dist/fast.cjs" });\n',
+      "src/cli.ts": "export const cli = 1;\n",
+      "src/server/worker.ts": "export const worker = 1;\n",
+      "src/fast.ts": "export const fast = 1;\n",
+      "src/left-over.ts": "export const left = 1;\n",
+    };
+    expect(locations(await runRule(RULE, files, undefined, { mode: "full" }))).toEqual([["src/left-over.ts", 1, 1, "unused"]]);
+  });
+
   it("takes extra entry points and ignores from its options", async () => {
     expect(await checkFixture(RULE, "bad", { entry: ["packages/app/src/old-*.ts"] })).toEqual([]);
     expect(await checkFixture(RULE, "bad", { ignore: ["**/old-greet.ts"] })).toEqual([]);
