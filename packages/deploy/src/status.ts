@@ -82,8 +82,8 @@ export async function status(options: { root: string; env: string; config: Deplo
   if (config.target.type === "ssh" && config.target.hosts !== undefined) {
     const units = hostUnits({ root, env, config, logger }, config.target);
     try {
-      const hosts: HostStatus[] = [];
-      for (const unit of units) hosts.push({ host: unit.host, role: unit.role, ...(await hostStatus(unit.target, config, unit.web)) });
+      // every host at once (read only; each has its own connection)
+      const hosts: HostStatus[] = await Promise.all(units.map(async (unit) => ({ host: unit.host, role: unit.role, ...(await hostStatus(unit.target, config, unit.web)) })));
       const first = hosts.find((h) => h.role === "web") ?? hosts[0];
       const maintenance = (await units.find((u) => u.web)?.target.maintenance()) ?? null;
       return {
@@ -99,7 +99,7 @@ export async function status(options: { root: string; env: string; config: Deplo
         hosts,
       };
     } finally {
-      for (const unit of units) await unit.target.close();
+      await Promise.all(units.map((unit) => unit.target.close()));
     }
   }
   const target = createTarget({ root, env, config, logger: options.logger ?? silentLogger });
