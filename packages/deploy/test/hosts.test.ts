@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DeployEnvironmentSchema, type DeployEvent } from "@warden/core";
@@ -92,9 +93,28 @@ function ofRelease(release: string): DeployEvent[] {
   return readEvents(repo.dir, "box").filter((e) => e.release === release);
 }
 
+/**
+ * Host 2's sessions find this `systemctl` first on their PATH: it says systemd runs, records its
+ * arguments, and `enable FILE` succeeds only when `systemd-analyze verify` accepts the unit file.
+ * (Hosts 1 and 3 have the machine's own systemctl, with no systemd running.)
+ */
+let shims: string;
+const fakeSystemctl = (dir: string): string => `#!/bin/sh
+printf '%s\\n' "$*" >> '${dir}/systemctl.log'
+user=; if [ "$1" = --user ]; then user=--user; shift; export XDG_RUNTIME_DIR='${dir}/runtime'; mkdir -p "$XDG_RUNTIME_DIR"; fi
+case "$1" in
+  is-system-running) echo running ;;
+  daemon-reload) ;;
+  enable) out=$(systemd-analyze $user verify "$2" 2>&1); rc=$?; printf 'verify %s: exit %s %s\\n' "$2" "$rc" "$out" >> '${dir}/systemctl.log'; exit $rc ;;
+  *) exit 1 ;;
+esac
+`;
+
 beforeAll(async () => {
+  shims = mkdtempSync(path.join(tmpdir(), "warden-systemctl-"));
+  writeFileSync(path.join(shims, "systemctl"), fakeSystemctl(shims), { mode: 0o755 });
   // one sshd per host, started at once
-  const started = await Promise.all([startSshd(), startSshd(), startSshd()]);
+  const started = await Promise.all([startSshd(), startSshd({ env: { PATH: `${shims}:/usr/local/bin:/usr/bin:/bin` } }), startSshd()]);
   hosts = await Promise.all(started.map(async (sshd) => ({ sshd, remote: path.join(sshd.dir, "srv"), port: await freePort() })));
   repo = serviceRepo("v1");
   repo.write({ "app/server.mjs": service("v1"), "app/worker.mjs": worker, "migrations/001.sql": "create table t (id int);\n" });
@@ -108,6 +128,7 @@ afterAll(async () => {
   }
   if (repo !== undefined) await cleanupRepo(repo);
   for (const h of hosts ?? []) h.sshd.stop();
+  if (shims !== undefined) rmSync(shims, { recursive: true, force: true });
   const marks = (hosts ?? []).map((h) => h.sshd.dir);
   let stray = strayProcesses(marks);
   for (let i = 0; i < 50 && stray.length > 0; i += 1) {
@@ -165,6 +186,18 @@ describe("an ssh environment with three hosts (three real sshd on 127.0.0.1)", (
       [label(h3), "web", first.release, 1, "up", null],
       [label(h3), "worker", first.release, 1, "none", null],
     ]);
+
+    // the proxy at boot: host 2 has systemd (the stand-in), so its unit was enabled from the proxy's
+    // folder (verified by systemd-analyze); hosts 1 and 3 have none: the fallback is recorded
+    const boot = report.hosts?.filter((h) => h.role === "web").map((h) => (h.proxy === null ? undefined : h.proxy?.boot));
+    const unit2 = readdirSync(path.join(h2.remote, "box", "proxy")).find((f) => f.endsWith(".service"));
+    expect(boot?.[1]).toMatchObject({ systemd: true, scope: process.getuid?.() === 0 ? "system" : "user", unit: `${h2.remote}/box/proxy/${unit2}` });
+    for (const b of [boot?.[0], boot?.[2]]) expect(b).toMatchObject({ systemd: false, reason: expect.stringMatching(/is-system-running: |no systemctl on the host/) as unknown });
+    const calls = readFileSync(path.join(shims, "systemctl.log"), "utf8").trim().split("\n");
+    const user = process.getuid?.() === 0 ? "" : "--user ";
+    expect(calls.slice(0, 3)).toEqual([`${user}is-system-running`, `${user}daemon-reload`, `${user}enable ${h2.remote}/box/proxy/${unit2}`]);
+    expect(calls.slice(3).join("\n")).toMatch(new RegExp(`^verify ${h2.remote.replaceAll(".", "\\.")}/box/proxy/${unit2?.replaceAll(".", "\\.")}: exit 0\\b`));
+    expect(readFileSync(path.join(h2.remote, "box", "proxy", unit2 ?? ""), "utf8")).toContain('ExecStart="/');
   });
 
   it("day two on several hosts: logs of every web host prefixed by host (or --host), exec on the first web host (or --host, or --all), maintenance on every proxy (or one)", { timeout: 120_000 }, async () => {

@@ -203,8 +203,12 @@ export async function statusCommand(io: Io, env: string, options: { config?: str
   }
   const lock = report.lock;
   lines.push(lock === null ? "  lock      free" : `  lock      held by ${lock.user === undefined ? "" : `${lock.user} on `}${lock.host}, pid ${lock.pid}, release ${lock.release}${lock.step === undefined ? "" : `, at step ${lock.step}`}, for ${lock.age}`);
+  const bootText = (b: NonNullable<NonNullable<typeof report.proxy>["boot"]>): string =>
+    b.systemd ? `systemd ${b.scope} unit enabled${b.linger === false ? " (user lingering off: loginctl enable-linger)" : ""}` : `no systemd (${b.reason}); the next deploy or rollback starts the proxy`;
+  const boot = (b: NonNullable<typeof report.proxy>["boot"]): string => (b === undefined ? "" : `  at boot: ${bootText(b)}`);
+  if (report.hosts === undefined && report.proxy?.boot !== undefined) lines.push(`  boot      ${bootText(report.proxy.boot)}`);
   for (const h of report.hosts ?? []) {
-    const p = h.proxy === undefined ? "no proxy" : h.proxy === null ? "proxy NOT RUNNING" : `proxy pid ${h.proxy.pid} 127.0.0.1:${h.proxy.port}`;
+    const p = h.proxy === undefined ? "no proxy" : h.proxy === null ? "proxy NOT RUNNING" : `proxy pid ${h.proxy.pid} 127.0.0.1:${h.proxy.port}${boot(h.proxy.boot)}`;
     const l = h.lock === null ? "lock free" : `lock held by ${h.lock.host}, pid ${h.lock.pid}${h.lock.step === undefined ? "" : `, at step ${h.lock.step}`}`;
     lines.push(`  host      ${h.host} (${h.role})  live ${h.live ?? "none"}  ${h.instances.filter((i) => i.healthy).length}/${h.instances.length} instance(s) healthy  ${p}  ${l}${h.ok ? "" : "  DOWN"}`);
   }
