@@ -84,10 +84,10 @@ async function enableAtBoot(host: Host, unitFile: string): Promise<ProxyBoot> {
   const at = new Date().toISOString();
   const script = [
     'command -v systemctl >/dev/null 2>&1 || { echo "no systemctl on the host"; exit 3; }',
-    'if [ "$(id -u)" = 0 ]; then scope=system; set --; else scope=user; set -- --user; fi',
+    'if [ "$(id -u)" = 0 ]; then scope=system; u=; else scope=user; u=--user; fi',
     // running, degraded (a failed unit elsewhere) or starting: a manager that starts units at boot
-    'state=$(systemctl "$@" is-system-running 2>&1); case "$state" in running|degraded|starting|initializing) ;; *) echo "systemctl $* is-system-running: $(printf %s "$state" | tail -n 1)"; exit 3;; esac',
-    `systemctl "$@" daemon-reload && systemctl "$@" enable ${shellQuote(unitFile)} || exit 4`,
+    'state=$(systemctl $u is-system-running 2>&1); case "$state" in running|degraded|starting|initializing) ;; *) echo "systemctl ${u:+$u }is-system-running: $(printf %s "$state" | tail -n 1)"; exit 3;; esac',
+    `systemctl $u daemon-reload && systemctl $u enable ${shellQuote(unitFile)} || exit 4`,
     'linger=; [ "$scope" = user ] && linger=$(loginctl show-user "$(id -un)" -p Linger --value 2>/dev/null)',
     'printf "%s %s\\n" "$scope" "$linger"',
   ].join("\n");

@@ -359,10 +359,25 @@ describe("an ssh environment with three hosts (three real sshd on 127.0.0.1)", (
     expect(readdirSync(path.join(h3.remote, "box", "roles", "worker", "run"))).toEqual([`${previous}.0.json`]);
   });
 
-  it("canary across hosts under load: the canary host switches first and is observed, the rest wait; a canary whose / fails is rejected and only the canary host goes back", { timeout: 300_000 }, async () => {
+  it("canary across hosts under load: the canary host switches first and is observed, then the rest (0 failed requests); a canary whose / fails is rejected and only the canary host goes back", { timeout: 400_000 }, async () => {
     const [h1, h2, h3] = hosts as [Host, Host, Host];
-    const live = (await status({ root: repo.dir, env: "box", config: config("blue-green") })).live as string;
-    commitService(repo, service("v5", true));
+    commitService(repo, service("v5"));
+    const good = await underLoad({ type: "canary", hosts: 1, durationMs: 600 });
+    expect(good.result.outcome, good.result.error).toBe("succeeded");
+    for (const s of good.seen) expect(s.failures).toEqual([]);
+    for (const h of hosts) expect(await get(proxyUrl(h))).toEqual({ status: 200, body: "v5" });
+    const promoted = ofRelease(good.result.release).filter((e) => e.detail?.role === undefined && ["launched", "switched", "canary"].includes(e.type));
+    const at = (type: string, h: Host): number => promoted.findIndex((e) => e.type === type && e.host === label(h));
+    // host 1 started, switched and was observed (promoted) before host 2 or 3 started the new release
+    expect(promoted.slice(0, 3).map((e) => `${e.type} ${e.host}`)).toEqual([`launched ${label(h1)}`, `switched ${label(h1)}`, `canary ${label(h1)}`]);
+    expect(promoted[2]?.detail).toMatchObject({ phase: "hosts", canaryHosts: [label(h1)], promote: true });
+    for (const h of [h2, h3]) {
+      expect(at("launched", h)).toBeGreaterThan(2);
+      expect(at("switched", h)).toBeGreaterThan(at("launched", h));
+    }
+
+    const live = good.result.release;
+    commitService(repo, service("v6", true));
     const { result, seen } = await underLoad({ type: "canary", hosts: 1, durationMs: 600 });
     expect(result.outcome).toBe("rolled_back");
     expect(result.step).toBe("canary");
@@ -384,7 +399,7 @@ describe("an ssh environment with three hosts (three real sshd on 127.0.0.1)", (
     expect(seen[0]?.failed).toBeGreaterThan(0);
     expect(new Set(seen[0]?.failures)).toEqual(new Set(["status 500"]));
     expect(seen.slice(1).map((s) => s.failures)).toEqual([[], []]);
-    for (const h of hosts) expect(await get(proxyUrl(h))).toEqual({ status: 200, body: "v1" });
+    for (const h of hosts) expect(await get(proxyUrl(h))).toEqual({ status: 200, body: "v5" });
     for (const h of [h1, h2, h3]) expect(readdirSync(path.join(h.remote, "box", "run"))).toEqual([`${live}.0.json`]);
   });
 });
