@@ -37,11 +37,13 @@ function pullUrl(base: string, number: number): string {
 
 /**
  * One changelog entry: `- <sha> <type>: <summary> (<author>, #<pr>)`, the sha and pull request
- * linked when the repository is known. Continuation lines of the summary are indented under it.
+ * linked when the repository is known. Continuation lines of the summary are indented under it;
+ * the credits close the summary's first paragraph (a hard-wrapped sentence keeps them at its end,
+ * not in its middle), or its first line when that paragraph holds a code fence or a list.
  * Everything comes from the local git repository: no network.
  */
 export function formatReleaseLine(changeset: NewChangesetWithCommit, options: FormatterOptions, cwd: string = process.cwd()): string {
-  const [first = "", ...rest] = changeset.summary.trim().split("\n");
+  const lines = changeset.summary.trim().split("\n");
   const facts = changeset.commit === undefined ? undefined : commitFacts(cwd, changeset.commit);
   const base = options.links ? repositoryUrl(cwd, options.repo, rootManifestRepository(cwd)) : undefined;
   const parts: string[] = [];
@@ -49,14 +51,29 @@ export function formatReleaseLine(changeset: NewChangesetWithCommit, options: Fo
     const short = facts.sha.slice(0, 7);
     parts.push(base === undefined ? `\`${short}\`` : `[\`${short}\`](${base}/commit/${facts.sha})`);
   }
-  const head = facts?.type === undefined ? first : `${facts.type}: ${first}`;
-  parts.push(head);
+  const first = lines[0] ?? "";
+  parts.push(facts?.type === undefined ? first : `${facts.type}: ${first}`);
+  lines[0] = `- ${parts.join(" ")}`;
   const credits: string[] = [];
   if (options.authors && facts !== undefined && facts.author !== "") credits.push(facts.author);
   if (facts?.pullRequest !== undefined) credits.push(base === undefined ? `#${facts.pullRequest}` : `[#${facts.pullRequest}](${pullUrl(base, facts.pullRequest)})`);
-  const line = `- ${parts.join(" ")}${credits.length === 0 ? "" : ` (${credits.join(", ")})`}`;
+  if (credits.length > 0) {
+    const at = creditLine(lines);
+    lines[at] = `${lines[at] ?? ""} (${credits.join(", ")})`;
+  }
+  const [line = "", ...rest] = lines;
   const body = rest.map((text) => (text.trim() === "" ? "" : `  ${text}`)).join("\n").trimEnd();
   return body === "" ? line : `${line}\n${body}`;
+}
+
+/** The index of the line that ends the first paragraph, or 0 when that paragraph is not plain prose. */
+function creditLine(lines: readonly string[]): number {
+  let end = 0;
+  while (end + 1 < lines.length && (lines[end + 1] ?? "").trim() !== "") end += 1;
+  for (let i = 1; i <= end; i += 1) {
+    if (/^\s*(?:```|~~~|[-*+] |\d+[.)] |>|#)/.test(lines[i] ?? "")) return 0;
+  }
+  return end;
 }
 
 /** The entry for a release caused only by updated workspace dependencies. */

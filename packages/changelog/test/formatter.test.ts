@@ -82,6 +82,17 @@ describe("changelog formatter with `changeset version`", () => {
     expect(plain).toBe(`- \`${sha.slice(0, 7)}\` feat: Thing`);
   });
 
+  it("closes a hard-wrapped first paragraph with the credits, not its first line", () => {
+    repo = gitRepo({ "a.txt": "x" });
+    repo.commit("feat: wrapped");
+    const sha = repo.git(["rev-parse", "HEAD"], {}).stdout.trim();
+    const short = `\`${sha.slice(0, 7)}\``;
+    const wrapped = formatReleaseLine({ id: "x", summary: "A limit for large files: each\nis skipped from its size.\n\nMore detail.", releases: [], commit: sha }, { links: false, authors: true }, repo.dir);
+    expect(wrapped).toBe(`- ${short} feat: A limit for large files: each\n  is skipped from its size. (Test Author)\n\n  More detail.`);
+    const listed = formatReleaseLine({ id: "x", summary: "Two changes:\n- one\n- two", releases: [], commit: sha }, { links: false, authors: true }, repo.dir);
+    expect(listed).toBe(`- ${short} feat: Two changes: (Test Author)\n  - one\n  - two`);
+  });
+
   it("refuses bad options in one line, inside changeset version", () => {
     repo = workspace({ repo: "acme/widgets", colour: "blue" });
     const result = spawnSync(process.execPath, [CHANGESET_BIN, "version"], { cwd: repo.dir, env: GIT_ENV, encoding: "utf8" });

@@ -223,6 +223,37 @@ export function buildProgram(io: Io): Command {
     });
 
   program
+    .command("audit")
+    .description("Dependency audit: ask the registry for advisories on every package the root lockfile resolves; fail at or above the configured severity.")
+    .option("--severity <level>", "fail at or above this severity: info, low, moderate, high, critical (default: audit.severity, high)")
+    .option("-f, --format <format>", "output format: pretty or json", "pretty")
+    .option("-c, --config <file>", "config file (default: warden.config.* at the repository root)")
+    .addHelpText(
+      "after",
+      "\nReads pnpm-lock.yaml, package-lock.json, npm-shrinkwrap.json, yarn.lock (classic and berry) or bun.lock at the repository root and POSTs the locked names and versions (nothing else) to the registry's /-/npm/v1/security/advisories/bulk endpoint. It needs the network: not a hook, a CI or deploy gate.\nExit codes: 0 nothing at or above the threshold, 1 advisories at or above it, 2 usage, config, lockfile or network error.\nDocs: docs/guides/dependency-audit.md\nExamples:\n  warden audit\n  warden audit --severity critical\n  warden audit --format json > audit.json",
+    )
+    .action(async (opts: { severity?: string; format?: string; config?: string }) => {
+      const { auditCommand } = await import("./commands/audit.js");
+      throw new ExitSignal(await auditCommand(io, opts));
+    });
+
+  program
+    .command("coverage")
+    .description("Coverage gate: hold each workspace package to its minimum test coverage, from the istanbul json-summary or lcov reports the test run wrote.")
+    .option("--min <percent>", "minimum for every package (default: coverage.min, 80)")
+    .option("--metric <metric>", "lines, statements, branches or functions (default: coverage.metric, lines)")
+    .option("-f, --format <format>", "output format: pretty or json", "pretty")
+    .option("-c, --config <file>", "config file (default: warden.config.* at the repository root)")
+    .addHelpText(
+      "after",
+      "\nRun the tests with coverage first (vitest: --coverage --coverage.reporter=json-summary; jest: --coverage --coverageReporters=json-summary; any lcov report works). Reports at the root count per package by the files they list.\nExit codes: 0 every package at or above its minimum, 1 a package below it or without coverage data, 2 usage, config or unreadable report.\nDocs: docs/guides/coverage.md\nExamples:\n  warden coverage\n  warden coverage --min 90 --metric branches",
+    )
+    .action(async (opts: { min?: string; metric?: string; format?: string; config?: string }) => {
+      const { coverageCommand } = await import("./commands/coverage.js");
+      throw new ExitSignal(await coverageCommand(io, opts));
+    });
+
+  program
     .command("rules")
     .description("Show every written rule with the checks that enforce it and their state in this config, or why it is not machine-checkable.")
     .option("--json", "machine-readable output, with every message and the written rules")

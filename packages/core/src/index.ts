@@ -16,6 +16,8 @@ export { aliasConfigImport, configTimeoutMs, loadConfig, loadedConfigs, onConfig
 export { CONFIG_FILES, configFingerprint, findConfigFile } from "./config/locate.js";
 export type { RuleSetting } from "./config/rules-section.js";
 export { PlanSchema, type PlanSettings } from "./config/plan-section.js";
+export { COVERAGE_METRICS, CoverageSchema, type CoverageMetric, type CoverageSettings } from "./config/coverage-section.js";
+export { AUDIT_SEVERITIES, AuditSchema, type AuditSettings, type AuditSeverity } from "./config/audit-section.js";
 export { childEnv, colorEnabled, currentEnv, progressEnabled, readEnv, runWithEnv, type WardenEnv } from "./env.js";
 export { isWardenError, maskTokens, WardenError, type WardenErrorCode } from "./errors.js";
 export { DeployEventSchema, DeployEventTypeSchema, type DeployEvent, type DeployEventType } from "./event.js";

@@ -107,7 +107,7 @@ export const WRITTEN_RULES: Readonly<Record<string, WrittenRule>> = {
     alsoEnforcedBy: [
       { kind: "ci", run: "pnpm lint", what: "zero lint errors" },
       { kind: "rule", rule: "docs/exported-api-documented", what: "public APIs documented" },
-      { kind: "planned", what: "coverage report: ≥ 80% per package" },
+      { kind: "command", command: "coverage", what: "each package's coverage from the test run's reports, held to ≥ 80% (or its configured minimum)" },
     ],
   },
   "Standard: security": {
@@ -116,7 +116,8 @@ export const WRITTEN_RULES: Readonly<Record<string, WrittenRule>> = {
     alsoEnforcedBy: [
       { kind: "hook", hook: "pre-commit", what: "scans the staged content for secrets (`hooks.preCommit.scan`)" },
       { kind: "ci", run: "node packages/cli/bin/warden.js scan", what: "secret scan of the repository and of the commits under test" },
-      { kind: "planned", what: "audit gate: dependency audit at the configured severity (deploy preflight and CI)" },
+      { kind: "command", command: "audit", what: "dependency audit of the lockfile's packages at the configured severity (a CI gate; needs the registry)" },
+      { kind: "command", command: "deploy", what: "the preflight's audit gate (`preflight.audit`)" },
     ],
   },
   "Standard: CI stages": {

@@ -113,6 +113,7 @@ export async function runPreflight(ctx: PreflightContext): Promise<GateResult[]>
   else if (all) results.push(failed("tests", "checklist: tests green — set preflight.tests to the test command"));
   if (p.check || all) results.push(await wardenGate("warden check", ["check"], ctx, false));
   if (p.scan || all) results.push(await wardenGate("warden scan", ["scan"], ctx, true));
+  if (p.audit) results.push(await wardenGate("warden audit", ["audit"], ctx, true));
   if (p.changesets || all) results.push(await changesets(ctx));
   if (p.migrations || all) results.push(migrations(ctx));
   if (p.bench !== false) results.push(await command("benchmarks", p.bench, ctx.root));

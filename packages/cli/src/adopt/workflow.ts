@@ -239,6 +239,7 @@ export function renderWorkflow(o: WorkflowOptions): string {
       { name: "Warden secret scan (repository)", run: `${warden} scan --format github` },
       BASE_STEP,
       { name: "Warden secret scan of the commits under test (every added line)", run: `${warden} scan --range "${base}..HEAD" --format github` },
+      { name: "Warden dependency audit (advisories at or above audit.severity)", run: `${warden} audit` },
     ]),
     stage("build", "security_scan", false, scriptOrNotice(o, ["build"], "Build")),
     stage("deploy_staging", "build", false, [{ name: "Deploy to staging", run: `${warden} deploy staging`, env: deployEnv }], {

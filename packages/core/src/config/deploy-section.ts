@@ -221,13 +221,14 @@ export const DeployEnvironmentSchema = z
         tests: z.union([z.literal(false), Command]).default(false).describe("Test command that must pass."),
         check: z.boolean().default(true).describe("`warden check` passes."),
         scan: z.boolean().default(true).describe("`warden scan` passes, when the scanner is installed."),
+        audit: z.boolean().default(false).describe("`warden audit` passes: no dependency advisory at or above audit.severity (asks the registry: needs the network)."),
         changesets: z.boolean().default(false).describe("Packages changed since the live release come with a changeset."),
         migrations: z.boolean().default(true).describe("Already-applied migration files are unchanged."),
         checklist: z.boolean().default(false).describe("Every item of the deployment checklist is checked (production)."),
         bench: z.union([z.literal(false), Command]).default(false).describe("Benchmark command that must pass (its budget check)."),
       })
       .strict()
-      .default({ cleanTree: true, tests: false, check: true, scan: true, changesets: false, migrations: true, checklist: false, bench: false }),
+      .default({ cleanTree: true, tests: false, check: true, scan: true, audit: false, changesets: false, migrations: true, checklist: false, bench: false }),
     build: z.union([z.literal(false), Command]).default("pnpm exec turbo run build --output-logs=errors-only"),
     hooks: z
       .object({ before: HookMap.default({}), after: HookMap.default({}) })

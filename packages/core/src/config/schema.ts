@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { AuditSchema } from "./audit-section.js";
+import { CoverageSchema } from "./coverage-section.js";
 import { FilesSchema } from "../file-class.js";
 import { DeploySchema } from "./deploy-section.js";
 import { GithubSchema } from "./github-section.js";
@@ -49,6 +51,8 @@ export const WardenConfigSchema = z
     deploy: DeploySchema,
     github: GithubSchema.describe("GitHub: `warden ci report` settings and deployments on GitHub (docs/guides/github.md)."),
     plan: PlanSchema.describe("The system plan: where `warden plan` writes it, whether deploys refresh it, and what `warden monitor` probes."),
+    audit: AuditSchema.describe("The dependency audit gate: `warden audit` asks the registry for advisories on every package the lockfile resolves (docs/guides/dependency-audit.md)."),
+    coverage: CoverageSchema.describe("The coverage gate: `warden coverage` holds each workspace package to a minimum, from the istanbul or lcov reports the test run wrote (docs/guides/coverage.md)."),
     writtenRules: WrittenRulesSchema.optional().describe(
       "The team's own written rules (AGENTS.md, CLAUDE.md, …): `warden rules` shows them and findings cite them; unset: Warden's built-in catalogue.",
     ),
