@@ -5,7 +5,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { gitRepo, type TempRepo } from "@warden/test-utils";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readJsonSummary, readLcov } from "../src/coverage/reports.js";
+import { readJsonSummary, readLcov } from "../src/coverage-reports.js";
 
 // `warden coverage` over a three-package workspace: package a has its own istanbul json-summary
 // (absolute paths, as vitest and jest write them), package b is covered by a root lcov report

@@ -4,7 +4,7 @@ import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { WardenError } from "@warden/core";
 import type { Host } from "./hosts/host.js";
-import { proxyScript, type ProxyInfo, type ProxyLimits, type ProxyPendingSwitch, type ProxyRestart, type ProxyRevert, type ProxyStats } from "./proxy.js";
+import { proxyScript, type ProxyInfo, type ProxyLimits, type ProxyPendingSwitch, type ProxyRestart, type ProxyRevert, type ProxyRoute, type ProxyStats } from "./proxy.js";
 import { supervisorScript } from "./supervisor.js";
 import { proxyCommandLine, proxyEnv, proxyUnit, proxyUnitName } from "./proxy-unit.js";
 import { createReleaseDir, type ReleaseManifest } from "./release.js";
@@ -322,13 +322,17 @@ export function hostTarget(ctx: TargetContext, host: Host, settings: InstanceSet
     return true;
   };
 
-  /** The provisional switch the running proxy holds, if any (none when no proxy runs, or it predates leases). */
-  const pendingSwitch = async (): Promise<ProxyPendingSwitch | undefined> => {
+  /**
+   * The provisional switch the running proxy holds, if any, and the routes it serves (both absent
+   * when no proxy runs; the routes absent from a proxy older than them, a switch from one older than leases).
+   */
+  const switchState = async (): Promise<{ pending?: ProxyPendingSwitch; routes?: ProxyRoute[] }> => {
     const info = await proxyInfo();
-    if (info === undefined) return undefined;
+    if (info === undefined) return {};
     const answer = await adminCall(await host.reach(info.adminPort), info.token, "GET", "/switch");
-    if (answer.status !== 200) return undefined;
-    return (JSON.parse(answer.text) as { pending: ProxyPendingSwitch | null }).pending ?? undefined;
+    if (answer.status !== 200) return {};
+    const seen = JSON.parse(answer.text) as { pending: ProxyPendingSwitch | null; routes?: ProxyRoute[] };
+    return { ...(seen.pending === null ? {} : { pending: seen.pending }), ...(seen.routes === undefined ? {} : { routes: seen.routes }) };
   };
 
   /** The reverts the proxy recorded since the last deploy read them (the file is emptied). */
@@ -412,8 +416,12 @@ export function hostTarget(ctx: TargetContext, host: Host, settings: InstanceSet
         }
       }
       // a provisional switch left by a killed deploy: cancelled by routing to the live instances
-      const pending = settings.proxied === false ? undefined : await pendingSwitch();
-      if (settings.proxied !== false && (instances.length > 0 || pending !== undefined)) await route(instances.map((instance) => ({ instance, weight: 1 })));
+      const seen = settings.proxied === false ? {} : await switchState();
+      const pending = seen.pending;
+      const liveRoutes = instances.map((instance) => ({ instance, weight: 1 }));
+      // routes set again unless the proxy, with no switch pending, serves exactly the live instances already (one admin call less per deploy)
+      const inPlace = pending === undefined && seen.routes !== undefined && JSON.stringify(seen.routes) === JSON.stringify(routeBody(liveRoutes));
+      if (settings.proxied !== false && (instances.length > 0 || pending !== undefined) && !inPlace) await route(liveRoutes);
       const serving = instances.map((i) => `${i.release}#${i.index}`);
       const unconfirmedSwitches: UnconfirmedSwitch[] = [];
       for (const revert of await takeReverts()) {

@@ -669,7 +669,8 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
         await step(
           "stop_old",
           async () => {
-            for (const old of stale) await target.stopInstance(old);
+            // all at once: traffic left them at the switch, and each stop waits for its instance to exit
+            await Promise.all(stale.map((old) => target.stopInstance(old)));
             return stale.length;
           },
           (count) => ({ stopped: count }),

@@ -13,6 +13,7 @@
 import type * as CryptoModule from "node:crypto";
 import type * as FsModule from "node:fs";
 import type * as HttpModule from "node:http";
+import type * as NetModule from "node:net";
 import type * as PerfHooksModule from "node:perf_hooks";
 import type { Duplex } from "node:stream";
 
@@ -101,6 +102,8 @@ interface ProxyModules {
   readonly crypto: typeof CryptoModule;
   /** For the event loop's delay in `GET /stats` (absent: not measured). */
   readonly perfHooks?: Pick<typeof PerfHooksModule, "monitorEventLoopDelay">;
+  /** For accepting on the extra copies of the supervisor's socket (`WARDEN_LISTEN_FDS`; absent: one). */
+  readonly net?: Pick<typeof NetModule, "createServer">;
 }
 
 /**
@@ -121,7 +124,7 @@ interface ProxyModules {
  *   `POST /switch/renew` `{ id }`), the proxy goes back to the confirmed routes by itself and
  *   appends the revert to the reverts file. Renewing or confirming an id the proxy no longer
  *   holds (reverted, replaced) answers 409.
- * - `GET /switch`: the pending provisional switch (or null) and the last revert.
+ * - `GET /switch`: the pending provisional switch (or null), the last revert and the routes served now.
  * - `GET /stats`: requests and errors per route, and the event loop's delay (`POST
  *   /stats/event-loop/reset` starts its measure again).
  * - `POST /maintenance`: read the maintenance file again (Warden writes or removes it first); while
@@ -616,7 +619,7 @@ export function proxyMain(mods: ProxyModules, argv: readonly string[], env: Read
           return;
         }
         if (req.method === "GET" && req.url === "/switch") {
-          reply(res, 200, { pending: describePending(), lastRevert });
+          reply(res, 200, { pending: describePending(), lastRevert, routes: routes.map((r) => ({ url: r.url, weight: r.weight, tag: r.tag })) });
           return;
         }
       } catch (error) {
@@ -669,11 +672,24 @@ export function proxyMain(mods: ProxyModules, argv: readonly string[], env: Read
       }
     });
   };
-  if (Number.isInteger(listenFd) && listenFd > 2) server.listen({ fd: listenFd, backlog: 1024 }, onListening);
-  else server.listen(listenPort, "127.0.0.1", onListening);
+  // the same socket as further descriptors: Node (libuv >= 1.45) accepts one connection per
+  // listening handle per event-loop turn, so each extra handle accepts one more per turn (a burst
+  // of new connections no longer waits in the kernel's accept queue while a busy proxy turns)
+  const extraListeners: NetModule.Server[] = [];
+  if (Number.isInteger(listenFd) && listenFd > 2) {
+    server.listen({ fd: listenFd, backlog: 1024 }, onListening);
+    const copies = Math.min(64, Math.floor(setting("WARDEN_LISTEN_FDS", 1)));
+    for (let fd = listenFd + 1; mods.net !== undefined && fd < listenFd + copies; fd += 1) {
+      const extra = mods.net.createServer((socket) => server.emit("connection", socket));
+      extra.on("error", (error) => log(`cannot accept on descriptor ${fd}: ${String(error)}`));
+      extra.listen({ fd, backlog: 1024 });
+      extraListeners.push(extra);
+    }
+  } else server.listen(listenPort, "127.0.0.1", onListening);
   const stop = (): void => {
     if (pending !== undefined) clearTimeout(pending.timer);
     flushAccess();
+    for (const extra of extraListeners) extra.close();
     server.close();
     admin.close();
     agent.destroy();
@@ -739,6 +755,7 @@ export function proxyScript(): string {
     'import * as fs from "node:fs";',
     'import * as crypto from "node:crypto";',
     'import * as perfHooks from "node:perf_hooks";',
+    'import * as net from "node:net";',
     `const proxyMain = ${proxyMain.toString()};`,
     `const proxyWarmUp = ${proxyWarmUp.toString()};`,
     "if (process.env.WARDEN_STANDBY === \"1\" && typeof process.send === \"function\") {",
@@ -748,14 +765,14 @@ export function proxyScript(): string {
     "    if (m === null || typeof m !== \"object\" || m.warden !== \"activate\") return;",
     "    process.removeAllListeners(\"disconnect\");",
     "    process.disconnect();",
-    "    proxyMain({ http, fs, crypto, perfHooks }, process.argv.slice(2), { ...process.env, WARDEN_STANDBY: undefined, WARDEN_RESTARTS: String(m.restarts), WARDEN_RESTART_REASON: String(m.reason), WARDEN_RESTART_NOTICED_AT: String(m.noticedAt ?? \"\") });",
+    "    proxyMain({ http, fs, crypto, perfHooks, net }, process.argv.slice(2), { ...process.env, WARDEN_STANDBY: undefined, WARDEN_RESTARTS: String(m.restarts), WARDEN_RESTART_REASON: String(m.reason), WARDEN_RESTART_NOTICED_AT: String(m.noticedAt ?? \"\") });",
     "  });",
     "  // ready once warm (its HTTP code compiled), or after 3 s whatever happens",
     "  let told = false;",
     "  const ready = () => { if (!told && process.connected) { told = true; process.send({ warden: \"ready\" }); } };",
     "  setTimeout(ready, 3000).unref();",
     "  proxyWarmUp({ http }, 100).then(ready, ready);",
-    "} else proxyMain({ http, fs, crypto, perfHooks }, process.argv.slice(2), process.env);",
+    "} else proxyMain({ http, fs, crypto, perfHooks, net }, process.argv.slice(2), process.env);",
     "",
   ].join("\n");
 }

@@ -26,9 +26,11 @@
  * - `--pid-file FILE`: write `{"pid":N}` (its own pid) to FILE when it starts (how Warden finds a
  *   supervisor a service manager started, e.g. the proxy's systemd unit).
  * - `--listen PORT`: the supervisor binds 127.0.0.1:PORT itself and hands the bound socket to
- *   every child as file descriptor 3 (`WARDEN_LISTEN_FD=3`); the child listens on it. The socket
- *   outlives a crashed child, so while the proxy restarts the kernel queues new connections in
- *   its backlog instead of refusing them. The supervisor never accepts on it.
+ *   every child as file descriptor 3 (`WARDEN_LISTEN_FD=3`) and again as the descriptors after it
+ *   (`WARDEN_LISTEN_FDS=16` in all, so the child can accept up to 16 connections per event-loop
+ *   turn); the child listens on them. The socket outlives a crashed child, so while the proxy
+ *   restarts the kernel queues new connections in its backlog instead of refusing them. The
+ *   supervisor never accepts on it.
  */
 import type * as ChildProcessModule from "node:child_process";
 import type * as FsModule from "node:fs";
@@ -143,13 +145,18 @@ export function supervisorMain(mods: SupervisorModules, argv: readonly string[],
   let lastExit = "";
   let given: Record<string, string> = {};
   let listenFd: number | undefined;
+  // the bound socket goes to the child as this many descriptors (3, 4, …), all the same socket:
+  // Node (libuv >= 1.45) accepts one connection per descriptor per event-loop turn, so a child
+  // listening on one descriptor drained a burst of 50 new connections one per turn, the last ones
+  // waiting in the kernel's accept queue for over 2 s on a loaded machine
+  const LISTEN_FDS = 16;
   const childEnv = (): Record<string, string | undefined> => {
     const base = envFromStdin ? { ...basics(), ...given } : { ...env };
-    return listenFd === undefined ? base : { ...base, WARDEN_LISTEN_FD: "3" };
+    return listenFd === undefined ? base : { ...base, WARDEN_LISTEN_FD: "3", WARDEN_LISTEN_FDS: String(LISTEN_FDS) };
   };
   const stdioFor = (ipc: boolean): ChildProcessModule.StdioOptions => {
     const fds: (number | "inherit" | "ipc")[] = ["inherit", "inherit", "inherit"];
-    if (listenFd !== undefined) fds.push(listenFd);
+    if (listenFd !== undefined) for (let n = 0; n < LISTEN_FDS; n += 1) fds.push(listenFd);
     if (ipc) fds.push("ipc");
     return fds;
   };

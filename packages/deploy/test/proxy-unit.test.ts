@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from "node:child_process";
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { Agent, createServer, request, type Server } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -86,6 +86,16 @@ describe("the proxy's systemd unit", () => {
     expect(JSON.parse(readFileSync(info, "utf8"))).toMatchObject({ port: options.port });
     expect(await get(`http://127.0.0.1:${options.port}/`)).toEqual({ status: 200, body: "v1" });
     expect(JSON.parse(readFileSync(path.join(proxyDir, "supervisor.json"), "utf8"))).toEqual({ pid: supervisor.pid });
+  });
+
+  it("accepts on 16 copies of the supervisor's socket (one connection each per event-loop turn): 64 connections opened at once are all answered", async () => {
+    const pid = (JSON.parse(readFileSync(path.join(options.dir, "proxy", "info.json"), "utf8")) as { pid: number }).pid;
+    const fds = readdirSync(`/proc/${pid}/fd`).map((fd) => ({ fd: Number(fd), link: readlinkSync(`/proc/${pid}/fd/${fd}`) }));
+    const listening = fds.find((entry) => entry.fd === 3)?.link;
+    expect(listening).toMatch(/^socket:\[\d+\]$/);
+    expect(fds.filter((entry) => entry.link === listening).map((entry) => entry.fd).sort((a, b) => a - b)).toEqual(Array.from({ length: 16 }, (_, n) => 3 + n));
+    const answers = await Promise.all(Array.from({ length: 64 }, () => get(`http://127.0.0.1:${options.port}/`)));
+    expect(answers.filter((answer) => answer.status === 200 && answer.body === "v1")).toHaveLength(64);
   });
 
   it("killed with SIGKILL while keep-alive clients are busy, comes back by itself: no request on a connection made after the kill fails", async () => {

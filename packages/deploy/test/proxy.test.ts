@@ -56,6 +56,19 @@ async function startProxy(initial: unknown[], env: Record<string, string> = {}, 
   return { dir, child, info: JSON.parse(readFileSync(infoFile, "utf8")) as ProxyInfo, reverts, routes };
 }
 
+/** GET an admin endpoint of the proxy (with its token); resolves with the JSON answer. */
+function adminGet(proxy: Running, urlPath: string): Promise<Record<string, unknown>> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: "127.0.0.1", port: proxy.info.adminPort, path: urlPath, agent: false, headers: { authorization: `Bearer ${proxy.info.token ?? ""}` } }, (res) => {
+      let text = "";
+      res.on("data", (chunk: Buffer) => (text += chunk.toString("utf8")));
+      res.on("end", () => resolve(JSON.parse(text) as Record<string, unknown>));
+    });
+    req.on("error", reject);
+    req.end();
+  });
+}
+
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
@@ -90,8 +103,11 @@ describe("the proxy's provisional switch (dead man's switch)", () => {
     expect(first.status).toBe(200);
     const firstId = String(first.json?.id);
     expect(await served(proxy)).toBe("new");
+    // what the next deploy's repair reads: the pending switch and the routes served meanwhile
+    expect(await adminGet(proxy, "/switch")).toMatchObject({ pending: { id: firstId, to: ["r2#0"], from: ["r1#0"] }, routes: [newRoute] });
     await sleep(800);
     expect(await served(proxy)).toBe("old");
+    expect(await adminGet(proxy, "/switch")).toMatchObject({ pending: null, routes: [oldRoute] });
     const reverts = readFileSync(proxy.reverts, "utf8").trim().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(reverts).toEqual([expect.objectContaining({ id: firstId, leaseMs: 400, from: ["r2#0"], to: ["r1#0"] })]);
     // too late: confirming or renewing a reverted switch is refused, and nothing moves

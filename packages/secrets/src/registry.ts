@@ -25,11 +25,13 @@ import awsSecretAccessKey from "./detectors/aws-secret-access-key.js";
 import awsSessionToken from "./detectors/aws-session-token.js";
 import axiomApiToken from "./detectors/axiom-api-token.js";
 import azureAdClientSecret from "./detectors/azure-ad-client-secret.js";
+import azureCosmosDbKey from "./detectors/azure-cosmos-db-key.js";
 import azureDevopsPat from "./detectors/azure-devops-pat.js";
 import azureOpenaiApiKey from "./detectors/azure-openai-api-key.js";
 import azureSasToken from "./detectors/azure-sas-token.js";
 import azureServiceBusKey from "./detectors/azure-service-bus-key.js";
 import azureStorageAccountKey from "./detectors/azure-storage-account-key.js";
+import backblazeB2ApplicationKey from "./detectors/backblaze-b2-application-key.js";
 import binanceApiSecret from "./detectors/binance-api-secret.js";
 import bitbucketAppPassword from "./detectors/bitbucket-app-password.js";
 import bitlyAccessToken from "./detectors/bitly-access-token.js";
@@ -41,6 +43,8 @@ import browserstackAccessKey from "./detectors/browserstack-access-key.js";
 import bugsnagApiKey from "./detectors/bugsnag-api-key.js";
 import buildkiteToken from "./detectors/buildkite-token.js";
 import cerebrasApiKey from "./detectors/cerebras-api-key.js";
+import checkoutComSandboxSecretKey from "./detectors/checkout-com-sandbox-secret-key.js";
+import checkoutComSecretKey from "./detectors/checkout-com-secret-key.js";
 import circleciToken from "./detectors/circleci-token.js";
 import clickhouseCloudApiKey from "./detectors/clickhouse-cloud-api-key.js";
 import clickupApiToken from "./detectors/clickup-api-token.js";
@@ -55,6 +59,7 @@ import codecovUploadToken from "./detectors/codecov-upload-token.js";
 import cohereApiKey from "./detectors/cohere-api-key.js";
 import coinbaseApiSecret from "./detectors/coinbase-api-secret.js";
 import confluentCloudApiSecret from "./detectors/confluent-cloud-api-secret.js";
+import confluentCloudApiSecretCflt from "./detectors/confluent-cloud-api-secret-cflt.js";
 import connectionStringPassword from "./detectors/connection-string-password.js";
 import contentfulPat from "./detectors/contentful-pat.js";
 import coverallsRepoToken from "./detectors/coveralls-repo-token.js";
@@ -118,6 +123,7 @@ import googleApiKey from "./detectors/google-api-key.js";
 import googleOauthAccessToken from "./detectors/google-oauth-access-token.js";
 import googleOauthClientSecret from "./detectors/google-oauth-client-secret.js";
 import googleServiceAccount from "./detectors/google-service-account.js";
+import gradlePluginPortalSecret from "./detectors/gradle-plugin-portal-secret.js";
 import grafanaCloudToken from "./detectors/grafana-cloud-token.js";
 import grafanaServiceAccountToken from "./detectors/grafana-service-account-token.js";
 import groqApiKey from "./detectors/groq-api-key.js";
@@ -126,12 +132,15 @@ import hashicorpVaultToken from "./detectors/hashicorp-vault-token.js";
 import herokuApiKey from "./detectors/heroku-api-key.js";
 import herokuHrkuApiKey from "./detectors/heroku-hrku-api-key.js";
 import hetznerCloudToken from "./detectors/hetzner-cloud-token.js";
+import hexApiKey from "./detectors/hex-api-key.js";
 import honeybadgerPersonalToken from "./detectors/honeybadger-personal-token.js";
 import honeycombApiKey from "./detectors/honeycomb-api-key.js";
+import huaweiCloudSecretAccessKey from "./detectors/huawei-cloud-secret-access-key.js";
 import hubspotPrivateAppToken from "./detectors/hubspot-private-app-token.js";
 import huggingfaceOrgToken from "./detectors/huggingface-org-token.js";
 import huggingfaceToken from "./detectors/huggingface-token.js";
 import ibmCloudApiKey from "./detectors/ibm-cloud-api-key.js";
+import infracostApiKey from "./detectors/infracost-api-key.js";
 import infuraApiKey from "./detectors/infura-api-key.js";
 import intercomAccessToken from "./detectors/intercom-access-token.js";
 import jenkinsApiToken from "./detectors/jenkins-api-token.js";
@@ -140,6 +149,7 @@ import jfrogReferenceToken from "./detectors/jfrog-reference-token.js";
 import jinaApiKey from "./detectors/jina-api-key.js";
 import jwt from "./detectors/jwt.js";
 import kubernetesSecretManifest from "./detectors/kubernetes-secret-manifest.js";
+import langfuseSecretKey from "./detectors/langfuse-secret-key.js";
 import langsmithApiKey from "./detectors/langsmith-api-key.js";
 import launchdarklyKey from "./detectors/launchdarkly-key.js";
 import lineChannelAccessToken from "./detectors/line-channel-access-token.js";
@@ -160,6 +170,7 @@ import maxmindLicenseKeyLegacy from "./detectors/maxmind-license-key-legacy.js";
 import messagebirdAccessKey from "./detectors/messagebird-access-key.js";
 import mistralApiKey from "./detectors/mistral-api-key.js";
 import mixpanelApiSecret from "./detectors/mixpanel-api-secret.js";
+import modalTokenSecret from "./detectors/modal-token-secret.js";
 import mollieApiKey from "./detectors/mollie-api-key.js";
 import mongodbAtlasPrivateKey from "./detectors/mongodb-atlas-private-key.js";
 import neonApiKey from "./detectors/neon-api-key.js";
@@ -183,6 +194,8 @@ import openaiApiKey from "./detectors/openai-api-key.js";
 import openrouterApiKey from "./detectors/openrouter-api-key.js";
 import openshiftOauthToken from "./detectors/openshift-oauth-token.js";
 import opsgenieApiKey from "./detectors/opsgenie-api-key.js";
+import ovhApplicationSecret from "./detectors/ovh-application-secret.js";
+import packagistToken from "./detectors/packagist-token.js";
 import pagerdutyApiKey from "./detectors/pagerduty-api-key.js";
 import papertrailApiToken from "./detectors/papertrail-api-token.js";
 import paypalClientSecret from "./detectors/paypal-client-secret.js";
@@ -227,6 +240,7 @@ import salesforceAccessToken from "./detectors/salesforce-access-token.js";
 import sanityApiToken from "./detectors/sanity-api-token.js";
 import sauceLabsAccessKey from "./detectors/sauce-labs-access-key.js";
 import scalewaySecretKey from "./detectors/scaleway-secret-key.js";
+import scalingoApiToken from "./detectors/scalingo-api-token.js";
 import sendbirdApiToken from "./detectors/sendbird-api-token.js";
 import sendgridApiKey from "./detectors/sendgrid-api-key.js";
 import sentryOrgToken from "./detectors/sentry-org-token.js";
@@ -322,11 +336,13 @@ export const DETECTORS: readonly Detector[] = [
   awsSessionToken,
   axiomApiToken,
   azureAdClientSecret,
+  azureCosmosDbKey,
   azureDevopsPat,
   azureOpenaiApiKey,
   azureSasToken,
   azureServiceBusKey,
   azureStorageAccountKey,
+  backblazeB2ApplicationKey,
   binanceApiSecret,
   bitbucketAppPassword,
   bitlyAccessToken,
@@ -338,6 +354,8 @@ export const DETECTORS: readonly Detector[] = [
   bugsnagApiKey,
   buildkiteToken,
   cerebrasApiKey,
+  checkoutComSandboxSecretKey,
+  checkoutComSecretKey,
   circleciToken,
   clickhouseCloudApiKey,
   clickupApiToken,
@@ -352,6 +370,7 @@ export const DETECTORS: readonly Detector[] = [
   cohereApiKey,
   coinbaseApiSecret,
   confluentCloudApiSecret,
+  confluentCloudApiSecretCflt,
   connectionStringPassword,
   contentfulPat,
   coverallsRepoToken,
@@ -415,6 +434,7 @@ export const DETECTORS: readonly Detector[] = [
   googleOauthAccessToken,
   googleOauthClientSecret,
   googleServiceAccount,
+  gradlePluginPortalSecret,
   grafanaCloudToken,
   grafanaServiceAccountToken,
   groqApiKey,
@@ -423,12 +443,15 @@ export const DETECTORS: readonly Detector[] = [
   herokuApiKey,
   herokuHrkuApiKey,
   hetznerCloudToken,
+  hexApiKey,
   honeybadgerPersonalToken,
   honeycombApiKey,
+  huaweiCloudSecretAccessKey,
   hubspotPrivateAppToken,
   huggingfaceOrgToken,
   huggingfaceToken,
   ibmCloudApiKey,
+  infracostApiKey,
   infuraApiKey,
   intercomAccessToken,
   jenkinsApiToken,
@@ -437,6 +460,7 @@ export const DETECTORS: readonly Detector[] = [
   jinaApiKey,
   jwt,
   kubernetesSecretManifest,
+  langfuseSecretKey,
   langsmithApiKey,
   launchdarklyKey,
   lineChannelAccessToken,
@@ -457,6 +481,7 @@ export const DETECTORS: readonly Detector[] = [
   messagebirdAccessKey,
   mistralApiKey,
   mixpanelApiSecret,
+  modalTokenSecret,
   mollieApiKey,
   mongodbAtlasPrivateKey,
   neonApiKey,
@@ -480,6 +505,8 @@ export const DETECTORS: readonly Detector[] = [
   openrouterApiKey,
   openshiftOauthToken,
   opsgenieApiKey,
+  ovhApplicationSecret,
+  packagistToken,
   pagerdutyApiKey,
   papertrailApiToken,
   paypalClientSecret,
@@ -524,6 +551,7 @@ export const DETECTORS: readonly Detector[] = [
   sanityApiToken,
   sauceLabsAccessKey,
   scalewaySecretKey,
+  scalingoApiToken,
   sendbirdApiToken,
   sendgridApiKey,
   sentryOrgToken,

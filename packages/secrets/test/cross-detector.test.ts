@@ -158,6 +158,12 @@ const HOMES: Readonly<Record<string, { readonly context: (value: string) => stri
     keep: [0, 2],
     chars: B64,
   },
+  // The Cosmos DB emulator's well-known key, as Microsoft's emulator docs assign it.
+  "azure-cosmos-db-key": { context: (v) => `COSMOS_KEY="${v}"\n`, keep: [0, 2], chars: B64 },
+  // Confluent's example secret, as a Kafka client's SASL password (the page's use of it).
+  "confluent-cloud-api-secret-cflt": { context: (v) => `sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username="${p("ABCD", "1234567890AB")}" password="${v}";\n`, keep: [4, 0], chars: B64 },
+  // Gitea's API Usage page: the `sha1` of a token-creation response, then used as GITEA_TOKEN.
+  "gitea-access-token": { context: (v) => `GITEA_TOKEN=${v}\n`, keep: [0, 0], chars: "0123456789abcdef" },
   "stripe-test-key": { context: (v) => `const stripe = require("stripe")("${v}");\n`, keep: [8, 0], chars: ALNUM },
   // Tailscale's key-prefixes page shows an API access token id; the random part is before CNTRL-.
   "tailscale-key": { context: (v) => `curl -u "${v}:" https://api.tailscale.com/api/v2/tailnet/-/devices\n`, keep: [10, 24], chars: ALNUM },

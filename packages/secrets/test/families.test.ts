@@ -1,6 +1,7 @@
 import type { Finding } from "@warden/core";
 import { describe, expect, it } from "vitest";
 import { DETECTORS, SecretScanner } from "../src/index.js";
+import { crc32 } from "../src/checksum.js";
 import { prng } from "./fakes.js";
 
 // The credential families the held-out measurement missed (issue 16), audited through the whole
@@ -156,6 +157,38 @@ const FAMILIES: Readonly<Record<string, Sample>> = {
   "generic short pass name": { name: "SMTP_PASS", standalone: false, token: () => `${chars(LETTERS, 8)}${chars(DIGITS, 3)}${chars(ALNUM, 7)}` },
   "generic pwd name": { name: "DB_PWD", standalone: false, token: () => `${chars(LETTERS, 8)}${chars(DIGITS, 3)}${chars(ALNUM, 7)}` },
   "generic password": { name: "DB_PASSWORD", standalone: false, token: () => `${chars(LETTERS, 6)}${chars(DIGITS, 3)}!${chars(ALNUM, 6)}` },
+  // Vendors added from their documentation in this round (see docs/secrets/detectors.md).
+  "private packagist token": {
+    name: "COMPOSER_AUTH_TOKEN",
+    standalone: true,
+    token: () => {
+      const head = `${p("packagist", "_", ["ort", "out", "uut"][Math.floor(random() * 3)] as string, "_")}${chars(HEXL, 60)}`;
+      return `${head}${crc32(head).toString(16).padStart(8, "0")}`;
+    },
+  },
+  "backblaze b2 application key": { name: "B2_APPLICATION_KEY", standalone: false, token: () => `${p("K", "00")}${chars(DIGITS, 1)}${chars(B64, 27)}` },
+  "checkout.com sandbox secret key": { name: "CKO_SECRET_KEY", standalone: true, token: () => `${p("sk", "_sbox_")}${chars("abcdefghijklmnopqrstuvwxyz234567", 27)}` },
+  "checkout.com secret key": { name: "CHECKOUT_SECRET_KEY", standalone: false, token: () => `${p("s", "k_")}${chars("abcdefghijklmnopqrstuvwxyz234567", 27)}` },
+  "infracost api key": { name: "INFRACOST_API_KEY", standalone: false, token: () => `${p("ico", "-")}${chars(ALNUM, 32)}` },
+  "scalingo api token": { name: "SCALINGO_API_TOKEN", standalone: true, token: () => `${p("tk-", "us-")}${chars(URLSAFE, 48)}` },
+  "hex api key": { name: "HEX_API_KEY", standalone: false, token: () => chars(HEXL, 32) },
+  "ovh application secret": { name: "OVH_APPLICATION_SECRET", standalone: false, token: () => chars(ALNUM, 32) },
+  "ovh consumer key": { name: "OVH_CONSUMER_KEY", standalone: false, token: () => chars(ALNUM, 32) },
+  "huawei cloud sk": { name: "HUAWEICLOUD_SDK_SK", standalone: false, token: () => chars(ALNUM, 40) },
+  "azure cosmos db key": { name: "COSMOS_KEY", standalone: false, token: () => `${chars(B64, 86)}==` },
+  "confluent cloud api secret (cflt)": {
+    name: "CONFLUENT_API_SECRET",
+    standalone: true,
+    token: () => {
+      const body = chars(B64, 54);
+      const sum = Buffer.alloc(4);
+      sum.writeUInt32LE(crc32(body));
+      return `${p("cf", "lt")}${body}${sum.toString("base64").slice(0, 6)}`;
+    },
+  },
+  "langfuse secret key": { name: "LANGFUSE_SECRET_KEY", standalone: true, token: () => `${p("sk-", "lf-")}${uuid()}` },
+  "modal token secret": { name: "MODAL_TOKEN_SECRET", standalone: false, token: () => `${p("as", "-")}${chars(ALNUM, 22)}` },
+  "gradle plugin portal secret": { name: "GRADLE_PUBLISH_SECRET", standalone: false, token: () => chars(ALNUM, 32) },
 };
 
 /** Which contexts a family is tested in: every context for a prefixed token, its own name otherwise. */
@@ -354,6 +387,18 @@ function digestLines(): readonly (readonly [string, string, string])[] {
     ["google short", "src/maps.ts", `const key = "${p("AI", "za")}${chars(URLSAFE, 30)}";\n`],
     ["google in word", "src/maps.ts", `const blob = "x${p("AI", "za")}${chars(ALNUM, 35)}";\n`],
     ["google too long", "src/maps.ts", `const blob = "${p("AI", "za")}${chars(ALNUM, 60)}";\n`],
+    // A key-shaped run inside a base64 asset, bounded by `/` and `+`.
+    ["google in base64 blob", "src/logo.ts", `const logo = "data:image/png;base64,${chars(B64, 40)}/${p("AI", "za")}${chars(ALNUM, 35)}+${chars(B64, 40)}";\n`],
+    ["google at base64 end", "src/font.ts", `const font = "${chars(B64, 60)}/${p("AI", "za")}${chars(ALNUM, 35)}=";\n`],
+    // The counting-run style of made-up keys in docs and tutorials.
+    ["google made-up key", "src/firebase.ts", `const config = { apiKey: "${p("AI", "za")}SyDOCAbC123dEf456GhI789jKl012-MnOpQ" };\n`],
+    // Documented non-secrets next to the secrets the new detectors find.
+    ["b2 key id", ".env", `B2_APPLICATION_KEY_ID=${p("00", "1")}${chars(HEXL, 22)}\n`],
+    ["ovh application key", ".env", `OVH_APPLICATION_KEY=${chars(ALNUM, 16)}\n`],
+    ["cosmos emulator key", "src/cosmos.ts", `const cosmosKey = "${p("C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqy", "MsEcaGQy67XIw/Jw==")}";\n`],
+    ["langfuse public key", ".env", `LANGFUSE_PUBLIC_KEY=${p("pk-", "lf-")}${uuid()}\n`],
+    ["modal token id", "config/modal.yaml", `modal_token_id: ${p("ak", "-")}${chars(ALNUM, 22)}\n`],
+    ["infracost placeholder", "README.md", `export INFRACOST_API_KEY=${p("ico", "-")}xxxxx\n`],
   ];
 }
 

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { COVERAGE_METRICS, listWorkspacePackages, loadConfig, plural, repoRoot, WardenError, type CoverageMetric } from "@warden/core";
-import { readReport, type CoverageReport, type FileCoverage } from "../coverage/reports.js";
+import { readReport, type CoverageReport, type FileCoverage } from "../coverage-reports.js";
 import type { Io } from "../io.js";
 
 interface PackageResult {

@@ -8,4 +8,5 @@ export default assignedSecret({
   names: ["amplitude"],
   value: [run("hex", 32)],
   secretWords: ["secret"],
+  note: "Not confirmed against the vendor's documentation (length and alphabet unverified): reported only under a name carrying the vendor's name.",
 });

@@ -7,4 +7,5 @@ export default assignedSecret({
   source: "Bitly Developer: Authentication (generic access token)",
   names: ["bitly"],
   value: [run("hex", 40)],
+  note: "Not confirmed against the vendor's documentation (length and alphabet unverified): reported only under a name carrying the vendor's name.",
 });

@@ -7,4 +7,5 @@ export default assignedSecret({
   source: "BrowserStack Docs: Set BrowserStack credentials (BROWSERSTACK_ACCESS_KEY)",
   names: ["browserstack"],
   value: [run("alnum", 20)],
+  note: "Not confirmed against the vendor's documentation (length and alphabet unverified): reported only under a name carrying the vendor's name.",
 });

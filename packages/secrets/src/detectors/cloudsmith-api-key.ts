@@ -7,4 +7,5 @@ export default assignedSecret({
   source: "Cloudsmith Docs: API Key",
   names: ["cloudsmith"],
   value: [run("hex", 40)],
+  note: "The vendor's page names the credential but does not state its length or alphabet: the shape here is not confirmed by the vendor, so it is reported only under a name carrying the vendor's name.",
 });

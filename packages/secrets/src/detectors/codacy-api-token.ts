@@ -7,4 +7,5 @@ export default assignedSecret({
   source: "Codacy Docs: API tokens",
   names: ["codacy"],
   value: [run("alnum", 20, 40)],
+  note: "Not confirmed against the vendor's documentation (length and alphabet unverified): reported only under a name carrying the vendor's name.",
 });

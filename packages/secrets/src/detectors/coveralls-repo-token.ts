@@ -7,4 +7,5 @@ export default assignedSecret({
   source: "Coveralls Docs: Supported CI services (COVERALLS_REPO_TOKEN)",
   names: ["coveralls"],
   value: [run("alnum", 32, 37)],
+  note: "Not confirmed against the vendor's documentation (length and alphabet unverified): reported only under a name carrying the vendor's name.",
 });

@@ -7,4 +7,5 @@ export default assignedSecret({
   source: "Drone CLI: Installation (DRONE_TOKEN)",
   names: ["drone"],
   value: [run("alnum", 32)],
+  note: "Not confirmed against the vendor's documentation (length and alphabet unverified): reported only under a name carrying the vendor's name.",
 });

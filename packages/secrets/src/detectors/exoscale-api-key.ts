@@ -7,4 +7,5 @@ export default prefixedToken({
   source: "Exoscale IAM: API keys (exo iam api-key create)",
   parts: ["EXO", run("hex", 24)],
   keywords: ["exo"],
+  note: "Exoscale's pages document API keys (key and secret) but not the `EXO` prefix of the key; the shape is not confirmed by the vendor's documentation.",
 });

@@ -7,4 +7,5 @@ export default assignedSecret({
   source: "Fireworks AI Docs: Python client installation (FIREWORKS_API_KEY)",
   names: ["fireworks"],
   value: [run("urlsafe", 24, 64)],
+  note: "Not confirmed against the vendor's documentation (length and alphabet unverified): reported only under a name carrying the vendor's name.",
 });

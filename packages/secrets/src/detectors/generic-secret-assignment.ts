@@ -5,7 +5,10 @@ import { assignedName, leadingLiterals, type FormatDetector } from "../token-for
 import { looksLikeCode, looksMadeUp } from "./shared.js";
 import awsAccessKeyId from "./aws-access-key-id.js";
 import awsSecretAccessKey from "./aws-secret-access-key.js";
+import azureCosmosDbKey from "./azure-cosmos-db-key.js";
 import azureStorageAccountKey from "./azure-storage-account-key.js";
+import confluentCloudApiSecretCflt from "./confluent-cloud-api-secret-cflt.js";
+import giteaAccessToken from "./gitea-access-token.js";
 import stripeTestKey from "./stripe-test-key.js";
 import tailscaleKey from "./tailscale-key.js";
 
@@ -30,7 +33,7 @@ const NOT_SECRET_KEY =
  * them, and this catch-all must not then report them in its place (the storage emulator's
  * well-known key assigned to `storageKey`, say). A detector with `examples` is listed here.
  */
-const VENDOR_EXAMPLES: readonly string[] = [awsAccessKeyId, awsSecretAccessKey, azureStorageAccountKey, stripeTestKey, tailscaleKey].flatMap((d) => d.examples ?? []);
+const VENDOR_EXAMPLES: readonly string[] = [awsAccessKeyId, awsSecretAccessKey, azureCosmosDbKey, azureStorageAccountKey, confluentCloudApiSecretCflt, giteaAccessToken, stripeTestKey, tailscaleKey].flatMap((d) => d.examples ?? []);
 
 let prefixes: readonly string[] | undefined;
 /**

@@ -6,4 +6,5 @@ export default prefixedToken({
   name: "Jina AI API key",
   source: "Jina AI: API key (Authorization: Bearer jina_…)",
   parts: ["jina_", run("urlsafe", 40, 80)],
+  note: "Jina's pages document JINA_API_KEY as a bearer token but not the `jina_` prefix; the shape is not confirmed by the vendor's documentation.",
 });

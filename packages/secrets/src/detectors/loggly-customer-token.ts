@@ -7,4 +7,5 @@ export default assignedSecret({
   source: "Loggly: Customer Tokens",
   names: ["loggly"],
   value: UUID,
+  note: "Not confirmed against the vendor's documentation (length and alphabet unverified): reported only under a name carrying the vendor's name.",
 });

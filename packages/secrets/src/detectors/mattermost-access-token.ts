@@ -4,7 +4,8 @@ import { assignedSecret, run } from "../token-format.js";
 export default assignedSecret({
   id: "mattermost-access-token",
   name: "Mattermost personal access token",
-  source: "Mattermost: Personal access tokens",
+  source: "Mattermost Developers: Personal access tokens",
   names: ["mattermost"],
   value: [run("lowalnum", 26)],
+  note: "The vendor's page names the credential but does not state its length or alphabet: the shape here is not confirmed by the vendor, so it is reported only under a name carrying the vendor's name.",
 });

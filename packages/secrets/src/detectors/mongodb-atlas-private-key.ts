@@ -8,4 +8,5 @@ export default assignedSecret({
   names: ["mongodb_atlas", "atlas"],
   value: UUID,
   secretWords: ["private", "secret"],
+  note: "The vendor's page names the credential but does not state its length or alphabet: the shape here is not confirmed by the vendor, so it is reported only under a name carrying the vendor's name.",
 });

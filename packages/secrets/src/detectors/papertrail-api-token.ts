@@ -7,4 +7,5 @@ export default assignedSecret({
   source: "Papertrail: HTTP API (X-Papertrail-Token)",
   names: ["papertrail"],
   value: [run("alnum", 20)],
+  note: "Not confirmed against the vendor's documentation (length and alphabet unverified): reported only under a name carrying the vendor's name.",
 });

@@ -4,7 +4,8 @@ import { assignedSecret, run } from "../token-format.js";
 export default assignedSecret({
   id: "percy-token",
   name: "Percy project token",
-  source: "Percy (BrowserStack): Set PERCY_TOKEN",
+  source: "BrowserStack Percy Docs: Error - Missing Percy token (PERCY_TOKEN)",
   names: ["percy"],
   value: [run("hex", 64)],
+  note: "The vendor's page names the credential but does not state its length or alphabet: the shape here is not confirmed by the vendor, so it is reported only under a name carrying the vendor's name.",
 });

@@ -7,4 +7,5 @@ export default assignedSecret({
   source: "Todoist Developer: REST API v2 (Authorization: Bearer token)",
   names: ["todoist"],
   value: [run("hex", 40)],
+  note: "Not confirmed against the vendor's documentation (length and alphabet unverified): reported only under a name carrying the vendor's name.",
 });

@@ -7,4 +7,5 @@ export default assignedSecret({
   source: "Upstash Docs: REST API (UPSTASH_REDIS_REST_TOKEN)",
   names: ["upstash"],
   value: [run("urlsafe", 40, 200), alt([], ["="])],
+  note: "The vendor's page names the credential but does not state its length or alphabet: the shape here is not confirmed by the vendor, so it is reported only under a name carrying the vendor's name.",
 });
