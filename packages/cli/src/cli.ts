@@ -555,8 +555,9 @@ export function buildProgram(io: Io): Command {
     .option("-f, --follow", "keep printing what the instances append")
     .option("--release <release>", "another release still kept on the host (see warden releases)")
     .option("-n, --lines <n>", "lines of each log to start with", "100")
+    .option("--host <name>", "an environment with several hosts: this host only (default: every web host, each line prefixed with [host])")
     .option("-c, --config <file>", "config file (default: warden.config.* at the repository root)")
-    .action(async (env: string, opts: { follow?: boolean; release?: string; lines: string; config?: string }) => {
+    .action(async (env: string, opts: { follow?: boolean; release?: string; lines: string; host?: string; config?: string }) => {
       const { logsCommand } = await import("./commands/deploy.js");
       throw new ExitSignal(await logsCommand(io, env, opts));
     });
@@ -566,9 +567,11 @@ export function buildProgram(io: Io): Command {
     .description("Run a command once on the host, in the live release's folder, with the release's environment (declared variables and granted secrets, masked in the output).")
     .argument("<env>", "environment from deploy.environments (local and ssh targets)")
     .argument("<command...>", "the command and its arguments, after --")
+    .option("--host <name>", "an environment with several hosts: run on this host (default: the first web host)")
+    .option("--all", "an environment with several hosts: run on every web host, one after the other, output prefixed with [host]")
     .option("-c, --config <file>", "config file (default: warden.config.* at the repository root)")
-    .addHelpText("after", "\nThe command's standard input is closed (not interactive). Exit code: the command's; 2 usage error.\nExample:\n  warden exec production -- node scripts/migrate.mjs --status")
-    .action(async (env: string, command: string[], opts: { config?: string }) => {
+    .addHelpText("after", "\nThe command's standard input is closed (not interactive). Exit code: the command's (with --all: the first non-zero one); 2 usage error.\nExample:\n  warden exec production -- node scripts/migrate.mjs --status")
+    .action(async (env: string, command: string[], opts: { host?: string; all?: boolean; config?: string }) => {
       const { execCommand } = await import("./commands/deploy.js");
       throw new ExitSignal(await execCommand(io, env, command, opts));
     });
@@ -579,8 +582,9 @@ export function buildProgram(io: Io): Command {
     .argument("<env>", "environment from deploy.environments (local and ssh targets)")
     .addArgument(new Argument("<mode>", "on or off").choices(["on", "off"]))
     .option("--retry-after <seconds>", "the Retry-After the 503 answers carry", "60")
+    .option("--host <name>", "an environment with several hosts: this host's proxy only (default: every web host's)")
     .option("-c, --config <file>", "config file (default: warden.config.* at the repository root)")
-    .action(async (env: string, mode: "on" | "off", opts: { retryAfter: string; config?: string }) => {
+    .action(async (env: string, mode: "on" | "off", opts: { retryAfter: string; host?: string; config?: string }) => {
       const { maintenanceCommand } = await import("./commands/deploy.js");
       throw new ExitSignal(await maintenanceCommand(io, env, mode, opts));
     });

@@ -53,6 +53,8 @@ export interface FleetContext {
   readonly parallelism: number;
   /** Throws when the deploy was interrupted (SIGINT/SIGTERM) before `step`. */
   readonly checkInterrupted: (step: "switch" | "smoke") => void;
+  /** A rollback: `release` is an existing release, recorded as a new history entry on every host. */
+  readonly appendHistory?: boolean;
 }
 
 /** The new release live on every host; the old instances still run until stop_old. */
@@ -255,7 +257,7 @@ export async function rolloutFleet(fleet: FleetContext): Promise<FleetRollout> {
     }
     // every host passed: make each switch final, then record the new release live everywhere
     await boundedAll(web, p, (run) => onHost(run, async () => void (await run.lease.confirm("smoke"))));
-    for (const run of runs) await commitLive(run.unit.target, run.ctx.before, release, run.fresh ?? []);
+    for (const run of runs) await commitLive(run.unit.target, run.ctx.before, release, run.fresh ?? [], fleet.appendHistory === true);
   } catch (error) {
     const started = performance.now();
     const message = error instanceof Error ? error.message : String(error);

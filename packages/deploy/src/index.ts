@@ -28,4 +28,4 @@ export { boundedAll, canaryHostCount, FleetFailedError, type HostOutcome } from 
 export { judgeCanary, type CanaryVerdict } from "./strategies/canary.js";
 export { renderManifests, validateManifests } from "./targets/kubernetes.js";
 export { localEnvDir } from "./targets/local.js";
-export type { Instance, InstanceTarget, LiveState, MaintenanceMode, ManagedTarget, Recovery, Route, Target, UnconfirmedSwitch } from "./types.js";
+export type { Instance, InstanceTarget, LiveState, MaintenanceMode, ManagedTarget, ProxyBoot, Recovery, Route, Target, UnconfirmedSwitch } from "./types.js";

@@ -8,10 +8,11 @@ import { proxyScript, type ProxyInfo, type ProxyLimits, type ProxyPendingSwitch,
 import { supervisorScript } from "./supervisor.js";
 import { proxyCommandLine, proxyEnv, proxyUnit, proxyUnitName } from "./proxy-unit.js";
 import { createReleaseDir, type ReleaseManifest } from "./release.js";
+import { shellQuote } from "./shell.js";
 import { hostLockStore } from "./lock.js";
 import { EMPTY_STATE, parseState, rebuildState, stateText } from "./state.js";
 import { parseEventLines, readEventsLenient } from "./events.js";
-import type { Instance, InstanceTarget, LiveState, MaintenanceMode, Recovery, Route, TargetContext, UnconfirmedSwitch } from "./types.js";
+import type { Instance, InstanceTarget, LiveState, MaintenanceMode, ProxyBoot, Recovery, Route, TargetContext, UnconfirmedSwitch } from "./types.js";
 
 /** What an instance target runs and where. */
 export interface InstanceSettings {
@@ -63,6 +64,41 @@ async function admin(port: number, token: string | undefined, method: "GET" | "P
   const { status, text } = await adminCall(port, token, method, urlPath, body);
   if (status !== 200) throw new Error(`proxy admin ${urlPath}: ${status}: ${text.trim()}`);
   return JSON.parse(text);
+}
+
+/** The absolute path of `command` on the host (`command -v`), or undefined. */
+async function absoluteCommand(host: Host, command: string): Promise<string | undefined> {
+  const found = (await host.shell(`command -v ${shellQuote(command)}`)).output.trim().split("\n").at(-1) ?? "";
+  return found.startsWith("/") ? found : undefined;
+}
+
+/**
+ * Enable the proxy's unit file with the host's systemd, so that the proxy comes back after a
+ * reboot: the system manager when the ssh user is root, else the user's (`systemctl --user`; it
+ * starts at boot only with lingering on, `loginctl enable-linger`). `systemctl enable <file>`
+ * links the unit from the proxy's folder and enables it (it is not started: the supervisor Warden
+ * started serves until the next boot). Without a usable systemd the fallback is recorded:
+ * after a reboot the next deploy or rollback starts the proxy.
+ */
+async function enableAtBoot(host: Host, unitFile: string): Promise<ProxyBoot> {
+  const at = new Date().toISOString();
+  const script = [
+    'command -v systemctl >/dev/null 2>&1 || { echo "no systemctl on the host"; exit 3; }',
+    'if [ "$(id -u)" = 0 ]; then scope=system; u=; else scope=user; u=--user; fi',
+    // running, degraded (a failed unit elsewhere) or starting: a manager that starts units at boot
+    'state=$(systemctl $u is-system-running 2>&1); case "$state" in running|degraded|starting|initializing) ;; *) echo "systemctl ${u:+$u }is-system-running: $(printf %s "$state" | tail -n 1)"; exit 3;; esac',
+    `systemctl $u daemon-reload && systemctl $u enable ${shellQuote(unitFile)} || exit 4`,
+    'linger=; [ "$scope" = user ] && linger=$(loginctl show-user "$(id -un)" -p Linger --value 2>/dev/null)',
+    'printf "%s %s\\n" "$scope" "$linger"',
+  ].join("\n");
+  const result = await host.shell(script);
+  const last = result.output.trim().split("\n").at(-1) ?? "";
+  if (result.code === 0) {
+    const [scope, linger] = last.split(" ");
+    return { systemd: true, scope: scope === "system" ? "system" : "user", unit: unitFile, at, ...(scope === "user" ? { linger: linger === "yes" } : {}) };
+  }
+  const reason = result.code === 3 ? last : `enabling ${unitFile} failed (exit code ${result.code}): ${last}`;
+  return { systemd: false, reason, unit: unitFile, at };
 }
 
 /**
@@ -143,6 +179,7 @@ export function hostTarget(ctx: TargetContext, host: Host, settings: InstanceSet
   };
 
   const supervisorFile = `${proxyDir}/supervisor.json`;
+  const bootFile = `${proxyDir}/boot.json`;
   const restartsFile = `${proxyDir}/restarts.jsonl`;
   const maintenanceFile = `${proxyDir}/maintenance.json`;
 
@@ -199,10 +236,15 @@ export function hostTarget(ctx: TargetContext, host: Host, settings: InstanceSet
     await host.writeText(portFile, String(port));
     if ((await host.readText(routesFile)) === undefined) await host.writeText(routesFile, "[]\n");
     const supervisor = await ensureSupervisorScript();
-    // the same proxy as a systemd user unit, for a host where it should come back after a reboot (installed by hand, see the docs)
-    if (dir.startsWith("/") && host.node.startsWith("/")) {
-      const unit = { env: ctx.env, node: host.node, dir, port, limits: settings.proxy };
-      await host.writeText(`${proxyDir}/${proxyUnitName(unit)}`, proxyUnit(unit));
+    // the same proxy as a systemd unit, so that it comes back after a reboot: written beside the
+    // proxy, and on an ssh host with systemd enabled there (the fallback otherwise is recorded)
+    // (systemd needs node's absolute path: on an ssh host a bare `node` is looked up there)
+    const node = host.node.startsWith("/") ? host.node : settings.type === "ssh" ? await absoluteCommand(host, host.node) : undefined;
+    if (dir.startsWith("/") && node !== undefined) {
+      const unit = { env: ctx.env, node, dir, port, limits: settings.proxy };
+      const unitFile = `${proxyDir}/${proxyUnitName(unit)}`;
+      await host.writeText(unitFile, proxyUnit(unit));
+      if (settings.type === "ssh") await host.writeText(bootFile, `${JSON.stringify(await enableAtBoot(host, unitFile))}\n`);
     }
     const pid = await host.supervise(supervisor, proxyCommandLine(host.node, proxyDir, port), {
       listen: port,
@@ -470,7 +512,8 @@ export function hostTarget(ctx: TargetContext, host: Host, settings: InstanceSet
     proxyStatus: async () => {
       const info = await proxyInfo();
       if (info === undefined) return undefined;
-      return { pid: info.pid, port: info.port, restarts: info.restarts ?? 0, startedAt: info.startedAt, supervised: (await proxySupervisor()) !== undefined };
+      const boot = parse<ProxyBoot>(await host.readText(bootFile));
+      return { pid: info.pid, port: info.port, restarts: info.restarts ?? 0, startedAt: info.startedAt, supervised: (await proxySupervisor()) !== undefined, ...(boot === undefined ? {} : { boot }) };
     },
     recordEvent: (line) => {
       if (settings.type !== "ssh") return;

@@ -251,6 +251,11 @@ async function takeLocks(units: readonly HostUnit[], env: string, release: strin
   }
   const first = held[0] as DeployLock;
   let last: string | undefined;
+  // the step reached is written to every host's lock in the background, in order (a step does not
+  // wait for a round trip to every host; the locks themselves are held all along). A write that
+  // fails (an unreachable host) only leaves an older step in that lock: the step's own work on
+  // that host fails and says why.
+  let writes: Promise<void> = Promise.resolve();
   return {
     file: held.map((l) => l.file).join(", "),
     get info() {
@@ -261,9 +266,12 @@ async function takeLocks(units: readonly HostUnit[], env: string, release: strin
       // per-host steps report the same step from every host: each change is written once
       if (name === last) return;
       last = name;
-      await Promise.all(held.map((l) => l.progress(name)));
+      writes = writes.then(async () => {
+        await Promise.allSettled(held.map((l) => l.progress(name)));
+      });
     },
     release: async () => {
+      await writes;
       await Promise.all(held.map((l) => l.release()));
     },
   };
@@ -277,7 +285,7 @@ function unitsOf(ctx: { root: string; env: string; config: DeployEnvironment; lo
 
 /** Close the target (and every host's, with several). */
 async function closeAll(target: Target, units: readonly HostUnit[] | undefined): Promise<void> {
-  if (units !== undefined) for (const unit of units) await unit.target.close();
+  if (units !== undefined) await Promise.all(units.map((unit) => unit.target.close()));
   else if (target.kind === "instances") await target.close();
 }
 
@@ -445,12 +453,12 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
     }
     let recovery: Recovery = { notes: [], unconfirmedSwitches: [] as UnconfirmedSwitch[] };
     if (units !== undefined) {
-      // every host repaired, its notes named by host
+      // every host repaired (`parallelism` at a time: each host's own folder), its notes named by host
       const all: Recovery[] = [];
-      for (const unit of units) {
+      await boundedAll(units, parallelismOf(config), async (unit, i) => {
         const r = await unit.target.recover();
-        all.push({ ...r, notes: r.notes.map((n) => `${unit.host} (${unit.role}): ${n}`) });
-      }
+        all[i] = { ...r, notes: r.notes.map((n) => `${unit.host} (${unit.role}): ${n}`) };
+      });
       recovery = { notes: all.flatMap((r) => r.notes), unconfirmedSwitches: all.flatMap((r) => r.unconfirmedSwitches), proxyRestarts: all.flatMap((r) => r.proxyRestarts ?? []) };
     } else if (target.kind === "instances") recovery = await target.recover();
     repaired.push(...recovery.notes);
@@ -615,9 +623,9 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
           "prune",
           async () => {
             const removed = new Set<string>();
-            for (const unit of units) {
+            await boundedAll(units, parallelismOf(config), async (unit) => {
               for (const id of await pruneReleases(envDir, await unit.target.listReleases(), await unit.target.readState(), config.keepReleases, (r) => unit.target.discardRelease(r))) removed.add(id);
-            }
+            });
             if (onHost !== undefined) await onHost.pruneHostBackups(new Set((await onHost.listReleases()).map((m) => m.release)));
             return [...removed];
           },
@@ -787,9 +795,8 @@ export async function rollback(options: RollbackOptions): Promise<DeployResult> 
   const logger = options.logger ?? silentLogger;
   const { root, env, config } = options;
   const envDir = localEnvDir(root, env);
-  if (unitsOf({ root, env, config, logger }) !== undefined) {
-    throw new WardenError("INPUT", `warden rollback of "${env}", an environment with several hosts, is planned, not built; deploy the previous commit instead (warden deploy ${env} from it)`);
-  }
+  const units = unitsOf({ root, env, config, logger });
+  if (units !== undefined) return rollbackHosts(options, units, logger);
   const target = createTarget({ root, env, config, logger });
   const releases = await target.listReleases();
   const lock = await takeLock(target, envDir, env, "rollback", options.forceUnlock === true);
@@ -840,6 +847,99 @@ export async function rollback(options: RollbackOptions): Promise<DeployResult> 
   } finally {
     await lock.release();
     if (target.kind === "instances") await target.close();
+  }
+}
+
+/**
+ * `warden rollback` of an environment with several hosts: the environment's lock on every host
+ * (all or nothing), each host repaired, then the release goes back on every host the way a
+ * deploy moves it (blue-green across hosts, or one host at a time when the strategy is rolling):
+ * started and health- and smoke-checked on every host before its proxy switches, each switch
+ * provisional under a lease until every host passed, one failing host puts the release that
+ * served back on all of them. Per-host steps are events with `host`; the outcome event lists
+ * every host.
+ */
+async function rollbackHosts(options: RollbackOptions, units: HostUnit[], logger: Logger): Promise<DeployResult> {
+  const { root, env } = options;
+  const config: DeployEnvironment = options.config.strategy.type === "rolling" ? options.config : { ...options.config, strategy: DeployStrategySchema.parse({ type: "blue-green" }) };
+  const primary = (units.find((u) => u.web) ?? (units[0] as HostUnit)).target;
+  const lock = await takeLocks(units, env, "rollback", options.forceUnlock === true);
+  if (lock.replaced !== undefined) logger.warn(replacedLockWarning(env, lock.replaced));
+  try {
+    const secrets = grantedSecrets(root, env, options.grants);
+    const notes: string[][] = [];
+    await boundedAll(units, parallelismOf(config), async (unit, i) => {
+      if (secrets !== undefined) unit.target.useSecrets(secrets.values);
+      notes[i] = (await unit.target.recover()).notes.map((n) => `${unit.host} (${unit.role}): ${n}`);
+    });
+    const repaired = notes.flat();
+    const befores = await Promise.all(units.map((u) => u.target.readState()));
+    const state = befores[units.findIndex((u) => u.target === primary)] as LiveState;
+    const kept = await Promise.all(units.map(async (u) => new Set((await u.target.listReleases()).map((m) => m.release))));
+    const everywhere = [...(kept[0] ?? [])].filter((r) => kept.every((k) => k.has(r)));
+    const to = options.to ?? previousRelease(state, everywhere);
+    if (to === undefined) throw new WardenError("INPUT", `no release of "${env}" to roll back to on every host (see warden releases ${env})`);
+    const missing = units.filter((u, i) => !kept[i]?.has(to)).map((u) => `${u.host} (${u.role})`);
+    if (missing.length > 0) throw new WardenError("INPUT", `release ${to} of "${env}" does not exist on ${missing.join(", ")} (see warden releases ${env})`);
+    if (befores.every((b) => b.release === to)) throw new WardenError("INPUT", `release ${to} is already live in "${env}"`);
+    const modified: string[] = [];
+    for (const unit of units) if (!(await unit.target.verifyRelease(to))) modified.push(unit.host);
+    if (modified.length > 0) throw new WardenError("INPUT", `release ${to} of "${env}" was modified after it was made on ${modified.join(", ")} (content hash mismatch); deploy instead`);
+    const manifest = (await primary.listReleases()).find((m) => m.release === to) as ReleaseManifest;
+    const events = new EventLog(root, env, to, manifest.commit, eventMirror(primary, options.onEvent, units));
+    events.mask(secrets);
+    const stepFor = (_host: string, sink: EventSink): StepRunner => async (name, run, detail) => {
+      await lock.progress(name);
+      const started = performance.now();
+      let result;
+      try {
+        result = await run();
+      } catch (error) {
+        if (error instanceof StepFailedError) throw error;
+        throw new StepFailedError(name, errorMessage(error), { cause: error });
+      }
+      sink.emit(EVENT_OF[name], { step: name, durationMs: performance.now() - started, detail: { ...(detail === undefined ? {} : detail(result)), manual: true } });
+      return result;
+    };
+    const started = performance.now();
+    const base = { env, release: to, commit: manifest.commit, repaired, plan: [] as string[] };
+    let done;
+    try {
+      done = await rolloutFleet({ units, befores, config, release: to, events, stepFor, leaseMs: switchLeaseMs(config), parallelism: parallelismOf(config), checkInterrupted: () => undefined, appendHistory: true });
+    } catch (error) {
+      const message = maskSecrets(errorMessage(error), secrets);
+      const step = error instanceof StepFailedError ? error.step : "start";
+      events.emit("failed", {
+        step,
+        detail: { error: message, manual: true, from: state.release ?? null, to, serving: state.release ?? null, ...(error instanceof FleetFailedError ? { failedHost: error.failedHost, hosts: error.hosts } : {}) },
+      });
+      return { ...base, outcome: "failed", step, error: message, url: undefined, events: events.written };
+    }
+    await lock.progress("stop_old");
+    let stopped = 0;
+    await boundedAll(units, parallelismOf(config), async (unit, i) => {
+      const fresh = done.newInstances[i] ?? [];
+      for (const old of (done.oldInstances[i] ?? []).filter((o) => !fresh.includes(o))) {
+        await unit.target.stopInstance(old);
+        stopped += 1;
+      }
+    });
+    events.emit("rolled_back", {
+      durationMs: performance.now() - started,
+      detail: {
+        from: state.release ?? null,
+        to,
+        manual: true,
+        strategy: config.strategy.type,
+        stopped,
+        hosts: units.map((u, i) => ({ host: u.host, role: u.role, from: befores[i]?.release ?? null, instances: done.newInstances[i]?.length ?? 0 })),
+        ...secretsDetail(secrets),
+      },
+    });
+    return { ...base, outcome: "rolled_back", step: undefined, error: undefined, url: await primary.proxyUrl("/"), events: events.written };
+  } finally {
+    await lock.release();
+    await Promise.all(units.map((unit) => unit.target.close()));
   }
 }
 

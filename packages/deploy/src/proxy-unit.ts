@@ -2,8 +2,8 @@
  * The proxy as a systemd user unit: the same supervisor and proxy Warden starts itself, started
  * by the host's service manager instead, so that it comes back after a reboot. Warden writes the
  * unit next to the proxy (`proxy/warden-proxy-<env>-<hash>.service`) when it starts the proxy;
- * installing it takes the commands in docs/deploy/targets/local.md#the-proxy; Warden does not
- * install it by itself yet (planned).
+ * on an ssh host with a usable systemd Warden enables it (instances.ts, docs/deploy/targets/ssh.md#reboots);
+ * elsewhere installing it takes the commands in docs/deploy/targets/local.md#the-proxy.
  */
 import { createHash } from "node:crypto";
 import type { ProxyLimits } from "./proxy.js";

@@ -61,9 +61,13 @@ export async function checkInstance(ctx: Pick<RolloutContext, "target" | "config
   return result.latenciesMs;
 }
 
-/** Record the new live state: `instances` serve, `release` joins the history when it is new. */
-export async function commitLive(target: InstanceTarget, before: LiveState, release: string, instances: readonly Instance[]): Promise<LiveState> {
-  const history = before.history.some((h) => h.release === release)
+/**
+ * Record the new live state: `instances` serve, `release` joins the history when it is new (or
+ * always with `append`: a rollback to an older release is a new entry, so the next rollback goes
+ * back from there).
+ */
+export async function commitLive(target: InstanceTarget, before: LiveState, release: string, instances: readonly Instance[], append = false): Promise<LiveState> {
+  const history = !append && before.history.some((h) => h.release === release)
     ? before.history
     : [...before.history, { release, at: new Date().toISOString() }];
   const state: LiveState = { release, instances, history };

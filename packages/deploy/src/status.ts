@@ -5,7 +5,7 @@ import { ageOf, localLockStore, type LockInfo } from "./lock.js";
 import { createTarget } from "./targets/index.js";
 import { localEnvDir } from "./targets/local.js";
 import { hostUnits } from "./targets/ssh.js";
-import type { InstanceTarget } from "./types.js";
+import type { InstanceTarget, ProxyBoot } from "./types.js";
 
 /** What `warden status ENV` reports: read only, nothing is locked, repaired or started. */
 export interface StatusReport {
@@ -15,7 +15,7 @@ export interface StatusReport {
   /** The live release's instances: running, and answering the health check now. */
   readonly instances: { release: string; index: number; pid: number; port: number; running: boolean; healthy: boolean; detail: string }[];
   /** The proxy (local, ssh): null when it is not running; undefined for targets without one. */
-  readonly proxy: { pid: number; port: number; restarts: number; startedAt: string | null; supervised: boolean } | null | undefined;
+  readonly proxy: { pid: number; port: number; restarts: number; startedAt: string | null; supervised: boolean; boot?: ProxyBoot } | null | undefined;
   /** Maintenance mode of the proxy (local, ssh): null when off. */
   readonly maintenance?: { retryAfter: number; since: string } | null;
   /** The deploy lock's holder, when a deploy or rollback holds it. */
@@ -69,7 +69,7 @@ async function hostStatus(target: InstanceTarget, config: DeployEnvironment, web
   let proxy: StatusReport["proxy"];
   if (web) {
     const p = await target.proxyStatus();
-    proxy = p === undefined ? null : { pid: p.pid, port: p.port, restarts: p.restarts, startedAt: p.startedAt ?? null, supervised: p.supervised };
+    proxy = p === undefined ? null : { pid: p.pid, port: p.port, restarts: p.restarts, startedAt: p.startedAt ?? null, supervised: p.supervised, ...(p.boot === undefined ? {} : { boot: p.boot }) };
   }
   const lock = await readLock(() => target.lockStore().read("lock"));
   return { target: target.describe(), live: state.release ?? null, instances, proxy, lock, ok: instances.every((i) => i.healthy) && proxy !== null };
@@ -82,8 +82,8 @@ export async function status(options: { root: string; env: string; config: Deplo
   if (config.target.type === "ssh" && config.target.hosts !== undefined) {
     const units = hostUnits({ root, env, config, logger }, config.target);
     try {
-      const hosts: HostStatus[] = [];
-      for (const unit of units) hosts.push({ host: unit.host, role: unit.role, ...(await hostStatus(unit.target, config, unit.web)) });
+      // every host at once (read only; each has its own connection)
+      const hosts: HostStatus[] = await Promise.all(units.map(async (unit) => ({ host: unit.host, role: unit.role, ...(await hostStatus(unit.target, config, unit.web)) })));
       const first = hosts.find((h) => h.role === "web") ?? hosts[0];
       const maintenance = (await units.find((u) => u.web)?.target.maintenance()) ?? null;
       return {
@@ -99,7 +99,7 @@ export async function status(options: { root: string; env: string; config: Deplo
         hosts,
       };
     } finally {
-      for (const unit of units) await unit.target.close();
+      await Promise.all(units.map((unit) => unit.target.close()));
     }
   }
   const target = createTarget({ root, env, config, logger: options.logger ?? silentLogger });
@@ -127,7 +127,7 @@ export async function status(options: { root: string; env: string; config: Deplo
         instances.push({ ...instance, running, healthy: answer?.ok === true, detail });
       }
       const p = await target.proxyStatus();
-      proxy = p === undefined ? null : { pid: p.pid, port: p.port, restarts: p.restarts, startedAt: p.startedAt ?? null, supervised: p.supervised };
+      proxy = p === undefined ? null : { pid: p.pid, port: p.port, restarts: p.restarts, startedAt: p.startedAt ?? null, supervised: p.supervised, ...(p.boot === undefined ? {} : { boot: p.boot }) };
       maintenance = (await target.maintenance()) ?? null;
     }
     const ok = instances.every((i) => i.healthy) && proxy !== null;

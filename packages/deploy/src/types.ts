@@ -121,7 +121,7 @@ export interface InstanceTarget extends TargetBase {
    */
   recordEvent(line: string): void;
   /** The proxy as it runs now (undefined: not running), without starting it. */
-  proxyStatus(): Promise<{ readonly pid: number; readonly port: number; readonly restarts: number; readonly startedAt: string | undefined; readonly supervised: boolean } | undefined>;
+  proxyStatus(): Promise<{ readonly pid: number; readonly port: number; readonly restarts: number; readonly startedAt: string | undefined; readonly supervised: boolean; readonly boot?: ProxyBoot } | undefined>;
   /** A file of the environment's folder on the host (`migrations.json`, …); undefined when missing. */
   readHostFile(name: string): Promise<string | undefined>;
   /** Write a file of the environment's folder on the host, atomically. */
@@ -172,3 +172,12 @@ export interface ManagedTarget extends TargetBase {
 
 /** Any deploy target. */
 export type Target = InstanceTarget | ManagedTarget;
+
+/**
+ * How the proxy of an ssh host comes back after a reboot, as found when Warden last started it:
+ * its systemd unit enabled (system manager as root, else the user's; `linger`: whether the
+ * user's manager starts at boot), or why not (the fallback: the next deploy or rollback starts it).
+ */
+export type ProxyBoot =
+  | { readonly systemd: true; readonly scope: "system" | "user"; readonly unit: string; readonly at: string; readonly linger?: boolean }
+  | { readonly systemd: false; readonly reason: string; readonly unit: string; readonly at: string };

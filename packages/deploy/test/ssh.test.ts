@@ -98,7 +98,7 @@ describe("ssh target against a real sshd on 127.0.0.1", () => {
   it("deploys v1 and v2 over ssh/rsync, rolls back an unhealthy v3, and rolls back by hand", { timeout: 400_000 }, async () => {
     explainOnFailure(() => repo.dir, "box");
     const proxyPort = await freePort();
-    const config = (health = { retries: 100, intervalMs: 100, timeoutMs: 5000 }) =>
+    const config = (health = { retries: 400, intervalMs: 25, timeoutMs: 5000 }) =>
       DeployEnvironmentSchema.parse({
         target: {
           type: "ssh",
@@ -212,7 +212,7 @@ describe("ssh target against a real sshd on 127.0.0.1", () => {
     const config = (hooks: Record<string, unknown> = {}) =>
       DeployEnvironmentSchema.parse({
         target: { type: "ssh", host: "127.0.0.1", user: sshd.user, sshPort: sshd.port, identityFile: sshd.identityFile, knownHostsFile: sshd.knownHostsFile, path: remote, app: "app", start: "node server.mjs", port: proxyPort, stopTimeoutMs: 2000, env: { DECLARED: "yes" } },
-        health: { retries: 100, intervalMs: 100, timeoutMs: 5000 },
+        health: { retries: 400, intervalMs: 25, timeoutMs: 5000 },
         preflight: { cleanTree: true, check: false, scan: false },
         build: false,
         hooks,

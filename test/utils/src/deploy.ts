@@ -128,9 +128,12 @@ export interface LoadResult {
 
 /**
  * Steady load on `url` from `connections` keep-alive clients until `stop()` (a correctness check
- * of "no request fails", not a benchmark: the benchmarks use wrk).
+ * of "no request fails", not a benchmark: the benchmarks use wrk). `pauseMs`: each client waits
+ * that long between its requests (keeps a test with several hosts under load from spending the
+ * machine's cores on the load itself; the connections stay open across every switch).
  */
-export function startLoad(url: string, connections = 8): { stop: () => Promise<LoadResult> } {
+export function startLoad(url: string, connections = 8, options: { pauseMs?: number } = {}): { stop: () => Promise<LoadResult> } {
+  const pauseMs = options.pauseMs ?? 0;
   const agent = new Agent({ keepAlive: true, maxSockets: connections });
   let running = true;
   let ok = 0;
@@ -153,7 +156,10 @@ export function startLoad(url: string, connections = 8): { stop: () => Promise<L
       req.end();
     });
   const loops = Array.from({ length: connections }, async () => {
-    while (running) await one();
+    while (running) {
+      await one();
+      if (pauseMs > 0 && running) await new Promise((resolve) => setTimeout(resolve, pauseMs));
+    }
   });
   return {
     stop: async () => {

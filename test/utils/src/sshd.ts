@@ -35,9 +35,10 @@ function canConnect(port: number): Promise<boolean> {
 /**
  * Start `/usr/sbin/sshd` (Debian's openssh-server) in the foreground with a temp sshd_config
  * that works for a non-root user too (own host key, pid file, authorized_keys; no PAM, no
- * StrictModes). Throws with sshd's own output when it cannot start — the test must fail loudly.
+ * StrictModes; `env`: variables set in every session with `SetEnv`). Throws with sshd's own
+ * output when it cannot start — the test must fail loudly.
  */
-export async function startSshd(): Promise<Sshd> {
+export async function startSshd(options: { env?: Readonly<Record<string, string>> } = {}): Promise<Sshd> {
   const dir = mkdtempSync(path.join(tmpdir(), "warden-sshd-"));
   const key = (name: string): void => {
     execFileSync("ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-C", name, "-f", path.join(dir, name)]);
@@ -70,6 +71,8 @@ export async function startSshd(): Promise<Sshd> {
         // INFO: "Server listening on …" proves that this sshd bound the port (see below), and a
         // failing test can show each connection and why it ended.
         "LogLevel INFO",
+        // variables of every session (e.g. a PATH with stand-in commands first)
+        ...Object.entries(options.env ?? {}).map(([name, value]) => `SetEnv ${name}=${value}`),
         "",
       ].join("\n"),
     );

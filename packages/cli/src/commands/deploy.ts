@@ -203,8 +203,12 @@ export async function statusCommand(io: Io, env: string, options: { config?: str
   }
   const lock = report.lock;
   lines.push(lock === null ? "  lock      free" : `  lock      held by ${lock.user === undefined ? "" : `${lock.user} on `}${lock.host}, pid ${lock.pid}, release ${lock.release}${lock.step === undefined ? "" : `, at step ${lock.step}`}, for ${lock.age}`);
+  const bootText = (b: NonNullable<NonNullable<typeof report.proxy>["boot"]>): string =>
+    b.systemd ? `systemd ${b.scope} unit enabled${b.linger === false ? " (user lingering off: loginctl enable-linger)" : ""}` : `no systemd (${b.reason}); the next deploy or rollback starts the proxy`;
+  const boot = (b: NonNullable<typeof report.proxy>["boot"]): string => (b === undefined ? "" : `  at boot: ${bootText(b)}`);
+  if (report.hosts === undefined && report.proxy?.boot !== undefined) lines.push(`  boot      ${bootText(report.proxy.boot)}`);
   for (const h of report.hosts ?? []) {
-    const p = h.proxy === undefined ? "no proxy" : h.proxy === null ? "proxy NOT RUNNING" : `proxy pid ${h.proxy.pid} 127.0.0.1:${h.proxy.port}`;
+    const p = h.proxy === undefined ? "no proxy" : h.proxy === null ? "proxy NOT RUNNING" : `proxy pid ${h.proxy.pid} 127.0.0.1:${h.proxy.port}${boot(h.proxy.boot)}`;
     const l = h.lock === null ? "lock free" : `lock held by ${h.lock.host}, pid ${h.lock.pid}${h.lock.step === undefined ? "" : `, at step ${h.lock.step}`}`;
     lines.push(`  host      ${h.host} (${h.role})  live ${h.live ?? "none"}  ${h.instances.filter((i) => i.healthy).length}/${h.instances.length} instance(s) healthy  ${p}  ${l}${h.ok ? "" : "  DOWN"}`);
   }
@@ -225,28 +229,48 @@ function positiveInteger(value: string, flag: string): number {
 }
 
 /** `warden logs <env> [-f] [--release R] [-n N]`: the instances' logs from the host; the exit code of tail. */
-export async function logsCommand(io: Io, env: string, options: { follow?: boolean; release?: string; lines: string; config?: string }): Promise<number> {
+export async function logsCommand(io: Io, env: string, options: { follow?: boolean; release?: string; lines: string; host?: string; config?: string }): Promise<number> {
   const { root, name, config } = await environment(io, env, options.config);
   const lines = positiveInteger(options.lines, "--lines");
   const { logs } = await import("@warden/deploy");
-  return logs({ root, env: name, config, lines, follow: options.follow === true, ...(options.release === undefined ? {} : { release: options.release }), io: { stdout: io.stdout, stderr: io.stderr } });
+  return logs({
+    root,
+    env: name,
+    config,
+    lines,
+    follow: options.follow === true,
+    ...(options.release === undefined ? {} : { release: options.release }),
+    ...(options.host === undefined ? {} : { host: options.host }),
+    io: { stdout: io.stdout, stderr: io.stderr },
+  });
 }
 
 /** `warden exec <env> -- CMD…`: CMD once in the live release on its host, with the release's environment; CMD's exit code. */
-export async function execCommand(io: Io, env: string, command: readonly string[], options: { config?: string }): Promise<number> {
+export async function execCommand(io: Io, env: string, command: readonly string[], options: { host?: string; all?: boolean; config?: string }): Promise<number> {
   if (command.length === 0) throw new WardenError("USAGE", "name the command to run: warden exec ENV -- CMD [ARGS…]");
   const { root, name, config, all } = await environment(io, env, options.config);
   const { exec } = await import("@warden/deploy");
   const line = command.length === 1 ? (command[0] ?? "") : command.map(quoteArg).join(" ");
-  return exec({ root, env: name, config, command: line, grants: all.secrets.grants, io: { stdout: io.stdout, stderr: io.stderr }, logger: createLogger({ stream: io.stderr, prefix: "warden exec" }) });
+  return exec({
+    root,
+    env: name,
+    config,
+    command: line,
+    grants: all.secrets.grants,
+    ...(options.host === undefined ? {} : { host: options.host }),
+    ...(options.all === true ? { all: true } : {}),
+    io: { stdout: io.stdout, stderr: io.stderr },
+    logger: createLogger({ stream: io.stderr, prefix: "warden exec" }),
+  });
 }
 
 /** `warden maintenance <env> on|off [--retry-after S]`. */
-export async function maintenanceCommand(io: Io, env: string, mode: "on" | "off", options: { retryAfter: string; config?: string }): Promise<number> {
+export async function maintenanceCommand(io: Io, env: string, mode: "on" | "off", options: { retryAfter: string; host?: string; config?: string }): Promise<number> {
   const { root, name, config } = await environment(io, env, options.config);
   const retryAfter = positiveInteger(options.retryAfter, "--retry-after");
   const { maintenance } = await import("@warden/deploy");
-  const set = await maintenance({ root, env: name, config, on: mode === "on", retryAfter });
-  io.stdout.write(set === undefined ? `maintenance mode of ${name} is off: the proxy serves the live release again\n` : `maintenance mode of ${name} is on: every request gets 503 with Retry-After: ${set.retryAfter}\n`);
+  const set = await maintenance({ root, env: name, config, on: mode === "on", retryAfter, ...(options.host === undefined ? {} : { host: options.host }) });
+  const where = options.host === undefined ? name : `${name} on ${options.host}`;
+  io.stdout.write(set === undefined ? `maintenance mode of ${where} is off: the proxy serves the live release again\n` : `maintenance mode of ${where} is on: every request gets 503 with Retry-After: ${set.retryAfter}\n`);
   return 0;
 }

@@ -59,6 +59,8 @@ export interface Host {
   execOnce(supervisor: string, command: string, options: { cwd: string; env: Readonly<Record<string, string>> }, io: OutputStreams): Promise<number>;
   /** Stream the last `lines` lines of `files` (`tail`), and with `follow` what is appended later, until interrupted. */
   streamTail(files: readonly string[], options: { lines: number; follow: boolean }, io: OutputStreams): Promise<number>;
+  /** Run a shell script on the host (`sh -c`); its exit code and output (standard output and error). */
+  shell(script: string): Promise<{ readonly code: number; readonly output: string }>;
   /** The last lines of a file (at most `lines`, default 20), for error messages. */
   tail(file: string, lines?: number): Promise<string>;
   close(): Promise<void>;

@@ -4,7 +4,7 @@ import { releaseBaseEnv } from "../env.js";
 import { freePort } from "../ports.js";
 import { groupAlive, pidAlive, spawnDetached, stopProcess } from "../processes.js";
 import { localLockStore } from "../lock.js";
-import { runStreaming, shellQuote } from "../shell.js";
+import { runShell, runStreaming, shellQuote } from "../shell.js";
 import { writeFileDurably } from "../state.js";
 import type { Host } from "./host.js";
 
@@ -60,6 +60,10 @@ export function localHost(): Host {
     stop: (pid, graceMs) => stopProcess(pid, graceMs),
     freePort,
     reach: async (port) => port,
+    shell: async (script) => {
+      const result = await runShell(script, { cwd: "/" });
+      return { code: result.code, output: result.output };
+    },
     tail: async (file, lines = 20) => {
       try {
         return readFileSync(file, "utf8").trimEnd().split("\n").slice(-lines).join("\n");

@@ -167,6 +167,10 @@ export function sshHost(settings: SshSettings): Host {
       forwards.set(port, local);
       return local;
     },
+    shell: async (script) => {
+      const result = await run(script);
+      return { code: result.code, output: result.output };
+    },
     tail: async (file, lines = 20) => (await run(`tail -n ${lines} ${q(file)} 2>/dev/null`)).output.trimEnd(),
     close: async () => {
       if (master === undefined) return;
