@@ -65,6 +65,19 @@ export interface FleetRollout {
   readonly hosts: readonly { host: string; role: string; instances: number }[];
 }
 
+/** Stop each host's old instances (those not among its new ones), hosts in parallel up to `limit`; how many were stopped. */
+export async function stopOldInstances(units: readonly Pick<HostUnit, "target">[], rollout: Pick<FleetRollout, "newInstances" | "oldInstances">, limit: number): Promise<number> {
+  let stopped = 0;
+  await boundedAll(units, limit, async (unit, i) => {
+    const fresh = rollout.newInstances[i] ?? [];
+    for (const old of (rollout.oldInstances[i] ?? []).filter((o) => !fresh.includes(o))) {
+      await unit.target.stopInstance(old);
+      stopped += 1;
+    }
+  });
+  return stopped;
+}
+
 /** Run `work` on every item, at most `limit` at once; waits for all, then throws the first failure (in item order). */
 export async function boundedAll<T>(items: readonly T[], limit: number, work: (item: T, index: number) => Promise<void>): Promise<void> {
   const errors: { index: number; error: unknown }[] = [];

@@ -15,7 +15,7 @@ import {
 import { readDeployEnv } from "./env.js";
 import { DeployRefusedError, StepFailedError } from "./errors.js";
 import { EventLog, type EventSink } from "./events.js";
-import { boundedAll, FleetFailedError, rolloutFleet } from "./fleet.js";
+import { boundedAll, FleetFailedError, rolloutFleet, stopOldInstances } from "./fleet.js";
 import { checkHealth, describeHealthFailure } from "./health.js";
 import { SwitchLease, switchLeaseMs } from "./lease.js";
 import { acquireLockOn, localLockStore, type DeployLock, type ReplacedLock } from "./lock.js";
@@ -606,17 +606,7 @@ export async function deploy(options: DeployOptions): Promise<DeployResult> {
         if (primary !== undefined) url = await primary.proxyUrl("/");
         await step(
           "stop_old",
-          async () => {
-            let count = 0;
-            await boundedAll(units, parallelismOf(config), async (unit, i) => {
-              const fresh = done.newInstances[i] ?? [];
-              for (const old of (done.oldInstances[i] ?? []).filter((o) => !fresh.includes(o))) {
-                await unit.target.stopInstance(old);
-                count += 1;
-              }
-            });
-            return count;
-          },
+          () => stopOldInstances(units, done, parallelismOf(config)),
           (count) => ({ stopped: count, hosts: done.hosts }),
         );
         await step(
@@ -916,14 +906,7 @@ async function rollbackHosts(options: RollbackOptions, units: HostUnit[], logger
       return { ...base, outcome: "failed", step, error: message, url: undefined, events: events.written };
     }
     await lock.progress("stop_old");
-    let stopped = 0;
-    await boundedAll(units, parallelismOf(config), async (unit, i) => {
-      const fresh = done.newInstances[i] ?? [];
-      for (const old of (done.oldInstances[i] ?? []).filter((o) => !fresh.includes(o))) {
-        await unit.target.stopInstance(old);
-        stopped += 1;
-      }
-    });
+    const stopped = await stopOldInstances(units, done, parallelismOf(config));
     events.emit("rolled_back", {
       durationMs: performance.now() - started,
       detail: {
