@@ -210,8 +210,10 @@ describe("warden audit", () => {
   it("takes the registry from .npmrc when the config names none", async () => {
     repo.write({ "warden.config.json": "{}", ".npmrc": `registry=${base}/ok/\n` });
     const before = (await standIn()).requests;
-    const result = repo.warden(["audit", "--severity", "critical"]);
-    expect(result.code).toBe(1);
+    // npm's order: npm_config_registry (which `pnpm test` and `pnpm run` set for their children) comes before .npmrc
+    const env = { npm_config_registry: "", NPM_CONFIG_REGISTRY: "" };
+    const result = repo.warden(["audit", "--severity", "critical"], { env });
+    expect(result.code, result.stderr).toBe(1);
     expect((await standIn()).requests).toBe(before + 1);
     repo.write({ "warden.config.json": config({}), ".npmrc": "" });
   });

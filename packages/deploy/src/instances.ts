@@ -88,7 +88,8 @@ async function enableAtBoot(host: Host, unitFile: string): Promise<ProxyBoot> {
     // running, degraded (a failed unit elsewhere) or starting: a manager that starts units at boot
     'state=$(systemctl $u is-system-running 2>&1); case "$state" in running|degraded|starting|initializing) ;; *) echo "systemctl ${u:+$u }is-system-running: $(printf %s "$state" | tail -n 1)"; exit 3;; esac',
     `systemctl $u daemon-reload && systemctl $u enable ${shellQuote(unitFile)} || exit 4`,
-    'linger=; [ "$scope" = user ] && linger=$(loginctl show-user "$(id -un)" -p Linger --value 2>/dev/null)',
+    // a user unit starts at boot only with lingering on: ask for it (polkit lets users set their own on most systems)
+    'linger=; if [ "$scope" = user ]; then linger=$(loginctl show-user "$(id -un)" -p Linger --value 2>/dev/null); if [ "$linger" != yes ] && loginctl --no-ask-password enable-linger "$(id -un)" >/dev/null 2>&1; then linger=$(loginctl show-user "$(id -un)" -p Linger --value 2>/dev/null); fi; fi',
     'printf "%s %s\\n" "$scope" "$linger"',
   ].join("\n");
   const result = await host.shell(script);
