@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { WardenError, type CoverageMetric } from "@warden/core";
+import { maskTokens, WardenError, type CoverageMetric } from "@warden/core";
 
 /** Covered and total counts of each figure for one source file; undefined when the report has no such figure. */
 export type FileCoverage = Partial<Record<CoverageMetric, { readonly covered: number; readonly total: number }>>;
@@ -72,6 +72,6 @@ export function readReport(file: string): CoverageReport | undefined {
   try {
     return { file, format, files: format === "json-summary" ? readJsonSummary(text, base) : readLcov(text, base) };
   } catch (error) {
-    throw new WardenError("USAGE", `${file}: not ${format === "json-summary" ? "an istanbul json-summary" : "an lcov"} report (${error instanceof Error ? error.message.split("\n")[0] : String(error)})`);
+    throw new WardenError("USAGE", `${file}: not ${format === "json-summary" ? "an istanbul json-summary" : "an lcov"} report (${maskTokens(error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error))})`);
   }
 }

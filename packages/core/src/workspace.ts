@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { glob } from "tinyglobby";
 import { parse as parseYaml } from "yaml";
-import { WardenError } from "./errors.js";
+import { maskTokens, WardenError } from "./errors.js";
 
 /** A package of the workspace: its folder (repository-relative) and its package.json. */
 export interface WorkspacePackage {
@@ -15,7 +15,7 @@ function readJson(file: string): Record<string, unknown> {
   try {
     return JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>;
   } catch (error) {
-    throw new WardenError("INPUT", `${file}: invalid JSON: ${error instanceof Error ? error.message : String(error)}`);
+    throw new WardenError("INPUT", `${file}: invalid JSON: ${maskTokens(error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error))}`);
   }
 }
 
@@ -27,7 +27,7 @@ export function workspaceGlobs(root: string): string[] {
     try {
       parsed = parseYaml(readFileSync(pnpmFile, "utf8"));
     } catch (error) {
-      throw new WardenError("INPUT", `pnpm-workspace.yaml: invalid YAML: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
+      throw new WardenError("INPUT", `pnpm-workspace.yaml: invalid YAML: ${maskTokens(error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error))}`);
     }
     const packages = (parsed as { packages?: unknown } | null)?.packages;
     return Array.isArray(packages) ? packages.filter((p): p is string => typeof p === "string") : [];

@@ -261,6 +261,29 @@ describe("warden scan's error paths and notes never print a found secret", () =>
     }
   }, SLOW);
 
+  it("other inputs' parse errors (lockfile, coverage report, package.json, pnpm-workspace.yaml) quote none of a secret pasted into them", () => {
+    // JSON.parse's messages quote the input near the error ("sk_live_…"... is not valid JSON).
+    const box = sandbox();
+    box.write({
+      "package-lock.json": `{"lockfileVersion": 3, "packages": ${TOKEN}}\n`,
+      "coverage/coverage-summary.json": `${AWS_KEY}\n`,
+    });
+    for (const args of [["audit"], ["coverage"]]) {
+      const result = warden(box, args);
+      expect(result.code, `${args.join(" ")}: ${result.stdout}${result.stderr}`).toBe(2);
+      expect(result.stderr.trim().split("\n"), result.stderr).toHaveLength(1);
+      expect(result.stderr).toMatch(/package-lock\.json cannot be read|not an istanbul json-summary report/);
+      // not even the 10 characters the parser quotes: a redaction shows 4
+      for (const secret of [TOKEN, AWS_KEY]) expect(result.stderr).not.toContain(secret.slice(0, 8));
+    }
+    box.write({ "package.json": `{"name": "app", "token": ${TOKEN}\n`, "pnpm-workspace.yaml": `packages: [${PASSWORD}\n` });
+    for (const args of [["init", "--dry-run"], ["check"]]) {
+      const result = warden(box, args);
+      expect(result.code, `${args.join(" ")}: ${result.stdout}${result.stderr}`).toBe(2);
+      expect(result.stderr).toMatch(/invalid (JSON|YAML)/);
+    }
+  }, SLOW);
+
   it("usage errors while secrets are present", () => {
     const box = sandbox();
     box.write(FILES);

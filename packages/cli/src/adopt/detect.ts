@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync, type Dirent } from "node:fs";
 import { homedir } from "node:os";
 import path from "node:path";
-import { CONFIG_FILES, listWorkspacePackages, runGit, WardenError, workspaceGlobs } from "@warden/core";
+import { CONFIG_FILES, listWorkspacePackages, maskTokens, runGit, WardenError, workspaceGlobs } from "@warden/core";
 
 /** The package managers `warden init` knows. */
 export type PackageManager = "pnpm" | "npm" | "yarn" | "bun";
@@ -78,7 +78,7 @@ export function readManifest(root: string): Record<string, unknown> | undefined 
     if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) throw new Error("not an object");
     return parsed as Record<string, unknown>;
   } catch (error) {
-    throw new WardenError("INPUT", `package.json: invalid JSON (${error instanceof Error ? error.message : String(error)})`, { hint: "fix package.json, then run `warden init` again" });
+    throw new WardenError("INPUT", `package.json: invalid JSON (${maskTokens(error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error))})`, { hint: "fix package.json, then run `warden init` again" });
   }
 }
 

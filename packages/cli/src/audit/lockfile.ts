@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { WardenError } from "@warden/core";
+import { maskTokens, WardenError } from "@warden/core";
 import semver from "semver";
 
 /** The lockfiles `warden audit` reads, in the order one is picked when several exist. */
@@ -185,7 +185,7 @@ export function readLockedPackages(root: string, lockfile = pickLockfile(root)):
     else if (lockfile === "bun.lock") collected = bunPackages(text);
     else collected = npmPackages(text);
   } catch (error) {
-    throw new WardenError("USAGE", `${lockfile} cannot be read: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
+    throw new WardenError("USAGE", `${lockfile} cannot be read: ${maskTokens(error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error))}`);
   }
   return { lockfile, packages: collected.packages, notFromRegistry: collected.notFromRegistry };
 }
