@@ -389,13 +389,14 @@ export function buildProgram(io: Io): Command {
     .command("plan")
     .description("Write the system plan from facts: environments, deploy history, migrations, endpoints, monitoring, quality metrics, inventory, diagrams.")
     .option("--check", "exit 1 with the reason when the plan file is stale; change nothing")
+    .option("--code", "with --check: compare only what the code and the repository's files decide (endpoints, infrastructure, ADRs), so it runs on a checkout without the deploy event log, e.g. a pull request's CI")
     .option("--out <path>", "the plan file (default: plan.out, docs/system-plan.md)")
     .option("-c, --config <file>", "config file (default: warden.config.* at the repository root)")
     .addHelpText(
       "after",
-      "\nHand-written text between <!-- warden:manual:start NAME --> and <!-- warden:manual:end NAME --> is kept.\nExit codes: 0 written or current, 1 stale (--check), 2 usage or config error.\nDocs: docs/guides/system-plan.md\nExamples:\n  warden plan\n  warden plan --check\n  warden plan --out docs/cas-system-imp-plan.md",
+      "\nHand-written text between <!-- warden:manual:start NAME --> and <!-- warden:manual:end NAME --> is kept.\nExit codes: 0 written or current, 1 stale (--check), 2 usage or config error.\nDocs: docs/guides/system-plan.md\nExamples:\n  warden plan\n  warden plan --check\n  warden plan --check --code   # in CI on a fresh checkout\n  warden plan --out docs/cas-system-imp-plan.md",
     )
-    .action(async (opts: { check?: boolean; out?: string; config?: string }) => {
+    .action(async (opts: { check?: boolean; code?: boolean; out?: string; config?: string }) => {
       const { planCommand } = await import("./commands/plan.js");
       throw new ExitSignal(await planCommand(io, opts));
     });

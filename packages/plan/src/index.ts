@@ -14,4 +14,4 @@ export { MERMAID_MAX_TEXT, packageGraphDiagram, timelineDiagram, topologyDiagram
 export { DeploymentReducer, doraMetrics, reduceEvents, type Deployment, type Incident, type Metric } from "./metrics.js";
 export { monitorSummaries, type MonitorMeasures, type MonitorPath, type MonitorSummary } from "./monitor-data.js";
 export { appendMonitorEvent, parseDuration, parseRate, percentile, probeUrl, runMonitor, type MonitorResult, type ProbeTarget } from "./monitor.js";
-export { collectPlanFacts, describeSkippedLines, keepManualSections, renderPlan, staleReason, type PlanAdr, type PlanFacts, type PlanMigrations } from "./plan.js";
+export { codeDerivedLines, codeStaleReason, collectPlanFacts, describeSkippedLines, keepManualSections, renderPlan, staleReason, type PlanAdr, type PlanFacts, type PlanMigrations } from "./plan.js";

@@ -474,6 +474,55 @@ export function staleReason(file: string, current: string | undefined, expected:
   return `${file} is stale: ${section} differs from the facts (line ${i + 1}); run \`warden plan\``;
 }
 
+/**
+ * The plan's lines that the code and the repository's files alone decide, each with its line number
+ * (1-based): the endpoint list without its probe column, the infrastructure inventory without the
+ * topology (which shows live releases), and the ADR table. A fresh checkout without the deploy
+ * event log gives the same lines as the checkout that deployed, so `warden plan --check --code`
+ * can gate a pull request.
+ */
+export function codeDerivedLines(text: string): Array<{ readonly line: number; readonly text: string; readonly section: string }> {
+  const out: Array<{ line: number; text: string; section: string }> = [];
+  let section = "";
+  let sub = "";
+  let inManual = false;
+  text.split("\n").forEach((raw, index) => {
+    if (/^<!-- warden:manual:start /.test(raw)) inManual = true;
+    if (inManual) {
+      if (/^<!-- warden:manual:end /.test(raw)) inManual = false;
+      return;
+    }
+    const h2 = /^## (.+)$/.exec(raw);
+    if (h2 !== null) {
+      section = h2[1] ?? "";
+      sub = "";
+    }
+    const h3 = /^### (.+)$/.exec(raw);
+    if (h3 !== null) sub = h3[1] ?? "";
+    let kept: string | undefined;
+    if (section === "Endpoints") {
+      // a table row loses its last cell (the last probe, from monitor events)
+      kept = /^\|.*\|$/.test(raw) ? raw.replace(/\|[^|]*\|$/, "|") : raw;
+    } else if (section === "Infrastructure" && sub !== "Topology") kept = raw;
+    else if (section === "Architecture decisions") kept = raw;
+    if (kept !== undefined) out.push({ line: index + 1, text: kept, section: sub === "" || section !== "Infrastructure" ? section : `${section} / ${sub}` });
+  });
+  return out;
+}
+
+/** Why the code-derived lines of `current` are not those of `expected` (see {@link codeDerivedLines}); undefined when they agree. */
+export function codeStaleReason(file: string, current: string | undefined, expected: string): string | undefined {
+  if (current === undefined) return `${file} does not exist; run \`warden plan\``;
+  const a = codeDerivedLines(current);
+  const b = codeDerivedLines(expected);
+  let i = 0;
+  while (i < a.length && i < b.length && a[i]?.text === b[i]?.text) i += 1;
+  if (i === a.length && i === b.length) return undefined;
+  const at = a[i] ?? a[a.length - 1];
+  const section = (b[i] ?? a[i] ?? b[b.length - 1])?.section ?? "the plan";
+  return `${file} is stale: "${section}" differs from the code${at === undefined ? "" : ` (line ${at.line})`}; run \`warden plan\``;
+}
+
 /** The skipped event lines as report lines (`file:line: skipped (reason)`). */
 export function describeSkippedLines(skipped: readonly SkippedLine[]): string[] {
   return skipped.map((s) => `${s.file}:${s.line}: skipped (${s.reason})`);

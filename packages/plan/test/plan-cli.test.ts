@@ -1,4 +1,4 @@
-import { appendFileSync, readFileSync, writeFileSync } from "node:fs";
+import { appendFileSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { gitRepo, type TempRepo } from "@warden/test-utils";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -56,5 +56,23 @@ describe("warden plan in a repository", () => {
     expect(readFileSync(path.join(repo.dir, "docs/other.md"), "utf8")).toContain("## Deploy history");
     expect(repo.warden(["monitor", "web", "--duration", "1s"])).toMatchObject({ code: 2, stderr: expect.stringContaining("warden: web (command target) has no address Warden can reach from here: set deploy.environments.web.health.url\n") });
     expect(repo.warden(["plan", "--out", "../outside.md"])).toMatchObject({ code: 2, stderr: "warden: --out ../outside.md: the plan is written inside the repository\n" });
+  });
+  it("--check --code compares only what the code decides, so a checkout without the event log passes until the code changes", () => {
+    expect(repo.warden(["plan"]).code).toBe(0);
+    renameSync(path.join(repo.dir, ".warden"), path.join(repo.dir, ".warden-away"));
+    try {
+      // a fresh checkout: no deploy events, so the full check sees a stale plan and the code check does not
+      expect(repo.warden(["plan", "--check"]).stderr).toMatch(/is stale: "[^"]+" differs from the facts/);
+      expect(repo.warden(["plan", "--check", "--code"])).toMatchObject({ code: 0, stdout: "docs/cas-system-imp-plan.md: the sections from the code are current\n" });
+      writeFileSync(path.join(repo.dir, "src/server.ts"), 'import express from "express";\nconst app = express();\napp.get("/status", (_q, s) => s.end());\napp.post("/orders", (_q, s) => s.end());\napp.listen(3000);\n');
+      writeFileSync(path.join(repo.dir, "Dockerfile"), "FROM node:20\nEXPOSE 3000\n");
+      expect(repo.warden(["plan", "--check", "--code"])).toMatchObject({ code: 1, stderr: expect.stringMatching(/^warden: docs\/cas-system-imp-plan\.md is stale: "Endpoints" differs from the code \(line \d+\); run `warden plan`\n$/) });
+      expect(repo.warden(["plan"]).code).toBe(0);
+      writeFileSync(path.join(repo.dir, "Dockerfile"), "FROM node:22\nEXPOSE 3000\n");
+      expect(repo.warden(["plan", "--check", "--code"]).stderr).toMatch(/"Infrastructure \/ Dockerfiles" differs from the code/);
+    } finally {
+      renameSync(path.join(repo.dir, ".warden-away"), path.join(repo.dir, ".warden"));
+    }
+    expect(repo.warden(["plan", "--code"])).toMatchObject({ code: 2, stderr: "warden: --code goes with --check: warden plan --check --code\n" });
   });
 });

@@ -29,10 +29,12 @@ export interface WorkflowOptions {
   readonly scripts: ReadonlySet<string>;
   /** The deploy environments configured in warden.config (deploy.environments). */
   readonly environments: ReadonlySet<string>;
+  /** The system plan's file (plan.out) when the repository has one: the lint job checks its code-derived sections. */
+  readonly planFile?: string | undefined;
 }
 
 /** Options for the repository `facts` describes (scripts and deploy environments read from it). */
-export function workflowOptionsFor(facts: RepoFacts, environments: ReadonlySet<string> = new Set()): WorkflowOptions {
+export function workflowOptionsFor(facts: RepoFacts, environments: ReadonlySet<string> = new Set(), planFile?: string): WorkflowOptions {
   const scripts = new Set(Object.keys((facts.manifest?.scripts as Record<string, string> | undefined) ?? {}));
   const npmDefaultTest = (facts.manifest?.scripts as Record<string, string> | undefined)?.test?.includes("no test specified") === true;
   if (npmDefaultTest) scripts.delete("test");
@@ -48,6 +50,7 @@ export function workflowOptionsFor(facts: RepoFacts, environments: ReadonlySet<s
     shards: 3,
     scripts,
     environments,
+    planFile,
   };
 }
 
@@ -233,6 +236,8 @@ export function renderWorkflow(o: WorkflowOptions): string {
       BASE_STEP,
       { name: "Warden baseline may only shrink", run: `${warden} baseline --check --base "${base}"` },
       { name: "Warden check of the commits under test (files, commit messages, protected paths)", run: `${warden} check --range "${base}..HEAD" --format github` },
+      // the deploy event log is not in a fresh checkout: only the sections the code decides are compared
+      ...(o.planFile === undefined ? [] : [{ name: "Warden system plan: the sections from the code are current", run: `${warden} plan --check --code` }]),
     ]),
     stage("test", "lint", false, scriptOrNotice(o, ["test"], "Tests")),
     stage("security_scan", "test", true, [

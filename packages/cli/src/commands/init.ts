@@ -33,13 +33,18 @@ function workflowPath(root: string): string {
 }
 
 /** The deploy environments of the config, or none when there is no valid config yet. */
-async function deployEnvironments(root: string): Promise<Set<string>> {
+/** What the workflow needs from the config: the deploy environments, and the system plan's file when it exists. */
+async function configFacts(root: string): Promise<{ environments: Set<string>; planFile: string | undefined }> {
+  let environments = new Set<string>();
+  let planFile = "docs/system-plan.md";
   try {
     const { config } = await loadConfig(root);
-    return new Set(Object.keys(config.deploy?.environments ?? {}));
+    environments = new Set(Object.keys(config.deploy?.environments ?? {}));
+    planFile = config.plan.out;
   } catch {
-    return new Set();
+    // no or broken config: defaults (init reports a broken config elsewhere)
   }
+  return { environments, planFile: existsSync(path.join(root, planFile)) ? planFile : undefined };
 }
 
 /** A unified diff of one planned change, paths as git shows them. */
@@ -114,7 +119,8 @@ async function workflowFile(root: string, facts: RepoFacts, notes: string[]): Pr
     notes.push(`${file}: kept as it is (not written by warden init); move it away to generate a new one`);
     return undefined;
   }
-  return { path: file, text: renderWorkflow(workflowOptionsFor(facts, await deployEnvironments(root))) };
+  const { environments, planFile } = await configFacts(root);
+  return { path: file, text: renderWorkflow(workflowOptionsFor(facts, environments, planFile)) };
 }
 
 /** Activate husky's hooks (core.hooksPath) with the husky already installed in node_modules, without any network install. */
